@@ -1,0 +1,3 @@
+export function matching(): string {
+  return 'matching';
+}

@@ -1,0 +1,3 @@
+export function scheduling(): string {
+  return 'scheduling';
+}
