@@ -1,1 +1,1 @@
-export * from './lib/contracts';
+export * from './lib/enums';

@@ -1,1 +1,1 @@
-export * from './lib/matching';
+export {};

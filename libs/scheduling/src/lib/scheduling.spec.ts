@@ -1,7 +1,0 @@
-import { scheduling } from './scheduling';
-
-describe('scheduling', () => {
-  it('should work', () => {
-    expect(scheduling()).toEqual('scheduling');
-  });
-});
