@@ -1,0 +1,137 @@
+import { Type } from 'class-transformer';
+import {
+  Equals,
+  IsDefined,
+  IsEmail,
+  IsIn,
+  IsObject,
+  IsOptional,
+  IsString,
+  MaxLength,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { LOCALES, Locale, Role } from './enums';
+import { OrganizationProfileDto } from './organizations';
+import { LIMITS, named } from './validation';
+
+export class LoginDto {
+  @IsEmail({}, named('must be an email address'))
+  @MaxLength(LIMITS.email, named(`must be at most ${LIMITS.email} characters`))
+  email!: string;
+
+  @IsString(named('must be a string'))
+  @MinLength(1, named('must not be empty'))
+  @MaxLength(LIMITS.passwordMax, named(`must be at most ${LIMITS.passwordMax} characters`))
+  password!: string;
+}
+
+/** What the registrant agrees to share, recorded with the account (PIPL / APPI). */
+export class ConsentDto {
+  /** Profile and offers visible to registered participants. */
+  @Equals(true, named('must be accepted to register'))
+  shareProfile!: boolean;
+
+  /** Contact details visible to a counterpart once a meeting is accepted. */
+  @IsOptional()
+  @IsIn([true, false], named('must be true or false'))
+  shareContactWithAcceptedCounterparts?: boolean;
+}
+
+export class RegisterDto {
+  @IsEmail({}, named('must be an email address'))
+  @MaxLength(LIMITS.email, named(`must be at most ${LIMITS.email} characters`))
+  email!: string;
+
+  @IsString(named('must be a string'))
+  @MinLength(LIMITS.passwordMin, named(`must be at least ${LIMITS.passwordMin} characters`))
+  @MaxLength(LIMITS.passwordMax, named(`must be at most ${LIMITS.passwordMax} characters`))
+  password!: string;
+
+  @IsString(named('must be a string'))
+  @MinLength(1, named('must not be empty'))
+  @MaxLength(LIMITS.name, named(`must be at most ${LIMITS.name} characters`))
+  fullName!: string;
+
+  /** Public registration creates delegates only; bureau accounts come from the seed or CLI. */
+  @IsIn(['jp', 'cn'], named('must be one of: jp, cn'))
+  role!: 'jp' | 'cn';
+
+  @IsOptional()
+  @IsString(named('must be a string'))
+  @MaxLength(40, named('must be at most 40 characters'))
+  phone?: string;
+
+  @IsOptional()
+  @IsIn(LOCALES, named(`must be one of: ${LOCALES.join(', ')}`))
+  locale?: Locale;
+
+  @IsOptional()
+  @IsString(named('must be a string'))
+  @MaxLength(64, named('must be at most 64 characters'))
+  timeZone?: string;
+
+  @IsDefined(named('is required'))
+  @IsObject(named('must be an object'))
+  @ValidateNested()
+  @Type(() => ConsentDto)
+  consent!: ConsentDto;
+
+  @IsDefined(named('is required'))
+  @IsObject(named('must be an object'))
+  @ValidateNested()
+  @Type(() => OrganizationProfileDto)
+  organization!: OrganizationProfileDto;
+}
+
+export class UpdateMeDto {
+  @IsOptional()
+  @IsIn(LOCALES, named(`must be one of: ${LOCALES.join(', ')}`))
+  locale?: Locale;
+
+  @IsOptional()
+  @IsString(named('must be a string'))
+  @MaxLength(64, named('must be at most 64 characters'))
+  timeZone?: string;
+
+  @IsOptional()
+  @IsString(named('must be a string'))
+  @MinLength(1, named('must not be empty'))
+  @MaxLength(LIMITS.name, named(`must be at most ${LIMITS.name} characters`))
+  fullName?: string;
+
+  @IsOptional()
+  @IsString(named('must be a string'))
+  @MaxLength(40, named('must be at most 40 characters'))
+  phone?: string;
+}
+
+export class ChangePasswordDto {
+  @IsString(named('must be a string'))
+  @MaxLength(LIMITS.passwordMax, named(`must be at most ${LIMITS.passwordMax} characters`))
+  currentPassword!: string;
+
+  @IsString(named('must be a string'))
+  @MinLength(LIMITS.passwordMin, named(`must be at least ${LIMITS.passwordMin} characters`))
+  @MaxLength(LIMITS.passwordMax, named(`must be at most ${LIMITS.passwordMax} characters`))
+  newPassword!: string;
+}
+
+export interface SessionUser {
+  id: string;
+  role: Role;
+  organizationId: string | null;
+  locale: Locale;
+  timeZone: string;
+}
+
+export interface LoginResponse {
+  accessToken: string;
+  user: SessionUser;
+}
+
+export interface MeView extends SessionUser {
+  email: string;
+  fullName: string;
+  phone: string | null;
+}

@@ -1,0 +1,123 @@
+import { Type } from 'class-transformer';
+import { IsDefined, IsIn, IsNumber, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { COOPERATION_TYPES, CooperationType, SECTORS, Sector } from './enums';
+import { PageQueryDto } from './pagination';
+import { LIMITS, named, Presence } from './validation';
+
+export const OFFER_STATUSES = ['draft', 'published', 'withdrawn'] as const;
+export type OfferStatus = (typeof OFFER_STATUSES)[number];
+
+const oneOf = (values: readonly string[]) => named(`must be one of: ${values.join(', ')}`);
+
+/** Offer fields, required on creation and optional on update (one definition for both). */
+function offerDto(presence: Presence) {
+  const Present = presence === 'required' ? () => IsDefined(named('is required')) : () => IsOptional();
+
+  class Offer {
+    @Present()
+    @IsIn(SECTORS, oneOf(SECTORS))
+    sector!: Sector;
+
+    @Present()
+    @IsIn(COOPERATION_TYPES, oneOf(COOPERATION_TYPES))
+    cooperationType!: CooperationType;
+
+    /** Chinese title and summary are mandatory; Japanese or English come alongside. */
+    @Present()
+    @IsString(named('must be a string'))
+    @MinLength(2, named('must be at least 2 characters'))
+    @MaxLength(LIMITS.name, named(`must be at most ${LIMITS.name} characters`))
+    titleZh!: string;
+
+    @IsOptional()
+    @IsString(named('must be a string'))
+    @MaxLength(LIMITS.name, named(`must be at most ${LIMITS.name} characters`))
+    titleJa?: string;
+
+    @IsOptional()
+    @IsString(named('must be a string'))
+    @MaxLength(LIMITS.name, named(`must be at most ${LIMITS.name} characters`))
+    titleEn?: string;
+
+    @Present()
+    @IsString(named('must be a string'))
+    @MinLength(2, named('must be at least 2 characters'))
+    @MaxLength(LIMITS.longText, named(`must be at most ${LIMITS.longText} characters`))
+    summaryZh!: string;
+
+    @IsOptional()
+    @IsString(named('must be a string'))
+    @MaxLength(LIMITS.longText, named(`must be at most ${LIMITS.longText} characters`))
+    summaryJa?: string;
+
+    @IsOptional()
+    @IsString(named('must be a string'))
+    @MaxLength(LIMITS.longText, named(`must be at most ${LIMITS.longText} characters`))
+    summaryEn?: string;
+
+    @IsOptional()
+    @IsString(named('must be a string'))
+    @MaxLength(LIMITS.longText, named(`must be at most ${LIMITS.longText} characters`))
+    partnerSought?: string;
+
+    /** Investment range in millions of CNY. */
+    @IsOptional()
+    @Type(() => Number)
+    @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 }, named('must be a number'))
+    @Min(0, named('must not be negative'))
+    @Max(1_000_000, named('must be at most 1000000'))
+    investmentMinMcny?: number;
+
+    @IsOptional()
+    @Type(() => Number)
+    @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 }, named('must be a number'))
+    @Min(0, named('must not be negative'))
+    @Max(1_000_000, named('must be at most 1000000'))
+    investmentMaxMcny?: number;
+  }
+  return Offer;
+}
+
+export class CreateOfferDto extends offerDto('required') {}
+export class UpdateOfferDto extends offerDto('optional') {}
+
+export class OfferQueryDto extends PageQueryDto {
+  @IsOptional()
+  @IsIn(SECTORS, oneOf(SECTORS))
+  sector?: Sector;
+
+  @IsOptional()
+  @IsIn(COOPERATION_TYPES, oneOf(COOPERATION_TYPES))
+  cooperationType?: CooperationType;
+
+  @IsOptional()
+  @IsString(named('must be a string'))
+  @MaxLength(LIMITS.searchQuery, named(`must be at most ${LIMITS.searchQuery} characters`))
+  q?: string;
+
+  /** `mine` lists the caller's own offers in every status. */
+  @IsOptional()
+  @IsIn(['mine'], oneOf(['mine']))
+  scope?: 'mine';
+}
+
+export interface OfferView {
+  id: string;
+  organizationId: string;
+  organizationName: { zh: string | null; ja: string | null; en: string | null };
+  sector: Sector;
+  cooperationType: CooperationType;
+  titleZh: string;
+  titleJa: string | null;
+  titleEn: string | null;
+  summaryZh: string;
+  summaryJa: string | null;
+  summaryEn: string | null;
+  partnerSought: string | null;
+  investmentMinMcny: number | null;
+  investmentMaxMcny: number | null;
+  status: OfferStatus;
+  publishedAt: string | null;
+  version: number;
+  updatedAt: string;
+}
