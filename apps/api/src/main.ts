@@ -1,21 +1,37 @@
-/**
- * This is not a production server yet!
- * This is only a minimal backend to get started.
- */
-
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { AppModule } from './app/app.module';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { resolve } from 'node:path';
+import { AppModule } from './app.module';
+import { configureApp } from './bootstrap/configure-app';
+import { jwtSecret } from './bootstrap/jwt-secret';
+import { prepareDatabase } from './bootstrap/prepare-database';
+import { loadEnvironment } from './config/environment';
+import { dataDir, resolveDatabase } from './database/resolve-database';
 
-async function bootstrap() {
-  const app = await NestFactory.create(AppModule);
-  const globalPrefix = 'api';
-  app.setGlobalPrefix(globalPrefix);
-  const port = process.env.PORT || 3000;
-  await app.listen(port);
-  Logger.log(
-    `🚀 Application is running on: http://localhost:${port}/${globalPrefix}`,
+async function bootstrap(): Promise<void> {
+  const env = loadEnvironment();
+  const logger = new Logger('Bootstrap');
+  const database = await resolveDatabase(env);
+  if (database.embedded) logger.log(`embedded PostgreSQL started, data in ${dataDir(env)}`);
+  await prepareDatabase(env, database.url);
+
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.register({
+      env: { ...env, WEB_ROOT: env.WEB_ROOT ?? resolve('dist/apps/web/browser') },
+      databaseUrl: database.url,
+      jwtSecret: jwtSecret(env.JWT_SECRET, dataDir(env)),
+      // The embedded server stops after Nest has closed its connections.
+      onShutdown: database.stop,
+    }),
+    { bufferLogs: true },
   );
+  configureApp(app);
+  await app.listen(env.PORT, '0.0.0.0');
+  logger.log(`listening on http://localhost:${env.PORT} (API under /api, docs at /api/docs)`);
 }
 
-bootstrap();
+bootstrap().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,77 @@
+import { DynamicModule, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { ServeStaticModule } from '@nestjs/serve-static';
+import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { existsSync } from 'node:fs';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
+import { JwtAuthGuard } from './auth/jwt-auth.guard';
+import { RolesGuard } from './common/auth/roles.guard';
+import { ApiExceptionFilter } from './common/errors/api-exception.filter';
+import { Environment } from './config/environment';
+import { dataSourceOptions } from './database/data-source';
+import { EventsModule } from './events/events.module';
+import { HealthController } from './health/health.controller';
+import { OffersModule } from './offers/offers.module';
+import { OrganizationsModule } from './organizations/organizations.module';
+
+export interface AppOptions {
+  env: Environment;
+  databaseUrl: string;
+  jwtSecret: string;
+  /** Runs last on shutdown, after connections are closed (stops an embedded database). */
+  onShutdown?: () => Promise<void>;
+}
+
+export const ON_SHUTDOWN = Symbol('ON_SHUTDOWN');
+
+@Injectable()
+class ShutdownHook implements OnApplicationShutdown {
+  constructor(@Inject(ON_SHUTDOWN) private readonly hook: () => Promise<void>) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.hook();
+  }
+}
+
+@Module({})
+export class AppModule {
+  static register({ env, databaseUrl, jwtSecret, onShutdown }: AppOptions): DynamicModule {
+    const webRoot = env.WEB_ROOT;
+    return {
+      module: AppModule,
+      imports: [
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: env.LOG_LEVEL,
+            // Never log credentials or tokens.
+            redact: ['req.headers.authorization', 'req.headers.cookie', 'req.body.password', 'req.body.currentPassword', 'req.body.newPassword'],
+            autoLogging: { ignore: (req) => req.url === '/api/health' },
+          },
+        }),
+        TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl, env.DATABASE_POOL_SIZE), retryAttempts: 3, retryDelay: 1000 }),
+        ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: env.RATE_LIMIT_PER_MINUTE }]),
+        ...(webRoot && existsSync(webRoot)
+          ? [ServeStaticModule.forRoot({ rootPath: webRoot, exclude: ['/api/{*rest}'] })]
+          : []),
+        AuditModule,
+        AuthModule.register({ jwtSecret, jwtTtlSeconds: env.JWT_TTL_SECONDS }),
+        OrganizationsModule,
+        OffersModule,
+        EventsModule,
+      ],
+      controllers: [HealthController],
+      providers: [
+        // Guards run in this order: rate limit, authenticate, then check the role.
+        { provide: APP_GUARD, useClass: ThrottlerGuard },
+        { provide: APP_GUARD, useExisting: JwtAuthGuard },
+        { provide: APP_GUARD, useClass: RolesGuard },
+        { provide: APP_FILTER, useClass: ApiExceptionFilter },
+        { provide: ON_SHUTDOWN, useValue: onShutdown ?? (async () => undefined) },
+        ShutdownHook,
+      ],
+    };
+  }
+}

@@ -1,0 +1,48 @@
+import { Body, Controller, Get, HttpCode, Patch, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Throttle } from '@nestjs/throttler';
+import { ChangePasswordDto, LoginDto, LoginResponse, MeView, RegisterDto, UpdateMeDto } from '@jinan/contracts';
+import { AuthUser } from '../common/auth/auth-user';
+import { CurrentUser, Public } from '../common/auth/decorators';
+import { AuthService } from './auth.service';
+import { LOGIN_THROTTLE } from './login-throttle';
+
+@ApiTags('auth')
+@Controller()
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Public()
+  @Throttle(LOGIN_THROTTLE)
+  @Post('auth/login')
+  @HttpCode(200)
+  login(@Body() dto: LoginDto): Promise<LoginResponse> {
+    return this.auth.login(dto);
+  }
+
+  @Public()
+  @Throttle(LOGIN_THROTTLE)
+  @Post('auth/register')
+  register(@Body() dto: RegisterDto): Promise<LoginResponse> {
+    return this.auth.register(dto);
+  }
+
+  @ApiBearerAuth()
+  @Get('me')
+  me(@CurrentUser() user: AuthUser): Promise<MeView> {
+    return this.auth.me(user.id);
+  }
+
+  @ApiBearerAuth()
+  @Patch('me')
+  updateMe(@CurrentUser() user: AuthUser, @Body() dto: UpdateMeDto): Promise<MeView> {
+    return this.auth.updateMe(user.id, dto);
+  }
+
+  @ApiBearerAuth()
+  @Post('me/password')
+  @HttpCode(200)
+  changePassword(@CurrentUser() user: AuthUser, @Body() dto: ChangePasswordDto): Promise<LoginResponse> {
+    return this.auth.changePassword(user.id, dto);
+  }
+}

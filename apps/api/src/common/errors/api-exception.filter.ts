@@ -1,0 +1,78 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { ApiErrorBody } from '@jinan/contracts';
+import { Response } from 'express';
+import { DomainError } from './domain-error';
+import { statusForCode } from './error-status';
+import { describeConstraint, PG, pgError } from './postgres-errors';
+
+/**
+ * Turns every error into the body of PRODUCT.md §6: `{ statusCode, error, message,
+ * code?, details? }`. Unknown errors are logged and answered with a bare 500 that
+ * leaks nothing.
+ */
+@Catch()
+export class ApiExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ApiExceptionFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const body = this.toBody(exception);
+    if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : exception);
+    if (!response.headersSent) response.status(body.statusCode).json(body);
+  }
+
+  private toBody(exception: unknown): ApiErrorBody {
+    if (exception instanceof DomainError) {
+      const status = statusForCode(exception.code);
+      return body(status, exception.message, exception.code, exception.details);
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const res = exception.getResponse() as string | { message?: unknown; details?: ApiErrorBody['details']; code?: string };
+      if (typeof res === 'string') return body(status, res);
+      const message = Array.isArray(res.message) ? res.message.join('; ') : String(res.message ?? exception.message);
+      return body(status, message, res.code, res.details);
+    }
+    const pg = pgError(exception);
+    if (pg) return this.fromPostgres(pg.code, pg.constraint);
+    if (isBodyParserError(exception)) {
+      return body(exception.status, exception.type === 'entity.too.large' ? 'request body is too large' : 'request body is not valid JSON', 'INVALID_BODY');
+    }
+    return body(HttpStatus.INTERNAL_SERVER_ERROR, 'internal error');
+  }
+
+  private fromPostgres(code: string, constraint?: string): ApiErrorBody {
+    const known = describeConstraint(constraint);
+    if (known) return body(known.status, known.message, known.code);
+    switch (code) {
+      case PG.uniqueViolation:
+      case PG.exclusionViolation:
+        return body(HttpStatus.CONFLICT, 'conflicts with existing data', 'CONFLICT');
+      case PG.serializationFailure:
+        return body(HttpStatus.CONFLICT, 'a concurrent change won; retry', 'CONFLICT');
+      case PG.foreignKeyViolation:
+        return body(HttpStatus.CONFLICT, 'refers to something that does not exist or is still in use', 'CONFLICT');
+      case PG.checkViolation:
+      case PG.notNullViolation:
+      case PG.invalidTextRepresentation:
+        return body(HttpStatus.BAD_REQUEST, `invalid value${constraint ? ` (${constraint})` : ''}`, 'INVALID_INPUT');
+      default:
+        return body(HttpStatus.INTERNAL_SERVER_ERROR, 'internal error');
+    }
+  }
+}
+
+function body(statusCode: number, message: string, code?: string, details?: ApiErrorBody['details']): ApiErrorBody {
+  const error = HttpStatus[statusCode]?.toString().replace(/_/g, ' ').toLowerCase() ?? 'error';
+  return {
+    statusCode,
+    error: error.charAt(0).toUpperCase() + error.slice(1),
+    message,
+    ...(code ? { code } : {}),
+    ...(details ? { details } : {}),
+  };
+}
+
+function isBodyParserError(e: unknown): e is { status: number; type: string } {
+  return typeof e === 'object' && e !== null && 'type' in e && 'status' in e && typeof (e as { status: unknown }).status === 'number';
+}

@@ -1,0 +1,11 @@
+import { AuditEntry } from '../audit/audit-entry.entity';
+import { Edition } from '../events/edition.entity';
+import { NegotiationTable } from '../events/negotiation-table.entity';
+import { ProgrammeSession } from '../events/programme-session.entity';
+import { Slot } from '../events/slot.entity';
+import { Offer } from '../offers/offer.entity';
+import { Organization } from '../organizations/organization.entity';
+import { User } from '../users/user.entity';
+
+/** Every entity, listed once for the DataSource (bundlers cannot glob). */
+export const ENTITIES = [User, Organization, Offer, Edition, ProgrammeSession, Slot, NegotiationTable, AuditEntry];

@@ -1,0 +1,50 @@
+import { EditionSummary, EditionView, SessionView } from '@jinan/contracts';
+import { DateTime } from 'luxon';
+import { Edition } from './edition.entity';
+import { ProgrammeSession } from './programme-session.entity';
+
+/** An instant on the wire: ISO 8601 with the event zone's offset. */
+export function isoInZone(instant: Date, zone: string): string {
+  return DateTime.fromJSDate(instant, { zone }).toISO({ suppressMilliseconds: true })!;
+}
+
+export function editionSummary(e: Edition): EditionSummary {
+  return {
+    id: e.id,
+    year: e.year,
+    name: { zh: e.nameZh, ja: e.nameJa, en: e.nameEn },
+    timeZone: e.timeZone,
+    startDate: e.startDate,
+    endDate: e.endDate,
+    status: e.status,
+  };
+}
+
+export function editionView(e: Edition, sessions: ProgrammeSession[]): EditionView {
+  const zone = e.timeZone;
+  return {
+    ...editionSummary(e),
+    slotMinutes: e.slotMinutes,
+    maxMeetingsPerOrgPerDay: e.maxMeetingsPerOrgPerDay,
+    maxPendingRequests: e.maxPendingRequests,
+    sessions: sessions.map((s) => sessionView(s, zone)),
+  };
+}
+
+function sessionView(s: ProgrammeSession, zone: string): SessionView {
+  return {
+    id: s.id,
+    kind: s.kind,
+    sector: s.sector,
+    title: { zh: s.titleZh, ja: s.titleJa, en: s.titleEn },
+    venue: s.venue,
+    startsAt: isoInZone(s.startsAt, zone),
+    endsAt: isoInZone(s.endsAt, zone),
+    slotMinutes: s.slotMinutes,
+    tableCount: s.tableCount,
+    slots: (s.slots ?? [])
+      .sort((a, b) => a.index - b.index)
+      .map((slot) => ({ id: slot.id, index: slot.index, startsAt: isoInZone(slot.startsAt, zone), endsAt: isoInZone(slot.endsAt, zone) })),
+    tables: (s.tables ?? []).sort((a, b) => a.number - b.number).map((t) => ({ id: t.id, number: t.number, label: t.label })),
+  };
+}

@@ -1,0 +1,146 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { CreateOfferDto, OfferQueryDto, OfferStatus, OfferView, Page, PAGE_SIZE_DEFAULT, UpdateOfferDto } from '@jinan/contracts';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuthUser } from '../common/auth/auth-user';
+import { DomainError } from '../common/errors/domain-error';
+import { containsPattern, searchText } from '../common/text/search-text';
+import { OrganizationErrorCode } from '../organizations/organization-errors';
+import { Organization } from '../organizations/organization.entity';
+import { OfferErrorCode } from './offer-errors';
+import { Offer } from './offer.entity';
+import { offerView } from './offer.view';
+
+/** Which status an action moves an offer from and to. */
+const TRANSITIONS: Record<'publish' | 'withdraw', { from: OfferStatus[]; to: OfferStatus }> = {
+  publish: { from: ['draft', 'withdrawn'], to: 'published' },
+  withdraw: { from: ['published'], to: 'withdrawn' },
+};
+
+@Injectable()
+export class OffersService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /**
+   * Published offers of verified companies, searchable in every language; with
+   * `scope=mine` a company lists its own offers in every status.
+   */
+  async list(caller: AuthUser, query: OfferQueryDto): Promise<Page<OfferView>> {
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? PAGE_SIZE_DEFAULT;
+    const qb = this.db.getRepository(Offer).createQueryBuilder('o').innerJoinAndSelect('o.organization', 'org');
+    if (query.scope === 'mine') {
+      qb.where('o.organization_id = :own', { own: caller.organizationId });
+    } else {
+      qb.where("o.status = 'published' AND org.verification = 'verified'");
+    }
+    if (query.sector) qb.andWhere('o.sector = :sector', { sector: query.sector });
+    if (query.cooperationType) qb.andWhere('o.cooperation_type = :type', { type: query.cooperationType });
+    if (query.q?.trim()) qb.andWhere('o.search_text LIKE :pattern', { pattern: containsPattern(query.q) });
+    const [rows, total] = await qb
+      .orderBy('o.published_at', 'DESC', 'NULLS LAST')
+      .addOrderBy('o.id')
+      .skip((page - 1) * pageSize)
+      .take(pageSize)
+      .getManyAndCount();
+    return { items: rows.map(offerView), page, pageSize, total };
+  }
+
+  async get(caller: AuthUser, id: string): Promise<OfferView> {
+    const offer = await this.db.getRepository(Offer).findOne({ where: { id }, relations: { organization: true } });
+    const visible =
+      offer &&
+      (caller.role === 'bureau' ||
+        offer.organizationId === caller.organizationId ||
+        (offer.status === 'published' && offer.organization?.verification === 'verified'));
+    if (!visible) throw notFound(id);
+    return offerView(offer);
+  }
+
+  async create(caller: AuthUser, dto: CreateOfferDto): Promise<OfferView> {
+    if (caller.role !== 'cn' || !caller.organizationId) {
+      throw new DomainError(OfferErrorCode.OnlyJinanCompanies, 'only Ji\u2019nan companies publish offers');
+    }
+    assertInvestmentRange(dto.investmentMinMcny ?? null, dto.investmentMaxMcny ?? null);
+    const repo = this.db.getRepository(Offer);
+    const offer = repo.create({
+      ...nullable(dto),
+      organizationId: caller.organizationId,
+      status: 'draft',
+      publishedAt: null,
+    });
+    offer.searchText = offerSearchText(offer);
+    const saved = await repo.save(offer);
+    return this.get(caller, saved.id);
+  }
+
+  async update(caller: AuthUser, id: string, dto: UpdateOfferDto): Promise<OfferView> {
+    await this.db.transaction(async (tx) => {
+      const offer = await this.lockOwn(tx, caller, id);
+      Object.assign(offer, dto);
+      assertInvestmentRange(offer.investmentMinMcny, offer.investmentMaxMcny);
+      offer.searchText = offerSearchText(offer);
+      await tx.getRepository(Offer).save(offer);
+    });
+    return this.get(caller, id);
+  }
+
+  async transition(caller: AuthUser, id: string, action: 'publish' | 'withdraw'): Promise<OfferView> {
+    const { from, to } = TRANSITIONS[action];
+    await this.db.transaction(async (tx) => {
+      const offer = await this.lockOwn(tx, caller, id);
+      if (!from.includes(offer.status)) {
+        throw new DomainError(OfferErrorCode.WrongStatus, `cannot ${action} an offer that is ${offer.status}`);
+      }
+      if (action === 'publish') {
+        const org = await tx.getRepository(Organization).findOneByOrFail({ id: offer.organizationId });
+        if (org.verification !== 'verified') {
+          throw new DomainError(OrganizationErrorCode.NotVerified, 'the bureau must verify your company before its offers are published');
+        }
+      }
+      offer.status = to;
+      offer.publishedAt = to === 'published' ? new Date() : null;
+      await tx.getRepository(Offer).save(offer);
+    });
+    return this.get(caller, id);
+  }
+
+  /** The caller's own offer, row-locked; someone else's is reported as not found. */
+  private async lockOwn(tx: EntityManager, caller: AuthUser, id: string): Promise<Offer> {
+    const offer = await tx.getRepository(Offer).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!offer) throw notFound(id);
+    if (offer.organizationId !== caller.organizationId) {
+      throw new DomainError(OfferErrorCode.NotYours, 'you can only change your own company\u2019s offers');
+    }
+    return offer;
+  }
+}
+
+function nullable(dto: CreateOfferDto) {
+  return {
+    ...dto,
+    titleJa: dto.titleJa ?? null,
+    titleEn: dto.titleEn ?? null,
+    summaryJa: dto.summaryJa ?? null,
+    summaryEn: dto.summaryEn ?? null,
+    partnerSought: dto.partnerSought ?? null,
+    investmentMinMcny: dto.investmentMinMcny ?? null,
+    investmentMaxMcny: dto.investmentMaxMcny ?? null,
+  };
+}
+
+function assertInvestmentRange(min: number | null, max: number | null): void {
+  if (min !== null && max !== null && min > max) {
+    throw new DomainError(OfferErrorCode.InvestmentRange, 'investmentMinMcny must not exceed investmentMaxMcny', [
+      { field: 'investmentMinMcny', messages: ['investmentMinMcny must not exceed investmentMaxMcny'] },
+    ]);
+  }
+}
+
+function offerSearchText(o: Offer): string {
+  return searchText(o.titleZh, o.titleJa, o.titleEn, o.summaryZh, o.summaryJa, o.summaryEn, o.partnerSought);
+}
+
+function notFound(id: string): DomainError {
+  return new DomainError(OfferErrorCode.NotFound, `no offer ${id}`);
+}

@@ -1,0 +1,135 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  Country,
+  OrganizationProfileDto,
+  OrganizationQueryDto,
+  OrganizationView,
+  Page,
+  PAGE_SIZE_DEFAULT,
+  UpdateOrganizationDto,
+  VerifyOrganizationDto,
+} from '@jinan/contracts';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { AuthUser } from '../common/auth/auth-user';
+import { DomainError } from '../common/errors/domain-error';
+import { containsPattern, searchText } from '../common/text/search-text';
+import { OrganizationErrorCode } from './organization-errors';
+import { Organization } from './organization.entity';
+import { organizationView } from './organization.view';
+
+@Injectable()
+export class OrganizationsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Called inside the registration transaction. */
+  async createForRegistration(tx: EntityManager, country: Country, dto: OrganizationProfileDto): Promise<Organization> {
+    assertNativeName(country, dto);
+    const repo = tx.getRepository(Organization);
+    const org = repo.create({
+      ...dto,
+      country,
+      nameZh: dto.nameZh ?? null,
+      nameJa: dto.nameJa ?? null,
+      nameEn: dto.nameEn ?? null,
+      delegates: dto.delegates ?? 1,
+      cooperationTypes: dto.cooperationTypes ?? [],
+      verification: 'pending',
+    });
+    org.searchText = organizationSearchText(org);
+    return repo.save(org);
+  }
+
+  /**
+   * Counterparts see verified organizations (and their own); the bureau sees all and
+   * can filter by verification state.
+   */
+  async list(caller: AuthUser, query: OrganizationQueryDto): Promise<Page<OrganizationView>> {
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? PAGE_SIZE_DEFAULT;
+    const qb = this.db.getRepository(Organization).createQueryBuilder('o');
+    if (caller.role !== 'bureau') {
+      qb.where("(o.verification = 'verified' OR o.id = :own)", { own: caller.organizationId });
+    } else if (query.verification) {
+      qb.where('o.verification = :verification', { verification: query.verification });
+    }
+    if (query.country) qb.andWhere('o.country = :country', { country: query.country });
+    if (query.sector) qb.andWhere(':sector = ANY(o.sectors)', { sector: query.sector });
+    if (query.q?.trim()) qb.andWhere('o.search_text LIKE :pattern', { pattern: containsPattern(query.q) });
+    const [rows, total] = await qb
+      .orderBy('o.name_en', 'ASC', 'NULLS LAST')
+      .addOrderBy('o.id')
+      .skip((page - 1) * pageSize)
+      .take(pageSize)
+      .getManyAndCount();
+    return { items: rows.map(organizationView), page, pageSize, total };
+  }
+
+  async get(caller: AuthUser, id: string): Promise<OrganizationView> {
+    const org = await this.db.getRepository(Organization).findOneBy({ id });
+    const visible = org && (caller.role === 'bureau' || org.verification === 'verified' || org.id === caller.organizationId);
+    if (!visible) throw notFound(id);
+    return organizationView(org);
+  }
+
+  /** A delegate edits only their own organization; the bureau may correct any. */
+  async update(caller: AuthUser, id: string, dto: UpdateOrganizationDto): Promise<OrganizationView> {
+    if (caller.role !== 'bureau' && caller.organizationId !== id) {
+      throw new DomainError(OrganizationErrorCode.NotYours, 'you can only edit your own organization');
+    }
+    return this.db.transaction(async (tx) => {
+      const repo = tx.getRepository(Organization);
+      const org = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!org) throw notFound(id);
+      Object.assign(org, dto);
+      assertNativeName(org.country, org);
+      org.searchText = organizationSearchText(org);
+      const saved = await repo.save(org);
+      if (caller.role === 'bureau') {
+        await this.audit.record(tx, { actorId: caller.id, action: 'organization.update', entity: 'organization', entityId: id, details: { fields: Object.keys(dto) } });
+      }
+      return organizationView(saved);
+    });
+  }
+
+  async verify(caller: AuthUser, id: string, dto: VerifyOrganizationDto): Promise<OrganizationView> {
+    return this.db.transaction(async (tx) => {
+      const repo = tx.getRepository(Organization);
+      const org = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!org) throw notFound(id);
+      org.verification = dto.decision;
+      org.verifiedAt = dto.decision === 'verified' ? new Date() : null;
+      const saved = await repo.save(org);
+      await this.audit.record(tx, {
+        actorId: caller.id,
+        action: `organization.${dto.decision}`,
+        entity: 'organization',
+        entityId: id,
+        details: dto.note ? { note: dto.note } : {},
+      });
+      return organizationView(saved);
+    });
+  }
+}
+
+function assertNativeName(country: Country, o: { nameZh?: string | null; nameJa?: string | null }): void {
+  const missing = country === 'JP' ? !o.nameJa : !o.nameZh;
+  if (missing) {
+    const field = country === 'JP' ? 'nameJa' : 'nameZh';
+    throw new DomainError(OrganizationErrorCode.NativeNameMissing, `${field} is required for a ${country === 'JP' ? 'Japanese firm' : 'Ji\u2019nan company'}`, [
+      { field, messages: [`${field} is required`] },
+    ]);
+  }
+}
+
+function organizationSearchText(o: Organization): string {
+  return searchText(o.nameZh, o.nameJa, o.nameEn, o.seeksZh, o.seeksJa, o.seeksEn, o.description, o.city);
+}
+
+function notFound(id: string): DomainError {
+  return new DomainError(OrganizationErrorCode.NotFound, `no organization ${id}`);
+}

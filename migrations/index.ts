@@ -1,0 +1,7 @@
+import { CreateFoundation1764000000000 } from './1764000000000-CreateFoundation';
+
+/**
+ * Every migration, in order. Listed explicitly (not globbed) so the bundled API, the
+ * CLI and the tests all run exactly the same set.
+ */
+export const MIGRATIONS = [CreateFoundation1764000000000];
