@@ -32,7 +32,10 @@ export function createDataSource(url: string, poolSize?: number): DataSource {
 /** Key of the advisory lock that serialises migrations across instances. */
 const MIGRATION_LOCK_KEY = 7_141_954;
 
-/** Runs pending migrations once, even when several instances start together. */
+/**
+ * Runs pending migrations once, even when several instances start together. Holds one
+ * connection for the lock while the migrations take another: the pool needs two.
+ */
 export async function migrate(dataSource: DataSource): Promise<string[]> {
   const runner = dataSource.createQueryRunner();
   await runner.connect();

@@ -1,0 +1,5 @@
+// Settings every API test runs with; the machine's own zone must never matter.
+process.env['TZ'] = 'Pacific/Kiritimati';
+process.env['NODE_ENV'] = 'test';
+process.env['LOG_LEVEL'] = process.env['LOG_LEVEL'] ?? 'silent';
+process.env['JWT_SECRET'] = 'test-secret-that-is-long-enough-for-hs256-0123456789';
