@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
+import { loginThrottler } from './auth/login-throttle';
 import { RolesGuard } from './common/auth/roles.guard';
 import { ApiExceptionFilter } from './common/errors/api-exception.filter';
 import { Environment } from './config/environment';
@@ -52,7 +53,10 @@ export class AppModule {
           },
         }),
         TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl, env.DATABASE_POOL_SIZE), retryAttempts: 3, retryDelay: 1000 }),
-        ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: env.RATE_LIMIT_PER_MINUTE }]),
+        ThrottlerModule.forRoot([
+          { name: 'default', ttl: 60_000, limit: env.RATE_LIMIT_PER_MINUTE },
+          loginThrottler(env.LOGIN_ATTEMPTS_PER_MINUTE),
+        ]),
         ...(webRoot && existsSync(webRoot)
           ? [ServeStaticModule.forRoot({ rootPath: webRoot, exclude: ['/api/{*rest}'] })]
           : []),

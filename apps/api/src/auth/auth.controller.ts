@@ -1,11 +1,10 @@
 import { Body, Controller, Get, HttpCode, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Throttle } from '@nestjs/throttler';
 import { ChangePasswordDto, LoginDto, LoginResponse, MeView, RegisterDto, UpdateMeDto } from '@jinan/contracts';
 import { AuthUser } from '../common/auth/auth-user';
 import { CurrentUser, Public } from '../common/auth/decorators';
 import { AuthService } from './auth.service';
-import { LOGIN_THROTTLE } from './login-throttle';
+import { LoginAttempt } from './login-throttle';
 
 @ApiTags('auth')
 @Controller()
@@ -13,7 +12,7 @@ export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
   @Public()
-  @Throttle(LOGIN_THROTTLE)
+  @LoginAttempt()
   @Post('auth/login')
   @HttpCode(200)
   login(@Body() dto: LoginDto): Promise<LoginResponse> {
@@ -21,7 +20,7 @@ export class AuthController {
   }
 
   @Public()
-  @Throttle(LOGIN_THROTTLE)
+  @LoginAttempt()
   @Post('auth/register')
   register(@Body() dto: RegisterDto): Promise<LoginResponse> {
     return this.auth.register(dto);

@@ -1,20 +1,26 @@
-import { ExecutionContext } from '@nestjs/common';
-import { loadEnvironment } from '../config/environment';
+import { ExecutionContext, SetMetadata } from '@nestjs/common';
+import { ThrottlerOptions } from '@nestjs/throttler';
 
-let limitPerMinute: number | undefined;
+const LOGIN_ATTEMPT = 'loginAttempt';
+
+/** Marks a route whose calls count as login attempts (login, registration). */
+export const LoginAttempt = () => SetMetadata(LOGIN_ATTEMPT, true);
 
 /**
- * Login and registration are limited per client address *and* email, so guessing one
- * account's password is slow while a shared office address still lets colleagues in.
+ * Login attempts are limited per client address *and* email, so guessing one
+ * account's password is slow while colleagues behind one office address still get in.
+ * Applies only to routes marked @LoginAttempt().
  */
-export const LOGIN_THROTTLE = {
-  default: {
-    limit: () => (limitPerMinute ??= loadEnvironment().LOGIN_ATTEMPTS_PER_MINUTE),
+export function loginThrottler(limitPerMinute: number): ThrottlerOptions {
+  return {
+    name: 'login',
     ttl: 60_000,
-    getTracker: (req: Record<string, unknown>, _ctx: ExecutionContext) => {
+    limit: limitPerMinute,
+    skipIf: (context: ExecutionContext) => Reflect.getMetadata(LOGIN_ATTEMPT, context.getHandler()) !== true,
+    getTracker: (req: Record<string, unknown>) => {
       const body = (req['body'] ?? {}) as { email?: unknown };
       const email = typeof body.email === 'string' ? body.email.toLowerCase().slice(0, 254) : '';
       return `${String(req['ip'])}|${email}`;
     },
-  },
-};
+  };
+}
