@@ -1,0 +1,175 @@
+import { MinCostFlow } from './min-cost-flow';
+import type { Model } from './model';
+import type { UpperBounds } from './types';
+
+/**
+ * Upper bounds on the weight any schedule can place. All of them start from
+ * the pinned meetings (kept whatever happens) and the free meetings that have
+ * at least one slot where both parties are present and interpreters exist.
+ */
+export function computeBounds(model: Model): UpperBounds {
+  return relaxBounds(model).bounds;
+}
+
+export interface Relaxation {
+  bounds: UpperBounds;
+  /** Each meeting's value (0, ½ or 1) in the flow relaxation that gave the bound. */
+  share: Float64Array;
+}
+
+export function relaxBounds(model: Model): Relaxation {
+  const ctx = boundContext(model);
+  const { free, pinnedWeight } = ctx;
+  const weights = free.map((i) => model.meetings[i].weight).sort((x, y) => y - x);
+  const requests = model.meetings.reduce((sum, m) => sum + m.weight, 0);
+  const tableSlots = pinnedWeight + sumTop(weights, ctx.tableSlots);
+
+  const byOrg: number[][] = model.orgIds.map(() => []);
+  for (const i of free) {
+    const m = model.meetings[i];
+    byOrg[m.a].push(m.weight);
+    byOrg[m.b].push(m.weight);
+  }
+  // Each meeting counts for both parties, so half the sum of each party's best.
+  let orgSum = 0;
+  byOrg.forEach((list, o) => (orgSum += sumTop(list.sort((x, y) => y - x), ctx.orgCapacity[o])));
+  const organizationCapacity = pinnedWeight + orgSum / 2;
+
+  const relaxed = flowBound(model, ctx);
+  const flow = Math.min(pinnedWeight + relaxed.value, organizationCapacity, tableSlots);
+  return { bounds: { requests, tableSlots, organizationCapacity, flow }, share: relaxed.share };
+}
+
+interface BoundContext {
+  free: number[];
+  pinnedWeight: number;
+  tableSlots: number;
+  interpreterSlots: number;
+  orgCapacity: Int32Array;
+}
+
+function boundContext(model: Model): BoundContext {
+  const pointCount = model.points.length;
+  const orgCount = model.orgIds.length;
+  const pinnedDay = new Int32Array(orgCount * model.days);
+  const pinnedLoad = new Int32Array(orgCount * pointCount);
+  const interpreterLeft = Int32Array.from(model.interpreterCap);
+  let pinnedWeight = 0;
+  for (const m of model.meetings) {
+    if (m.pinnedSlot < 0) continue;
+    pinnedWeight += m.weight;
+    for (const o of [m.a, m.b]) {
+      pinnedDay[o * model.days + model.slotDay[m.pinnedSlot]]++;
+      for (const p of model.slotPoints[m.pinnedSlot]) pinnedLoad[o * pointCount + p]++;
+    }
+    if (m.needsInterpreter) for (const p of model.slotPoints[m.pinnedSlot]) interpreterLeft[p]--;
+  }
+  const free: number[] = [];
+  model.meetings.forEach((m, i) => {
+    if (m.pinnedSlot >= 0) return;
+    const usable = Array.from(m.candidates).some(
+      (s) =>
+        model.slotTables[s] > 0 &&
+        (!m.needsInterpreter || Array.from(model.slotPoints[s]).every((p) => model.interpreterCap[p] > 0)),
+    );
+    if (usable) free.push(i);
+  });
+  // Per day: no more than the daily maximum, nor than delegates × points present.
+  const pointDay = new Int32Array(pointCount);
+  model.slotStart.forEach((start, s) => (pointDay[model.points.indexOf(start)] = model.slotDay[s]));
+  const orgCapacity = new Int32Array(orgCount);
+  for (let o = 0; o < orgCount; o++) {
+    const seats = new Int32Array(model.days);
+    for (let p = 0; p < pointCount; p++) {
+      if (model.orgPresent[o * pointCount + p]) seats[pointDay[p]] += Math.max(0, model.orgCap[o] - pinnedLoad[o * pointCount + p]);
+    }
+    for (let d = 0; d < model.days; d++) {
+      orgCapacity[o] += Math.max(0, Math.min(model.orgMaxDay[o] - pinnedDay[o * model.days + d], seats[d]));
+    }
+  }
+  const tableSlots = model.slotTables.reduce((sum, t) => sum + Math.max(0, t), 0);
+  const interpreterSlots = interpreterLeft.reduce((sum, c) => sum + Math.max(0, c), 0);
+  return { free, pinnedWeight, tableSlots, interpreterSlots, orgCapacity };
+}
+
+function sumTop(sortedDesc: readonly number[], k: number): number {
+  let sum = 0;
+  for (let i = 0; i < Math.min(k, sortedDesc.length); i++) sum += sortedDesc[i];
+  return sum;
+}
+
+/**
+ * LP relaxation without time: choose meetings fractionally within each
+ * organisation's capacity and the number of table-slots. On the bipartite
+ * double cover (every organisation as a left and a right copy, every meeting
+ * as two arcs) this is a flow whose half-weight is the LP value. The
+ * interpreter pool, which a flow cannot hold, enters by a Lagrange multiplier
+ * π on the interpreter-slots: any π ≥ 0 gives a valid bound, we search the best.
+ */
+function flowBound(model: Model, ctx: BoundContext): { value: number; share: Float64Array } {
+  const interpreted = ctx.free.filter((i) => model.meetings[i].needsInterpreter);
+  let best: { value: number; share: Float64Array } = { value: Infinity, share: new Float64Array(model.meetings.length) };
+  const evaluate = (pi: number): number => {
+    const { value, interpretedFlow, share } = halfFlow(model, ctx, pi);
+    const bound = value + pi * ctx.interpreterSlots;
+    if (bound < best.value) best = { value: bound, share };
+    return ctx.interpreterSlots - interpretedFlow; // a subgradient in π
+  };
+  if (evaluate(0) >= -1e-9 || interpreted.length === 0) return best;
+  // The bound is convex in π: bisect on the sign of its subgradient.
+  let lo = 0;
+  let hi = Math.max(...interpreted.map((i) => model.meetings[i].weight));
+  for (let iter = 0; iter < 5; iter++) {
+    const mid = (lo + hi) / 2;
+    const slope = evaluate(mid);
+    if (Math.abs(slope) < 1e-9) break;
+    if (slope < 0) lo = mid;
+    else hi = mid;
+  }
+  return best;
+}
+
+function halfFlow(
+  model: Model,
+  ctx: BoundContext,
+  pi: number,
+): { value: number; interpretedFlow: number; share: Float64Array } {
+  const orgs = model.orgIds.length;
+  const source = 0;
+  const gate = 1;
+  const sink = 2;
+  const left = (o: number) => 3 + o;
+  const right = (o: number) => 3 + orgs + o;
+  const graph = new MinCostFlow(3 + 2 * orgs);
+  let arcs = 0;
+  graph.addArc(source, gate, 2 * ctx.tableSlots, 0);
+  arcs++;
+  for (let o = 0; o < orgs; o++) {
+    graph.addArc(gate, left(o), ctx.orgCapacity[o], 0);
+    graph.addArc(right(o), sink, ctx.orgCapacity[o], 0);
+    arcs += 2;
+  }
+  const interpretedArcs: number[] = [];
+  const meetingArc = new Int32Array(model.meetings.length).fill(-1);
+  for (const i of ctx.free) {
+    const m = model.meetings[i];
+    const gain = m.weight - (m.needsInterpreter ? pi : 0);
+    if (gain <= 0) continue;
+    graph.addArc(left(m.a), right(m.b), 1, -gain);
+    graph.addArc(left(m.b), right(m.a), 1, -gain);
+    if (m.needsInterpreter) interpretedArcs.push(arcs, arcs + 1);
+    meetingArc[i] = arcs;
+    arcs += 2;
+  }
+  const topo = [source, gate];
+  for (let o = 0; o < orgs; o++) topo.push(left(o));
+  for (let o = 0; o < orgs; o++) topo.push(right(o));
+  topo.push(sink);
+  const cost = graph.solve(source, sink, topo);
+  const interpretedFlow = interpretedArcs.reduce((sum, k) => sum + graph.flowOn(k), 0) / 2;
+  const share = new Float64Array(model.meetings.length);
+  meetingArc.forEach((k, i) => {
+    if (k >= 0) share[i] = (graph.flowOn(k) + graph.flowOn(k + 1)) / 2;
+  });
+  return { value: -cost / 2, interpretedFlow, share };
+}

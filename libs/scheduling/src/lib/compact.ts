@@ -1,0 +1,146 @@
+import { blockingRules } from './blockers';
+import { holesIf, holesIn } from './holes';
+import { shuffle } from './prng';
+import type { ScheduleState } from './state';
+
+/**
+ * Hole compaction: moves a meeting to another slot, or swaps it with a
+ * meeting of a full slot, whenever that lowers the holes of the parties
+ * involved. The set of placed meetings never changes, only their slots.
+ * `movable` says which meetings may move (not pinned; in a re-run, not the
+ * ones still where the previous run put them).
+ */
+export function compactHoles(
+  state: ScheduleState,
+  random: () => number,
+  budget: number,
+  movable: (i: number) => boolean,
+): void {
+  const model = state.model;
+  let work = 0;
+  for (let pass = 0; pass < 30; pass++) {
+    let improved = false;
+    const withHoles: number[] = [];
+    for (let i = 0; i < model.meetings.length; i++) {
+      const s = state.slotOf[i];
+      if (s < 0 || !movable(i)) continue;
+      const h = model.slotHalfDay[s];
+      const m = model.meetings[i];
+      if (holesIn(state, m.a, h) > 0 || holesIn(state, m.b, h) > 0) withHoles.push(i);
+    }
+    for (const i of shuffle(withHoles, random)) {
+      if (work > budget) return;
+      const [cost, gain] = improveOne(state, i, movable);
+      work += cost;
+      if (gain) improved = true;
+      state.forget();
+    }
+    if (!improved) return;
+  }
+}
+
+/** The best hole-reducing move or swap of meeting i, applied. Returns [work, applied]. */
+function improveOne(state: ScheduleState, i: number, movable: (i: number) => boolean): [number, boolean] {
+  const model = state.model;
+  const m = model.meetings[i];
+  const from = state.slotOf[i];
+  let work = 0;
+  let bestDelta = 0;
+  let bestMoves: Array<[number, number]> | null = null;
+  for (const s of m.candidates) {
+    if (s === from) continue;
+    work++;
+    const delta = moveDelta(state, i, s);
+    if (delta >= 0) continue; // neither a move nor a swap here helps i's parties enough to try
+    if (state.canMove(i, s)) {
+      if (delta < bestDelta) {
+        bestDelta = delta;
+        bestMoves = [[i, s]];
+      }
+      continue;
+    }
+    // i's parties would gain: free slot s by moving one blocking meeting elsewhere (into i's old slot: a swap).
+    for (const x of singleBlockers(state, i, s)) {
+      if (!movable(x)) continue;
+      const other = model.meetings[x];
+      const shared = other.a === m.a || other.a === m.b || other.b === m.a || other.b === m.b;
+      for (const s2 of other.candidates) {
+        if (s2 === s) continue;
+        if (!shared && s2 !== from && (!state.canMove(x, s2) || delta + moveDelta(state, x, s2) >= bestDelta)) continue;
+        work++;
+        const moves: Array<[number, number]> = [
+          [x, s2],
+          [i, s],
+        ];
+        const halfDays = [model.slotHalfDay[from], model.slotHalfDay[s], model.slotHalfDay[s2]];
+        const d = relocationDelta(state, moves, [m.a, m.b, other.a, other.b], halfDays);
+        if (d !== null && d < bestDelta) {
+          bestDelta = d;
+          bestMoves = moves;
+        }
+      }
+    }
+  }
+  if (!bestMoves) return [work, false];
+  for (const [j] of bestMoves) state.remove(j);
+  for (const [j, s] of bestMoves) state.place(j, s);
+  return [work, true];
+}
+
+/** Meetings each of which, moved away, would let placed meeting i into slot s. */
+function singleBlockers(state: ScheduleState, i: number, s: number): number[] {
+  const mark = state.mark();
+  state.remove(i);
+  const rules = blockingRules(state, i, s);
+  state.undo(mark);
+  if (rules.length === 0) return [];
+  return rules[0].filter((x) => x !== i && rules.every((rule) => rule.includes(x)));
+}
+
+/** Change in holes of meeting i's parties if it moved to slot s, computed without moving it. */
+function moveDelta(state: ScheduleState, i: number, s: number): number {
+  const model = state.model;
+  const m = model.meetings[i];
+  const from = state.slotOf[i];
+  const minus = model.slotPoints[from];
+  const plus = model.slotPoints[s];
+  const h1 = model.slotHalfDay[from];
+  const h2 = model.slotHalfDay[s];
+  let delta = 0;
+  for (const o of [m.a, m.b]) {
+    delta += holesIf(state, o, h1, minus, plus) - holesIn(state, o, h1);
+    if (h2 !== h1) delta += holesIf(state, o, h2, minus, plus) - holesIn(state, o, h2);
+  }
+  return delta;
+}
+
+/**
+ * Change in holes of `orgs` over `halfDays` if the meetings moved as given,
+ * or null when the moves do not fit. The state is left as it was.
+ */
+function relocationDelta(
+  state: ScheduleState,
+  moves: ReadonlyArray<[number, number]>,
+  orgs: readonly number[],
+  halfDays: readonly number[],
+): number | null {
+  const uniqueOrgs = [...new Set(orgs)];
+  const uniqueHalfDays = [...new Set(halfDays)];
+  const holes = () => {
+    let sum = 0;
+    for (const o of uniqueOrgs) for (const h of uniqueHalfDays) sum += holesIn(state, o, h);
+    return sum;
+  };
+  const before = holes();
+  const origins = moves.map(([j]) => state.remove(j));
+  let placed = 0;
+  for (const [j, s] of moves) {
+    if (!state.canPlace(j, s)) break;
+    state.place(j, s);
+    placed++;
+  }
+  const after = placed === moves.length ? holes() : null;
+  for (let k = 0; k < placed; k++) state.remove(moves[k][0]);
+  moves.forEach(([j], k) => state.place(j, origins[k]));
+  return after === null ? null : after - before;
+}
