@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn, Relation } from 'typeorm';
 import type { EditionStatus } from '@jinan/contracts';
 import { ProgrammeSession } from './programme-session.entity';
 
@@ -44,7 +44,7 @@ export class Edition {
   status!: EditionStatus;
 
   @OneToMany(() => ProgrammeSession, (s) => s.edition)
-  sessions?: ProgrammeSession[];
+  sessions?: Relation<ProgrammeSession[]>;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

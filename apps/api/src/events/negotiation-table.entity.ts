@@ -1,4 +1,4 @@
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
 import { ProgrammeSession } from './programme-session.entity';
 
 /** A numbered table of a negotiation session: one meeting per slot. */
@@ -12,7 +12,7 @@ export class NegotiationTable {
 
   @ManyToOne(() => ProgrammeSession, (s) => s.tables, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'session_id' })
-  session?: ProgrammeSession;
+  session?: Relation<ProgrammeSession>;
 
   @Column({ type: 'smallint' })
   number!: number;

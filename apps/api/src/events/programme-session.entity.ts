@@ -1,4 +1,4 @@
-import { Column, Entity, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn, Relation } from 'typeorm';
 import type { Sector, SessionKind } from '@jinan/contracts';
 import { Edition } from './edition.entity';
 import { Slot } from './slot.entity';
@@ -15,7 +15,7 @@ export class ProgrammeSession {
 
   @ManyToOne(() => Edition, (e) => e.sessions, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'edition_id' })
-  edition?: Edition;
+  edition?: Relation<Edition>;
 
   @Column({ type: 'text' })
   kind!: SessionKind;
@@ -48,8 +48,8 @@ export class ProgrammeSession {
   tableCount!: number | null;
 
   @OneToMany(() => Slot, (s) => s.session)
-  slots?: Slot[];
+  slots?: Relation<Slot[]>;
 
   @OneToMany(() => NegotiationTable, (t) => t.session)
-  tables?: NegotiationTable[];
+  tables?: Relation<NegotiationTable[]>;
 }

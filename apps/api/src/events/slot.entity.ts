@@ -1,4 +1,4 @@
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
 import { ProgrammeSession } from './programme-session.entity';
 
 /** One time slot of a negotiation session; every table of the session shares it. */
@@ -12,7 +12,7 @@ export class Slot {
 
   @ManyToOne(() => ProgrammeSession, (s) => s.slots, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'session_id' })
-  session?: ProgrammeSession;
+  session?: Relation<ProgrammeSession>;
 
   @Column({ name: 'edition_id', type: 'uuid' })
   editionId!: string;

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, ManyToOne, JoinColumn, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, ManyToOne, JoinColumn, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn, Relation } from 'typeorm';
 import type { CooperationType, OfferStatus, Sector } from '@jinan/contracts';
 import { Organization } from '../organizations/organization.entity';
 
@@ -18,7 +18,7 @@ export class Offer {
 
   @ManyToOne(() => Organization, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'organization_id' })
-  organization?: Organization;
+  organization?: Relation<Organization>;
 
   @Column({ type: 'text' })
   sector!: Sector;
