@@ -126,6 +126,7 @@ function flowBound(model: Model, ctx: BoundContext): { value: number; share: Flo
     if (slope < 0) lo = mid;
     else hi = mid;
   }
+  if (evaluate(hi) < 0) evaluate(Math.max(...interpreted.map((i) => model.meetings[i].weight)));
   return best;
 }
 
