@@ -16,11 +16,27 @@ export default [
           enforceBuildableLibDependency: true,
           allow: ['^.*/eslint(\\.base)?\\.config\\.[cm]?[jt]s$'],
           depConstraints: [
-            {
-              sourceTag: '*',
-              onlyDependOnLibsWithTags: ['*'],
-            },
+            // Engines are pure TypeScript: no framework, no database, no other project.
+            { sourceTag: 'type:engine', onlyDependOnLibsWithTags: ['type:engine'] },
+            // The contracts are the wire: they depend on nothing of ours.
+            { sourceTag: 'type:util', onlyDependOnLibsWithTags: [] },
+            { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['scope:api', 'scope:shared'] },
+            { sourceTag: 'scope:web', onlyDependOnLibsWithTags: ['scope:web', 'scope:shared'] },
+            { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
           ],
+        },
+      ],
+    },
+  },
+  {
+    // Tests of an app drive that app's own modules (the real Nest app, its DataSource).
+    files: ['e2e/**/*.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          allow: ['^(\\.\\./)+apps/(api|web)/src/.*$'],
+          depConstraints: [{ sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['scope:api', 'scope:web', 'scope:shared'] }],
         },
       ],
     },

@@ -1,5 +1,5 @@
 import { createDataSource } from '../../apps/api/src/database/data-source';
-import { MIGRATIONS } from '../../migrations';
+import { MIGRATIONS } from '@jinan/migrations';
 import { databaseUrl, withAdmin } from './support/test-database';
 
 /** Every migration goes up and comes back down cleanly on an empty database. */

@@ -1,3 +1,4 @@
+import '../../support/register-paths';
 import { createTemplate, dropTestDatabases, startTestServer } from './test-database';
 
 /** Once per run: a server (or the embedded one) and a migrated template database. */
