@@ -1,1 +1,31 @@
-export {};
+export type {
+  CooperationType,
+  Language,
+  Locale,
+  MatchingFirm,
+  MatchingOffer,
+  MatchingOfferCompany,
+  MultilingualText,
+  ScorePartName,
+  Sector,
+  SizeBand,
+} from './lib/domain';
+export { COOPERATION_TYPES, LANGUAGES, LOCALES, SCORE_PARTS, SECTORS, SIZE_BANDS } from './lib/domain';
+export type { CompanyMatch, FirmRecommendations, MatchingRun, OfferMatch, ScoreAllOptions, ScorePart } from './lib/match-result';
+export { normaliseText } from './lib/normalise-text';
+export type { PreparedOffers } from './lib/prepare-offers';
+export { prepareOffers } from './lib/prepare-offers';
+export type { MessageKey, Reason, ReasonKey } from './lib/reasons';
+export { REASON_MESSAGES, REASON_PARAM_LABELS, explain, formatReason } from './lib/reasons';
+export { scoreAll } from './lib/rank';
+export type { ScorePairOptions } from './lib/score-pair';
+export { scorePair } from './lib/score-pair';
+export { ALGORITHM_VERSION } from './lib/version';
+export type { MatchingWeights } from './lib/weights';
+export { DEFAULT_WEIGHTS, validateWeights } from './lib/weights';
+// Planted-truth data and its evaluation, for API tests, seeds and the benchmark.
+export type { PlantedData, PlantedDataConfig, PlantedTruth } from './testing/planted-data';
+export { DEVELOPMENT_CONFIG, HELD_OUT_CONFIG, generatePlantedData, relevanceGrade } from './testing/planted-data';
+export type { Evaluation } from './testing/evaluate';
+export { evaluateRankings, rankingsOf, sectorOnlyRankings } from './testing/evaluate';
+export { aFirm, anOffer } from './testing/builders';

@@ -1,0 +1,50 @@
+import { aFirm, anOffer } from '../testing/builders';
+import type { MatchingOffer } from './domain';
+import { prepareOffers } from './prepare-offers';
+import { scoreAll } from './rank';
+import { scorePair } from './score-pair';
+
+describe('ties break by offer id, whatever the input order', () => {
+  it('lists two identical offers a before b, and the whole run is the same for shuffled input', () => {
+    const firm = aFirm({ id: 'jp-1', seeks: { en: 'hydrogen fuel cells' } });
+    const offer = (id: string): MatchingOffer => anOffer({ id, organizationId: 'co-1', title: { en: 'Hydrogen fuel cells' } });
+    const runs = [scoreAll([firm], [offer('of-b'), offer('of-a'), offer('of-c')]), scoreAll([firm], [offer('of-c'), offer('of-a'), offer('of-b')])];
+    expect(runs[0]?.firms[0]?.offers.map((o) => o.offerId)).toEqual(['of-a', 'of-b', 'of-c']);
+    expect(new Set(runs[0]?.firms[0]?.offers.map((o) => o.score)).size).toBe(1);
+    expect(runs[1]).toEqual(runs[0]);
+  });
+});
+
+describe('the spread part: twelve firms all matched to one offer', () => {
+  it('charges the crowded offer 8 / 12 of its spread share and keeps the others whole', () => {
+    const firms = Array.from({ length: 12 }, (_, i) => aFirm({ id: `jp-${String(i).padStart(2, '0')}`, seeks: { en: 'dialysis machines' } }));
+    const offers = [
+      anOffer({ id: 'of-dialysis', title: { en: 'Dialysis machines' } }),
+      ...Array.from({ length: 10 }, (_, i) => anOffer({ id: `of-other-${i}`, title: { en: `Catalogue ${i}` } })),
+    ];
+    const run = scoreAll(firms, offers, { topK: 11 });
+    // Every firm has all 11 offers in its first-pass top 10 (poolSize) except the last one by id.
+    expect(run.demand['of-dialysis']).toBe(12);
+    const crowded = run.firms[0]?.offers.find((o) => o.offerId === 'of-dialysis');
+    // spread = capacity / demand = 8 / 12 → 0.08 × 0.6667 × 100 = 5.33 points
+    expect(crowded?.parts.find((p) => p.name === 'spread')).toMatchObject({ value: 0.6667, points: 5.33, reason: { key: 'matching.reason.spread.crowded', params: { demand: 12 } } });
+    expect(scorePair(firms[3] as (typeof firms)[number], 'of-dialysis', prepareOffers(offers), { demand: run.demand })).toEqual(crowded);
+  });
+});
+
+describe('company recommendations group the offers of one company', () => {
+  it('ranks a company by its best offer and lists its offers best first', () => {
+    const firm = aFirm({ id: 'jp-1', seeks: { en: 'solar modules and inverters' }, sectors: ['environment'] });
+    const offers = [
+      anOffer({ id: 'of-1', organizationId: 'co-sun', sector: 'environment', title: { en: 'Inverters' } }),
+      anOffer({ id: 'of-2', organizationId: 'co-sun', sector: 'environment', title: { en: 'Solar modules and inverters' } }),
+      anOffer({ id: 'of-3', organizationId: 'co-water', sector: 'environment', title: { en: 'Water treatment' } }),
+    ];
+    const { companies, offers: ranked } = scoreAll([firm], offers).firms[0] ?? { companies: [], offers: [] };
+    expect(companies.map((c) => [c.organizationId, c.bestOfferId, c.offerIds])).toEqual([
+      ['co-sun', 'of-2', ['of-2', 'of-1']],
+      ['co-water', 'of-3', ['of-3']],
+    ]);
+    expect(companies[0]?.score).toBe(ranked[0]?.score);
+  });
+});

@@ -1,0 +1,123 @@
+import type { MatchingFirm, MatchingOffer } from './domain';
+import type { CompanyMatch, FirmRecommendations, MatchingRun, OfferMatch, ScoreAllOptions } from './match-result';
+import { spreadFit } from './parts';
+import type { PreparedOffers } from './prepare-offers';
+import { prepareOffers } from './prepare-offers';
+import { combinedScore, detachedContext, firmContext, offerMatch, toCentiPoints, totalScore } from './score-pair';
+import { topPositions } from './top-k';
+import { ALGORITHM_VERSION } from './version';
+
+const OFFERS_PER_COMPANY = 5;
+
+/**
+ * Top offers and companies for every firm, exact and deterministic (offers are taken in
+ * id order whatever the input order; ties break by id).
+ *
+ * Pass 1 scores every offer without the spread part, keeps each firm's best
+ * `2 × max(topK, topCompanies, poolSize)` as candidates, and counts each offer's demand
+ * (firms that have it in their top `spread.poolSize`). Pass 2 adds the spread part to the
+ * candidates only. An offer outside the candidates scores at most the last candidate
+ * plus the whole spread share; when that bound could reach a firm's last place, that firm
+ * is scored again over every offer, so the shortcut never changes a result.
+ */
+export function scoreAll(firms: readonly MatchingFirm[], offers: readonly MatchingOffer[] | PreparedOffers, options: ScoreAllOptions = {}): MatchingRun {
+  const prepared = isPrepared(offers) ? offers : prepareOffers(offers, options.weights);
+  const topK = options.topK ?? 20;
+  const topCompanies = options.topCompanies ?? topK;
+  const { weights } = prepared;
+  const n = prepared.offers.length;
+  const poolSize = 2 * Math.max(topK, topCompanies, weights.spread.poolSize);
+  const raw = new Float64Array(n);
+  const cents = new Int32Array(n);
+
+  const demand = new Int32Array(n);
+  const firstPass = firms.map((firm) => {
+    const context = firmContext(firm, prepared, raw);
+    for (let d = 0; d < n; d++) cents[d] = toCentiPoints(combinedScore(context.profile, context.query, prepared, d, raw[d] as number, 0));
+    const pool = topPositions(cents, poolSize);
+    for (const d of pool.slice(0, weights.spread.poolSize)) demand[d] = (demand[d] as number) + 1;
+    const floorCents = pool.length === n ? -1 : (cents[pool[pool.length - 1] as number] as number);
+    return { context: detachedContext(context, prepared, pool), pool, floorCents };
+  });
+  const spread = Float64Array.from(demand, (x) => spreadFit(x, weights).value);
+  const spreadCents = Math.ceil(weights.parts.spread * 10000) + 1;
+  const companyOffers = offersPerCompany(prepared);
+
+  const results: FirmRecommendations[] = firms.map((firm, f) => {
+    const { context, pool, floorCents } = firstPass[f] as (typeof firstPass)[number];
+    const score = new Map<number, number>();
+    const finalCents = (d: number): number => {
+      let c = score.get(d);
+      if (c === undefined) {
+        c = toCentiPoints(totalScore(context, prepared, d, spread[d] as number));
+        score.set(d, c);
+      }
+      return c;
+    };
+    let offerTop = rankPositions(pool, finalCents, topK);
+    let companyTop = rankCompanies(pool, prepared, finalCents, topCompanies);
+    const bound = floorCents < 0 ? -1 : floorCents + spreadCents;
+    const lastOffer = offerTop.length < Math.min(topK, n) ? -1 : finalCents(offerTop[offerTop.length - 1] as number);
+    const lastCompany =
+      companyTop.length < Math.min(topCompanies, prepared.organizationIds.length) ? -1 : Math.max(...(companyOffers[companyTop[companyTop.length - 1] as number] as number[]).map(finalCents));
+    if (bound >= 0 && (lastOffer <= bound || lastCompany <= bound)) {
+      const all = Array.from({ length: n }, (_, d) => d);
+      offerTop = rankPositions(all, finalCents, topK);
+      companyTop = rankCompanies(all, prepared, finalCents, topCompanies);
+    }
+    const explained = new Map<number, OfferMatch>();
+    const explain = (d: number): OfferMatch => {
+      let match = explained.get(d);
+      if (match === undefined) {
+        match = offerMatch(context, prepared, d, demand[d] as number);
+        explained.set(d, match);
+      }
+      return match;
+    };
+    const offerMatches = offerTop.map(explain);
+    const companies = companyTop.map((c): CompanyMatch => {
+      const ranked = [...(companyOffers[c] as number[])].sort((a, b) => finalCents(b) - finalCents(a) || a - b);
+      const best = explain(ranked[0] as number);
+      return {
+        organizationId: best.organizationId,
+        score: best.score,
+        bestOfferId: best.offerId,
+        offerIds: ranked.slice(0, OFFERS_PER_COMPANY).map((d) => (prepared.offers[d] as MatchingOffer).id),
+        parts: best.parts,
+      };
+    });
+    return { firmId: firm.id, offers: offerMatches, companies };
+  });
+
+  const demandById: Record<string, number> = {};
+  demand.forEach((x, d) => {
+    if (x > 0) demandById[(prepared.offers[d] as MatchingOffer).id] = x;
+  });
+  return { algorithmVersion: ALGORITHM_VERSION, weightsVersion: weights.version, demand: demandById, firms: results };
+}
+
+function isPrepared(offers: readonly MatchingOffer[] | PreparedOffers): offers is PreparedOffers {
+  return !Array.isArray(offers);
+}
+
+/** Offer positions of each company, ascending. */
+function offersPerCompany(prepared: PreparedOffers): number[][] {
+  const lists: number[][] = prepared.organizationIds.map(() => []);
+  prepared.company.forEach((c, d) => (lists[c] as number[]).push(d));
+  return lists;
+}
+
+/** The best `k` of `positions` by score, ties by position. */
+function rankPositions(positions: readonly number[], score: (d: number) => number, k: number): number[] {
+  return [...positions].sort((a, b) => score(b) - score(a) || a - b).slice(0, k);
+}
+
+/** The best `k` companies among those with an offer in `positions`, by their best offer there. */
+function rankCompanies(positions: readonly number[], prepared: PreparedOffers, score: (d: number) => number, k: number): number[] {
+  const best = new Map<number, number>();
+  for (const d of positions) {
+    const c = prepared.company[d] as number;
+    best.set(c, Math.max(best.get(c) ?? -1, score(d)));
+  }
+  return [...best.keys()].sort((a, b) => (best.get(b) as number) - (best.get(a) as number) || a - b).slice(0, k);
+}

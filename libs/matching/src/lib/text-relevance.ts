@@ -1,0 +1,178 @@
+import { termWeightInDocument } from './bm25-index';
+import type { Language, MatchingFirm } from './domain';
+import { foldText, normaliseText } from './normalise-text';
+import type { PreparedOffers } from './prepare-offers';
+import { TokenKind, tokenise } from './tokenise';
+
+/**
+ * A firm's "seeks" text as a weighted query over the offer index. The first
+ * `ownTermCount` terms are the firm's own words (each once, in order of first
+ * appearance); the rest come from pseudo-relevance feedback.
+ */
+export interface FirmQuery {
+  terms: number[];
+  /** Query weight × idf of each term. */
+  weights: number[];
+  /** Σ weights × (k1 + 1): the BM25 score of a document that matched every term without limit. */
+  mass: number;
+  ownTermCount: number;
+  /** How the firm wrote each of its own terms (before variant folding). */
+  surface: Map<number, string>;
+  /** The firm's runs of Han characters as written, with the term id of each bigram (−1 if no offer has it). */
+  hanRuns: { chars: string[]; bigrams: number[] }[];
+}
+
+/** The firm's own terms; those no offer contains are dropped (they cannot match). */
+export function firmQuery(firm: MatchingFirm, prepared: PreparedOffers): FirmQuery {
+  const { text: index, weights } = prepared;
+  const query: FirmQuery = { terms: [], weights: [], mass: 0, ownTermCount: 0, surface: new Map(), hanRuns: [] };
+  for (const language of Object.keys(firm.seeks).sort() as Language[]) {
+    const text = firm.seeks[language];
+    if (!text) continue;
+    const normalised: string[] = [];
+    const kinds: TokenKind[] = [];
+    tokenise(normaliseText(text), (term, kind) => {
+      normalised.push(term);
+      kinds.push(kind);
+    });
+    const folded: string[] = [];
+    tokenise(foldText(text), (term) => folded.push(term));
+    const aligned = folded.length === normalised.length;
+    normalised.forEach((term, i) => {
+      const t = index.termIds.get(term);
+      const kind = kinds[i] as TokenKind;
+      if (kind === TokenKind.CjkUnigram) {
+        if (i === 0 || kinds[i - 1] !== TokenKind.CjkBigram) query.hanRuns.push({ chars: [], bigrams: [] });
+        (query.hanRuns[query.hanRuns.length - 1] as FirmQuery['hanRuns'][number]).chars.push(aligned ? (folded[i] as string) : term);
+      } else if (kind === TokenKind.CjkBigram) {
+        (query.hanRuns[query.hanRuns.length - 1] as FirmQuery['hanRuns'][number]).bigrams.push(t ?? -1);
+      }
+      if (t === undefined || query.surface.has(t)) return;
+      const kindWeight = index.termKind[t] === TokenKind.CjkUnigram ? weights.text.cjkUnigramWeight : 1;
+      if (kindWeight === 0) return;
+      query.surface.set(t, aligned ? (folded[i] as string) : term);
+      addTerm(query, t, kindWeight * (index.idf[t] as number), index.k1);
+    });
+  }
+  query.ownTermCount = query.terms.length;
+  return query;
+}
+
+function addTerm(query: FirmQuery, t: number, weight: number, k1: number): void {
+  query.terms.push(t);
+  query.weights.push(weight);
+  query.mass += weight * (k1 + 1);
+}
+
+/** raw[d] += BM25 of terms [from, end) of the query in every document d. */
+export function accumulate(prepared: PreparedOffers, query: FirmQuery, from: number, raw: Float64Array): void {
+  const { postingStart, postingDoc, postingWeight } = prepared.text;
+  for (let i = from; i < query.terms.length; i++) {
+    const t = query.terms[i] as number;
+    const w = query.weights[i] as number;
+    const end = postingStart[t + 1] as number;
+    for (let p = postingStart[t] as number; p < end; p++) {
+      const d = postingDoc[p] as number;
+      raw[d] = (raw[d] as number) + w * (postingWeight[p] as number);
+    }
+  }
+}
+
+/**
+ * Pseudo-relevance feedback: the best few offers for the firm so far (`rank`) lend
+ * their most distinctive terms. An offer written in Chinese and Japanese thus teaches
+ * the query the Chinese words for what the firm wrote in Japanese (养老 for 介護), so
+ * Chinese-only offers on the same topic are found too. Adds to `raw` in place.
+ */
+export function expandQuery(prepared: PreparedOffers, query: FirmQuery, raw: Float64Array, rank: (d: number) => number): void {
+  const { documents, terms: termBudget, weight } = prepared.weights.text.feedback;
+  if (documents === 0 || termBudget === 0 || weight === 0 || query.terms.length === 0) return;
+  const best: number[] = [];
+  const bestScore: number[] = [];
+  for (let d = 0; d < raw.length; d++) {
+    if ((raw[d] as number) <= 0) continue;
+    const s = rank(d);
+    if (best.length === documents && s <= (bestScore[documents - 1] as number)) continue;
+    let i = Math.min(best.length, documents - 1);
+    while (i > 0 && (bestScore[i - 1] as number) < s) i--;
+    best.splice(i, 0, d);
+    bestScore.splice(i, 0, s);
+    if (best.length > documents) {
+      best.pop();
+      bestScore.pop();
+    }
+  }
+  const index = prepared.text;
+  const own = new Set(query.terms);
+  const gain = new Map<number, number>();
+  for (const d of best) {
+    for (let p = index.docStart[d] as number; p < (index.docStart[d + 1] as number); p++) {
+      const t = index.docTerm[p] as number;
+      if (own.has(t) || index.termKind[t] === TokenKind.CjkUnigram) continue;
+      gain.set(t, (gain.get(t) ?? 0) + (index.idf[t] as number) * (index.docWeight[p] as number));
+    }
+  }
+  const chosen = [...gain.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, termBudget);
+  const from = query.terms.length;
+  for (const [t] of chosen) addTerm(query, t, weight * (index.idf[t] as number), index.k1);
+  accumulate(prepared, query, from, raw);
+}
+
+/** Share of the query's mass an offer matched, in [0, 1). */
+export function coverage(query: FirmQuery, raw: number): number {
+  return query.mass > 0 ? raw / query.mass : 0;
+}
+
+/**
+ * Up to three of the firm's own words this offer contains, most telling first, as the
+ * firm wrote them: adjacent matched bigrams join (光通 + 通信 → 光通信); single Han
+ * characters only when nothing longer matched; words worth under a quarter of the best
+ * one are left out.
+ */
+export function matchedTerms(prepared: PreparedOffers, query: FirmQuery, d: number): string[] {
+  const found: { surface: string; contribution: number; unigram: boolean }[] = [];
+  const weightOf = new Map<number, number>();
+  for (let i = 0; i < query.ownTermCount; i++) {
+    const t = query.terms[i] as number;
+    const w = termWeightInDocument(prepared.text, t, d);
+    if (w === 0) continue;
+    const contribution = w * (query.weights[i] as number);
+    weightOf.set(t, contribution);
+    const kind = prepared.text.termKind[t];
+    if (kind !== TokenKind.CjkBigram) found.push({ surface: query.surface.get(t) as string, contribution, unigram: kind === TokenKind.CjkUnigram });
+  }
+  for (const run of query.hanRuns) {
+    let start = -1;
+    let contribution = 0;
+    for (let i = 0; i <= run.bigrams.length; i++) {
+      const w = i < run.bigrams.length ? (weightOf.get(run.bigrams[i] as number) ?? 0) : 0;
+      if (w > 0) {
+        if (start < 0) start = i;
+        contribution += w;
+      } else if (start >= 0) {
+        found.push({ surface: run.chars.slice(start, i + 1).join(''), contribution, unigram: false });
+        start = -1;
+        contribution = 0;
+      }
+    }
+  }
+  found.sort((a, b) => Number(a.unigram) - Number(b.unigram) || b.contribution - a.contribution || (a.surface < b.surface ? -1 : 1));
+  const shown: string[] = [];
+  const best = found[0]?.contribution ?? 0;
+  for (const f of found) {
+    if (shown.length === 3 || f.contribution < best / 4) break;
+    if (shown.some((s) => s.includes(f.surface) || f.surface.includes(s))) continue;
+    shown.push(f.surface);
+  }
+  return shown;
+}
+
+/** BM25 of the whole query in one offer: the same sum, in the same order, as accumulate. */
+export function rawScore(prepared: PreparedOffers, query: FirmQuery, d: number): number {
+  let raw = 0;
+  for (let i = 0; i < query.terms.length; i++) {
+    const w = termWeightInDocument(prepared.text, query.terms[i] as number, d);
+    if (w !== 0) raw += (query.weights[i] as number) * w;
+  }
+  return raw;
+}

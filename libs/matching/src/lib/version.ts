@@ -1,0 +1,5 @@
+/**
+ * Version of the scoring algorithm (code); the weights carry their own version.
+ * Bump it whenever the same input and weights could give a different output.
+ */
+export const ALGORITHM_VERSION = 'matching-1.0.0';
