@@ -17,6 +17,7 @@ import { EventsModule } from './events/events.module';
 import { HealthController } from './health/health.controller';
 import { OffersModule } from './offers/offers.module';
 import { OrganizationsModule } from './organizations/organizations.module';
+import { ParticipationModule } from './participation/participation.module';
 
 export interface AppOptions {
   env: Environment;
@@ -65,6 +66,7 @@ export class AppModule {
         OrganizationsModule,
         OffersModule,
         EventsModule,
+        ParticipationModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -7,3 +7,6 @@ export * from './lib/organizations';
 export * from './lib/offers';
 export * from './lib/events';
 export * from './lib/edition-dates';
+export * from './lib/participation';
+export * from './lib/meetings';
+export * from './lib/notifications';

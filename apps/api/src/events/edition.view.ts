@@ -42,6 +42,7 @@ function sessionView(s: ProgrammeSession, zone: string): SessionView {
     endsAt: isoInZone(s.endsAt, zone),
     slotMinutes: s.slotMinutes,
     tableCount: s.tableCount,
+    interpreters: s.interpreters,
     slots: (s.slots ?? [])
       .sort((a, b) => a.index - b.index)
       .map((slot) => ({ id: slot.id, index: slot.index, startsAt: isoInZone(slot.startsAt, zone), endsAt: isoInZone(slot.endsAt, zone) })),

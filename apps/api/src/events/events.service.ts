@@ -76,7 +76,7 @@ export class EventsService {
           status: 'open',
         }),
       );
-      const plans = programmeFromTemplate({ startDate, timeZone, slotMinutes, tablesPerSession: dto.tablesPerSession ?? 40 });
+      const plans = programmeFromTemplate({ startDate, timeZone, slotMinutes, tablesPerSession: dto.tablesPerSession ?? 40, interpretersPerSession: dto.interpretersPerSession ?? 4 });
       await this.insertProgramme(tx, edition.id, plans);
       await this.audit.record(tx, { actorId: caller?.id ?? null, action: 'event.create', entity: 'event', entityId: edition.id, editionId: edition.id, details: { year: dto.year } });
       return edition.id;
@@ -106,6 +106,10 @@ export class EventsService {
       }
       if (dto.slotMinutes !== undefined) session.slotMinutes = dto.slotMinutes;
       if (dto.tableCount !== undefined) session.tableCount = dto.tableCount;
+      if (dto.interpreters !== undefined) {
+        if (session.kind !== 'negotiation') throw new DomainError(EventErrorCode.NotNegotiation, 'only negotiation sessions have interpreters');
+        session.interpreters = dto.interpreters;
+      }
       await tx.getRepository(ProgrammeSession).save(session);
       if (session.kind === 'negotiation' && reshape) {
         await tx.getRepository(Slot).delete({ sessionId });
@@ -133,6 +137,7 @@ export class EventsService {
           endsAt: plan.endsAt.toJSDate(),
           slotMinutes: plan.slotMinutes,
           tableCount: plan.tableCount,
+          interpreters: plan.interpreters,
         }),
       );
       if (plan.kind === 'negotiation') await this.insertSlotsAndTables(tx, editionId, session, breaks);

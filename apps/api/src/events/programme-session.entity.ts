@@ -47,6 +47,10 @@ export class ProgrammeSession {
   @Column({ name: 'table_count', type: 'smallint', nullable: true })
   tableCount!: number | null;
 
+  /** Chinese–Japanese / Chinese–English interpreters available in each slot. */
+  @Column({ type: 'smallint', nullable: true })
+  interpreters!: number | null;
+
   @OneToMany(() => Slot, (s) => s.session)
   slots?: Relation<Slot[]>;
 

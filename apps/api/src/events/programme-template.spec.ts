@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { programmeFromTemplate, slotsFor } from './programme-template';
 
 describe('programmeFromTemplate for the 2027 edition in Asia/Shanghai', () => {
-  const plans = programmeFromTemplate({ startDate: '2027-05-27', timeZone: 'Asia/Shanghai', slotMinutes: 20, tablesPerSession: 40 });
+  const plans = programmeFromTemplate({ startDate: '2027-05-27', timeZone: 'Asia/Shanghai', slotMinutes: 20, tablesPerSession: 40, interpretersPerSession: 4 });
 
   it('has one plenary, nine sector negotiations (3 sectors × 3 half-days), one site visit and two breaks', () => {
     const count = (kind: string) => plans.filter((p) => p.kind === kind).length;

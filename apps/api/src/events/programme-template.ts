@@ -11,6 +11,7 @@ export interface SessionPlan {
   endsAt: DateTime;
   slotMinutes: number | null;
   tableCount: number | null;
+  interpreters: number | null;
 }
 
 const SECTOR_TITLES: Record<Sector, { zh: string; ja: string; en: string }> = {
@@ -32,6 +33,7 @@ interface TemplateOptions {
   timeZone: string;
   slotMinutes: number;
   tablesPerSession: number;
+  interpretersPerSession: number;
 }
 
 /**
@@ -61,6 +63,7 @@ export function programmeFromTemplate(options: TemplateOptions): SessionPlan[] {
       endsAt: at(day1, '11:30'),
       slotMinutes: null,
       tableCount: null,
+      interpreters: null,
     },
     breakSession(at(day1, '11:30'), at(day1, '13:30')),
     breakSession(at(day2, '12:00'), at(day2, '13:30')),
@@ -73,6 +76,7 @@ export function programmeFromTemplate(options: TemplateOptions): SessionPlan[] {
       endsAt: at(day2, '17:00'),
       slotMinutes: null,
       tableCount: null,
+      interpreters: null,
     },
   ];
   const negotiationBlocks: [DateTime, DateTime][] = [
@@ -91,6 +95,7 @@ export function programmeFromTemplate(options: TemplateOptions): SessionPlan[] {
         endsAt,
         slotMinutes: options.slotMinutes,
         tableCount: options.tablesPerSession,
+        interpreters: options.interpretersPerSession,
       });
     }
   }
@@ -107,6 +112,7 @@ function breakSession(startsAt: DateTime, endsAt: DateTime): SessionPlan {
     endsAt,
     slotMinutes: null,
     tableCount: null,
+    interpreters: null,
   };
 }
 

@@ -60,6 +60,13 @@ export class CreateEditionDto {
   @IsOptional()
   @Type(() => Number)
   @IsInt(named('must be an integer'))
+  @Min(0, named('must not be negative'))
+  @Max(500, named('must be at most 500'))
+  interpretersPerSession?: number;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt(named('must be an integer'))
   @Min(1, named('must be at least 1'))
   @Max(50, named('must be at most 50'))
   maxMeetingsPerOrgPerDay?: number;
@@ -97,6 +104,13 @@ export class UpdateSessionDto {
   tableCount?: number;
 
   @IsOptional()
+  @Type(() => Number)
+  @IsInt(named('must be an integer'))
+  @Min(0, named('must not be negative'))
+  @Max(500, named('must be at most 500'))
+  interpreters?: number;
+
+  @IsOptional()
   @IsString(named('must be a string'))
   @MinLength(1, named('must not be empty'))
   @MaxLength(LIMITS.name, named(`must be at most ${LIMITS.name} characters`))
@@ -126,6 +140,8 @@ export interface SessionView {
   endsAt: string;
   slotMinutes: number | null;
   tableCount: number | null;
+  /** Interpreters available in each slot of a negotiation session. */
+  interpreters: number | null;
   slots: SlotView[];
   tables: TableView[];
 }
