@@ -1,8 +1,9 @@
 import { CreateFoundation1764000000000 } from './1764000000000-CreateFoundation';
 import { CreateParticipations1764200000000 } from './1764200000000-CreateParticipations';
+import { CreateMeetings1764250000000 } from './1764250000000-CreateMeetings';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the bundled API, the
  * CLI and the tests all run exactly the same set.
  */
-export const MIGRATIONS = [CreateFoundation1764000000000, CreateParticipations1764200000000];
+export const MIGRATIONS = [CreateFoundation1764000000000, CreateParticipations1764200000000, CreateMeetings1764250000000];
