@@ -4,6 +4,7 @@ import { spreadFit } from './parts';
 import type { PreparedOffers } from './prepare-offers';
 import { prepareOffers } from './prepare-offers';
 import { combinedScore, detachedContext, firmContext, offerMatch, toCentiPoints, totalScore } from './score-pair';
+import { accumulate } from './text-relevance';
 import { topPositions } from './top-k';
 import { ALGORITHM_VERSION } from './version';
 
@@ -61,6 +62,11 @@ export function scoreAll(firms: readonly MatchingFirm[], offers: readonly Matchi
     const lastCompany =
       companyTop.length < Math.min(topCompanies, prepared.organizationIds.length) ? -1 : Math.max(...(companyOffers[companyTop[companyTop.length - 1] as number] as number[]).map(finalCents));
     if (bound >= 0 && (lastOffer <= bound || lastCompany <= bound)) {
+      raw.fill(0);
+      accumulate(prepared, context.query, 0, raw);
+      for (let d = 0; d < n; d++) {
+        if (!score.has(d)) score.set(d, toCentiPoints(combinedScore(context.profile, context.query, prepared, d, raw[d] as number, spread[d] as number)));
+      }
       const all = Array.from({ length: n }, (_, d) => d);
       offerTop = rankPositions(all, finalCents, topK);
       companyTop = rankCompanies(all, prepared, finalCents, topCompanies);
