@@ -47,10 +47,11 @@ function improveOne(state: ScheduleState, i: number, movable: (i: number) => boo
   let work = 0;
   let bestDelta = 0;
   let bestMoves: Array<[number, number]> | null = null;
+  const deltaTo = moveDeltas(state, i);
   for (const s of m.candidates) {
     if (s === from) continue;
     work++;
-    const delta = moveDelta(state, i, s);
+    const delta = deltaTo(s);
     if (delta >= 0) continue; // neither a move nor a swap here helps i's parties enough to try
     if (state.canMove(i, s)) {
       if (delta < bestDelta) {
@@ -64,9 +65,10 @@ function improveOne(state: ScheduleState, i: number, movable: (i: number) => boo
       if (!movable(x)) continue;
       const other = model.meetings[x];
       const shared = other.a === m.a || other.a === m.b || other.b === m.a || other.b === m.b;
+      const otherDelta = shared ? null : moveDeltas(state, x);
       for (const s2 of other.candidates) {
         if (s2 === s) continue;
-        if (!shared && s2 !== from && (!state.canMove(x, s2) || delta + moveDelta(state, x, s2) >= bestDelta)) continue;
+        if (otherDelta && s2 !== from && (!state.canMove(x, s2) || delta + otherDelta(s2) >= bestDelta)) continue;
         work++;
         const moves: Array<[number, number]> = [
           [x, s2],
@@ -97,21 +99,33 @@ function singleBlockers(state: ScheduleState, i: number, s: number): number[] {
   return rules[0].filter((x) => x !== i && rules.every((rule) => rule.includes(x)));
 }
 
-/** Change in holes of meeting i's parties if it moved to slot s, computed without moving it. */
-function moveDelta(state: ScheduleState, i: number, s: number): number {
+/**
+ * Change in holes of meeting i's parties if it moved to slot s, computed
+ * without moving it. Leaving its half-day is worked out once; another
+ * half-day only adds what taking s there does.
+ */
+function moveDeltas(state: ScheduleState, i: number): (s: number) => number {
   const model = state.model;
   const m = model.meetings[i];
   const from = state.slotOf[i];
   const minus = model.slotPoints[from];
-  const plus = model.slotPoints[s];
   const h1 = model.slotHalfDay[from];
-  const h2 = model.slotHalfDay[s];
-  let delta = 0;
-  for (const o of [m.a, m.b]) {
-    delta += holesIf(state, o, h1, minus, plus) - holesIn(state, o, h1);
-    if (h2 !== h1) delta += holesIf(state, o, h2, minus, plus) - holesIn(state, o, h2);
-  }
-  return delta;
+  const none = new Int32Array(0);
+  const baseA = holesIn(state, m.a, h1);
+  const baseB = holesIn(state, m.b, h1);
+  const leaving = holesIf(state, m.a, h1, minus, none) - baseA + holesIf(state, m.b, h1, minus, none) - baseB;
+  const elsewhere = new Map<number, number>();
+  return (s: number) => {
+    const plus = model.slotPoints[s];
+    const h2 = model.slotHalfDay[s];
+    if (h2 === h1) return holesIf(state, m.a, h1, minus, plus) - baseA + holesIf(state, m.b, h1, minus, plus) - baseB;
+    let before = elsewhere.get(h2);
+    if (before === undefined) {
+      before = holesIn(state, m.a, h2) + holesIn(state, m.b, h2);
+      elsewhere.set(h2, before);
+    }
+    return leaving + holesIf(state, m.a, h2, none, plus) + holesIf(state, m.b, h2, none, plus) - before;
+  };
 }
 
 /**

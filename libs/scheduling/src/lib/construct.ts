@@ -14,8 +14,8 @@ export function construct(state: ScheduleState, random: () => number, share: Flo
   order.sort(
     (x, y) =>
       share[y] - share[x] ||
-      model.meetings[y].weight - model.meetings[x].weight ||
       model.meetings[x].candidates.length - model.meetings[y].candidates.length ||
+      model.meetings[y].weight - model.meetings[x].weight ||
       tieBreak[x] - tieBreak[y],
   );
   for (const i of order) {

@@ -16,23 +16,27 @@ const NONE = new Int32Array(0);
 export function holesIf(state: ScheduleState, o: number, h: number, minus: Int32Array, plus: Int32Array): number {
   const model = state.model;
   const pts = model.halfDayPoints[h];
-  const pointCount = model.points.length;
+  const base = o * model.points.length;
+  const load = state.load;
+  const adjusted = minus.length > 0 || plus.length > 0;
   let first = -1;
   let last = -1;
-  const occupied = (p: number) =>
-    state.load[o * pointCount + p] - (minus.includes(p) ? 1 : 0) + (plus.includes(p) ? 1 : 0) > 0;
+  let busy = 0;
+  let absentInside = 0;
   for (let k = 0; k < pts.length; k++) {
-    if (occupied(pts[k])) {
+    const p = pts[k];
+    let l = load[base + p];
+    if (adjusted) l += (plus.includes(p) ? 1 : 0) - (minus.includes(p) ? 1 : 0);
+    if (l > 0) {
       if (first < 0) first = k;
       last = k;
+      busy++;
     }
   }
-  let holes = 0;
-  for (let k = first + 1; k < last; k++) {
-    const p = pts[k];
-    if (!occupied(p) && model.orgPresent[o * pointCount + p]) holes++;
-  }
-  return holes;
+  if (first < 0) return 0;
+  for (let k = first + 1; k < last; k++) if (!model.orgPresent[base + pts[k]]) absentInside++;
+  // between the first and last meeting: every point is busy, absent, or a hole
+  return last - first + 1 - busy - absentInside;
 }
 
 export function holesOf(state: ScheduleState, o: number): number {

@@ -13,6 +13,9 @@ import type { ScheduleState } from './state';
  */
 export class Improver {
   private readonly locked: Uint8Array;
+  /** Meetings already tried (and failed) as a moved blocker in the current top-level attempt. */
+  private readonly tried: Uint32Array;
+  private attempt = 0;
   work = 0;
 
   constructor(
@@ -20,6 +23,7 @@ export class Improver {
     private readonly budget: number,
   ) {
     this.locked = new Uint8Array(state.model.meetings.length);
+    this.tried = new Uint32Array(state.model.meetings.length);
   }
 
   /** `priority` orders the meetings tried (the LP relaxation's share); `depthOf` how deep each may search. */
@@ -51,6 +55,9 @@ export class Improver {
       return true;
     }
     if (depth === 0) return false;
+    if (top) this.attempt++;
+    else if (this.tried[i] === this.attempt) return false; // it found no way out a moment ago
+    else this.tried[i] = this.attempt;
     const m = state.model.meetings[i];
     const before = state.weight;
     this.locked[i] = 1;

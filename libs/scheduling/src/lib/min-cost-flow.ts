@@ -62,6 +62,7 @@ export class MinCostFlow {
     const dist = new Float64Array(n);
     const level = new Int32Array(n);
     const current = new Int32Array(n);
+    const queue = new Int32Array(n);
     const eps = 1e-9;
     for (;;) {
       this.dijkstra(source, potential, dist);
@@ -75,14 +76,14 @@ export class MinCostFlow {
       for (;;) {
         level.fill(-1);
         level[source] = 0;
-        const queue = [source];
-        for (let qi = 0; qi < queue.length; qi++) {
+        queue[0] = source;
+        for (let qi = 0, qn = 1; qi < qn; qi++) {
           const u = queue[qi];
           for (let e = this.head[u]; e >= 0; e = this.next[e]) {
             const v = this.to[e];
             if (this.cap[e] > 0 && level[v] < 0 && Math.abs(this.cost[e] + potential[u] - potential[v]) <= eps) {
               level[v] = level[u] + 1;
-              queue.push(v);
+              queue[qn++] = v;
             }
           }
         }
@@ -126,15 +127,19 @@ export class MinCostFlow {
   private dijkstra(source: number, potential: Float64Array, dist: Float64Array): void {
     dist.fill(Infinity);
     dist[source] = 0;
-    const heap = new BinaryHeap();
+    const heap = this.heap ?? (this.heap = new IndexedHeap(this.to.length + this.nodes + 1));
+    heap.clear();
     heap.push(source, 0);
+    const { head, next, to, cap, cost } = this;
     while (heap.size > 0) {
-      const [u, d] = heap.pop();
+      const d = heap.topKey();
+      const u = heap.pop();
       if (d > dist[u]) continue;
-      for (let e = this.head[u]; e >= 0; e = this.next[e]) {
-        if (this.cap[e] <= 0) continue;
-        const v = this.to[e];
-        const nd = d + Math.max(0, this.cost[e] + potential[u] - potential[v]);
+      for (let e = head[u]; e >= 0; e = next[e]) {
+        if (cap[e] <= 0) continue;
+        const v = to[e];
+        const reduced = cost[e] + potential[u] - potential[v];
+        const nd = d + (reduced > 0 ? reduced : 0);
         if (nd < dist[v]) {
           dist[v] = nd;
           heap.push(v, nd);
@@ -142,47 +147,56 @@ export class MinCostFlow {
       }
     }
   }
+
+  private heap: IndexedHeap | null = null;
 }
 
-class BinaryHeap {
-  private keys: number[] = [];
-  private items: number[] = [];
-  get size(): number {
-    return this.items.length;
+/** A binary min-heap on typed arrays (lazy deletion: an item may sit in it more than once). */
+class IndexedHeap {
+  private readonly items: Int32Array;
+  private readonly keys: Float64Array;
+  size = 0;
+  constructor(capacity: number) {
+    this.items = new Int32Array(capacity);
+    this.keys = new Float64Array(capacity);
+  }
+  clear(): void {
+    this.size = 0;
+  }
+  topKey(): number {
+    return this.keys[0];
   }
   push(item: number, key: number): void {
-    let i = this.items.length;
-    this.items.push(item);
-    this.keys.push(key);
+    const { items, keys } = this;
+    let i = this.size++;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      if (this.keys[parent] <= key) break;
-      this.items[i] = this.items[parent];
-      this.keys[i] = this.keys[parent];
+      if (keys[parent] <= key) break;
+      items[i] = items[parent];
+      keys[i] = keys[parent];
       i = parent;
     }
-    this.items[i] = item;
-    this.keys[i] = key;
+    items[i] = item;
+    keys[i] = key;
   }
-  pop(): [number, number] {
-    const top: [number, number] = [this.items[0], this.keys[0]];
-    const item = this.items.pop() as number;
-    const key = this.keys.pop() as number;
-    const n = this.items.length;
-    if (n > 0) {
-      let i = 0;
-      for (;;) {
-        let child = 2 * i + 1;
-        if (child >= n) break;
-        if (child + 1 < n && this.keys[child + 1] < this.keys[child]) child++;
-        if (this.keys[child] >= key) break;
-        this.items[i] = this.items[child];
-        this.keys[i] = this.keys[child];
-        i = child;
-      }
-      this.items[i] = item;
-      this.keys[i] = key;
+  pop(): number {
+    const { items, keys } = this;
+    const top = items[0];
+    const n = --this.size;
+    const item = items[n];
+    const key = keys[n];
+    let i = 0;
+    for (;;) {
+      let child = 2 * i + 1;
+      if (child >= n) break;
+      if (child + 1 < n && keys[child + 1] < keys[child]) child++;
+      if (keys[child] >= key) break;
+      items[i] = items[child];
+      keys[i] = keys[child];
+      i = child;
     }
+    items[i] = item;
+    keys[i] = key;
     return top;
   }
 }

@@ -31,7 +31,7 @@ export function scheduleMeetings(input: SchedulingInput, options: ScheduleOption
   const relaxation = relaxBounds(model);
   construct(state, random, relaxation.share);
   const free = model.meetings.filter((m) => m.pinnedSlot < 0 && m.candidates.length > 0).length;
-  const improver = new Improver(state, Math.round(effort * Math.max(20_000, 12 * free)));
+  const improver = new Improver(state, Math.round(effort * Math.max(20_000, 4 * free)));
   const small = free <= 200;
   improver.run(relaxation.share, (i) => (small ? 3 : relaxation.share[i] > 0 ? 2 : 1));
   if (free <= EXACT_MEETINGS) exactSearch(state, Math.round(effort * 2_000_000));

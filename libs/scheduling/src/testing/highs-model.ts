@@ -138,7 +138,7 @@ function loadHighs(): Promise<Highs> {
 /** Solves the integer program (or its LP relaxation) within a time limit. */
 export async function solveWithHighs(
   input: SchedulingInput,
-  options: { timeLimitSeconds: number; relax?: boolean },
+  options: { timeLimitSeconds: number; relax?: boolean; /** stop once a solution weighs this much (pinned included) */ objectiveTarget?: number },
 ): Promise<HighsOutcome> {
   const highs = await loadHighs();
   const program = buildIntegerProgram(input, options.relax ?? false);
@@ -147,7 +147,8 @@ export async function solveWithHighs(
   if (program.columns.size === 0) {
     return { status: 'Optimal', placed: program.pinnedCount, weightedPlaced: program.pinnedWeight, slots: new Map(), seconds: 0, binaries: 0 };
   }
-  const result = highs.solve(program.lp, { time_limit: options.timeLimitSeconds, output_flag: false, mip_rel_gap: 0 });
+  const target = options.objectiveTarget === undefined ? {} : { objective_target: options.objectiveTarget - program.pinnedWeight - 1e-6 };
+  const result = highs.solve(program.lp, { time_limit: options.timeLimitSeconds, output_flag: false, mip_rel_gap: 0, ...target });
   const seconds = (performance.now() - started) / 1000;
   const slots = new Map<string, string>();
   let weightedPlaced = program.pinnedWeight;
