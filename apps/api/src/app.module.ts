@@ -18,6 +18,7 @@ import { HealthController } from './health/health.controller';
 import { OffersModule } from './offers/offers.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { ParticipationModule } from './participation/participation.module';
+import { SchedulingModule } from './scheduling/scheduling.module';
 
 export interface AppOptions {
   env: Environment;
@@ -67,6 +68,7 @@ export class AppModule {
         OffersModule,
         EventsModule,
         ParticipationModule,
+        SchedulingModule,
       ],
       controllers: [HealthController],
       providers: [

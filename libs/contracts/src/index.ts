@@ -10,3 +10,4 @@ export * from './lib/edition-dates';
 export * from './lib/participation';
 export * from './lib/meetings';
 export * from './lib/notifications';
+export * from './lib/scheduling';

@@ -1,0 +1,44 @@
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { AgendaQueryDto, AgendaView, CreateScheduleRunDto, ScheduleGridView, ScheduleRunView } from '@jinan/contracts';
+import { AuthUser } from '../common/auth/auth-user';
+import { CurrentUser, Roles } from '../common/auth/decorators';
+import { UuidParam } from '../common/http/validation';
+import { ScheduleRunner } from './schedule-runner';
+import { SchedulingService } from './scheduling.service';
+
+@ApiTags('scheduling')
+@ApiBearerAuth()
+@Controller('events/:eventId')
+export class SchedulingController {
+  constructor(
+    private readonly scheduling: SchedulingService,
+    private readonly runner: ScheduleRunner,
+  ) {}
+
+  @Roles('bureau')
+  @Post('schedule/runs')
+  @HttpCode(202)
+  async createRun(@CurrentUser() user: AuthUser, @UuidParam('eventId') eventId: string, @Body() dto: CreateScheduleRunDto): Promise<ScheduleRunView> {
+    const run = await this.scheduling.createRun(user, eventId, dto);
+    this.runner.enqueue(run.id);
+    return run;
+  }
+
+  @Roles('bureau')
+  @Get('schedule/runs/:runId')
+  getRun(@UuidParam('eventId') eventId: string, @UuidParam('runId') runId: string): Promise<ScheduleRunView> {
+    return this.scheduling.getRun(eventId, runId);
+  }
+
+  @Roles('bureau')
+  @Get('schedule')
+  grid(@UuidParam('eventId') eventId: string): Promise<ScheduleGridView> {
+    return this.scheduling.grid(eventId);
+  }
+
+  @Get('agenda')
+  agenda(@CurrentUser() user: AuthUser, @UuidParam('eventId') eventId: string, @Query() query: AgendaQueryDto): Promise<AgendaView> {
+    return this.scheduling.agenda(user, eventId, query);
+  }
+}

@@ -1,0 +1,246 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  AgendaQueryDto,
+  AgendaView,
+  CreateScheduleRunDto,
+  LeftOutView,
+  ScheduleGridView,
+  ScheduleRunView,
+} from '@jinan/contracts';
+import { scheduleMeetings, validateSchedule } from '@jinan/scheduling';
+import { IANAZone } from 'luxon';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { AuthUser } from '../common/auth/auth-user';
+import { DomainError } from '../common/errors/domain-error';
+import { isoInZone } from '../events/edition.view';
+import { EventErrorCode } from '../events/event-errors';
+import { StaleScheduleInput, writeSchedule } from './schedule-writer';
+import { SchedulingErrorCode } from './scheduling-errors';
+import { loadSchedulingInput, RunOptions } from './scheduling-input';
+
+/** A run whose input keeps changing under it gives up after this many tries. */
+const MAX_ATTEMPTS = 3;
+
+interface RunRow {
+  id: string;
+  edition_id: string;
+  status: ScheduleRunView['status'];
+  progress: number;
+  requested_by: string | null;
+  options: RunOptions;
+  statistics: ScheduleRunView['statistics'];
+  left_out: LeftOutView[] | null;
+  error: string | null;
+  created_at: Date;
+  started_at: Date | null;
+  finished_at: Date | null;
+}
+
+@Injectable()
+export class SchedulingService {
+  private readonly logger = new Logger(SchedulingService.name);
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Queues a run; the database refuses a second one while one is queued or running. */
+  async createRun(caller: AuthUser, editionId: string, dto: CreateScheduleRunDto): Promise<ScheduleRunView> {
+    await this.assertEdition(editionId);
+    const id = await this.db.transaction(async (tx) => {
+      const [row] = await tx.query(
+        `INSERT INTO schedule_runs (edition_id, status, requested_by, options) VALUES ($1, 'queued', $2, $3) RETURNING id`,
+        [editionId, caller.id, JSON.stringify(dto)],
+      );
+      await this.audit.record(tx, { actorId: caller.id, action: 'schedule.run', entity: 'schedule_run', entityId: row.id, editionId, details: { ...dto } });
+      return row.id as string;
+    });
+    return this.getRun(editionId, id);
+  }
+
+  async getRun(editionId: string, runId: string): Promise<ScheduleRunView> {
+    const [row]: RunRow[] = await this.db.query('SELECT * FROM schedule_runs WHERE id = $1 AND edition_id = $2', [runId, editionId]);
+    if (!row) throw new DomainError(SchedulingErrorCode.RunNotFound, `no scheduler run ${runId} in event ${editionId}`);
+    return runView(row);
+  }
+
+  /**
+   * Executes a queued run: read a snapshot, solve, check the result with the independent
+   * validator, write it in one transaction. Safe to call again (a finished run is left
+   * alone), so a job that died midway is simply run again.
+   */
+  async executeRun(runId: string): Promise<void> {
+    // Held for the whole run on its own connection: a second instance skips the run, and
+    // if this process dies the lock goes with its connection, so the run can resume.
+    const lock = this.db.createQueryRunner();
+    await lock.connect();
+    try {
+      const [{ locked }] = await lock.query('SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked', [runId]);
+      if (!locked) return;
+      try {
+        await this.executeLocked(runId);
+      } finally {
+        await lock.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [runId]);
+      }
+    } finally {
+      await lock.release();
+    }
+  }
+
+  /** Runs queued or interrupted (their instance died) when this instance started. */
+  async unfinishedRuns(): Promise<string[]> {
+    const rows: { id: string }[] = await this.db.query(`SELECT id FROM schedule_runs WHERE status IN ('queued', 'running') ORDER BY created_at`);
+    return rows.map((r) => r.id);
+  }
+
+  private async executeLocked(runId: string): Promise<void> {
+    // (Wrapped in a CTE so the driver returns the rows of the UPDATE … RETURNING.)
+    const [claimed]: RunRow[] = await this.db.query(
+      `WITH claimed AS (
+         UPDATE schedule_runs SET status = 'running', progress = 10, started_at = coalesce(started_at, now()), attempts = attempts + 1
+          WHERE id = $1 AND status IN ('queued', 'running') RETURNING *)
+       SELECT * FROM claimed`,
+      [runId],
+    );
+    if (!claimed) return;
+    try {
+      for (let attempt = 1; ; attempt++) {
+        const loaded = await loadSchedulingInput(this.db.manager, claimed.edition_id, claimed.options);
+        await this.db.query(`UPDATE schedule_runs SET progress = 30 WHERE id = $1`, [runId]);
+        const result = scheduleMeetings(loaded.input, { seed: claimed.options.seed ?? 1 });
+        const violations = validateSchedule(loaded.input, result.assignments);
+        if (violations.length) throw new Error(`the engine produced an invalid schedule: ${violations[0].message}`);
+        await this.db.query(`UPDATE schedule_runs SET progress = 80 WHERE id = $1`, [runId]);
+        try {
+          await this.db.transaction(async (tx) => {
+            await writeSchedule(tx, claimed.edition_id, runId, claimed.requested_by, loaded, result);
+            const leftOut: LeftOutView[] = result.leftOut.map((l) => ({ meetingId: l.meetingId, ...l.reason }));
+            await tx.query(
+              `UPDATE schedule_runs SET status = 'succeeded', progress = 100, statistics = $2, left_out = $3, finished_at = now() WHERE id = $1`,
+              [runId, JSON.stringify(result.statistics), JSON.stringify(leftOut)],
+            );
+          });
+          return;
+        } catch (error) {
+          if (!(error instanceof StaleScheduleInput) || attempt >= MAX_ATTEMPTS) throw error;
+          this.logger.warn(`run ${runId}: ${error.message}; solving again`);
+        }
+      }
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      this.logger.error(`scheduler run ${runId} failed: ${message}`);
+      await this.db.query(`UPDATE schedule_runs SET status = 'failed', error = $2, finished_at = now() WHERE id = $1`, [runId, message]);
+    }
+  }
+
+  /** The bureau's grid: every booking of the edition with its slot, table and parties. */
+  async grid(editionId: string): Promise<ScheduleGridView> {
+    await this.assertEdition(editionId);
+    const rows = await this.db.query(
+      `SELECT b.meeting_id, b.session_id, b.slot_id, t.number AS table_number, m.status, m.slot_published_at IS NOT NULL AS published,
+              jo.id AS jp_id, jo.name_zh AS jp_zh, jo.name_ja AS jp_ja, jo.name_en AS jp_en,
+              co.id AS cn_id, co.name_zh AS cn_zh, co.name_ja AS cn_ja, co.name_en AS cn_en
+         FROM bookings b
+         JOIN meetings m ON m.id = b.meeting_id
+         JOIN negotiation_tables t ON t.id = b.table_id
+         JOIN organizations jo ON jo.id = b.jp_organization_id
+         JOIN organizations co ON co.id = b.cn_organization_id
+        WHERE b.edition_id = $1
+        ORDER BY lower(b.during), b.session_id, t.number`,
+      [editionId],
+    );
+    return {
+      editionId,
+      bookings: rows.map((r: Record<string, string & number & boolean>) => ({
+        meetingId: r['meeting_id'],
+        sessionId: r['session_id'],
+        slotId: r['slot_id'],
+        tableNumber: r['table_number'],
+        status: r['status'],
+        published: r['published'],
+        jp: { id: r['jp_id'], name: { zh: r['jp_zh'], ja: r['jp_ja'], en: r['jp_en'] } },
+        cn: { id: r['cn_id'], name: { zh: r['cn_zh'], ja: r['cn_ja'], en: r['cn_en'] } },
+      })),
+    };
+  }
+
+  /**
+   * One organization's agenda: its published meetings (the bureau also sees the
+   * unpublished ones), times in the requested zone and in the event's.
+   */
+  async agenda(caller: AuthUser, editionId: string, query: AgendaQueryDto): Promise<AgendaView> {
+    const [edition] = await this.db.query('SELECT time_zone FROM editions WHERE id = $1', [editionId]);
+    if (!edition) throw new DomainError(EventErrorCode.NotFound, `no event ${editionId}`);
+    const organizationId = caller.role === 'bureau' ? query.organizationId : caller.organizationId;
+    if (!organizationId) {
+      throw new DomainError(SchedulingErrorCode.NoOrganization, 'organizationId is required for the bureau', [{ field: 'organizationId', messages: ['organizationId is required'] }]);
+    }
+    const [user] = await this.db.query('SELECT time_zone FROM users WHERE id = $1', [caller.id]);
+    const zone = query.zone ?? user.time_zone;
+    if (!IANAZone.isValidZone(zone)) {
+      throw new DomainError(SchedulingErrorCode.InvalidZone, 'zone must be an IANA zone such as Asia/Tokyo', [{ field: 'zone', messages: ['zone must be an IANA zone such as Asia/Tokyo'] }]);
+    }
+    const eventZone: string = edition.time_zone;
+    const rows = await this.db.query(
+      `SELECT m.id, m.status, lower(b.during) AS starts_at, upper(b.during) AS ends_at, b.session_id, s.sector, s.venue, t.number AS table_number,
+              other.id AS other_id, other.name_zh, other.name_ja, other.name_en,
+              o.id AS offer_id, o.title_zh, o.title_ja, o.title_en,
+              CASE WHEN m.jp_organization_id = $2 THEN m.jp_confirmed_at ELSE m.cn_confirmed_at END IS NOT NULL AS confirmed_by_me
+         FROM bookings b
+         JOIN meetings m ON m.id = b.meeting_id
+         JOIN programme_sessions s ON s.id = b.session_id
+         JOIN negotiation_tables t ON t.id = b.table_id
+         JOIN organizations other ON other.id = CASE WHEN m.jp_organization_id = $2 THEN m.cn_organization_id ELSE m.jp_organization_id END
+         LEFT JOIN offers o ON o.id = m.offer_id
+        WHERE b.edition_id = $1 AND $2 IN (m.jp_organization_id, m.cn_organization_id)
+          AND ($3 OR m.slot_published_at IS NOT NULL)
+        ORDER BY lower(b.during), t.number`,
+      [editionId, organizationId, caller.role === 'bureau'],
+    );
+    return {
+      editionId,
+      organizationId,
+      zone,
+      eventZone,
+      items: rows.map((r: Record<string, never>) => ({
+        meetingId: r['id'],
+        status: r['status'],
+        startsAt: isoInZone(r['starts_at'], zone),
+        endsAt: isoInZone(r['ends_at'], zone),
+        eventStartsAt: isoInZone(r['starts_at'], eventZone),
+        eventEndsAt: isoInZone(r['ends_at'], eventZone),
+        sessionId: r['session_id'],
+        sector: r['sector'],
+        venue: r['venue'],
+        tableNumber: r['table_number'],
+        counterpart: { id: r['other_id'], name: { zh: r['name_zh'], ja: r['name_ja'], en: r['name_en'] } },
+        offer: r['offer_id'] ? { id: r['offer_id'], titleZh: r['title_zh'], titleJa: r['title_ja'], titleEn: r['title_en'] } : null,
+        confirmedByMe: r['confirmed_by_me'],
+      })),
+    };
+  }
+
+  private async assertEdition(editionId: string): Promise<void> {
+    const [edition] = await this.db.query('SELECT 1 FROM editions WHERE id = $1', [editionId]);
+    if (!edition) throw new DomainError(EventErrorCode.NotFound, `no event ${editionId}`);
+  }
+}
+
+function runView(row: RunRow): ScheduleRunView {
+  const iso = (d: Date | null) => (d ? d.toISOString() : null);
+  return {
+    id: row.id,
+    editionId: row.edition_id,
+    status: row.status,
+    progress: row.progress,
+    createdAt: row.created_at.toISOString(),
+    startedAt: iso(row.started_at),
+    finishedAt: iso(row.finished_at),
+    statistics: row.statistics,
+    leftOut: row.left_out ?? [],
+    error: row.error,
+  };
+}

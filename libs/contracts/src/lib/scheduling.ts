@@ -1,0 +1,137 @@
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import type { Sector } from './enums';
+import { named } from './validation';
+
+export const SCHEDULE_RUN_STATUSES = ['queued', 'running', 'succeeded', 'failed'] as const;
+export type ScheduleRunStatus = (typeof SCHEDULE_RUN_STATUSES)[number];
+
+export class CreateScheduleRunDto {
+  /** Meetings to keep exactly where they are booked now (confirmed ones always are). */
+  @IsOptional()
+  @IsArray(named('must be an array'))
+  @ArrayMaxSize(100000)
+  @IsUUID('all', { each: true, ...named('must contain meeting ids') })
+  pin?: string[];
+
+  /** Meetings to leave out of this run. */
+  @IsOptional()
+  @IsArray(named('must be an array'))
+  @ArrayMaxSize(100000)
+  @IsUUID('all', { each: true, ...named('must contain meeting ids') })
+  exclude?: string[];
+
+  /** Let meetings use any sector's session when their own is full. */
+  @IsOptional()
+  @IsBoolean(named('must be true or false'))
+  allowAnySession?: boolean;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt(named('must be an integer'))
+  @Min(1, named('must be at least 1'))
+  @Max(2_147_483_647, named('must fit in 32 bits'))
+  seed?: number;
+}
+
+export class AgendaQueryDto {
+  /** IANA zone to show times in; defaults to the caller's own zone. */
+  @IsOptional()
+  @IsString(named('must be a string'))
+  @MaxLength(64, named('must be at most 64 characters'))
+  zone?: string;
+
+  /** Bureau only: whose agenda. */
+  @IsOptional()
+  @IsUUID('all', named('must be a UUID'))
+  organizationId?: string;
+}
+
+export class PublishScheduleDto {
+  /** Publish only these sessions (default: every session). */
+  @IsOptional()
+  @IsArray(named('must be an array'))
+  @IsUUID('all', { each: true, ...named('must contain session ids') })
+  sessionIds?: string[];
+}
+
+export interface LeftOutView {
+  meetingId: string;
+  code: string;
+  params: Record<string, string | number>;
+  message: string;
+}
+
+export interface ScheduleStatisticsView {
+  requested: number;
+  placed: number;
+  weightedPlaced: number;
+  upperBound: number;
+  gap: number;
+  bounds: { requests: number; tableSlots: number; organizationCapacity: number; flow: number };
+  holes: { total: number; mean: number; max: number; shareWithNone: number };
+  tableChanges: number;
+  moved: number;
+  runtimeMs: number;
+}
+
+export interface ScheduleRunView {
+  id: string;
+  editionId: string;
+  status: ScheduleRunStatus;
+  progress: number;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  statistics: ScheduleStatisticsView | null;
+  leftOut: LeftOutView[];
+  error: string | null;
+}
+
+export interface PartyRef {
+  id: string;
+  name: { zh: string | null; ja: string | null; en: string | null };
+}
+
+export interface GridBookingView {
+  meetingId: string;
+  sessionId: string;
+  slotId: string;
+  tableNumber: number;
+  status: string;
+  published: boolean;
+  jp: PartyRef;
+  cn: PartyRef;
+}
+
+export interface ScheduleGridView {
+  editionId: string;
+  bookings: GridBookingView[];
+}
+
+export interface AgendaItemView {
+  meetingId: string;
+  status: string;
+  /** In the requested zone. */
+  startsAt: string;
+  endsAt: string;
+  /** The same instants in the event's zone. */
+  eventStartsAt: string;
+  eventEndsAt: string;
+  sessionId: string;
+  sector: Sector;
+  venue: string | null;
+  tableNumber: number;
+  counterpart: PartyRef;
+  offer: { id: string; titleZh: string; titleJa: string | null; titleEn: string | null } | null;
+  /** Whether the caller's side has confirmed the slot. */
+  confirmedByMe: boolean;
+}
+
+export interface AgendaView {
+  editionId: string;
+  organizationId: string;
+  zone: string;
+  eventZone: string;
+  items: AgendaItemView[];
+}
