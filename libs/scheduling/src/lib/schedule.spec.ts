@@ -193,3 +193,33 @@ describe('the same event scheduled twice with the same seed', () => {
     expect(validateSchedule(input, first.assignments)).toEqual([]);
   });
 });
+
+describe('a re-run of tier S after twenty declines', () => {
+  it('keeps every pinned meeting and moves a meeting only to let another in', () => {
+    const input = generateInstance('S', 1);
+    const first = run(input);
+    const pinned = new Set(input.meetings.filter((m) => m.pinned).map((m) => m.id));
+    const declined = new Set(first.assignments.filter((a) => !pinned.has(a.meetingId)).slice(0, 20).map((a) => a.meetingId));
+    const previous = new Map(first.assignments.map((a) => [a.meetingId, { slotId: a.slotId, table: a.table }]));
+    const again: SchedulingInput = {
+      ...input,
+      meetings: input.meetings.filter((m) => !declined.has(m.id)).map((m) => ({ ...m, previous: previous.get(m.id) })),
+    };
+    const second = run(again); // the validator inside run() checks the pinned meetings
+    const keptFromFirst = first.statistics.placed - declined.size;
+    const newlyPlaced = second.statistics.placed - keptFromFirst;
+    expect(newlyPlaced).toBeGreaterThan(0); // the freed places are used
+    // a move is only worth it when it lets a left-out meeting in
+    expect(second.statistics.moved).toBeLessThanOrEqual(newlyPlaced);
+    expect(second.statistics.weightedPlaced).toBeGreaterThan(first.statistics.weightedPlaced - 20 * 175);
+  });
+});
+
+describe('a meeting with an organisation that is not in the input', () => {
+  it('is refused before any scheduling', () => {
+    const input = tinyEvent({ slots: 1, tables: 1 });
+    input.organizations = [org('A')];
+    input.meetings = [meeting('m1', 'A', 'Z')];
+    expect(() => scheduleMeetings(input)).toThrow('meeting m1: unknown organisation');
+  });
+});

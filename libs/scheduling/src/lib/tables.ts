@@ -3,19 +3,22 @@ import type { ScheduleState } from './state';
 
 /**
  * Numbers the tables slot by slot in time order. Pinned meetings keep their
- * table, a meeting still in its previous slot keeps its previous table, and
- * otherwise a meeting takes the table one of its parties sat at last in this
- * session (the busier party first, since it would move most), else the lowest
- * free one. Returns the table per meeting (0 when not placed).
+ * table, a meeting still in its previous slot keeps its previous table.
+ * Others take, where free, the table at which one or both parties had their
+ * last meeting of this session and half-day (no table change for them); the
+ * meetings that would spare most changes choose first; the rest take the
+ * lowest free table. Returns the table per meeting (0 when not placed).
  */
 export function assignTables(state: ScheduleState): Int32Array {
   const model = state.model;
   const table = new Int32Array(model.meetings.length);
   const sessions = model.sessionIds.length;
+  const halfDays = model.halfDayPoints.length;
+  /** Table of each organisation's latest meeting, per session and half-day. */
   const lastTable = new Map<number, number>();
+  const key = (o: number, s: number) => (o * sessions + model.slotSession[s]) * halfDays + model.slotHalfDay[s];
   const order = model.slotIds.map((_, s) => s).sort((x, y) => model.slotStart[x] - model.slotStart[y] || x - y);
   for (const s of order) {
-    const k = model.slotSession[s];
     const taken = new Set<number>();
     const waiting: number[] = [];
     for (const i of state.inSlot[s]) {
@@ -33,36 +36,35 @@ export function assignTables(state: ScheduleState): Int32Array {
         taken.add(m.previousTable);
       } else waiting.push(i);
     }
-    const rest: number[] = [];
+    // Each wish: a table and how many of the meeting's parties would stay at it.
+    const wishes: Array<{ i: number; table: number; stays: number }> = [];
     for (const i of waiting) {
       const m = model.meetings[i];
-      const [first, second] = busierFirst(state, m.a, m.b);
-      const choice = [lastTable.get(first * sessions + k), lastTable.get(second * sessions + k)].find(
-        (t) => t !== undefined && !taken.has(t),
-      );
-      if (choice === undefined) rest.push(i);
-      else {
-        table[i] = choice;
-        taken.add(choice);
-      }
+      const ta = lastTable.get(key(m.a, s));
+      const tb = lastTable.get(key(m.b, s));
+      if (ta !== undefined) wishes.push({ i, table: ta, stays: ta === tb ? 2 : 1 });
+      if (tb !== undefined && tb !== ta) wishes.push({ i, table: tb, stays: 1 });
+    }
+    wishes.sort((x, y) => y.stays - x.stays || x.i - y.i || x.table - y.table);
+    for (const wish of wishes) {
+      if (table[wish.i] !== 0 || taken.has(wish.table)) continue;
+      table[wish.i] = wish.table;
+      taken.add(wish.table);
     }
     let next = 1;
-    for (const i of rest) {
+    for (const i of waiting) {
+      if (table[i] !== 0) continue;
       while (taken.has(next)) next++;
       table[i] = next;
       taken.add(next);
     }
     for (const i of state.inSlot[s]) {
       const m = model.meetings[i];
-      lastTable.set(m.a * sessions + k, table[i]);
-      lastTable.set(m.b * sessions + k, table[i]);
+      lastTable.set(key(m.a, s), table[i]);
+      lastTable.set(key(m.b, s), table[i]);
     }
   }
   return table;
-}
-
-function busierFirst(state: ScheduleState, a: number, b: number): [number, number] {
-  return state.ofOrg[b].length > state.ofOrg[a].length ? [b, a] : [a, b];
 }
 
 /**
