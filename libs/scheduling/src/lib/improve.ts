@@ -58,7 +58,6 @@ export class Improver {
     if (top) this.attempt++;
     else if (this.tried[i] === this.attempt) return false; // it found no way out a moment ago
     else this.tried[i] = this.attempt;
-    const m = state.model.meetings[i];
     const before = state.weight;
     this.locked[i] = 1;
     try {

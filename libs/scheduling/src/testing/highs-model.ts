@@ -130,7 +130,6 @@ type Highs = { solve(lp: string, options?: Record<string, unknown>): { Status: s
 let loaded: Promise<Highs> | null = null;
 
 function loadHighs(): Promise<Highs> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   loaded ??= (require('highs') as (options?: object) => Promise<Highs>)();
   return loaded;
 }
