@@ -131,6 +131,67 @@ describe('scheduling through the API', () => {
   });
 });
 
+describe('publishing the schedule and declining a slot', () => {
+  let t: TestApp;
+  let eventId: string;
+
+  beforeAll(async () => {
+    t = await createTestApp('scheduling_publish');
+    eventId = (await t.http.get('/api/events').set(await t.as('bureau@demo.test'))).body[0].id;
+    // jp1's firm meets cn1's company: both demo delegates can then act on it.
+    await t.db.query(
+      `INSERT INTO meetings (edition_id, jp_organization_id, cn_organization_id, origin, sector, priority, status, cn_accepted_at)
+       SELECT $1, jp.organization_id, cn.organization_id, 'request', 'health', 1, 'accepted', now()
+         FROM users jp, users cn WHERE jp.email = 'jp1@demo.test' AND cn.email = 'cn1@demo.test'`,
+      [eventId],
+    );
+    const created = await t.http.post(`/api/events/${eventId}/schedule/runs`).set(await t.as('bureau@demo.test')).send({});
+    expect((await waitForRun(t, eventId, created.body.id)).statistics.placed).toBe(1);
+  });
+  afterAll(() => t.close());
+
+  it('lets only the bureau publish', async () => {
+    expect((await t.http.post(`/api/events/${eventId}/schedule/publish`).set(await t.as('jp1@demo.test')).send({})).status).toBe(403);
+  });
+
+  it('publishes, notifies both parties, and shows the slot in both agendas at their local times', async () => {
+    const res = await t.http.post(`/api/events/${eventId}/schedule/publish`).set(await t.as('bureau@demo.test')).send({});
+    expect(res.status).toBe(200);
+    expect(res.body.published).toBe(1);
+    const jp = await t.http.get(`/api/events/${eventId}/agenda`).set(await t.as('jp1@demo.test'));
+    const cn = await t.http.get(`/api/events/${eventId}/agenda`).set(await t.as('cn1@demo.test'));
+    expect(jp.body.zone).toBe('Asia/Tokyo');
+    expect(cn.body.zone).toBe('Asia/Shanghai');
+    expect(jp.body.items).toHaveLength(1);
+    expect(cn.body.items).toHaveLength(1);
+    // The same meeting, one hour later on the Tokyo clock.
+    expect(jp.body.items[0].meetingId).toBe(cn.body.items[0].meetingId);
+    expect(jp.body.items[0].startsAt.slice(11, 16)).toBe('14:30');
+    expect(cn.body.items[0].startsAt.slice(11, 16)).toBe('13:30');
+    const [{ n }] = await t.db.query(
+      `SELECT count(*)::int AS n FROM notifications n JOIN users u ON u.id = n.user_id WHERE u.email IN ('jp1@demo.test', 'cn1@demo.test') AND n.payload->>'action' = 'publish'`,
+    );
+    expect(n).toBe(2);
+  });
+
+  it('answers 409 when there is nothing left to publish', async () => {
+    const res = await t.http.post(`/api/events/${eventId}/schedule/publish`).set(await t.as('bureau@demo.test')).send({});
+    expect(res.status).toBe(409);
+    expect(res.body.code).toBe('SCHEDULE_NOTHING_TO_PUBLISH');
+  });
+
+  it('a party declining the slot sends the meeting back to be placed again and frees the slot', async () => {
+    const meetingId = (await t.http.get(`/api/events/${eventId}/agenda`).set(await t.as('jp1@demo.test'))).body.items[0].meetingId;
+    const res = await t.http.post(`/api/meetings/${meetingId}/respond`).set(await t.as('jp1@demo.test')).send({ decision: 'decline', reason: 'flight changed' });
+    expect(res.status).toBe(200);
+    expect(res.body.status).toBe('accepted');
+    expect(await t.db.query(`SELECT 1 FROM bookings WHERE meeting_id = $1`, [meetingId])).toEqual([]);
+    for (const email of ['jp1@demo.test', 'cn1@demo.test']) {
+      expect((await t.http.get(`/api/events/${eventId}/agenda`).set(await t.as(email))).body.items).toEqual([]);
+    }
+  });
+});
+
 describe('the database refuses double bookings whatever the code does', () => {
   let t: TestApp;
   let eventId: string;

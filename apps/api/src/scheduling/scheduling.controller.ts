@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { AgendaQueryDto, AgendaView, CreateScheduleRunDto, ScheduleGridView, ScheduleRunView } from '@jinan/contracts';
+import { AgendaQueryDto, AgendaView, CreateScheduleRunDto, PublishScheduleDto, PublishScheduleView, ScheduleGridView, ScheduleRunView } from '@jinan/contracts';
 import { AuthUser } from '../common/auth/auth-user';
 import { CurrentUser, Roles } from '../common/auth/decorators';
 import { UuidParam } from '../common/http/validation';
@@ -29,6 +29,13 @@ export class SchedulingController {
   @Get('schedule/runs/:runId')
   getRun(@UuidParam('eventId') eventId: string, @UuidParam('runId') runId: string): Promise<ScheduleRunView> {
     return this.scheduling.getRun(eventId, runId);
+  }
+
+  @Roles('bureau')
+  @Post('schedule/publish')
+  @HttpCode(200)
+  publish(@CurrentUser() user: AuthUser, @UuidParam('eventId') eventId: string, @Body() dto: PublishScheduleDto): Promise<PublishScheduleView> {
+    return this.scheduling.publish(user, eventId, dto);
   }
 
   @Roles('bureau')

@@ -1,10 +1,12 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   AgendaQueryDto,
   AgendaView,
   CreateScheduleRunDto,
   LeftOutView,
+  PublishScheduleDto,
+  PublishScheduleView,
   ScheduleGridView,
   ScheduleRunView,
 } from '@jinan/contracts';
@@ -16,6 +18,8 @@ import { AuthUser } from '../common/auth/auth-user';
 import { DomainError } from '../common/errors/domain-error';
 import { isoInZone } from '../events/edition.view';
 import { EventErrorCode } from '../events/event-errors';
+import { MeetingTransitionsService } from '../meetings/meeting-transitions.service';
+import { NotificationsService } from '../notifications/notifications.service';
 import { StaleScheduleInput, writeSchedule } from './schedule-writer';
 import { SchedulingErrorCode } from './scheduling-errors';
 import { loadSchedulingInput, RunOptions } from './scheduling-input';
@@ -39,13 +43,45 @@ interface RunRow {
 }
 
 @Injectable()
-export class SchedulingService {
+export class SchedulingService implements OnModuleInit {
   private readonly logger = new Logger(SchedulingService.name);
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
+    private readonly transitions: MeetingTransitionsService,
+    private readonly notifications: NotificationsService,
   ) {}
+
+  /** A meeting that leaves its slot (slot declined, cancelled) frees it in the same transaction. */
+  onModuleInit(): void {
+    this.transitions.onSlotReleased(async (tx, meeting) => {
+      await tx.query('DELETE FROM bookings WHERE meeting_id = $1', [meeting.id]);
+    });
+  }
+
+  /**
+   * Publishes the scheduled, unpublished slots (of the given sessions, or all): each
+   * goes through the meeting state machine, so both parties are notified and asked to
+   * confirm or decline.
+   */
+  async publish(caller: AuthUser, editionId: string, dto: PublishScheduleDto): Promise<PublishScheduleView> {
+    await this.assertEdition(editionId);
+    const published = await this.db.transaction(async (tx) => {
+      const rows: { id: string }[] = await tx.query(
+        `SELECT m.id FROM meetings m JOIN bookings b ON b.meeting_id = m.id
+          WHERE m.edition_id = $1 AND m.status = 'scheduled' AND m.slot_published_at IS NULL
+            AND ($2::uuid[] IS NULL OR b.session_id = ANY($2::uuid[]))
+          ORDER BY lower(b.during), m.id`,
+        [editionId, dto.sessionIds ?? null],
+      );
+      if (!rows.length) throw new DomainError(SchedulingErrorCode.NothingToPublish, 'there is no scheduled, unpublished meeting to publish');
+      for (const { id } of rows) await this.transitions.apply(tx, id, 'publish', caller);
+      return rows.length;
+    });
+    await this.notifications.kick();
+    return { editionId, published };
+  }
 
   /** Queues a run; the database refuses a second one while one is queued or running. */
   async createRun(caller: AuthUser, editionId: string, dto: CreateScheduleRunDto): Promise<ScheduleRunView> {

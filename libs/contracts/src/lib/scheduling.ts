@@ -55,6 +55,12 @@ export class PublishScheduleDto {
   sessionIds?: string[];
 }
 
+export interface PublishScheduleView {
+  editionId: string;
+  /** How many meetings' slots were published. */
+  published: number;
+}
+
 export interface LeftOutView {
   meetingId: string;
   code: string;
