@@ -9,6 +9,7 @@ import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { loginThrottler } from './auth/login-throttle';
+import { MatchingModule } from './matching/matching.module';
 import { RolesGuard } from './common/auth/roles.guard';
 import { ApiExceptionFilter } from './common/errors/api-exception.filter';
 import { Environment } from './config/environment';
@@ -18,6 +19,10 @@ import { HealthController } from './health/health.controller';
 import { OffersModule } from './offers/offers.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { ParticipationModule } from './participation/participation.module';
+import { Clock, ClockModule } from './common/clock';
+import { JobsModule } from './jobs/jobs.module';
+import { MeetingsModule } from './meetings/meetings.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { SchedulingModule } from './scheduling/scheduling.module';
 
 export interface AppOptions {
@@ -26,6 +31,8 @@ export interface AppOptions {
   jwtSecret: string;
   /** Runs last on shutdown, after connections are closed (stops an embedded database). */
   onShutdown?: () => Promise<void>;
+  /** The time source; tests pass a clock they move by hand. */
+  clock?: Clock;
 }
 
 export const ON_SHUTDOWN = Symbol('ON_SHUTDOWN');
@@ -41,7 +48,7 @@ class ShutdownHook implements OnApplicationShutdown {
 
 @Module({})
 export class AppModule {
-  static register({ env, databaseUrl, jwtSecret, onShutdown }: AppOptions): DynamicModule {
+  static register({ env, databaseUrl, jwtSecret, onShutdown, clock }: AppOptions): DynamicModule {
     const webRoot = env.WEB_ROOT;
     return {
       module: AppModule,
@@ -68,7 +75,12 @@ export class AppModule {
         OffersModule,
         EventsModule,
         ParticipationModule,
+        ClockModule.register(clock),
+        JobsModule.register({ databaseUrl, enabled: env.JOBS_ENABLED === 'true' }),
+        NotificationsModule.register({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM }),
+        MeetingsModule.register({ answerWindowHours: env.MEETING_ANSWER_HOURS }),
         SchedulingModule,
+        MatchingModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -4,6 +4,7 @@ import request from 'supertest';
 import TestAgent from 'supertest/lib/agent';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../../apps/api/src/app.module';
+import { Clock } from '../../../apps/api/src/common/clock';
 import { configureApp } from '../../../apps/api/src/bootstrap/configure-app';
 import { loadEnvironment } from '../../../apps/api/src/config/environment';
 import { DEMO_PASSWORD, seedDemoIfEmpty } from '../../../apps/api/src/database/seed/demo-seed';
@@ -25,6 +26,8 @@ export interface TestAppOptions {
   seed?: boolean;
   /** Environment overrides, e.g. a low login limit. */
   env?: Record<string, string>;
+  /** The app's time source (default: the system clock). */
+  clock?: Clock;
 }
 
 /**
@@ -33,9 +36,10 @@ export interface TestAppOptions {
  */
 export async function createTestApp(name: string, options: TestAppOptions = {}): Promise<TestApp> {
   const databaseUrl = await freshDatabase(`${name}_${process.env['JEST_WORKER_ID'] ?? '0'}`);
-  const env = loadEnvironment({ ...process.env, ...options.env });
+  // Background jobs only where a test asks for them (JOBS_ENABLED: 'true').
+  const env = loadEnvironment({ JOBS_ENABLED: 'false', ...process.env, ...options.env });
   const app = await NestFactory.create<NestExpressApplication>(
-    AppModule.register({ env, databaseUrl, jwtSecret: env.JWT_SECRET! }),
+    AppModule.register({ env, databaseUrl, jwtSecret: env.JWT_SECRET!, clock: options.clock }),
     { bufferLogs: true, logger: false },
   );
   configureApp(app);

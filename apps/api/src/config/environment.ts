@@ -66,6 +66,21 @@ export class Environment {
   @IsOptional()
   @IsString()
   SMTP_URL?: string;
+
+  /** Sender of notification mails. */
+  @IsString()
+  MAIL_FROM = 'Jinan-Japan matchmaking <no-reply@localhost>';
+
+  /** Run background jobs (meeting expiry, notification mails) on pg-boss in this instance. */
+  @IsIn(['true', 'false'])
+  JOBS_ENABLED: 'true' | 'false' = 'true';
+
+  /** Hours a party has to answer a meeting request or proposal (never past the event start). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 30)
+  MEETING_ANSWER_HOURS = 72;
 }
 
 export function loadEnvironment(source: NodeJS.ProcessEnv = process.env): Environment {

@@ -1,4 +1,7 @@
 import { AuditEntry } from '../audit/audit-entry.entity';
+import { MeetingTransition } from '../meetings/meeting-transition.entity';
+import { Meeting } from '../meetings/meeting.entity';
+import { Notification } from '../notifications/notification.entity';
 import { Edition } from '../events/edition.entity';
 import { NegotiationTable } from '../events/negotiation-table.entity';
 import { ProgrammeSession } from '../events/programme-session.entity';
@@ -8,4 +11,4 @@ import { Organization } from '../organizations/organization.entity';
 import { User } from '../users/user.entity';
 
 /** Every entity, listed once for the DataSource (bundlers cannot glob). */
-export const ENTITIES = [User, Organization, Offer, Edition, ProgrammeSession, Slot, NegotiationTable, AuditEntry];
+export const ENTITIES = [User, Organization, Offer, Edition, ProgrammeSession, Slot, NegotiationTable, AuditEntry, Meeting, MeetingTransition, Notification];

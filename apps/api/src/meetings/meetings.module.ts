@@ -1,0 +1,18 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { MEETINGS_OPTIONS, MeetingsOptions, MeetingTransitionsService } from './meeting-transitions.service';
+import { MeetingsController } from './meetings.controller';
+import { MeetingsService } from './meetings.service';
+
+@Module({})
+export class MeetingsModule {
+  /** Exports MeetingTransitionsService: the scheduling module moves meetings through it. */
+  static register(options: MeetingsOptions): DynamicModule {
+    return {
+      module: MeetingsModule,
+      global: true,
+      controllers: [MeetingsController],
+      providers: [{ provide: MEETINGS_OPTIONS, useValue: options }, MeetingTransitionsService, MeetingsService],
+      exports: [MeetingTransitionsService, MeetingsService],
+    };
+  }
+}

@@ -1,0 +1,360 @@
+import { HttpStatus, Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  CancelMeetingDto,
+  MeetingQueryDto,
+  MeetingStatus,
+  MeetingTransitionView,
+  MeetingView,
+  Page,
+  PAGE_SIZE_DEFAULT,
+  PENDING_MEETING_STATUSES,
+  ProposeMeetingDto,
+  RequestMeetingDto,
+  RespondMeetingDto,
+  ReviewMeetingDto,
+  Sector,
+} from '@jinan/contracts';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { AuthUser } from '../common/auth/auth-user';
+import { Clock, CLOCK } from '../common/clock';
+import { DomainError, invalidField } from '../common/errors/domain-error';
+import { pgError, PG } from '../common/errors/postgres-errors';
+import { toFieldErrors, validationFailed } from '../common/http/validation';
+import { Edition } from '../events/edition.entity';
+import { EventErrorCode } from '../events/event-errors';
+import { JobsService } from '../jobs/jobs.service';
+import { NotificationsService } from '../notifications/notifications.service';
+import { Offer } from '../offers/offer.entity';
+import { OrganizationErrorCode } from '../organizations/organization-errors';
+import { Organization } from '../organizations/organization.entity';
+import { answerDeadline, editionEnded } from './answer-deadline';
+import { checkIdempotencyKey, claimIdempotencyKey, purgeIdempotencyKeys, requestHash, storeIdempotentResponse } from './idempotency';
+import { MeetingErrorCode } from './meeting-errors';
+import { MeetingAction } from './meeting-state-machine';
+import { MEETINGS_OPTIONS, MeetingsOptions, MeetingTransitionsService, meetingNotFound, sideOf } from './meeting-transitions.service';
+import { Meeting } from './meeting.entity';
+import { ContactRow, meetingView, TransitionRow, transitionView, Viewer } from './meeting.view';
+
+export const EXPIRE_MEETINGS_JOB = 'meetings-expire';
+
+/** Meetings expired per transaction by the sweep; it loops until none is overdue. */
+const EXPIRY_BATCH = 200;
+
+const PENDING_REQUEST_STATUSES: readonly MeetingStatus[] = ['requested', 'approved'];
+
+@Injectable()
+export class MeetingsService implements OnModuleInit {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly transitions: MeetingTransitionsService,
+    private readonly notifications: NotificationsService,
+    private readonly jobs: JobsService,
+    private readonly audit: AuditService,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(MEETINGS_OPTIONS) private readonly options: MeetingsOptions,
+  ) {}
+
+  onModuleInit(): void {
+    // Every minute; pg-boss enqueues one job per tick, so one instance runs it.
+    this.jobs.register({ name: EXPIRE_MEETINGS_JOB, cron: '* * * * *', handler: () => this.expireOverdue(this.clock.now()) });
+  }
+
+  /**
+   * A Japanese firm requests a meeting, or the bureau proposes one. With an
+   * Idempotency-Key, a repeated identical call returns the first call's response and
+   * creates nothing; the same key with another body is refused (422).
+   */
+  async create(caller: AuthUser, eventId: string, body: unknown, idempotencyKey?: string): Promise<MeetingView> {
+    const dto = await this.validateCreation(caller, body);
+    const key = checkIdempotencyKey(idempotencyKey);
+    const now = this.clock.now();
+    try {
+      const view = await this.db.transaction(async (tx) => {
+        if (key) {
+          const replay = await claimIdempotencyKey(tx, caller.id, key, requestHash(`POST /events/${eventId}/meetings`, body), now);
+          if (replay) return replay as MeetingView;
+        }
+        const id = await this.insert(tx, caller, eventId, dto, now);
+        const created = await this.view(tx, id, caller);
+        if (key) await storeIdempotentResponse(tx, caller.id, key, HttpStatus.CREATED, created);
+        return created;
+      });
+      await this.notifications.kick();
+      return view;
+    } catch (error) {
+      // Two first requests for one pair raced past the check: name the winner.
+      const pg = pgError(error);
+      if (pg?.code === PG.uniqueViolation && pg.constraint === 'meetings_one_per_pair' && 'jpOrganizationId' in dto) {
+        const existing = await this.findPair(this.db.manager, eventId, dto.jpOrganizationId, dto.cnOrganizationId);
+        if (existing) throw pairExists(existing);
+      }
+      throw error;
+    }
+  }
+
+  async list(caller: AuthUser, eventId: string, query: MeetingQueryDto): Promise<Page<MeetingView>> {
+    await this.edition(this.db.manager, eventId);
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? PAGE_SIZE_DEFAULT;
+    const qb = this.withRelations(this.db.getRepository(Meeting).createQueryBuilder('m')).where('m.edition_id = :eventId', { eventId });
+    if (caller.role !== 'bureau') {
+      qb.andWhere('(m.jp_organization_id = :own OR m.cn_organization_id = :own)', { own: caller.organizationId });
+    }
+    if (query.status) qb.andWhere('m.status = :status', { status: query.status });
+    if (query.sector) qb.andWhere('m.sector = :sector', { sector: query.sector });
+    if (query.organizationId) {
+      qb.andWhere('(m.jp_organization_id = :org OR m.cn_organization_id = :org)', { org: query.organizationId });
+    }
+    if (query.expiringWithinHours) {
+      const until = new Date(this.clock.now().getTime() + query.expiringWithinHours * 3_600_000);
+      qb.andWhere('m.status IN (:...pending) AND m.answer_deadline <= :until', { pending: PENDING_MEETING_STATUSES, until });
+      qb.orderBy('m.answer_deadline', 'ASC');
+    } else {
+      qb.orderBy('m.created_at', 'DESC');
+    }
+    const [rows, total] = await qb
+      .addOrderBy('m.id')
+      .skip((page - 1) * pageSize)
+      .take(pageSize)
+      .getManyAndCount();
+    const viewer = viewerOf(caller);
+    const contacts = await this.contacts(this.db.manager, rows);
+    return { items: rows.map((m) => meetingView(m, viewer, contacts)), page, pageSize, total };
+  }
+
+  get(caller: AuthUser, id: string): Promise<MeetingView> {
+    return this.view(this.db.manager, id, caller);
+  }
+
+  async history(caller: AuthUser, id: string): Promise<MeetingTransitionView[]> {
+    await this.visible(this.db.manager, caller, id);
+    const rows: TransitionRow[] = await this.db.query(
+      `SELECT t.at, t.action, t.from_status, t.to_status, t.actor_id, t.actor_role, t.note,
+              u.full_name AS actor_name, u.organization_id AS actor_organization_id
+         FROM meeting_transitions t LEFT JOIN users u ON u.id = t.actor_id
+        WHERE t.meeting_id = $1
+        ORDER BY t.id`,
+      [id],
+    );
+    const viewer = viewerOf(caller);
+    return rows.map((r) => transitionView(r, viewer));
+  }
+
+  review(caller: AuthUser, id: string, dto: ReviewMeetingDto): Promise<MeetingView> {
+    if (dto.decision === 'reject' && !dto.note?.trim()) throw invalidField('note', 'is required when rejecting: tell the requester why');
+    return this.move(caller, id, dto.decision, dto.note);
+  }
+
+  respond(caller: AuthUser, id: string, dto: RespondMeetingDto): Promise<MeetingView> {
+    return this.move(caller, id, dto.decision, dto.reason);
+  }
+
+  cancel(caller: AuthUser, id: string, dto: CancelMeetingDto): Promise<MeetingView> {
+    return this.move(caller, id, 'cancel', dto.reason);
+  }
+
+  /**
+   * Expires every pending meeting whose answer deadline is at or before `now`, freeing
+   * the requesters' quota; also forgets idempotency keys past their time. Called every
+   * minute by the job, and by tests with their own clock. Rows being answered right
+   * now are skipped (SKIP LOCKED) and looked at again on the next run.
+   */
+  async expireOverdue(now: Date): Promise<{ expired: string[] }> {
+    const expired: string[] = [];
+    for (;;) {
+      const batch = await this.db.transaction(async (tx) => {
+        const rows: { id: string }[] = await tx.query(
+          `SELECT id FROM meetings
+            WHERE status = ANY($1) AND answer_deadline <= $2
+            ORDER BY answer_deadline, id
+            LIMIT $3
+            FOR UPDATE SKIP LOCKED`,
+          [PENDING_MEETING_STATUSES, now, EXPIRY_BATCH],
+        );
+        for (const { id } of rows) {
+          await this.transitions.apply(tx, id, 'expire', null, { now, note: 'no answer by the deadline' });
+        }
+        return rows.map((r) => r.id);
+      });
+      expired.push(...batch);
+      if (batch.length < EXPIRY_BATCH) break;
+    }
+    await this.db.transaction((tx) => purgeIdempotencyKeys(tx, now));
+    if (expired.length) await this.notifications.kick();
+    return { expired };
+  }
+
+  private async move(caller: AuthUser, id: string, action: MeetingAction, note?: string): Promise<MeetingView> {
+    const view = await this.db.transaction(async (tx) => {
+      await this.transitions.apply(tx, id, action, caller, { note: note?.trim() || null });
+      return this.view(tx, id, caller);
+    });
+    await this.notifications.kick();
+    return view;
+  }
+
+  private async validateCreation(caller: AuthUser, body: unknown): Promise<RequestMeetingDto | ProposeMeetingDto> {
+    if (caller.role === 'cn') {
+      throw new DomainError(MeetingErrorCode.OnlyJapaneseFirmsRequest, 'Japanese firms request meetings and the bureau proposes them; a Ji\u2019nan company answers them');
+    }
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+      throw validationFailed([{ field: 'body', messages: ['body must be a JSON object'] }]);
+    }
+    // Same rules as the global ValidationPipe; the DTO depends on the caller's role.
+    const dto: RequestMeetingDto | ProposeMeetingDto =
+      caller.role === 'bureau' ? plainToInstance(ProposeMeetingDto, body) : plainToInstance(RequestMeetingDto, body);
+    const errors = await validate(dto, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true, validationError: { target: false, value: false } });
+    if (errors.length) throw validationFailed(toFieldErrors(errors));
+    return dto;
+  }
+
+  private async insert(tx: EntityManager, caller: AuthUser, eventId: string, dto: RequestMeetingDto | ProposeMeetingDto, now: Date): Promise<string> {
+    const edition = await this.edition(tx, eventId);
+    if (edition.status !== 'open' || editionEnded(now, edition)) {
+      throw new DomainError(MeetingErrorCode.EditionClosed, `the edition ${edition.year} is not taking meeting requests`);
+    }
+    const proposal = 'jpOrganizationId' in dto;
+    const jpId = proposal ? dto.jpOrganizationId : caller.organizationId!;
+    const cnId = proposal ? dto.cnOrganizationId : dto.counterpartId;
+    const jp = await this.organization(tx, jpId, 'JP', proposal ? 'jpOrganizationId' : null);
+    const cn = await this.organization(tx, cnId, 'CN', proposal ? 'cnOrganizationId' : 'counterpartId');
+    const offer = dto.offerId ? await this.offer(tx, dto.offerId, cn.id) : null;
+
+    // One creation at a time per Japanese firm and edition: the quota count stays true.
+    await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`meetings:${eventId}:${jp.id}`]);
+    const existing = await this.findPair(tx, eventId, jp.id, cn.id);
+    if (existing) throw pairExists(existing);
+    if (!proposal) {
+      const [{ pending }] = await tx.query(
+        `SELECT count(*)::int AS pending FROM meetings WHERE edition_id = $1 AND jp_organization_id = $2 AND origin = 'request' AND status = ANY($3)`,
+        [eventId, jp.id, PENDING_REQUEST_STATUSES],
+      );
+      if (pending >= edition.maxPendingRequests) {
+        throw new DomainError(
+          MeetingErrorCode.QuotaReached,
+          `your firm already has ${pending} requests waiting for an answer, the most this edition allows; withdraw one or wait for answers (unanswered requests expire at their deadline)`,
+        );
+      }
+    }
+    const status: MeetingStatus = proposal ? 'proposed' : 'requested';
+    const meeting = await tx.getRepository(Meeting).save(
+      tx.getRepository(Meeting).create({
+        editionId: eventId,
+        jpOrganizationId: jp.id,
+        cnOrganizationId: cn.id,
+        offerId: offer?.id ?? null,
+        origin: proposal ? 'proposal' : 'request',
+        sector: offer?.sector ?? sharedSector(jp.sectors, cn.sectors),
+        message: dto.message?.trim() || null,
+        priority: dto.priority ?? 2,
+        status,
+        version: 1,
+        createdBy: caller.id,
+        answerDeadline: answerDeadline(now, edition, this.options.answerWindowHours),
+        // The requester wants the meeting; a proposal waits for both.
+        jpAcceptedAt: proposal ? null : now,
+        cnAcceptedAt: null,
+        slotPublishedAt: null,
+        jpConfirmedAt: null,
+        cnConfirmedAt: null,
+        createdAt: now,
+        updatedAt: now,
+      }),
+    );
+    const side = proposal ? 'bureau' : 'jp';
+    const action = proposal ? 'propose' : 'request';
+    await this.transitions.record(tx, { meetingId: meeting.id, actorId: caller.id, side, action, from: null, to: status, note: null, at: now });
+    await this.notifications.queueMeetingTransition(tx, { meetingId: meeting.id, action, from: null, to: status, note: null, actorId: caller.id, notifyBureau: !proposal });
+    if (proposal) {
+      await this.audit.record(tx, {
+        actorId: caller.id,
+        action: 'meeting.propose',
+        entity: 'meeting',
+        entityId: meeting.id,
+        editionId: eventId,
+        details: { to: status, jpOrganizationId: jp.id, cnOrganizationId: cn.id },
+      });
+    }
+    return meeting.id;
+  }
+
+  private async view(manager: EntityManager, id: string, caller: AuthUser): Promise<MeetingView> {
+    const meeting = await this.withRelations(manager.getRepository(Meeting).createQueryBuilder('m')).where('m.id = :id', { id }).getOne();
+    if (!meeting || !sideOf(caller, meeting)) throw meetingNotFound(id);
+    return meetingView(meeting, viewerOf(caller), await this.contacts(manager, [meeting]));
+  }
+
+  private async visible(manager: EntityManager, caller: AuthUser, id: string): Promise<Meeting> {
+    const meeting = await manager.getRepository(Meeting).findOneBy({ id });
+    if (!meeting || !sideOf(caller, meeting)) throw meetingNotFound(id);
+    return meeting;
+  }
+
+  private withRelations(qb: SelectQueryBuilder<Meeting>): SelectQueryBuilder<Meeting> {
+    return qb.innerJoinAndSelect('m.jpOrganization', 'jp').innerJoinAndSelect('m.cnOrganization', 'cn').leftJoinAndSelect('m.offer', 'offer');
+  }
+
+  /** The delegates of every organization in `meetings`, by organization (anonymised people left out). */
+  private async contacts(manager: EntityManager, meetings: Meeting[]): Promise<Map<string, ContactRow[]>> {
+    const ids = [...new Set(meetings.flatMap((m) => [m.jpOrganizationId, m.cnOrganizationId]))];
+    const byOrg = new Map<string, ContactRow[]>();
+    if (!ids.length) return byOrg;
+    const rows: ContactRow[] = await manager.query(
+      `SELECT organization_id, full_name, email, phone,
+              coalesce((consent->>'shareContactWithAcceptedCounterparts')::boolean, false) AS shares_contact
+         FROM users WHERE organization_id = ANY($1) AND anonymised_at IS NULL ORDER BY full_name`,
+      [ids],
+    );
+    for (const row of rows) byOrg.set(row.organization_id, [...(byOrg.get(row.organization_id) ?? []), row]);
+    return byOrg;
+  }
+
+  private async edition(manager: EntityManager, id: string): Promise<Edition> {
+    const edition = await manager.getRepository(Edition).findOneBy({ id });
+    if (!edition) throw new DomainError(EventErrorCode.NotFound, `no event ${id}`);
+    return edition;
+  }
+
+  /** A verified organization of `country`; `field` names the body field that chose it (null: the caller's own). */
+  private async organization(manager: EntityManager, id: string, country: 'JP' | 'CN', field: string | null): Promise<Organization> {
+    const org = await manager.getRepository(Organization).findOneBy({ id });
+    const kind = country === 'JP' ? 'Japanese firm' : 'Ji\u2019nan company';
+    if (field && (!org || org.country !== country || org.verification !== 'verified')) {
+      throw invalidField(field, `must name a verified ${kind}`);
+    }
+    if (!org || org.verification !== 'verified') {
+      throw new DomainError(OrganizationErrorCode.NotVerified, 'the bureau must verify your firm before it requests meetings');
+    }
+    return org;
+  }
+
+  private async offer(manager: EntityManager, id: string, cnId: string): Promise<Offer> {
+    const offer = await manager.getRepository(Offer).findOneBy({ id });
+    if (!offer || offer.organizationId !== cnId || offer.status !== 'published') {
+      throw invalidField('offerId', 'must name a published offer of the Ji\u2019nan company');
+    }
+    return offer;
+  }
+
+  private async findPair(manager: EntityManager, eventId: string, jpId: string, cnId: string): Promise<{ id: string; status: MeetingStatus } | undefined> {
+    const [row] = await manager.query('SELECT id, status FROM meetings WHERE edition_id = $1 AND jp_organization_id = $2 AND cn_organization_id = $3', [eventId, jpId, cnId]);
+    return row;
+  }
+}
+
+function viewerOf(caller: AuthUser): Viewer {
+  return { side: caller.role, organizationId: caller.organizationId };
+}
+
+function pairExists(existing: { id: string; status: MeetingStatus }): DomainError {
+  return new DomainError(MeetingErrorCode.PairExists, `a meeting between these two organizations already exists in this edition: ${existing.id} (${existing.status})`);
+}
+
+/** The negotiation session a meeting without an offer belongs in: a sector both share, else the Ji'nan company's. */
+function sharedSector(jp: Sector[], cn: Sector[]): Sector {
+  return cn.find((s) => jp.includes(s)) ?? cn[0];
+}
