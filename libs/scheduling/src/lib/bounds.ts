@@ -44,7 +44,10 @@ interface BoundContext {
   free: number[];
   pinnedWeight: number;
   tableSlots: number;
-  interpreterSlots: number;
+  /** Interpreter-points left once pinned meetings have theirs. */
+  interpreterPoints: number;
+  /** Fewest points any usable slot of meeting i covers: what it takes from the pool. */
+  pointsUsed: Int32Array;
   orgCapacity: Int32Array;
 }
 
@@ -74,7 +77,10 @@ function boundContext(model: Model): BoundContext {
     );
     if (usable) free.push(i);
   });
-  // Per day: no more than the daily maximum, nor than delegates × points present.
+  // Every slot covers at least this many points: a meeting uses that many of
+  // an organisation's seat-points and, if interpreted, of the interpreter-points.
+  const pointsPerSlot = Math.max(1, Math.min(...model.slotPoints.map((pts) => pts.length)));
+  // Per day: no more than the daily maximum, nor than the delegates' seat-points present.
   const pointDay = new Int32Array(pointCount);
   model.slotStart.forEach((start, s) => (pointDay[model.points.indexOf(start)] = model.slotDay[s]));
   const orgCapacity = new Int32Array(orgCount);
@@ -84,12 +90,15 @@ function boundContext(model: Model): BoundContext {
       if (model.orgPresent[o * pointCount + p]) seats[pointDay[p]] += Math.max(0, model.orgCap[o] - pinnedLoad[o * pointCount + p]);
     }
     for (let d = 0; d < model.days; d++) {
-      orgCapacity[o] += Math.max(0, Math.min(model.orgMaxDay[o] - pinnedDay[o * model.days + d], seats[d]));
+      const room = Math.floor(seats[d] / pointsPerSlot);
+      orgCapacity[o] += Math.max(0, Math.min(model.orgMaxDay[o] - pinnedDay[o * model.days + d], room));
     }
   }
   const tableSlots = model.slotTables.reduce((sum, t) => sum + Math.max(0, t), 0);
-  const interpreterSlots = interpreterLeft.reduce((sum, c) => sum + Math.max(0, c), 0);
-  return { free, pinnedWeight, tableSlots, interpreterSlots, orgCapacity };
+  const interpreterPoints = interpreterLeft.reduce((sum, c) => sum + Math.max(0, c), 0);
+  const pointsUsed = new Int32Array(model.meetings.length);
+  for (const i of free) pointsUsed[i] = Math.min(...Array.from(model.meetings[i].candidates, (s) => model.slotPoints[s].length));
+  return { free, pinnedWeight, tableSlots, interpreterPoints, pointsUsed, orgCapacity };
 }
 
 function sumTop(sortedDesc: readonly number[], k: number): number {
@@ -104,7 +113,8 @@ function sumTop(sortedDesc: readonly number[], k: number): number {
  * double cover (every organisation as a left and a right copy, every meeting
  * as two arcs) this is a flow whose half-weight is the LP value. The
  * interpreter pool, which a flow cannot hold, enters by a Lagrange multiplier
- * π on the interpreter-slots: any π ≥ 0 gives a valid bound, we search the best.
+ * π on the interpreter-points (a meeting takes one at every point its slot
+ * covers): any π ≥ 0 gives a valid bound, and we search for the best.
  */
 function flowBound(model: Model, ctx: BoundContext): { value: number; share: Float64Array } {
   const interpreted = ctx.free.filter((i) => model.meetings[i].needsInterpreter);
@@ -117,10 +127,10 @@ function flowBound(model: Model, ctx: BoundContext): { value: number; share: Flo
   let guidePi = -1;
   const evaluate = (pi: number): number => {
     const { value, interpretedFlow, share } = halfFlow(model, ctx, pi);
-    const bound = value + pi * ctx.interpreterSlots;
+    const bound = value + pi * ctx.interpreterPoints;
     lastBound = bound;
     if (bound < best.value) best = { value: bound, share: best.share };
-    const slope = ctx.interpreterSlots - interpretedFlow; // a subgradient in π
+    const slope = ctx.interpreterPoints - interpretedFlow; // a subgradient in π
     if (guidePi < 0 || (slope <= 1e-9 && pi > guidePi)) {
       guide = share;
       guidePi = pi;
@@ -133,7 +143,7 @@ function flowBound(model: Model, ctx: BoundContext): { value: number; share: Flo
   // is where the tangents at the last π below and above the minimum cross.
   let lo = { pi: 0, bound: lastBound, slope: slope0 };
   // at the heaviest interpreted weight no interpreted meeting pays: slope ≥ 0
-  const top = Math.max(...interpreted.map((i) => model.meetings[i].weight));
+  const top = Math.max(...interpreted.map((i) => model.meetings[i].weight / ctx.pointsUsed[i]));
   const slopeTop = evaluate(top);
   let hi = { pi: top, bound: lastBound, slope: slopeTop };
   for (let iter = 0; iter < 3 && hi.slope > lo.slope; iter++) {
@@ -172,11 +182,11 @@ function halfFlow(
   const meetingArc = new Int32Array(model.meetings.length).fill(-1);
   for (const i of ctx.free) {
     const m = model.meetings[i];
-    const gain = m.weight - (m.needsInterpreter ? pi : 0);
+    const gain = m.weight - (m.needsInterpreter ? pi * ctx.pointsUsed[i] : 0);
     if (gain <= 0) continue;
     graph.addArc(left(m.a), right(m.b), 1, -gain);
     graph.addArc(left(m.b), right(m.a), 1, -gain);
-    if (m.needsInterpreter) interpretedArcs.push(arcs, arcs + 1);
+    if (m.needsInterpreter) interpretedArcs.push(arcs, ctx.pointsUsed[i]);
     meetingArc[i] = arcs;
     arcs += 2;
   }
@@ -185,7 +195,11 @@ function halfFlow(
   for (let o = 0; o < orgs; o++) topo.push(right(o));
   topo.push(sink);
   const cost = graph.solve(source, sink, topo);
-  const interpretedFlow = interpretedArcs.reduce((sum, k) => sum + graph.flowOn(k), 0) / 2;
+  let interpretedFlow = 0; // interpreter-points the relaxation uses
+  for (let k = 0; k < interpretedArcs.length; k += 2) {
+    const arc = interpretedArcs[k];
+    interpretedFlow += (interpretedArcs[k + 1] * (graph.flowOn(arc) + graph.flowOn(arc + 1))) / 2;
+  }
   const share = new Float64Array(model.meetings.length);
   meetingArc.forEach((k, i) => {
     if (k >= 0) share[i] = (graph.flowOn(k) + graph.flowOn(k + 1)) / 2;
