@@ -1,3 +1,17 @@
+import { inject } from '@angular/core';
 import { Route } from '@angular/router';
+import { homeOf, roleGuard } from './core/role.guard';
+import { Session } from './core/session';
 
-export const appRoutes: Route[] = [];
+/** One lazy routes file per area; each area is guarded by role. */
+export const appRoutes: Route[] = [
+  { path: '', pathMatch: 'full', redirectTo: () => homeOf(inject(Session).role()) },
+  { path: '', loadChildren: () => import('./auth/auth.routes') },
+  { path: 'discover', canMatch: [roleGuard('jp', 'bureau')], loadChildren: () => import('./discover/discover.routes') },
+  { path: 'offers', canMatch: [roleGuard('cn')], loadChildren: () => import('./offers/offers.routes') },
+  { path: 'meetings', canMatch: [roleGuard('jp', 'cn')], loadChildren: () => import('./meetings/meetings.routes') },
+  { path: 'agenda', canMatch: [roleGuard('jp', 'cn')], loadChildren: () => import('./agenda/agenda.routes') },
+  { path: 'bureau', canMatch: [roleGuard('bureau')], loadChildren: () => import('./bureau/bureau.routes') },
+  { path: 'profile', canMatch: [roleGuard('jp', 'cn', 'bureau')], loadChildren: () => import('./profile/profile.routes') },
+  { path: '**', redirectTo: '' },
+];

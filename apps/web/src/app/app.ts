@@ -1,13 +1,77 @@
-import { Component } from '@angular/core';
-import { RouterModule } from '@angular/router';
-import { NxWelcome } from './nx-welcome';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatButtonToggleModule } from '@angular/material/button-toggle';
+import { MatToolbarModule } from '@angular/material/toolbar';
+import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { TranslocoPipe } from '@jsverse/transloco';
+import type { Locale, Role } from '@jinan/contracts';
+import { CurrentEdition } from './core/current-edition';
+import { Language } from './core/language';
+import { Session } from './core/session';
+import { TimeZones, ZoneChoice } from './core/time-zones';
+
+interface NavLink {
+  path: string;
+  key: string;
+}
+
+const NAV: Record<Role, NavLink[]> = {
+  jp: [
+    { path: '/discover', key: 'nav.discover' },
+    { path: '/meetings', key: 'nav.meetings' },
+    { path: '/agenda', key: 'nav.agenda' },
+    { path: '/profile', key: 'nav.profile' },
+  ],
+  cn: [
+    { path: '/offers', key: 'nav.offers' },
+    { path: '/meetings', key: 'nav.requests' },
+    { path: '/agenda', key: 'nav.agenda' },
+    { path: '/profile', key: 'nav.profile' },
+  ],
+  bureau: [
+    { path: '/bureau/organizations', key: 'nav.verification' },
+    { path: '/bureau/edition', key: 'nav.edition' },
+    { path: '/bureau/review', key: 'nav.review' },
+    { path: '/bureau/scheduler', key: 'nav.scheduler' },
+    { path: '/discover', key: 'nav.discover' },
+  ],
+};
 
 @Component({
-  imports: [NxWelcome, RouterModule],
   selector: 'app-root',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [RouterOutlet, RouterLink, RouterLinkActive, MatToolbarModule, MatButtonModule, MatButtonToggleModule, TranslocoPipe],
   templateUrl: './app.html',
   styleUrl: './app.scss',
 })
 export class App {
-  protected title = 'web';
+  protected readonly session = inject(Session);
+  protected readonly language = inject(Language);
+  protected readonly zones = inject(TimeZones);
+  private readonly router = inject(Router);
+  // Loaded once signed in, so that every page knows the event's zone.
+  protected readonly edition = inject(CurrentEdition);
+
+  protected readonly links = computed(() => {
+    const role = this.session.role();
+    return role ? NAV[role] : [];
+  });
+  protected readonly locales: { value: Locale; label: string }[] = [
+    { value: 'zh-CN', label: '中文' },
+    { value: 'ja', label: '日本語' },
+    { value: 'en', label: 'EN' },
+  ];
+
+  protected setLocale(locale: Locale): void {
+    this.language.use(locale);
+  }
+
+  protected setZone(choice: ZoneChoice): void {
+    this.zones.choose(choice);
+  }
+
+  protected signOut(): void {
+    this.session.end();
+    void this.router.navigate(['/login']);
+  }
 }

@@ -1,0 +1,46 @@
+import { HttpClient, HttpParams } from '@angular/common/http';
+import { inject, Injectable } from '@angular/core';
+import type {
+  CreateEditionDto,
+  EditionSummary,
+  EditionView,
+  OrganizationView,
+  Page,
+  UpdateSessionDto,
+  VerificationState,
+  VerifyOrganizationDto,
+} from '@jinan/contracts';
+
+/** The bureau's calls: editions and their programme, organisation verification. */
+@Injectable({ providedIn: 'root' })
+export class BureauApi {
+  private readonly http = inject(HttpClient);
+
+  editions() {
+    return this.http.get<EditionSummary[]>('/api/events');
+  }
+
+  edition(id: string) {
+    return this.http.get<EditionView>(`/api/events/${id}`);
+  }
+
+  createEdition(dto: CreateEditionDto) {
+    return this.http.post<EditionView>('/api/events', dto);
+  }
+
+  updateSession(eventId: string, sessionId: string, dto: UpdateSessionDto) {
+    return this.http.patch<EditionView>(`/api/events/${eventId}/sessions/${sessionId}`, dto);
+  }
+
+  organizations(query: { verification?: VerificationState | ''; q?: string; page?: number }) {
+    let params = new HttpParams().set('pageSize', 50);
+    for (const [key, value] of Object.entries(query)) {
+      if (value !== undefined && value !== '') params = params.set(key, String(value));
+    }
+    return this.http.get<Page<OrganizationView>>('/api/organizations', { params });
+  }
+
+  verify(id: string, dto: VerifyOrganizationDto) {
+    return this.http.post<OrganizationView>(`/api/organizations/${id}/verification`, dto);
+  }
+}

@@ -1,0 +1,105 @@
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
+import { FormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatButtonToggleModule } from '@angular/material/button-toggle';
+import { MatCardModule } from '@angular/material/card';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { TranslocoPipe } from '@jsverse/transloco';
+import type { OrganizationView, VerificationState } from '@jinan/contracts';
+import { ApiError } from '../core/api-error';
+import { LocalizedTextComponent } from '../shared/localized-text.component';
+import { BureauApi } from './bureau.api';
+
+/** Verification queue: registrations wait here until the bureau verifies or rejects them. */
+@Component({
+  selector: 'app-organizations-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [FormsModule, MatCardModule, MatButtonModule, MatButtonToggleModule, MatFormFieldModule, MatInputModule, MatProgressBarModule, TranslocoPipe, LocalizedTextComponent],
+  styles: `
+    .org-name { font: var(--mat-sys-title-medium); font-family: inherit; margin: 0 0 4px; }
+    .note { flex: 1 1 200px; }
+  `,
+  template: `
+    <h1>{{ 'verification.title' | transloco }}</h1>
+    <mat-button-toggle-group [value]="filter()" (change)="filter.set($event.value)" [attr.aria-label]="'verification.filter' | transloco">
+      <mat-button-toggle value="pending">{{ 'verificationState.pending' | transloco }}</mat-button-toggle>
+      <mat-button-toggle value="verified">{{ 'verificationState.verified' | transloco }}</mat-button-toggle>
+      <mat-button-toggle value="rejected">{{ 'verificationState.rejected' | transloco }}</mat-button-toggle>
+      <mat-button-toggle value="">{{ 'common.all' | transloco }}</mat-button-toggle>
+    </mat-button-toggle-group>
+    @if (orgs.isLoading()) {
+      <mat-progress-bar mode="indeterminate" [attr.aria-label]="'common.loading' | transloco" />
+    }
+    @if (error()) {
+      <p class="form-error" role="alert">{{ error() }}</p>
+    }
+    @if (orgs.value(); as page) {
+      <p class="muted" aria-live="polite">{{ 'verification.count' | transloco: { count: page.total } }}</p>
+      @for (org of page.items; track org.id) {
+        <mat-card appearance="outlined" [attr.data-org]="org.id">
+          <mat-card-content>
+            <h2 class="org-name"><app-localized [texts]="{ zh: org.nameZh, ja: org.nameJa, en: org.nameEn }" [primary]="org.country === 'JP' ? 'ja' : 'zh'" /></h2>
+            <div class="chips">
+              <span class="chip">{{ 'country.' + org.country | transloco }}</span>
+              <span class="chip status-{{ org.verification }}">{{ 'verificationState.' + org.verification | transloco }}</span>
+              @for (s of org.sectors; track s) {
+                <span class="chip">{{ 'sector.' + s | transloco }}</span>
+              }
+              <span class="chip">{{ 'size.' + org.sizeBand | transloco }}</span>
+            </div>
+            <p class="muted">
+              {{ 'fields.languages' | transloco }}:
+              @for (l of org.languages; track l; let last = $last) {
+                {{ 'language.' + l | transloco }}{{ last ? '' : ', ' }}
+              }
+              · {{ 'fields.delegates' | transloco }}: {{ org.delegates }}
+              @if (org.city) {
+                · {{ org.city }}
+              }
+            </p>
+          </mat-card-content>
+          @if (org.verification !== 'verified') {
+            <mat-card-actions class="actions">
+              <mat-form-field class="note" subscriptSizing="dynamic">
+                <mat-label>{{ 'verification.note' | transloco }}</mat-label>
+                <input matInput [(ngModel)]="notes[org.id]" />
+              </mat-form-field>
+              <button mat-flat-button type="button" (click)="decide(org, 'verified')" [disabled]="busy()">{{ 'verification.verify' | transloco }}</button>
+              @if (org.verification !== 'rejected') {
+                <button mat-stroked-button type="button" (click)="decide(org, 'rejected')" [disabled]="busy()">{{ 'verification.reject' | transloco }}</button>
+              }
+            </mat-card-actions>
+          }
+        </mat-card>
+      } @empty {
+        <p>{{ 'verification.none' | transloco }}</p>
+      }
+    }
+  `,
+})
+export class OrganizationsPage {
+  private readonly api = inject(BureauApi);
+  protected readonly filter = signal<VerificationState | ''>('pending');
+  protected readonly orgs = rxResource({ params: () => this.filter(), stream: ({ params }) => this.api.organizations({ verification: params }) });
+  protected readonly busy = signal(false);
+  protected readonly error = signal('');
+  protected readonly notes: Record<string, string> = {};
+
+  protected decide(org: OrganizationView, decision: 'verified' | 'rejected'): void {
+    this.busy.set(true);
+    this.error.set('');
+    this.api.verify(org.id, { decision, note: this.notes[org.id] || undefined }).subscribe({
+      next: () => {
+        this.busy.set(false);
+        this.orgs.reload();
+      },
+      error: (e: unknown) => {
+        this.busy.set(false);
+        this.error.set(e instanceof ApiError ? e.message : String(e));
+      },
+    });
+  }
+}

@@ -1,0 +1,323 @@
+import { ChangeDetectionStrategy, Component, effect, inject, signal } from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
+import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCardModule } from '@angular/material/card';
+import { MatCheckboxModule } from '@angular/material/checkbox';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
+import { TranslocoPipe } from '@jsverse/transloco';
+import type { CooperationType, Language as ContentLanguage, Locale, ParticipationView, Sector, SizeBand } from '@jinan/contracts';
+import { COOPERATION_TYPES, LANGUAGES, LOCALES, SECTORS, SIZE_BANDS } from '@jinan/contracts/enums';
+import { applyFieldErrors } from '../core/api-error';
+import { CurrentEdition } from '../core/current-edition';
+import { Language } from '../core/language';
+import { Session } from '../core/session';
+import { USER_ZONES } from '../core/time-zones';
+import { ZonedTimePipe } from '../shared/zoned-time';
+import { ProfileApi } from './profile.api';
+
+const LOCALE_NAMES: Record<Locale, string> = { 'zh-CN': '中文（简体）', ja: '日本語', en: 'English' };
+
+@Component({
+  selector: 'app-profile-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [ReactiveFormsModule, MatCardModule, MatFormFieldModule, MatInputModule, MatSelectModule, MatCheckboxModule, MatButtonModule, TranslocoPipe, ZonedTimePipe],
+  template: `
+    <h1>{{ 'profile.title' | transloco }}</h1>
+    <mat-card appearance="outlined">
+      <mat-card-header><mat-card-title>{{ 'profile.me' | transloco }}</mat-card-title></mat-card-header>
+      <mat-card-content>
+        <form [formGroup]="me" (ngSubmit)="saveMe()" class="stack" novalidate>
+          <div class="row">
+            <mat-form-field>
+              <mat-label>{{ 'fields.fullName' | transloco }}</mat-label>
+              <input matInput formControlName="fullName" required />
+              <mat-error>{{ me.controls.fullName.errors?.['server'] ?? ('errors.required' | transloco) }}</mat-error>
+            </mat-form-field>
+            <mat-form-field>
+              <mat-label>{{ 'fields.phone' | transloco }}</mat-label>
+              <input matInput formControlName="phone" type="tel" />
+            </mat-form-field>
+          </div>
+          <div class="row">
+            <mat-form-field>
+              <mat-label>{{ 'profile.language' | transloco }}</mat-label>
+              <mat-select formControlName="locale">
+                @for (l of locales; track l) {
+                  <mat-option [value]="l" [attr.lang]="l">{{ localeName(l) }}</mat-option>
+                }
+              </mat-select>
+            </mat-form-field>
+            <mat-form-field>
+              <mat-label>{{ 'profile.timeZone' | transloco }}</mat-label>
+              <mat-select formControlName="timeZone">
+                @for (z of zones; track z) {
+                  <mat-option [value]="z">{{ 'zones.' + z | transloco }}</mat-option>
+                }
+              </mat-select>
+            </mat-form-field>
+          </div>
+          @if (meMessage()) {
+            <p role="status" [class.form-error]="meFailed()">{{ meMessage() }}</p>
+          }
+          <div class="actions"><button mat-flat-button type="submit">{{ 'common.save' | transloco }}</button></div>
+        </form>
+      </mat-card-content>
+    </mat-card>
+
+    @if (session.user()?.organizationId) {
+      <mat-card appearance="outlined">
+        <mat-card-header><mat-card-title>{{ 'profile.organization' | transloco }}</mat-card-title></mat-card-header>
+        <mat-card-content>
+          <form [formGroup]="org" (ngSubmit)="saveOrg()" class="stack" novalidate>
+            <div class="row">
+              <mat-form-field>
+                <mat-label>{{ 'fields.nameZh' | transloco }}</mat-label>
+                <input matInput formControlName="nameZh" lang="zh-CN" />
+              </mat-form-field>
+              <mat-form-field>
+                <mat-label>{{ 'fields.nameJa' | transloco }}</mat-label>
+                <input matInput formControlName="nameJa" lang="ja" />
+              </mat-form-field>
+              <mat-form-field>
+                <mat-label>{{ 'fields.nameEn' | transloco }}</mat-label>
+                <input matInput formControlName="nameEn" lang="en" />
+              </mat-form-field>
+            </div>
+            <div class="row">
+              <mat-form-field>
+                <mat-label>{{ 'fields.sectors' | transloco }}</mat-label>
+                <mat-select formControlName="sectors" multiple>
+                  @for (s of sectors; track s) {
+                    <mat-option [value]="s">{{ 'sector.' + s | transloco }}</mat-option>
+                  }
+                </mat-select>
+                <mat-error>{{ org.controls.sectors.errors?.['server'] ?? ('errors.pickOne' | transloco) }}</mat-error>
+              </mat-form-field>
+              <mat-form-field>
+                <mat-label>{{ 'fields.cooperationTypes' | transloco }}</mat-label>
+                <mat-select formControlName="cooperationTypes" multiple>
+                  @for (t of types; track t) {
+                    <mat-option [value]="t">{{ 'cooperation.' + t | transloco }}</mat-option>
+                  }
+                </mat-select>
+              </mat-form-field>
+            </div>
+            <div class="row">
+              <mat-form-field>
+                <mat-label>{{ 'fields.languages' | transloco }}</mat-label>
+                <mat-select formControlName="languages" multiple>
+                  @for (l of languages; track l) {
+                    <mat-option [value]="l">{{ 'language.' + l | transloco }}</mat-option>
+                  }
+                </mat-select>
+              </mat-form-field>
+              <mat-form-field>
+                <mat-label>{{ 'fields.sizeBand' | transloco }}</mat-label>
+                <mat-select formControlName="sizeBand">
+                  @for (s of sizeBands; track s) {
+                    <mat-option [value]="s">{{ 'size.' + s | transloco }}</mat-option>
+                  }
+                </mat-select>
+              </mat-form-field>
+              <mat-form-field>
+                <mat-label>{{ 'fields.delegates' | transloco }}</mat-label>
+                <input matInput type="number" min="1" max="10" formControlName="delegates" />
+                <mat-hint>{{ 'fields.delegatesHint' | transloco }}</mat-hint>
+                <mat-error>{{ org.controls.delegates.errors?.['server'] }}</mat-error>
+              </mat-form-field>
+            </div>
+            @if (session.role() === 'jp') {
+              <mat-form-field>
+                <mat-label>{{ 'fields.seeksJa' | transloco }}</mat-label>
+                <textarea matInput formControlName="seeksJa" lang="ja" rows="3"></textarea>
+              </mat-form-field>
+              <mat-form-field>
+                <mat-label>{{ 'fields.seeksEn' | transloco }}</mat-label>
+                <textarea matInput formControlName="seeksEn" lang="en" rows="2"></textarea>
+              </mat-form-field>
+            }
+            @if (orgMessage()) {
+              <p role="status" [class.form-error]="orgFailed()">{{ orgMessage() }}</p>
+            }
+            <div class="actions"><button mat-flat-button type="submit">{{ 'common.save' | transloco }}</button></div>
+          </form>
+        </mat-card-content>
+      </mat-card>
+
+      <mat-card appearance="outlined">
+        <mat-card-header><mat-card-title>{{ 'profile.availability' | transloco }}</mat-card-title></mat-card-header>
+        <mat-card-content>
+          @if (participation(); as p) {
+            <p class="muted">{{ 'profile.availabilityHint' | transloco }}</p>
+            <div class="stack">
+              @for (h of p.halfDays; track h.startsAt; let i = $index) {
+                <mat-checkbox [checked]="h.attending" (change)="toggleHalfDay(i, $event.checked)">
+                  {{ h.startsAt | zonedTime: eventZone() : 'day' : language.current() }}
+                  {{ h.startsAt | zonedTime: eventZone() : 'time' : language.current() }}–{{ h.endsAt | zonedTime: eventZone() : 'time' : language.current() }}
+                  ({{ 'zones.' + eventZone() | transloco }})
+                </mat-checkbox>
+              }
+              @if (p.siteVisit) {
+                <mat-checkbox [checked]="p.joinsSiteVisit" (change)="toggleVisit($event.checked)">
+                  {{ 'profile.siteVisit' | transloco }} · {{ p.siteVisit.startsAt | zonedTime: eventZone() : 'day' : language.current() }}
+                  {{ p.siteVisit.startsAt | zonedTime: eventZone() : 'time' : language.current() }}–{{ p.siteVisit.endsAt | zonedTime: eventZone() : 'time' : language.current() }}
+                </mat-checkbox>
+              }
+            </div>
+            @if (availabilityMessage()) {
+              <p role="status">{{ availabilityMessage() }}</p>
+            }
+            <div class="actions"><button mat-flat-button type="button" (click)="saveAvailability(p)">{{ 'common.save' | transloco }}</button></div>
+          } @else {
+            <p class="muted">{{ 'profile.noEdition' | transloco }}</p>
+          }
+        </mat-card-content>
+      </mat-card>
+    }
+  `,
+})
+export class ProfilePage {
+  private readonly api = inject(ProfileApi);
+  protected readonly session = inject(Session);
+  protected readonly language = inject(Language);
+  private readonly edition = inject(CurrentEdition);
+  private readonly fb = inject(FormBuilder).nonNullable;
+
+  protected readonly locales = LOCALES;
+  protected readonly zones = USER_ZONES;
+  protected readonly sectors = SECTORS;
+  protected readonly types = COOPERATION_TYPES;
+  protected readonly languages = LANGUAGES;
+  protected readonly sizeBands = SIZE_BANDS;
+
+  protected readonly me = this.fb.group({
+    fullName: ['', Validators.required],
+    phone: [''],
+    locale: this.fb.control<Locale>(this.language.current()),
+    timeZone: ['Asia/Shanghai'],
+  });
+  protected readonly org = this.fb.group({
+    nameZh: [''],
+    nameJa: [''],
+    nameEn: [''],
+    sectors: this.fb.control<Sector[]>([], Validators.required),
+    cooperationTypes: this.fb.control<CooperationType[]>([]),
+    languages: this.fb.control<ContentLanguage[]>([], Validators.required),
+    sizeBand: this.fb.control<SizeBand>('medium'),
+    delegates: [1, [Validators.min(1), Validators.max(10)]],
+    seeksJa: [''],
+    seeksEn: [''],
+  });
+  protected readonly meMessage = signal('');
+  protected readonly meFailed = signal(false);
+  protected readonly orgMessage = signal('');
+  protected readonly orgFailed = signal(false);
+  protected readonly availabilityMessage = signal('');
+  protected readonly eventZone = () => this.edition.summary()?.timeZone ?? 'Asia/Shanghai';
+
+  private readonly participationResource = rxResource({
+    params: () => {
+      const eventId = this.edition.summary()?.id;
+      const organizationId = this.session.user()?.organizationId;
+      return eventId && organizationId ? { eventId, organizationId } : undefined;
+    },
+    stream: ({ params }) => this.api.participation(params.eventId, params.organizationId),
+  });
+  protected readonly participation = signal<ParticipationView | null>(null);
+
+  constructor() {
+    this.api.me().subscribe((me) => this.me.reset({ fullName: me.fullName, phone: me.phone ?? '', locale: me.locale, timeZone: me.timeZone }));
+    const orgId = this.session.user()?.organizationId;
+    if (orgId) {
+      this.api.organization(orgId).subscribe((o) =>
+        this.org.reset({
+          nameZh: o.nameZh ?? '',
+          nameJa: o.nameJa ?? '',
+          nameEn: o.nameEn ?? '',
+          sectors: o.sectors,
+          cooperationTypes: o.cooperationTypes,
+          languages: o.languages,
+          sizeBand: o.sizeBand,
+          delegates: o.delegates,
+          seeksJa: o.seeksJa ?? '',
+          seeksEn: o.seeksEn ?? '',
+        }),
+      );
+    }
+    effect(() => this.participation.set(this.participationResource.value() ?? null));
+  }
+
+  protected localeName(locale: Locale): string {
+    return LOCALE_NAMES[locale];
+  }
+
+  protected saveMe(): void {
+    if (this.me.invalid) return this.me.markAllAsTouched();
+    const v = this.me.getRawValue();
+    this.api.updateMe({ fullName: v.fullName, phone: v.phone, locale: v.locale, timeZone: v.timeZone }).subscribe({
+      next: (me) => {
+        this.session.updateUser({ locale: me.locale, timeZone: me.timeZone });
+        this.language.use(me.locale, 'browser');
+        this.meFailed.set(false);
+        this.meMessage.set('✓');
+      },
+      error: (e: unknown) => {
+        this.meFailed.set(true);
+        this.meMessage.set(applyFieldErrors(this.me, e));
+      },
+    });
+  }
+
+  protected saveOrg(): void {
+    const orgId = this.session.user()?.organizationId;
+    if (!orgId) return;
+    if (this.org.invalid) return this.org.markAllAsTouched();
+    const v = this.org.getRawValue();
+    const text = (s: string) => (s.trim() ? s.trim() : undefined);
+    this.api
+      .updateOrganization(orgId, {
+        ...v,
+        nameZh: text(v.nameZh),
+        nameJa: text(v.nameJa),
+        nameEn: text(v.nameEn),
+        seeksJa: text(v.seeksJa),
+        seeksEn: text(v.seeksEn),
+      })
+      .subscribe({
+        next: () => {
+          this.orgFailed.set(false);
+          this.orgMessage.set('✓');
+        },
+        error: (e: unknown) => {
+          this.orgFailed.set(true);
+          this.orgMessage.set(applyFieldErrors(this.org, e));
+        },
+      });
+  }
+
+  protected toggleHalfDay(index: number, attending: boolean): void {
+    this.participation.update((p) => p && { ...p, halfDays: p.halfDays.map((h, i) => (i === index ? { ...h, attending } : h)) });
+  }
+
+  protected toggleVisit(joins: boolean): void {
+    this.participation.update((p) => p && { ...p, joinsSiteVisit: joins });
+  }
+
+  protected saveAvailability(p: ParticipationView): void {
+    this.api
+      .updateParticipation(p.editionId, p.organizationId, {
+        halfDays: p.halfDays.map((h) => ({ startsAt: h.startsAt, attending: h.attending })),
+        joinsSiteVisit: p.joinsSiteVisit,
+      })
+      .subscribe({
+        next: (saved) => {
+          this.participation.set(saved);
+          this.availabilityMessage.set('✓');
+        },
+        error: (e: unknown) => this.availabilityMessage.set(e instanceof Error ? e.message : String(e)),
+      });
+  }
+}
