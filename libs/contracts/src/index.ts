@@ -11,3 +11,4 @@ export * from './lib/participation';
 export * from './lib/meetings';
 export * from './lib/notifications';
 export * from './lib/scheduling';
+export * from './lib/matching';

@@ -1,0 +1,103 @@
+import type { CooperationType, Language, MatchingFirm, MatchingOffer, MultilingualText, Sector, SizeBand } from '@jinan/matching';
+import { EntityManager } from 'typeorm';
+
+/** What one run scores, read in one snapshot. */
+export interface MatchingInput {
+  firms: MatchingFirm[];
+  offers: MatchingOffer[];
+  /**
+   * The latest updated_at among the profiles and offers read, as PostgreSQL text: kept
+   * at full (microsecond) precision so the stale check compares like with like.
+   */
+  inputAt: string | null;
+}
+
+interface FirmRow {
+  id: string;
+  sectors: Sector[];
+  cooperation_types: CooperationType[];
+  seeks_zh: string | null;
+  seeks_ja: string | null;
+  seeks_en: string | null;
+  size_band: SizeBand;
+  languages: Language[];
+}
+
+interface OfferRow {
+  id: string;
+  organization_id: string;
+  sector: Sector;
+  cooperation_type: CooperationType;
+  title_zh: string;
+  title_ja: string | null;
+  title_en: string | null;
+  summary_zh: string;
+  summary_ja: string | null;
+  summary_en: string | null;
+  partner_sought: string | null;
+  investment_min_mcny: string | null;
+  investment_max_mcny: string | null;
+  company_sectors: Sector[];
+  company_languages: Language[];
+}
+
+/** The Japanese firms a run scores: every verified one. */
+export const FIRMS_SQL = `country = 'JP' AND verification = 'verified'`;
+/** The offers a run scores: published, of a verified Ji'nan company. */
+const OFFERS_FROM = `offers o JOIN organizations c ON c.id = o.organization_id
+  WHERE o.status = 'published' AND c.country = 'CN' AND c.verification = 'verified'`;
+
+/**
+ * Reads every verified Japanese firm and every published offer of a verified Ji'nan
+ * company in one REPEATABLE READ snapshot (the caller's transaction), so the input time
+ * is the time of exactly what was read.
+ */
+export async function loadMatchingInput(tx: EntityManager): Promise<MatchingInput> {
+  const firms: FirmRow[] = await tx.query(
+    `SELECT id, sectors, cooperation_types, seeks_zh, seeks_ja, seeks_en, size_band, languages FROM organizations WHERE ${FIRMS_SQL}`,
+  );
+  const offers: OfferRow[] = await tx.query(
+    `SELECT o.id, o.organization_id, o.sector, o.cooperation_type, o.title_zh, o.title_ja, o.title_en, o.summary_zh, o.summary_ja, o.summary_en,
+            o.partner_sought, o.investment_min_mcny, o.investment_max_mcny, c.sectors AS company_sectors, c.languages AS company_languages
+       FROM ${OFFERS_FROM}`,
+  );
+  const [{ input_at }] = await tx.query(
+    `SELECT greatest((SELECT max(updated_at) FROM organizations WHERE ${FIRMS_SQL}),
+                     (SELECT max(greatest(o.updated_at, c.updated_at)) FROM ${OFFERS_FROM}))::text AS input_at`,
+  );
+  return {
+    firms: firms.map((f) => ({
+      id: f.id,
+      sectors: f.sectors,
+      cooperationTypes: f.cooperation_types,
+      seeks: text({ zh: f.seeks_zh, ja: f.seeks_ja, en: f.seeks_en }),
+      sizeBand: f.size_band,
+      languages: f.languages,
+    })),
+    offers: offers.map((o) => ({
+      id: o.id,
+      organizationId: o.organization_id,
+      sector: o.sector,
+      cooperationType: o.cooperation_type,
+      title: text({ zh: o.title_zh, ja: o.title_ja, en: o.title_en }),
+      summary: text({ zh: o.summary_zh, ja: o.summary_ja, en: o.summary_en }),
+      partnerSought: o.partner_sought ? { [languageOf(o.partner_sought)]: o.partner_sought } : {},
+      investmentMinMillionCny: o.investment_min_mcny === null ? null : Number(o.investment_min_mcny),
+      investmentMaxMillionCny: o.investment_max_mcny === null ? null : Number(o.investment_max_mcny),
+      company: { sectors: o.company_sectors, languages: o.company_languages },
+    })),
+    inputAt: input_at,
+  };
+}
+
+function text(values: Record<Language, string | null>): MultilingualText {
+  const out: MultilingualText = {};
+  for (const [language, value] of Object.entries(values) as [Language, string | null][]) if (value) out[language] = value;
+  return out;
+}
+
+/** partner_sought is one free-text column: file it under the language it is written in. */
+function languageOf(value: string): Language {
+  if (/[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(value)) return 'ja';
+  return /\p{Script=Han}/u.test(value) ? 'zh' : 'en';
+}

@@ -1,0 +1,39 @@
+import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { MatchingRunView, RecommendationQueryDto, RecommendationsView } from '@jinan/contracts';
+import { AuthUser } from '../common/auth/auth-user';
+import { CurrentUser, Roles } from '../common/auth/decorators';
+import { UuidParam } from '../common/http/validation';
+import { MatchingRunner } from './matching-runner';
+import { MatchingService } from './matching.service';
+
+@ApiTags('matching')
+@ApiBearerAuth()
+@Controller('events/:eventId')
+export class MatchingController {
+  constructor(
+    private readonly matching: MatchingService,
+    private readonly runner: MatchingRunner,
+  ) {}
+
+  @Roles('bureau')
+  @Post('matching/runs')
+  @HttpCode(202)
+  async createRun(@CurrentUser() user: AuthUser, @UuidParam('eventId') eventId: string): Promise<MatchingRunView> {
+    const run = await this.matching.createRun(user, eventId);
+    await this.runner.dispatch(run.id);
+    return run;
+  }
+
+  @Roles('bureau')
+  @Get('matching/runs/:runId')
+  getRun(@UuidParam('eventId') eventId: string, @UuidParam('runId') runId: string): Promise<MatchingRunView> {
+    return this.matching.getRun(eventId, runId);
+  }
+
+  @Roles('jp', 'bureau')
+  @Get('recommendations')
+  recommendations(@CurrentUser() user: AuthUser, @UuidParam('eventId') eventId: string, @Query() query: RecommendationQueryDto): Promise<RecommendationsView> {
+    return this.matching.recommendations(user, eventId, query);
+  }
+}

@@ -1,0 +1,254 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  MatchingRunView,
+  RecommendationQueryDto,
+  RecommendationsView,
+  RECOMMENDATIONS_LIMIT_DEFAULT,
+  RecommendedCompanyView,
+  RecommendedOfferView,
+} from '@jinan/contracts';
+import { prepareOffers, scoreAll } from '@jinan/matching';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { AuthUser } from '../common/auth/auth-user';
+import { DomainError } from '../common/errors/domain-error';
+import { EventErrorCode } from '../events/event-errors';
+import { MatchingErrorCode } from './matching-errors';
+import { loadMatchingInput } from './matching-input';
+import { recommendationCount, writeRecommendations } from './recommendation-writer';
+
+/** Stored per firm: the top offers and the top companies (PRODUCT.md §7: only what is shown). */
+export const TOP_OFFERS = 20;
+export const TOP_COMPANIES = 10;
+
+interface RunRow {
+  id: string;
+  edition_id: string;
+  status: MatchingRunView['status'];
+  progress: number;
+  algorithm_version: string | null;
+  weights_version: string | null;
+  input_at: Date | null;
+  firms: number | null;
+  offers: number | null;
+  error: string | null;
+  created_at: Date;
+  started_at: Date | null;
+  finished_at: Date | null;
+}
+
+/** The edition's current results: its latest succeeded run (the only one with rows). */
+export const CURRENT_RUN_SQL = `SELECT id FROM matching_runs WHERE edition_id = $1 AND status = 'succeeded' ORDER BY finished_at DESC LIMIT 1`;
+
+@Injectable()
+export class MatchingService {
+  private readonly logger = new Logger(MatchingService.name);
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Queues a run; the database refuses a second one while one is queued or running. */
+  async createRun(caller: AuthUser, editionId: string): Promise<MatchingRunView> {
+    await this.assertEdition(editionId);
+    const id = await this.db.transaction(async (tx) => {
+      const [row] = await tx.query(`INSERT INTO matching_runs (edition_id, status, requested_by) VALUES ($1, 'queued', $2) RETURNING id`, [editionId, caller.id]);
+      await this.audit.record(tx, { actorId: caller.id, action: 'matching.run', entity: 'matching_run', entityId: row.id, editionId });
+      return row.id as string;
+    });
+    return this.getRun(editionId, id);
+  }
+
+  async getRun(editionId: string, runId: string): Promise<MatchingRunView> {
+    const [row]: RunRow[] = await this.db.query('SELECT * FROM matching_runs WHERE id = $1 AND edition_id = $2', [runId, editionId]);
+    if (!row) throw new DomainError(MatchingErrorCode.RunNotFound, `no matching run ${runId} in event ${editionId}`);
+    return runView(row);
+  }
+
+  /** Runs queued, or left running by an instance that died (nobody holds their lock). */
+  async unfinishedRuns(): Promise<string[]> {
+    const rows: { id: string }[] = await this.db.query(`SELECT id FROM matching_runs WHERE status IN ('queued', 'running') ORDER BY created_at`);
+    return rows.map((r) => r.id);
+  }
+
+  /**
+   * Executes a queued run: read every firm and offer in one snapshot, score, and replace
+   * the edition's results in one transaction. Idempotent: a finished run is left alone,
+   * an interrupted one starts over, and a run another executor holds is skipped, so any
+   * number of instances or job retries may call it.
+   */
+  async executeRun(runId: string): Promise<void> {
+    // Held for the whole run on its own connection; it goes with the connection if the
+    // process dies, and the run can then resume elsewhere.
+    const lock = this.db.createQueryRunner();
+    await lock.connect();
+    try {
+      const [{ locked }] = await lock.query('SELECT pg_try_advisory_lock(hashtextextended($1, 1)) AS locked', [runId]);
+      if (!locked) return;
+      try {
+        await this.executeLocked(runId);
+      } finally {
+        await lock.query('SELECT pg_advisory_unlock(hashtextextended($1, 1))', [runId]);
+      }
+    } finally {
+      await lock.release();
+    }
+  }
+
+  private async executeLocked(runId: string): Promise<void> {
+    // (Wrapped in a CTE so the driver returns the rows of the UPDATE … RETURNING.)
+    const [claimed]: RunRow[] = await this.db.query(
+      `WITH claimed AS (
+         UPDATE matching_runs SET status = 'running', progress = 5, started_at = coalesce(started_at, now()), attempts = attempts + 1, error = NULL
+          WHERE id = $1 AND status IN ('queued', 'running') RETURNING *)
+       SELECT * FROM claimed`,
+      [runId],
+    );
+    if (!claimed) return;
+    const editionId = claimed.edition_id;
+    const progress = (p: number) => this.db.query(`UPDATE matching_runs SET progress = $2 WHERE id = $1`, [runId, p]);
+    try {
+      const t0 = performance.now();
+      const input = await this.db.transaction('REPEATABLE READ', (tx) => loadMatchingInput(tx));
+      const t1 = performance.now();
+      await progress(15);
+      const prepared = prepareOffers(input.offers);
+      // Synchronous and CPU-bound: at the 100× scale this belongs in a worker process.
+      const result = scoreAll(input.firms, prepared, { topK: TOP_OFFERS, topCompanies: TOP_COMPANIES });
+      const t2 = performance.now();
+      await this.db.query(
+        `UPDATE matching_runs SET progress = 60, algorithm_version = $2, weights_version = $3, input_at = $4::timestamptz, firms = $5, offers = $6 WHERE id = $1`,
+        [runId, result.algorithmVersion, result.weightsVersion, input.inputAt, input.firms.length, input.offers.length],
+      );
+      const total = recommendationCount(result);
+      await this.db.transaction(async (tx) => {
+        await writeRecommendations(tx, editionId, runId, result, (written) => progress(60 + Math.floor((39 * written) / Math.max(total, 1))));
+        await tx.query(`UPDATE matching_runs SET status = 'succeeded', progress = 100, finished_at = now() WHERE id = $1`, [runId]);
+      });
+      const t3 = performance.now();
+      this.logger.log(
+        `run ${runId}: ${input.firms.length} firms × ${input.offers.length} offers, read ${ms(t1 - t0)}, scored ${ms(t2 - t1)}, wrote ${total} rows ${ms(t3 - t2)}`,
+      );
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      this.logger.error(`matching run ${runId} failed: ${message}`);
+      await this.db.query(`UPDATE matching_runs SET status = 'failed', error = $2, finished_at = now() WHERE id = $1`, [runId, message]);
+    }
+  }
+
+  /**
+   * A firm's ranked offers and companies from the edition's current run. A Japanese firm
+   * sees its own only; the bureau names the firm. Offers withdrawn since the run are
+   * left out, and `stale` says the run no longer reflects the profiles and offers.
+   */
+  async recommendations(caller: AuthUser, editionId: string, query: RecommendationQueryDto): Promise<RecommendationsView> {
+    await this.assertEdition(editionId);
+    const organizationId = this.firmOf(caller, query.organizationId);
+    const limit = query.limit ?? RECOMMENDATIONS_LIMIT_DEFAULT;
+    const [run] = await this.db.query(
+      `SELECT id, algorithm_version, weights_version, input_at, input_at::text AS input_at_text, finished_at
+         FROM matching_runs WHERE id = (${CURRENT_RUN_SQL})`,
+      [editionId],
+    );
+    if (!run) {
+      return { editionId, organizationId, runId: null, computedAt: null, inputAt: null, algorithmVersion: null, weightsVersion: null, stale: false, offers: [], companies: [] };
+    }
+    const offers = await this.db.query(
+      `SELECT r.rank, r.score::float8 AS score, r.parts, o.id AS offer_id, o.sector, o.cooperation_type, o.title_zh, o.title_ja, o.title_en,
+              c.id AS company_id, c.name_zh, c.name_ja, c.name_en
+         FROM recommendations r
+         JOIN offers o ON o.id = r.offer_id
+         JOIN organizations c ON c.id = r.cn_organization_id
+        WHERE r.run_id = $1 AND r.jp_organization_id = $2 AND r.kind = 'offer' AND o.status = 'published' AND c.verification = 'verified'
+        ORDER BY r.rank LIMIT $3`,
+      [run.id, organizationId, limit],
+    );
+    const companies = await this.db.query(
+      `SELECT r.rank, r.score::float8 AS score, r.parts, r.offer_id, r.offer_ids, c.id AS company_id, c.name_zh, c.name_ja, c.name_en
+         FROM recommendations r
+         JOIN organizations c ON c.id = r.cn_organization_id
+        WHERE r.run_id = $1 AND r.jp_organization_id = $2 AND r.kind = 'company' AND c.verification = 'verified'
+        ORDER BY r.rank LIMIT $3`,
+      [run.id, organizationId, limit],
+    );
+    // Stale when the firm, any offer that is or was published, or any reviewed Ji'nan
+    // company changed after the run read its input (updated_at indexes keep it cheap).
+    const [{ stale }] = await this.db.query(
+      `SELECT EXISTS (SELECT 1 FROM organizations WHERE id = $2 AND updated_at > $1::timestamptz)
+           OR EXISTS (SELECT 1 FROM offers WHERE updated_at > $1::timestamptz AND status <> 'draft')
+           OR EXISTS (SELECT 1 FROM organizations WHERE updated_at > $1::timestamptz AND country = 'CN' AND verification <> 'pending') AS stale`,
+      [run.input_at_text ?? '-infinity', organizationId],
+    );
+    return {
+      editionId,
+      organizationId,
+      runId: run.id,
+      computedAt: run.finished_at.toISOString(),
+      inputAt: run.input_at?.toISOString() ?? null,
+      algorithmVersion: run.algorithm_version,
+      weightsVersion: run.weights_version,
+      stale,
+      offers: offers.map(
+        (r: Record<string, never>): RecommendedOfferView => ({
+          rank: r['rank'],
+          score: r['score'],
+          parts: r['parts'],
+          offer: { id: r['offer_id'], sector: r['sector'], cooperationType: r['cooperation_type'], titleZh: r['title_zh'], titleJa: r['title_ja'], titleEn: r['title_en'] },
+          company: { id: r['company_id'], name: { zh: r['name_zh'], ja: r['name_ja'], en: r['name_en'] } },
+        }),
+      ),
+      companies: companies.map(
+        (r: Record<string, never>): RecommendedCompanyView => ({
+          rank: r['rank'],
+          score: r['score'],
+          parts: r['parts'],
+          company: { id: r['company_id'], name: { zh: r['name_zh'], ja: r['name_ja'], en: r['name_en'] } },
+          bestOfferId: r['offer_id'],
+          offerIds: r['offer_ids'],
+        }),
+      ),
+    };
+  }
+
+  private firmOf(caller: AuthUser, requested: string | undefined): string {
+    if (caller.role === 'bureau') {
+      if (requested) return requested;
+      throw new DomainError(MatchingErrorCode.OrganizationRequired, 'organizationId is required for the bureau', [
+        { field: 'organizationId', messages: ['organizationId is required'] },
+      ]);
+    }
+    if (caller.role !== 'jp' || !caller.organizationId || (requested && requested !== caller.organizationId)) {
+      throw new DomainError(MatchingErrorCode.NotYourFirm, 'a firm sees its own recommendations only');
+    }
+    return caller.organizationId;
+  }
+
+  private async assertEdition(editionId: string): Promise<void> {
+    const [edition] = await this.db.query('SELECT 1 FROM editions WHERE id = $1', [editionId]);
+    if (!edition) throw new DomainError(EventErrorCode.NotFound, `no event ${editionId}`);
+  }
+}
+
+function runView(r: RunRow): MatchingRunView {
+  return {
+    id: r.id,
+    editionId: r.edition_id,
+    status: r.status,
+    progress: r.progress,
+    algorithmVersion: r.algorithm_version,
+    weightsVersion: r.weights_version,
+    inputAt: r.input_at?.toISOString() ?? null,
+    firms: r.firms,
+    offers: r.offers,
+    error: r.error,
+    createdAt: r.created_at.toISOString(),
+    startedAt: r.started_at?.toISOString() ?? null,
+    finishedAt: r.finished_at?.toISOString() ?? null,
+  };
+}
+
+function ms(x: number): string {
+  return `${Math.round(x)} ms`;
+}

@@ -1,0 +1,92 @@
+import type { MatchingRun } from '@jinan/matching';
+import { EntityManager } from 'typeorm';
+
+/** Rows per INSERT: large enough to amortise the round trip, small enough for one statement's memory. */
+const CHUNK_ROWS = 5000;
+
+interface Row {
+  firm: string;
+  kind: 'offer' | 'company';
+  rank: number;
+  company: string;
+  offer: string;
+  offerIds: string | null;
+  score: number;
+  parts: string;
+}
+
+/** One run's top offers and companies per firm, as recommendation rows. */
+function* rowsOf(run: MatchingRun): Generator<Row> {
+  for (const firm of run.firms) {
+    for (const [i, m] of firm.offers.entries()) {
+      yield { firm: firm.firmId, kind: 'offer', rank: i + 1, company: m.organizationId, offer: m.offerId, offerIds: null, score: m.score, parts: JSON.stringify(m.parts) };
+    }
+    for (const [i, c] of firm.companies.entries()) {
+      yield {
+        firm: firm.firmId,
+        kind: 'company',
+        rank: i + 1,
+        company: c.organizationId,
+        offer: c.bestOfferId,
+        offerIds: `{${c.offerIds.join(',')}}`,
+        score: c.score,
+        parts: JSON.stringify(c.parts),
+      };
+    }
+  }
+}
+
+/**
+ * Inserts a run's recommendations in the caller's transaction, in chunks through
+ * unnest arrays, and removes the edition's earlier runs' rows: readers see either the
+ * old results or the new ones, never a mixture.
+ */
+export async function writeRecommendations(
+  tx: EntityManager,
+  editionId: string,
+  runId: string,
+  run: MatchingRun,
+  onChunk: (written: number) => Promise<void> = async () => undefined,
+): Promise<number> {
+  await tx.query(
+    `DELETE FROM recommendations WHERE run_id IN (SELECT id FROM matching_runs WHERE edition_id = $1 AND id <> $2)`,
+    [editionId, runId],
+  );
+  let written = 0;
+  let chunk: Row[] = [];
+  const flush = async () => {
+    if (!chunk.length) return;
+    await tx.query(
+      `INSERT INTO recommendations (run_id, edition_id, jp_organization_id, kind, rank, cn_organization_id, offer_id, offer_ids, score, parts)
+       SELECT $1, $2, r.firm, r.kind, r.rank, r.company, r.offer, r.offer_ids::uuid[], r.score, r.parts
+         FROM unnest($3::uuid[], $4::text[], $5::smallint[], $6::uuid[], $7::uuid[], $8::text[], $9::numeric[], $10::jsonb[])
+           AS r(firm, kind, rank, company, offer, offer_ids, score, parts)`,
+      [
+        runId,
+        editionId,
+        chunk.map((r) => r.firm),
+        chunk.map((r) => r.kind),
+        chunk.map((r) => r.rank),
+        chunk.map((r) => r.company),
+        chunk.map((r) => r.offer),
+        chunk.map((r) => r.offerIds),
+        chunk.map((r) => r.score),
+        chunk.map((r) => r.parts),
+      ],
+    );
+    written += chunk.length;
+    chunk = [];
+    await onChunk(written);
+  };
+  for (const row of rowsOf(run)) {
+    chunk.push(row);
+    if (chunk.length >= CHUNK_ROWS) await flush();
+  }
+  await flush();
+  return written;
+}
+
+/** Rows a run writes, for progress. */
+export function recommendationCount(run: MatchingRun): number {
+  return run.firms.reduce((n, f) => n + f.offers.length + f.companies.length, 0);
+}
