@@ -31,12 +31,12 @@ export function scheduleMeetings(input: SchedulingInput, options: ScheduleOption
   const relaxation = relaxBounds(model);
   construct(state, random, relaxation.share);
   const free = model.meetings.filter((m) => m.pinnedSlot < 0 && m.candidates.length > 0).length;
-  const improver = new Improver(state, Math.round(effort * Math.max(20_000, 4 * free)));
+  const improver = new Improver(state, Math.round(effort * Math.max(12_000, 4 * free)));
   const small = free <= 200;
   improver.run(relaxation.share, (i) => (small ? 3 : relaxation.share[i] > 0 ? 2 : 1));
   if (free <= EXACT_MEETINGS) exactSearch(state, Math.round(effort * 2_000_000));
   const movable = (i: number) => !state.pinned[i] && state.slotOf[i] !== model.meetings[i].previousSlot;
-  compactHoles(state, random, Math.round(effort * Math.max(20_000, 40 * free)), movable);
+  compactHoles(state, random, Math.round(effort * Math.max(20_000, 30 * free)), movable);
   // Anything that fits now goes in, so every reason below is a real obstacle.
   for (let i = 0; i < model.meetings.length; i++) {
     if (state.slotOf[i] < 0 && !state.pinned[i]) improver.insert(i, 0);
