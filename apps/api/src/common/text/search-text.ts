@@ -1,15 +1,13 @@
-import * as OpenCC from 'opencc-js';
+import { normaliseText } from '@jinan/matching';
 
 /**
  * Folds the character variants of Chinese (traditional → simplified) and Japanese
  * (shinjitai → simplified), NFKC-normalises full-width forms and lower-cases, so
- * "医療機器", "醫療器械" and "医疗器械" share their characters in search.
+ * "医療機器", "醫療器械" and "医疗器械" share their characters in search. The matching
+ * engine's normaliser, so search and matching see the same text.
  */
-const fromJapanese = OpenCC.Converter({ from: 'jp', to: 'cn' });
-const fromTraditional = OpenCC.Converter({ from: 't', to: 'cn' });
-
 export function normaliseForSearch(text: string): string {
-  return fromTraditional(fromJapanese(text.normalize('NFKC'))).toLowerCase();
+  return normaliseText(text).toLowerCase();
 }
 
 /** One searchable string from every language of a record. */
