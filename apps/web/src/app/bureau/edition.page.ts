@@ -38,7 +38,7 @@ interface SessionDraft {
     <h1>{{ 'edition.title' | transloco }}</h1>
     <mat-form-field>
       <mat-label>{{ 'edition.pick' | transloco }}</mat-label>
-      <mat-select [value]="selectedId()" (selectionChange)="selectedId.set($event.value)">
+      <mat-select [value]="effectiveId()" (selectionChange)="selectedId.set($event.value)">
         @for (e of editions.value() ?? []; track e.id) {
           <mat-option [value]="e.id">{{ e.year }} · {{ 'editionStatus.' + e.status | transloco }}</mat-option>
         }
@@ -161,7 +161,7 @@ export class EditionPage {
 
   protected readonly editions = rxResource({ stream: () => this.api.editions() });
   protected readonly selectedId = signal<string | null>(null);
-  private readonly effectiveId = computed(() => this.selectedId() ?? this.current.summary()?.id ?? this.editions.value()?.[0]?.id ?? null);
+  protected readonly effectiveId = computed(() => this.selectedId() ?? this.current.summary()?.id ?? this.editions.value()?.[0]?.id ?? null);
   protected readonly edition = rxResource({
     params: () => this.effectiveId() ?? undefined,
     stream: ({ params }) => this.api.edition(params),
