@@ -47,14 +47,15 @@ function party(org: Organization, viewer: Viewer, status: MeetingStatus, contact
 
 /** `m` with its organizations and offer loaded. */
 export function meetingView(m: Meeting, viewer: Viewer, contacts: Map<string, ContactRow[]>): MeetingView {
+  if (!m.jpOrganization || !m.cnOrganization) throw new Error(`meeting ${m.id} loaded without its organizations`);
   return {
     id: m.id,
     eventId: m.editionId,
     status: m.status,
     origin: m.origin,
     sector: m.sector,
-    jpOrganization: party(m.jpOrganization!, viewer, m.status, contacts),
-    cnOrganization: party(m.cnOrganization!, viewer, m.status, contacts),
+    jpOrganization: party(m.jpOrganization, viewer, m.status, contacts),
+    cnOrganization: party(m.cnOrganization, viewer, m.status, contacts),
     offer: m.offer ? { id: m.offer.id, titleZh: m.offer.titleZh, titleJa: m.offer.titleJa, titleEn: m.offer.titleEn } : null,
     message: m.message,
     priority: m.priority,

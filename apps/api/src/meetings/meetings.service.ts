@@ -218,7 +218,8 @@ export class MeetingsService implements OnModuleInit {
       throw new DomainError(MeetingErrorCode.EditionClosed, `the edition ${edition.year} is not taking meeting requests`);
     }
     const proposal = 'jpOrganizationId' in dto;
-    const jpId = proposal ? dto.jpOrganizationId : caller.organizationId!;
+    // A delegate always has an organization (users_org_matches_role); the bureau names both.
+    const jpId = proposal ? dto.jpOrganizationId : (caller.organizationId ?? '');
     const cnId = proposal ? dto.cnOrganizationId : dto.counterpartId;
     const jp = await this.organization(tx, jpId, 'JP', proposal ? 'jpOrganizationId' : null);
     const cn = await this.organization(tx, cnId, 'CN', proposal ? 'cnOrganizationId' : 'counterpartId');
