@@ -1,11 +1,11 @@
 import { createDataSource } from '../../apps/api/src/database/data-source';
 import { MIGRATIONS } from '@jinan/migrations';
-import { databaseUrl, withAdmin } from './support/test-database';
+import { databaseUrl, runPrefix, withAdmin } from './support/test-database';
 
 /** Every migration goes up and comes back down cleanly on an empty database. */
 describe('migrations on an empty database', () => {
   const adminUrl = process.env['JINAN_TEST_ADMIN_URL']!;
-  const name = `jinan_test_migrations_${process.env['JEST_WORKER_ID'] ?? '0'}`;
+  const name = `${runPrefix()}migrations_${process.env['JEST_WORKER_ID'] ?? '0'}`;
 
   beforeAll(() =>
     withAdmin(adminUrl, async (c) => {

@@ -4,8 +4,10 @@ import { createTemplate, dropTestDatabases, startTestServer } from './test-datab
 /** Once per run: a server (or the embedded one) and a migrated template database. */
 export default async function globalSetup(): Promise<void> {
   const server = await startTestServer();
-  await dropTestDatabases(server.adminUrl);
-  await createTemplate(server.adminUrl);
+  const runId = String(process.pid);
+  await dropTestDatabases(server.adminUrl, runId);
+  await createTemplate(server.adminUrl, runId);
   process.env['JINAN_TEST_ADMIN_URL'] = server.adminUrl;
+  process.env['JINAN_TEST_RUN'] = runId;
   (globalThis as { __jinanTestServer?: typeof server }).__jinanTestServer = server;
 }

@@ -10,8 +10,18 @@ import { startEmbeddedPostgres } from '../../../apps/api/src/database/embedded-p
  * otherwise an embedded PostgreSQL is started in a temporary directory. A template
  * database is migrated once per run; each test file gets a fresh copy of it.
  */
-export const TEMPLATE_DB = 'jinan_test_template';
+/**
+ * Databases of one run are named jinan_test_<pid of its global setup>_…, so runs of
+ * several developers (or CI) on one server never touch each other's databases.
+ */
 export const DB_PREFIX = 'jinan_test_';
+
+export function runPrefix(runId = process.env['JINAN_TEST_RUN']): string {
+  if (!runId) throw new Error('the e2e global setup did not run (JINAN_TEST_RUN unset)');
+  return `${DB_PREFIX}${runId}_`;
+}
+
+export const templateDb = (runId?: string) => `${runPrefix(runId)}template`;
 
 export interface TestServer {
   /** URL of the server's maintenance database, used to create and drop test databases. */
@@ -55,18 +65,32 @@ export async function withAdmin<T>(adminUrl: string, fn: (client: Client) => Pro
   }
 }
 
-/** Drops every database this suite may have left behind (names start with DB_PREFIX). */
-export async function dropTestDatabases(adminUrl: string): Promise<void> {
+/** Drops this run's databases, and those of earlier runs whose process is gone. */
+export async function dropTestDatabases(adminUrl: string, runId: string): Promise<void> {
   await withAdmin(adminUrl, async (client) => {
     const { rows } = await client.query<{ datname: string }>('SELECT datname FROM pg_database WHERE datname LIKE $1', [`${DB_PREFIX}%`]);
-    for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+    for (const { datname } of rows) {
+      const owner = /^jinan_test_(\d+)_/.exec(datname)?.[1];
+      if (owner === runId || !owner || !processAlive(Number(owner))) {
+        await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+      }
+    }
   });
 }
 
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 /** Creates the template database and runs every migration on it. */
-export async function createTemplate(adminUrl: string): Promise<void> {
-  await withAdmin(adminUrl, (client) => client.query(`CREATE DATABASE "${TEMPLATE_DB}"`));
-  const dataSource = await createDataSource(databaseUrl(adminUrl, TEMPLATE_DB), 2).initialize();
+export async function createTemplate(adminUrl: string, runId: string): Promise<void> {
+  await withAdmin(adminUrl, (client) => client.query(`CREATE DATABASE "${templateDb(runId)}"`));
+  const dataSource = await createDataSource(databaseUrl(adminUrl, templateDb(runId)), 2).initialize();
   try {
     await migrate(dataSource);
   } finally {
@@ -78,10 +102,10 @@ export async function createTemplate(adminUrl: string): Promise<void> {
 export async function freshDatabase(name: string): Promise<string> {
   const adminUrl = process.env['JINAN_TEST_ADMIN_URL'];
   if (!adminUrl) throw new Error('the e2e global setup did not run (JINAN_TEST_ADMIN_URL unset)');
-  const database = `${DB_PREFIX}${name}`;
+  const database = `${runPrefix()}${name}`;
   await withAdmin(adminUrl, async (client) => {
     await client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
-    await client.query(`CREATE DATABASE "${database}" TEMPLATE "${TEMPLATE_DB}"`);
+    await client.query(`CREATE DATABASE "${database}" TEMPLATE "${templateDb()}"`);
   });
   return databaseUrl(adminUrl, database);
 }
