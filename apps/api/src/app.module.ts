@@ -24,6 +24,11 @@ import { JobsModule } from './jobs/jobs.module';
 import { MeetingsModule } from './meetings/meetings.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { SchedulingModule } from './scheduling/scheduling.module';
+import { CalendarModule } from './calendar/calendar.module';
+import { redactRequestLog } from './calendar/feed-token-redaction';
+import { ExportsModule } from './exports/exports.module';
+import { FeedbackModule } from './feedback/feedback.module';
+import { StatsModule } from './stats/stats.module';
 
 export interface AppOptions {
   env: Environment;
@@ -59,6 +64,7 @@ export class AppModule {
             // Never log credentials or tokens.
             redact: ['req.headers.authorization', 'req.headers.cookie', 'req.body.password', 'req.body.currentPassword', 'req.body.newPassword'],
             autoLogging: { ignore: (req) => req.url === '/api/health' },
+            serializers: { req: redactRequestLog },
           },
         }),
         TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl, env.DATABASE_POOL_SIZE), retryAttempts: 3, retryDelay: 1000 }),
@@ -80,6 +86,7 @@ export class AppModule {
         NotificationsModule.register({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM }),
         MeetingsModule.register({ answerWindowHours: env.MEETING_ANSWER_HOURS }),
         SchedulingModule,
+        StatsModule, CalendarModule, ExportsModule, FeedbackModule,
         MatchingModule,
       ],
       controllers: [HealthController],

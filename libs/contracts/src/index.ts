@@ -12,3 +12,7 @@ export * from './lib/meetings';
 export * from './lib/notifications';
 export * from './lib/scheduling';
 export * from './lib/matching';
+export * from './lib/stats';
+export * from './lib/feedback';
+export * from './lib/audit';
+export * from './lib/calendar';

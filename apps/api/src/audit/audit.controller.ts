@@ -1,0 +1,26 @@
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { AuditEntryView, AuditQueryDto, Page } from '@jinan/contracts';
+import { Response } from 'express';
+import { Roles } from '../common/auth/decorators';
+import { UuidParam } from '../common/http/validation';
+import { AuditTrailService } from './audit-trail.service';
+
+@ApiTags('audit')
+@ApiBearerAuth()
+@Roles('bureau')
+@Controller('events/:eventId')
+export class AuditController {
+  constructor(private readonly trail: AuditTrailService) {}
+
+  @Get('audit')
+  list(@UuidParam('eventId') eventId: string, @Query() query: AuditQueryDto): Promise<Page<AuditEntryView>> {
+    return this.trail.list(eventId, query);
+  }
+
+  @Get('audit.csv')
+  @ApiProduces('text/csv')
+  csv(@UuidParam('eventId') eventId: string, @Query() filter: AuditQueryDto, @Res() res: Response): Promise<void> {
+    return this.trail.csvExport(res, eventId, filter);
+  }
+}

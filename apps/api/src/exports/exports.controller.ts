@@ -1,0 +1,33 @@
+import { Controller, Get, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Response } from 'express';
+import { Roles } from '../common/auth/decorators';
+import { UuidParam } from '../common/http/validation';
+import { CsvStreamer } from './exports.service';
+
+/** CSV exports for the bureau, streamed (the handlers write to the response themselves). */
+@ApiTags('exports')
+@ApiBearerAuth()
+@Roles('bureau')
+@Controller('events/:eventId/exports')
+export class ExportsController {
+  constructor(private readonly csv: CsvStreamer) {}
+
+  @Get('meetings.csv')
+  @ApiProduces('text/csv')
+  meetings(@UuidParam('eventId') eventId: string, @Res() res: Response): Promise<void> {
+    return this.csv.meetings(res, eventId);
+  }
+
+  @Get('schedule.csv')
+  @ApiProduces('text/csv')
+  schedule(@UuidParam('eventId') eventId: string, @Res() res: Response): Promise<void> {
+    return this.csv.schedule(res, eventId);
+  }
+
+  @Get('organizations.csv')
+  @ApiProduces('text/csv')
+  organizations(@UuidParam('eventId') eventId: string, @Res() res: Response): Promise<void> {
+    return this.csv.organizations(res, eventId);
+  }
+}

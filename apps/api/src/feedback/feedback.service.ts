@@ -1,0 +1,153 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { FeedbackStage, FeedbackView, FollowUpDueView, SubmitFeedbackDto } from '@jinan/contracts';
+import { DateTime } from 'luxon';
+import { DataSource } from 'typeorm';
+import { AuthUser } from '../common/auth/auth-user';
+import { Clock, CLOCK } from '../common/clock';
+import { DomainError } from '../common/errors/domain-error';
+import { EventErrorCode } from '../events/event-errors';
+import { partyRef, Row } from '../stats/party-ref';
+import { FeedbackErrorCode } from './feedback-errors';
+
+/**
+ * The follow-up stage opens this many days after the meeting's slot. Kept deliberately
+ * simple: one fixed delay, and a list (GET …/feedback/follow-ups) of who owes it, for
+ * the bureau to send reminders from; no scheduled mailing yet.
+ */
+export const FOLLOW_UP_AFTER_DAYS = 90;
+
+/** Meetings that got a published slot: only these can have happened. */
+const TOOK_PLACE = ['scheduled', 'confirmed', 'held', 'no_show'];
+
+interface MeetingForFeedback {
+  id: string;
+  status: string;
+  jp_organization_id: string;
+  cn_organization_id: string;
+  slot_published_at: Date | null;
+  slot_end: Date | null;
+}
+
+interface FeedbackRow {
+  meeting_id: string;
+  organization_id: string;
+  stage: FeedbackStage;
+  rating: number;
+  outcome: FeedbackView['outcome'];
+  note: string | null;
+  at: Date;
+}
+
+@Injectable()
+export class FeedbackService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  /**
+   * A party's answer for one stage; giving it again replaces it (a party may correct
+   * itself). Only the meeting's two organizations, only once its slot has ended, and the
+   * follow-up only after the first answer and FOLLOW_UP_AFTER_DAYS.
+   */
+  async submit(caller: AuthUser, meetingId: string, dto: SubmitFeedbackDto): Promise<FeedbackView> {
+    const now = this.clock.now();
+    const stage = dto.stage ?? 'initial';
+    return this.db.transaction(async (tx) => {
+      const [m]: MeetingForFeedback[] = await tx.query(
+        `SELECT m.id, m.status, m.jp_organization_id, m.cn_organization_id, m.slot_published_at, upper(b.during) AS slot_end
+           FROM meetings m LEFT JOIN bookings b ON b.meeting_id = m.id
+          WHERE m.id = $1 FOR UPDATE OF m`,
+        [meetingId],
+      );
+      const organizationId = caller.organizationId;
+      // A stranger learns nothing about the meeting: 404, as for the meetings themselves.
+      if (!m || !organizationId || ![m.jp_organization_id, m.cn_organization_id].includes(organizationId)) {
+        throw new DomainError(FeedbackErrorCode.MeetingNotFound, `no meeting ${meetingId}`);
+      }
+      const end = slotEnd(m);
+      if (!end) {
+        throw new DomainError(FeedbackErrorCode.NotTakingPlace, `feedback is for meetings that took place; this one is ${m.status} with no published slot`);
+      }
+      if (now < end) {
+        throw new DomainError(FeedbackErrorCode.TooEarly, `feedback opens when the meeting's slot ends (${end.toISOString()})`);
+      }
+      if (stage === 'follow_up') {
+        const [initial] = await tx.query(`SELECT 1 FROM meeting_feedback WHERE meeting_id = $1 AND organization_id = $2 AND stage = 'initial'`, [meetingId, organizationId]);
+        if (!initial) throw new DomainError(FeedbackErrorCode.InitialFirst, 'give the first feedback on this meeting before the follow-up');
+        const opens = DateTime.fromJSDate(end).plus({ days: FOLLOW_UP_AFTER_DAYS }).toJSDate();
+        if (now < opens) throw new DomainError(FeedbackErrorCode.FollowUpTooEarly, `the follow-up opens ${FOLLOW_UP_AFTER_DAYS} days after the meeting (${opens.toISOString()})`);
+      }
+      const [row]: FeedbackRow[] = await tx.query(
+        `INSERT INTO meeting_feedback (meeting_id, organization_id, author_id, stage, rating, outcome, note, at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+         ON CONFLICT ON CONSTRAINT meeting_feedback_once DO UPDATE
+           SET author_id = EXCLUDED.author_id, rating = EXCLUDED.rating, outcome = EXCLUDED.outcome, note = EXCLUDED.note, at = EXCLUDED.at
+         RETURNING meeting_id, organization_id, stage, rating, outcome, note, at`,
+        [meetingId, organizationId, caller.id, stage, dto.rating, dto.outcome, dto.note?.trim() || null, now],
+      );
+      return feedbackView(row);
+    });
+  }
+
+  /** A party sees its own organization's answers; the bureau sees both parties'. */
+  async list(caller: AuthUser, meetingId: string): Promise<FeedbackView[]> {
+    const [m] = await this.db.query('SELECT jp_organization_id, cn_organization_id FROM meetings WHERE id = $1', [meetingId]);
+    const party = caller.organizationId && m && [m.jp_organization_id, m.cn_organization_id].includes(caller.organizationId);
+    if (!m || (caller.role !== 'bureau' && !party)) throw new DomainError(FeedbackErrorCode.MeetingNotFound, `no meeting ${meetingId}`);
+    const rows: FeedbackRow[] = await this.db.query(
+      `SELECT meeting_id, organization_id, stage, rating, outcome, note, at FROM meeting_feedback
+        WHERE meeting_id = $1 AND ($2::uuid IS NULL OR organization_id = $2) ORDER BY at, id`,
+      [meetingId, caller.role === 'bureau' ? null : caller.organizationId],
+    );
+    return rows.map(feedbackView);
+  }
+
+  /**
+   * Parties that gave the first answer, whose meeting ended FOLLOW_UP_AFTER_DAYS ago or
+   * more, and that have not answered the follow-up yet — the bureau's reminder list.
+   */
+  async followUpsDue(editionId: string): Promise<FollowUpDueView[]> {
+    const [edition] = await this.db.query('SELECT 1 FROM editions WHERE id = $1', [editionId]);
+    if (!edition) throw new DomainError(EventErrorCode.NotFound, `no event ${editionId}`);
+    const rows = await this.db.query(
+      `SELECT f.meeting_id, f.outcome, f.at, upper(b.during) + make_interval(days => $3) AS due_since,
+              o.id AS org_id, o.name_zh AS org_zh, o.name_ja AS org_ja, o.name_en AS org_en,
+              c.id AS other_id, c.name_zh AS other_zh, c.name_ja AS other_ja, c.name_en AS other_en
+         FROM meeting_feedback f
+         JOIN meetings m ON m.id = f.meeting_id
+         JOIN bookings b ON b.meeting_id = m.id
+         JOIN organizations o ON o.id = f.organization_id
+         JOIN organizations c ON c.id = CASE WHEN m.jp_organization_id = f.organization_id THEN m.cn_organization_id ELSE m.jp_organization_id END
+        WHERE m.edition_id = $1 AND f.stage = 'initial'
+          AND upper(b.during) + make_interval(days => $3) <= $2
+          AND NOT EXISTS (SELECT 1 FROM meeting_feedback g WHERE g.meeting_id = f.meeting_id AND g.organization_id = f.organization_id AND g.stage = 'follow_up')
+        ORDER BY due_since, o.name_en, f.meeting_id`,
+      [editionId, this.clock.now(), FOLLOW_UP_AFTER_DAYS],
+    );
+    return rows.map((r: Row) => ({
+      meetingId: r['meeting_id'],
+      organization: partyRef(r, 'org_id', 'org_'),
+      counterpart: partyRef(r, 'other_id', 'other_'),
+      initialOutcome: r['outcome'],
+      initialAt: (r['at'] as Date).toISOString(),
+      dueSince: (r['due_since'] as Date).toISOString(),
+    }));
+  }
+}
+
+/**
+ * When the meeting's slot ends; null when it never had a published slot. A meeting
+ * marked held or no-show is over even if its booking was released meanwhile.
+ */
+function slotEnd(m: MeetingForFeedback): Date | null {
+  if (!TOOK_PLACE.includes(m.status)) return null;
+  if (m.slot_end && (m.slot_published_at || m.status === 'held' || m.status === 'no_show')) return m.slot_end;
+  if (m.status === 'held' || m.status === 'no_show') return new Date(0);
+  return null;
+}
+
+function feedbackView(r: FeedbackRow): FeedbackView {
+  return { meetingId: r.meeting_id, organizationId: r.organization_id, stage: r.stage, rating: r.rating, outcome: r.outcome, note: r.note, at: r.at.toISOString() };
+}

@@ -1,0 +1,317 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  DayStats,
+  EditionStatsView,
+  FEEDBACK_OUTCOMES,
+  FeedbackOutcome,
+  FunnelStats,
+  LeftOutView,
+  NoMeetingReason,
+  OrganizationWithoutMeetingView,
+  PartyRef,
+  RequestedOfferView,
+  Sector,
+  SECTORS,
+  SectorStats,
+  SignedProjectView,
+  StatsCounts,
+} from '@jinan/contracts';
+import { DataSource, EntityManager } from 'typeorm';
+import { Clock, CLOCK } from '../common/clock';
+import { DomainError } from '../common/errors/domain-error';
+import { EventErrorCode } from '../events/event-errors';
+import { partyRef, Row } from './party-ref';
+
+const TOP_OFFERS = 10;
+/** Outcome ranks as SQL: array_position gives 1 (no interest) … 4 (signed). */
+const OUTCOME_ARRAY = `ARRAY[${FEEDBACK_OUTCOMES.map((o) => `'${o}'`).join(', ')}]`;
+
+/** Transitions that count as an approval, an acceptance and a decline (see EditionStatsView). */
+const APPROVED = `t.to_status = 'approved' AND t.from_status = 'requested'`;
+const ACCEPTED = `t.to_status = 'accepted' AND t.from_status IN ('approved', 'proposed')`;
+const DECLINED = `t.to_status = 'declined' AND t.from_status IN ('approved', 'proposed')`;
+
+/**
+ * The bureau's figures, read in one REPEATABLE READ snapshot so they add up with each
+ * other even while requests keep arriving. Every figure is one SQL aggregate over the
+ * edition; nothing is cached, so the dashboard is live.
+ */
+@Injectable()
+export class StatsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async forEdition(editionId: string): Promise<EditionStatsView> {
+    return this.db.transaction('REPEATABLE READ', async (tx) => {
+      await tx.query('SET TRANSACTION READ ONLY');
+      const [edition] = await tx.query('SELECT time_zone FROM editions WHERE id = $1', [editionId]);
+      if (!edition) throw new DomainError(EventErrorCode.NotFound, `no event ${editionId}`);
+      const zone: string = edition.time_zone;
+
+      const bySector = await this.bySector(tx, editionId);
+      const totals = sumCounts(bySector);
+      const capacity = bySector.reduce((n, s) => n + s.capacity, 0);
+      const { funnel, outcomes } = await this.funnel(tx, editionId);
+      return {
+        editionId,
+        eventZone: zone,
+        generatedAt: this.clock.now().toISOString(),
+        totals: { ...totals, capacity, acceptanceRate: rate(totals.acceptances, totals.acceptances + totals.declines), fillRate: rate(totals.placed, capacity) },
+        bySector,
+        byDay: await this.byDay(tx, editionId, zone),
+        withoutMeeting: await this.withoutMeeting(tx, editionId),
+        topOffers: await this.topOffers(tx, editionId),
+        funnel,
+        signedProjects: await this.signedProjects(tx, editionId),
+        outcomes,
+      };
+    });
+  }
+
+  private async bySector(tx: EntityManager, editionId: string): Promise<SectorStats[]> {
+    // Placed meetings and capacity count where the table is (the session's sector);
+    // requests and answers count by the meeting's own sector.
+    const rows: Row[] = await tx.query(
+      `WITH sectors AS (SELECT unnest($2::text[]) AS sector),
+            requests AS (SELECT sector, count(*)::int AS n FROM meetings WHERE edition_id = $1 AND origin = 'request' GROUP BY sector),
+            answers AS (
+              SELECT m.sector,
+                     count(DISTINCT m.id) FILTER (WHERE ${APPROVED})::int AS approvals,
+                     count(DISTINCT m.id) FILTER (WHERE ${ACCEPTED})::int AS acceptances,
+                     count(DISTINCT m.id) FILTER (WHERE ${DECLINED})::int AS declines
+                FROM meeting_transitions t JOIN meetings m ON m.id = t.meeting_id
+               WHERE m.edition_id = $1 GROUP BY m.sector),
+            placed AS (
+              SELECT s.sector, count(*)::int AS n FROM bookings b JOIN programme_sessions s ON s.id = b.session_id
+               WHERE b.edition_id = $1 GROUP BY s.sector),
+            capacity AS (
+              SELECT s.sector,
+                     sum((SELECT count(*) FROM slots x WHERE x.session_id = s.id) * (SELECT count(*) FROM negotiation_tables n WHERE n.session_id = s.id))::int AS n
+                FROM programme_sessions s WHERE s.edition_id = $1 AND s.kind = 'negotiation' GROUP BY s.sector)
+       SELECT x.sector, coalesce(r.n, 0) AS requests, coalesce(a.approvals, 0) AS approvals, coalesce(a.acceptances, 0) AS acceptances,
+              coalesce(a.declines, 0) AS declines, coalesce(p.n, 0) AS placed, coalesce(c.n, 0) AS capacity
+         FROM sectors x
+         LEFT JOIN requests r ON r.sector = x.sector
+         LEFT JOIN answers a ON a.sector = x.sector
+         LEFT JOIN placed p ON p.sector = x.sector
+         LEFT JOIN capacity c ON c.sector = x.sector`,
+      [editionId, SECTORS],
+    );
+    const bySector = new Map(rows.map((r) => [r['sector'] as Sector, r]));
+    return SECTORS.map((sector) => {
+      const r = bySector.get(sector)!;
+      const counts = { requests: r['requests'], approvals: r['approvals'], acceptances: r['acceptances'], declines: r['declines'], placed: r['placed'] } as StatsCounts;
+      const capacity: number = r['capacity'];
+      return { sector, ...counts, capacity, acceptanceRate: rate(counts.acceptances, counts.acceptances + counts.declines), fillRate: rate(counts.placed, capacity) };
+    });
+  }
+
+  private async byDay(tx: EntityManager, editionId: string, zone: string): Promise<DayStats[]> {
+    const rows: Row[] = await tx.query(
+      `WITH events AS (
+         SELECT 'requests' AS kind, created_at AS at FROM meetings WHERE edition_id = $1 AND origin = 'request'
+         UNION ALL
+         SELECT CASE WHEN ${APPROVED} THEN 'approvals' ELSE 'acceptances' END, t.at
+           FROM meeting_transitions t JOIN meetings m ON m.id = t.meeting_id
+          WHERE m.edition_id = $1 AND ((${APPROVED}) OR (${ACCEPTED}))
+         UNION ALL
+         SELECT 'placed', lower(during) FROM bookings WHERE edition_id = $1)
+       SELECT to_char(at AT TIME ZONE $2, 'YYYY-MM-DD') AS date,
+              count(*) FILTER (WHERE kind = 'requests')::int AS requests,
+              count(*) FILTER (WHERE kind = 'approvals')::int AS approvals,
+              count(*) FILTER (WHERE kind = 'acceptances')::int AS acceptances,
+              count(*) FILTER (WHERE kind = 'placed')::int AS placed
+         FROM events GROUP BY 1 ORDER BY 1`,
+      [editionId, zone],
+    );
+    return rows.map((r) => ({ date: r['date'], requests: r['requests'], approvals: r['approvals'], acceptances: r['acceptances'], placed: r['placed'] }));
+  }
+
+  /**
+   * Organizations taking part (verified, or in a meeting of this edition) with no
+   * booked meeting, and the first reason that applies (NoMeetingReason).
+   */
+  private async withoutMeeting(tx: EntityManager, editionId: string): Promise<OrganizationWithoutMeetingView[]> {
+    const rows: Row[] = await tx.query(
+      `WITH involved AS (
+         SELECT o.id, o.country, o.name_zh, o.name_ja, o.name_en FROM organizations o
+          WHERE o.verification = 'verified'
+             OR EXISTS (SELECT 1 FROM meetings m WHERE m.edition_id = $1 AND o.id IN (m.jp_organization_id, m.cn_organization_id)))
+       SELECT o.id, o.country, o.name_zh AS zh, o.name_ja AS ja, o.name_en AS en,
+              count(m.id) FILTER (WHERE m.status IN ('requested', 'approved', 'proposed'))::int AS pending,
+              count(m.id) FILTER (WHERE m.status IN ('rejected', 'declined', 'expired', 'cancelled'))::int AS refused,
+              count(m.id) FILTER (WHERE m.status IN ('accepted', 'scheduled', 'confirmed', 'held', 'no_show'))::int AS accepted,
+              coalesce(array_agg(m.id) FILTER (WHERE m.status = 'accepted'), '{}') AS unplaced_ids
+         FROM involved o
+         LEFT JOIN meetings m ON m.edition_id = $1 AND o.id IN (m.jp_organization_id, m.cn_organization_id)
+         LEFT JOIN bookings b ON b.meeting_id = m.id
+        GROUP BY o.id, o.country, o.name_zh, o.name_ja, o.name_en
+       HAVING count(b.meeting_id) = 0`,
+      [editionId],
+    );
+    const [run] = await tx.query(
+      `SELECT left_out, finished_at FROM schedule_runs WHERE edition_id = $1 AND status = 'succeeded' ORDER BY finished_at DESC LIMIT 1`,
+      [editionId],
+    );
+    const leftOut = new Map<string, LeftOutView>(((run?.left_out ?? []) as LeftOutView[]).map((l) => [l.meetingId, l]));
+    const order: NoMeetingReason[] = ['not_placed', 'none_accepted', 'all_pending', 'no_requests'];
+    return rows
+      .map((r) => {
+        const meetings = { pending: r['pending'] as number, refused: r['refused'] as number, accepted: r['accepted'] as number };
+        const { reason, message } = explain(meetings, r['unplaced_ids'] as string[], leftOut, Boolean(run));
+        return { organization: { ...partyRef(r, 'id', ''), country: r['country'] }, reason, message, meetings };
+      })
+      .sort((a, b) => order.indexOf(a.reason) - order.indexOf(b.reason) || displayName(a.organization).localeCompare(displayName(b.organization)));
+  }
+
+  private async topOffers(tx: EntityManager, editionId: string): Promise<RequestedOfferView[]> {
+    const rows: Row[] = await tx.query(
+      `SELECT o.id, o.sector, o.title_zh, o.title_ja, o.title_en, c.id AS org_id, c.name_zh AS org_zh, c.name_ja AS org_ja, c.name_en AS org_en,
+              count(*)::int AS requests,
+              count(*) FILTER (WHERE EXISTS (SELECT 1 FROM meeting_transitions t WHERE t.meeting_id = m.id AND ${ACCEPTED}))::int AS acceptances
+         FROM meetings m JOIN offers o ON o.id = m.offer_id JOIN organizations c ON c.id = o.organization_id
+        WHERE m.edition_id = $1 AND m.origin = 'request'
+        GROUP BY o.id, c.id
+        ORDER BY requests DESC, acceptances DESC, o.title_zh, o.id
+        LIMIT ${TOP_OFFERS}`,
+      [editionId],
+    );
+    return rows.map((r) => ({
+      offerId: r['id'],
+      sector: r['sector'],
+      title: { zh: r['title_zh'], ja: r['title_ja'], en: r['title_en'] },
+      organization: partyRef(r, 'org_id', 'org_'),
+      requests: r['requests'],
+      acceptances: r['acceptances'],
+    }));
+  }
+
+  /** Per meeting, the most advanced outcome either party gives at its latest stage. */
+  private async funnel(tx: EntityManager, editionId: string): Promise<{ funnel: FunnelStats[]; outcomes: Record<FeedbackOutcome, number> }> {
+    const rows: Row[] = await tx.query(
+      `WITH latest AS (
+         SELECT DISTINCT ON (f.meeting_id, f.organization_id) f.meeting_id, f.outcome, f.rating
+           FROM meeting_feedback f JOIN meetings m ON m.id = f.meeting_id
+          WHERE m.edition_id = $1
+          ORDER BY f.meeting_id, f.organization_id, (f.stage = 'follow_up') DESC),
+       per_meeting AS (
+         SELECT meeting_id, max(array_position(${OUTCOME_ARRAY}, outcome)) AS rank, sum(rating)::int AS ratings, count(*)::int AS answers
+           FROM latest GROUP BY meeting_id)
+       SELECT m.sector,
+              count(*) FILTER (WHERE b.meeting_id IS NOT NULL)::int AS placed,
+              count(*) FILTER (WHERE m.status = 'held' OR p.meeting_id IS NOT NULL)::int AS held,
+              count(p.meeting_id)::int AS with_feedback,
+              count(*) FILTER (WHERE p.rank >= 2)::int AS follow_up_planned,
+              count(*) FILTER (WHERE p.rank >= 3)::int AS agreement_expected,
+              count(*) FILTER (WHERE p.rank >= 4)::int AS agreement_signed,
+              coalesce(sum(p.ratings), 0)::int AS rating_sum,
+              coalesce(sum(p.answers), 0)::int AS answers
+         FROM meetings m
+         LEFT JOIN bookings b ON b.meeting_id = m.id
+         LEFT JOIN per_meeting p ON p.meeting_id = m.id
+        WHERE m.edition_id = $1 AND (b.meeting_id IS NOT NULL OR m.status IN ('held', 'no_show') OR p.meeting_id IS NOT NULL)
+        GROUP BY m.sector`,
+      [editionId],
+    );
+    const bySector = new Map(rows.map((r) => [r['sector'] as Sector, r]));
+    const funnel = SECTORS.map((sector) => {
+      const r = bySector.get(sector);
+      const n = (k: string): number => (r ? r[k] : 0);
+      return {
+        sector,
+        placed: n('placed'),
+        held: n('held'),
+        withFeedback: n('with_feedback'),
+        followUpPlanned: n('follow_up_planned'),
+        agreementExpected: n('agreement_expected'),
+        agreementSigned: n('agreement_signed'),
+        meanRating: n('answers') ? round(n('rating_sum') / n('answers')) : null,
+      };
+    });
+    const counted: Row[] = await tx.query(
+      `SELECT outcome, count(*)::int AS n FROM (
+         SELECT DISTINCT ON (f.meeting_id, f.organization_id) f.outcome
+           FROM meeting_feedback f JOIN meetings m ON m.id = f.meeting_id
+          WHERE m.edition_id = $1 ORDER BY f.meeting_id, f.organization_id, (f.stage = 'follow_up') DESC) latest
+        GROUP BY outcome`,
+      [editionId],
+    );
+    const outcomes = Object.fromEntries(FEEDBACK_OUTCOMES.map((o) => [o, 0])) as Record<FeedbackOutcome, number>;
+    for (const r of counted) outcomes[r['outcome'] as FeedbackOutcome] = r['n'];
+    return { funnel, outcomes };
+  }
+
+  /** Meetings either party reports as signed (latest stage): the next signing ceremony's list. */
+  private async signedProjects(tx: EntityManager, editionId: string): Promise<SignedProjectView[]> {
+    const rows: Row[] = await tx.query(
+      `WITH latest AS (
+         SELECT DISTINCT ON (f.meeting_id, f.organization_id) f.meeting_id, f.outcome, f.note
+           FROM meeting_feedback f JOIN meetings m ON m.id = f.meeting_id
+          WHERE m.edition_id = $1
+          ORDER BY f.meeting_id, f.organization_id, (f.stage = 'follow_up') DESC)
+       SELECT m.id, m.sector, j.id AS jp_id, j.name_zh AS jp_zh, j.name_ja AS jp_ja, j.name_en AS jp_en,
+              c.id AS cn_id, c.name_zh AS cn_zh, c.name_ja AS cn_ja, c.name_en AS cn_en,
+              o.title_zh, o.title_ja, o.title_en,
+              array_remove(array_agg(l.note ORDER BY l.note), NULL) AS notes
+         FROM latest l
+         JOIN meetings m ON m.id = l.meeting_id
+         JOIN organizations j ON j.id = m.jp_organization_id
+         JOIN organizations c ON c.id = m.cn_organization_id
+         LEFT JOIN offers o ON o.id = m.offer_id
+        WHERE l.outcome = 'agreement_signed'
+        GROUP BY m.id, j.id, c.id, o.id
+        ORDER BY m.sector, j.name_en, c.name_en`,
+      [editionId],
+    );
+    return rows.map((r) => ({
+      meetingId: r['id'],
+      sector: r['sector'],
+      jp: partyRef(r, 'jp_id', 'jp_'),
+      cn: partyRef(r, 'cn_id', 'cn_'),
+      offerTitle: r['title_zh'] ? { zh: r['title_zh'], ja: r['title_ja'], en: r['title_en'] } : null,
+      notes: r['notes'],
+    }));
+  }
+}
+
+function explain(
+  meetings: OrganizationWithoutMeetingView['meetings'],
+  unplacedIds: string[],
+  leftOut: Map<string, LeftOutView>,
+  scheduled: boolean,
+): { reason: NoMeetingReason; message: string } {
+  if (meetings.accepted > 0) {
+    const why = unplacedIds.map((id) => leftOut.get(id)).find(Boolean);
+    const message = why
+      ? `accepted meetings could not be placed: ${why.message}`
+      : scheduled
+        ? 'accepted meetings are waiting for the next scheduler run'
+        : 'accepted meetings are waiting for the scheduler';
+    return { reason: 'not_placed', message };
+  }
+  if (meetings.pending > 0 && meetings.refused === 0) return { reason: 'all_pending', message: `${meetings.pending} meeting request(s) still wait for an answer` };
+  if (meetings.pending > 0) return { reason: 'all_pending', message: `${meetings.refused} request(s) refused; ${meetings.pending} still wait for an answer` };
+  if (meetings.refused > 0) return { reason: 'none_accepted', message: `none of its ${meetings.refused} meeting request(s) was accepted` };
+  return { reason: 'no_requests', message: 'it neither made nor received a meeting request' };
+}
+
+function displayName(p: PartyRef): string {
+  return p.name.en ?? p.name.zh ?? p.name.ja ?? '';
+}
+
+function sumCounts(rows: StatsCounts[]): StatsCounts {
+  const total: StatsCounts = { requests: 0, approvals: 0, acceptances: 0, declines: 0, placed: 0 };
+  for (const r of rows) for (const k of Object.keys(total) as (keyof StatsCounts)[]) total[k] += r[k];
+  return total;
+}
+
+function rate(numerator: number, denominator: number): number | null {
+  return denominator > 0 ? round(numerator / denominator) : null;
+}
+
+function round(x: number): number {
+  return Math.round(x * 10000) / 10000;
+}
