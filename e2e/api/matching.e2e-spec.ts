@@ -205,3 +205,32 @@ describe('matching', () => {
     expect(res.status).toBe(404);
   });
 });
+
+/** With pg-boss running, a run is a 'matching-run' job that one instance executes. */
+describe('matching runs on pg-boss', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp('matching_jobs', { env: { JOBS_ENABLED: 'true' } });
+  });
+  afterAll(() => t?.close());
+
+  it('executes a run through the matching-run queue, with a cron tick for anything missed', async () => {
+    const schedules = await t.db.query(`SELECT name, cron FROM pgboss.schedule WHERE name = 'matching-run'`);
+    expect(schedules).toEqual([{ name: 'matching-run', cron: '*/10 * * * *' }]);
+    const headers = await t.as('bureau@demo.test');
+    const eventId = (await t.http.get('/api/events').set(headers)).body[0].id;
+    const created = await t.http.post(`/api/events/${eventId}/matching/runs`).set(headers);
+    expect(created.status).toBe(202);
+    // The worker polls every 5 s; wait for it rather than calling it.
+    const deadline = Date.now() + 30_000;
+    let status = created.body.status;
+    while (Date.now() < deadline && status !== 'succeeded' && status !== 'failed') {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      status = (await t.http.get(`/api/events/${eventId}/matching/runs/${created.body.id}`).set(headers)).body.status;
+    }
+    expect(status).toBe('succeeded');
+    const [{ jobs }] = await t.db.query(`SELECT count(*)::int AS jobs FROM pgboss.job WHERE name = 'matching-run'`);
+    expect(jobs).toBeGreaterThan(0);
+  });
+});
