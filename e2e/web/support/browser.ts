@@ -73,7 +73,7 @@ export async function screenshot(page: Page, locale: UiLocale, name: string): Pr
   await page.waitForLoadState('networkidle');
   await page.evaluate(() => document.fonts.ready);
   // The global stylesheet must be applied, not left at media="print" (the API's CSP forbids inline onload).
-  const applied = await page.evaluate(() => [...document.styleSheets].some((s) => !!s.href && /styles-[^/]*\.css$/.test(s.href) && s.media.mediaText !== 'print'));
+  const applied = await page.evaluate(() => Array.from(document.styleSheets).some((s) => !!s.href && /styles-[^/]*\.css$/.test(s.href) && s.media.mediaText !== 'print'));
   expect(applied).toBe(true);
   await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
 }

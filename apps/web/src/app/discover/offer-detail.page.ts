@@ -1,8 +1,17 @@
-import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
+import { FormBuilder, ReactiveFormsModule } from '@angular/forms';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
+import type { OfferView } from '@jinan/contracts';
+import { applyFieldErrors } from '../core/api-error';
+import { CurrentEdition } from '../core/current-edition';
+import { Session } from '../core/session';
+import { MeetingsApi } from '../meetings/meetings.api';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
-import { RouterLink } from '@angular/router';
+import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { Language } from '../core/language';
 import { LocalizedTextComponent } from '../shared/localized-text.component';
@@ -13,7 +22,7 @@ import { DiscoverApi } from './discover.api';
 @Component({
   selector: 'app-offer-detail-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatCardModule, MatButtonModule, RouterLink, TranslocoPipe, LocalizedTextComponent, ZonedTimePipe],
+  imports: [ReactiveFormsModule, MatFormFieldModule, MatInputModule, MatSelectModule, MatCardModule, MatButtonModule, RouterLink, TranslocoPipe, LocalizedTextComponent, ZonedTimePipe],
   styles: `
     dl { display: grid; grid-template-columns: max-content 1fr; gap: 6px 16px; margin: 12px 0; }
     dt { color: var(--mat-sys-on-surface-variant); }
@@ -59,7 +68,34 @@ import { DiscoverApi } from './discover.api';
           }
         </mat-card-content>
       </mat-card>
-      <p class="muted">{{ 'discover.requestPending' | transloco }}</p>
+      @if (session.role() === 'jp') {
+        <h2>{{ 'request.title' | transloco }}</h2>
+        <mat-card appearance="outlined">
+          <mat-card-content>
+            <form [formGroup]="request" (ngSubmit)="send(o)" class="stack" novalidate>
+              <mat-form-field>
+                <mat-label>{{ 'request.message' | transloco }}</mat-label>
+                <textarea matInput formControlName="message" rows="3"></textarea>
+                <mat-error>{{ request.controls.message.errors?.['server'] }}</mat-error>
+              </mat-form-field>
+              <mat-form-field>
+                <mat-label>{{ 'request.priority' | transloco }}</mat-label>
+                <mat-select formControlName="priority">
+                  @for (p of [1, 2, 3]; track p) {
+                    <mat-option [value]="p">{{ 'request.priority' + p | transloco }}</mat-option>
+                  }
+                </mat-select>
+              </mat-form-field>
+              @if (error()) {
+                <p class="form-error" role="alert">{{ error() }}</p>
+              }
+              <div class="actions">
+                <button mat-flat-button type="submit" [disabled]="busy() || !edition.summary()">{{ 'request.send' | transloco }}</button>
+              </div>
+            </form>
+          </mat-card-content>
+        </mat-card>
+      }
     }
   `,
 })
@@ -69,4 +105,26 @@ export class OfferDetailPage {
   protected readonly language = inject(Language);
   protected readonly zones = inject(TimeZones);
   protected readonly offer = rxResource({ params: () => this.id(), stream: ({ params }) => this.api.offer(params) });
+  protected readonly session = inject(Session);
+  protected readonly edition = inject(CurrentEdition);
+  private readonly meetings = inject(MeetingsApi);
+  private readonly router = inject(Router);
+  protected readonly request = inject(FormBuilder).nonNullable.group({ message: [''], priority: [2] });
+  protected readonly busy = signal(false);
+  protected readonly error = signal('');
+
+  protected send(offer: OfferView): void {
+    const eventId = this.edition.summary()?.id;
+    if (!eventId) return;
+    const { message, priority } = this.request.getRawValue();
+    this.busy.set(true);
+    this.error.set('');
+    this.meetings.request(eventId, { counterpartId: offer.organizationId, offerId: offer.id, message: message.trim() || undefined, priority }).subscribe({
+      next: () => void this.router.navigate(['/meetings']),
+      error: (e: unknown) => {
+        this.busy.set(false);
+        this.error.set(applyFieldErrors(this.request, e));
+      },
+    });
+  }
 }

@@ -1,0 +1,140 @@
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
+import { FormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatButtonToggleModule } from '@angular/material/button-toggle';
+import { MatCardModule } from '@angular/material/card';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { TranslocoPipe } from '@jsverse/transloco';
+import type { MeetingStatus, MeetingView } from '@jinan/contracts';
+import { ApiError } from '../core/api-error';
+import { CurrentEdition } from '../core/current-edition';
+import { LocalizedTextComponent } from '../shared/localized-text.component';
+import { MeetingsApi } from './meetings.api';
+
+/** The groups a party sorts its meetings into. */
+const GROUPS: Record<string, MeetingStatus[] | null> = {
+  all: null,
+  mine: null,
+  pending: ['requested', 'approved', 'proposed'],
+  accepted: ['accepted', 'scheduled', 'confirmed'],
+  closed: ['rejected', 'declined', 'expired', 'cancelled', 'held', 'no_show'],
+};
+
+@Component({
+  selector: 'app-meetings-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [FormsModule, MatCardModule, MatButtonModule, MatButtonToggleModule, MatFormFieldModule, MatInputModule, MatProgressBarModule, TranslocoPipe, LocalizedTextComponent],
+  styles: `
+    .party { font: var(--mat-sys-title-medium); font-family: inherit; margin: 0 0 4px; }
+    .score { display: flex; align-items: center; gap: 8px; margin-top: 6px; }
+    .score meter { width: 120px; }
+    .reason { flex: 1 1 200px; }
+    mat-button-toggle-group { flex-wrap: wrap; }
+  `,
+  template: `
+    <h1>{{ 'meetings.title' | transloco }}</h1>
+    <mat-button-toggle-group [value]="group()" (change)="group.set($event.value)" [attr.aria-label]="'meetings.filter' | transloco">
+      @for (g of groups; track g) {
+        <mat-button-toggle [value]="g">{{ 'meetings.group.' + g | transloco }}</mat-button-toggle>
+      }
+    </mat-button-toggle-group>
+    @if (meetings.isLoading()) {
+      <mat-progress-bar mode="indeterminate" [attr.aria-label]="'common.loading' | transloco" />
+    }
+    @if (error()) {
+      <p class="form-error" role="alert">{{ error() }}</p>
+    }
+    @for (m of shown(); track m.id) {
+      <mat-card appearance="outlined" [attr.data-meeting]="m.id">
+        <mat-card-content>
+          @let counterpart = m.yourSide === 'cn' ? m.jpOrganization : m.cnOrganization;
+          <h2 class="party"><app-localized [texts]="counterpart.name" [primary]="counterpart.country === 'JP' ? 'ja' : 'zh'" /></h2>
+          <div class="chips">
+            <span class="chip status-{{ m.status }}">{{ 'meetingStatus.' + m.status | transloco }}</span>
+            <span class="chip">{{ 'sector.' + m.sector | transloco }}</span>
+            <span class="chip">{{ 'meetings.priority' | transloco: { value: m.priority } }}</span>
+          </div>
+          @if (m.offer; as offer) {
+            <p>{{ 'meetings.about' | transloco }}: <app-localized [texts]="{ zh: offer.titleZh, ja: offer.titleJa, en: offer.titleEn }" /></p>
+          }
+          @if (m.message) {
+            <p class="muted">“{{ m.message }}”</p>
+          }
+          @if (m.matchScore !== null) {
+            <div class="score">
+              <span>{{ 'meetings.score' | transloco }}</span>
+              <meter min="0" max="100" [value]="m.matchScore" [attr.aria-label]="'meetings.score' | transloco"></meter>
+              <strong>{{ m.matchScore }}</strong>
+            </div>
+          }
+          @if (counterpart.contacts; as contacts) {
+            @for (c of contacts; track c.fullName) {
+              <p class="muted">{{ c.fullName }} · {{ c.email }} {{ c.phone ? '· ' + c.phone : '' }}</p>
+            }
+          }
+        </mat-card-content>
+        @if (myTurn(m)) {
+          <mat-card-actions class="actions">
+            <mat-form-field class="reason" subscriptSizing="dynamic">
+              <mat-label>{{ 'meetings.reason' | transloco }}</mat-label>
+              <input matInput [(ngModel)]="reasons[m.id]" />
+            </mat-form-field>
+            <button mat-flat-button type="button" (click)="respond(m, 'accept')" [disabled]="busy()">{{ 'meetings.accept' | transloco }}</button>
+            <button mat-stroked-button type="button" (click)="respond(m, 'decline')" [disabled]="busy()">{{ 'meetings.decline' | transloco }}</button>
+          </mat-card-actions>
+        } @else if (m.awaiting.length) {
+          <mat-card-footer class="muted" style="padding: 0 16px 12px">{{ 'meetings.waitingFor' | transloco }}: {{ awaitingLabel(m) | transloco }}</mat-card-footer>
+        }
+      </mat-card>
+    } @empty {
+      @if (!meetings.isLoading()) {
+        <p>{{ 'meetings.none' | transloco }}</p>
+      }
+    }
+  `,
+})
+export class MeetingsPage {
+  private readonly api = inject(MeetingsApi);
+  private readonly edition = inject(CurrentEdition);
+  protected readonly groups = Object.keys(GROUPS);
+  protected readonly group = signal('all');
+  protected readonly meetings = rxResource({
+    params: () => this.edition.summary()?.id,
+    stream: ({ params }) => this.api.list(params),
+  });
+  protected readonly shown = computed(() => {
+    const all = this.meetings.value()?.items ?? [];
+    const group = this.group();
+    const statuses = GROUPS[group];
+    return group === 'mine' ? all.filter((m) => this.myTurn(m)) : all.filter((m) => !statuses || statuses.includes(m.status));
+  });
+  protected readonly busy = signal(false);
+  protected readonly error = signal('');
+  protected readonly reasons: Record<string, string> = {};
+
+  protected myTurn(m: MeetingView): boolean {
+    return !!m.yourSide && m.awaiting.includes(m.yourSide);
+  }
+
+  protected awaitingLabel(m: MeetingView): string {
+    return `meetings.awaiting.${m.awaiting[0]}`;
+  }
+
+  protected respond(m: MeetingView, decision: 'accept' | 'decline'): void {
+    this.busy.set(true);
+    this.error.set('');
+    this.api.respond(m.id, { decision, reason: this.reasons[m.id] || undefined }).subscribe({
+      next: (updated) => {
+        this.busy.set(false);
+        this.meetings.update((page) => page && { ...page, items: page.items.map((x) => (x.id === updated.id ? updated : x)) });
+      },
+      error: (e: unknown) => {
+        this.busy.set(false);
+        this.error.set(e instanceof ApiError ? e.message : String(e));
+      },
+    });
+  }
+}
