@@ -114,17 +114,13 @@ function moveDeltas(state: ScheduleState, i: number): (s: number) => number {
   const baseA = holesIn(state, m.a, h1);
   const baseB = holesIn(state, m.b, h1);
   const leaving = holesIf(state, m.a, h1, minus, none) - baseA + holesIf(state, m.b, h1, minus, none) - baseB;
-  const elsewhere = new Map<number, number>();
+  const elsewhere = new Int32Array(model.halfDayPoints.length).fill(-1);
   return (s: number) => {
     const plus = model.slotPoints[s];
     const h2 = model.slotHalfDay[s];
     if (h2 === h1) return holesIf(state, m.a, h1, minus, plus) - baseA + holesIf(state, m.b, h1, minus, plus) - baseB;
-    let before = elsewhere.get(h2);
-    if (before === undefined) {
-      before = holesIn(state, m.a, h2) + holesIn(state, m.b, h2);
-      elsewhere.set(h2, before);
-    }
-    return leaving + holesIf(state, m.a, h2, none, plus) + holesIf(state, m.b, h2, none, plus) - before;
+    if (elsewhere[h2] < 0) elsewhere[h2] = holesIn(state, m.a, h2) + holesIn(state, m.b, h2);
+    return leaving + holesIf(state, m.a, h2, none, plus) + holesIf(state, m.b, h2, none, plus) - elsewhere[h2];
   };
 }
 
@@ -138,8 +134,8 @@ function relocationDelta(
   orgs: readonly number[],
   halfDays: readonly number[],
 ): number | null {
-  const uniqueOrgs = [...new Set(orgs)];
-  const uniqueHalfDays = [...new Set(halfDays)];
+  const uniqueOrgs = orgs.filter((o, k) => orgs.indexOf(o) === k);
+  const uniqueHalfDays = halfDays.filter((h, k) => halfDays.indexOf(h) === k);
   const holes = () => {
     let sum = 0;
     for (const o of uniqueOrgs) for (const h of uniqueHalfDays) sum += holesIn(state, o, h);
