@@ -4,9 +4,10 @@ import { CreateMeetings1764250000000 } from './1764250000000-CreateMeetings';
 import { CreateBookings1764300000000 } from './1764300000000-CreateBookings';
 import { CreateMatching1764400000000 } from './1764400000000-CreateMatching';
 import { CreateReports1764500000000 } from './1764500000000-CreateReports';
+import { CreateThrottleCounters1764600000000 } from './1764600000000-CreateThrottleCounters';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the bundled API, the
  * CLI and the tests all run exactly the same set.
  */
-export const MIGRATIONS = [CreateFoundation1764000000000, CreateParticipations1764200000000, CreateMeetings1764250000000, CreateBookings1764300000000, CreateMatching1764400000000, CreateReports1764500000000];
+export const MIGRATIONS = [CreateFoundation1764000000000, CreateParticipations1764200000000, CreateMeetings1764250000000, CreateBookings1764300000000, CreateMatching1764400000000, CreateReports1764500000000, CreateThrottleCounters1764600000000];

@@ -3,6 +3,7 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { existsSync } from 'node:fs';
 import { AuditModule } from './audit/audit.module';
@@ -12,6 +13,7 @@ import { loginThrottler } from './auth/login-throttle';
 import { MatchingModule } from './matching/matching.module';
 import { RolesGuard } from './common/auth/roles.guard';
 import { ApiExceptionFilter } from './common/errors/api-exception.filter';
+import { PostgresThrottlerStorage } from './common/throttling/postgres-throttler-storage';
 import { Environment } from './config/environment';
 import { dataSourceOptions } from './database/data-source';
 import { EventsModule } from './events/events.module';
@@ -68,10 +70,14 @@ export class AppModule {
           },
         }),
         TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl, env.DATABASE_POOL_SIZE), retryAttempts: 3, retryDelay: 1000 }),
-        ThrottlerModule.forRoot([
-          { name: 'default', ttl: 60_000, limit: env.RATE_LIMIT_PER_MINUTE },
-          loginThrottler(env.LOGIN_ATTEMPTS_PER_MINUTE),
-        ]),
+        ThrottlerModule.forRootAsync({
+          inject: [DataSource],
+          useFactory: (db: DataSource) => ({
+            throttlers: [{ name: 'default', ttl: 60_000, limit: env.RATE_LIMIT_PER_MINUTE }, loginThrottler(env.LOGIN_ATTEMPTS_PER_MINUTE)],
+            // The login limit is counted in PostgreSQL, so it holds across every instance.
+            storage: new PostgresThrottlerStorage(db, new Set(['login'])),
+          }),
+        }),
         ...(webRoot && existsSync(webRoot)
           ? [ServeStaticModule.forRoot({ rootPath: webRoot, exclude: ['/api/{*rest}'] })]
           : []),

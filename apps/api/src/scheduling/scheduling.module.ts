@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
+import { BookingMovesController, BookingMovesService } from './booking-moves';
 import { ScheduleRunner } from './schedule-runner';
 import { SchedulingController } from './scheduling.controller';
 import { SchedulingService } from './scheduling.service';
 
-@Module({ controllers: [SchedulingController], providers: [SchedulingService, ScheduleRunner], exports: [SchedulingService] })
+@Module({ controllers: [SchedulingController, BookingMovesController], providers: [SchedulingService, ScheduleRunner, BookingMovesService], exports: [SchedulingService] })
 export class SchedulingModule {}

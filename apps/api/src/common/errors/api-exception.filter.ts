@@ -3,7 +3,7 @@ import { ApiErrorBody } from '@jinan/contracts';
 import { Response } from 'express';
 import { DomainError } from './domain-error';
 import { statusForCode } from './error-status';
-import { describeConstraint, PG, pgError } from './postgres-errors';
+import { describeConstraint, isDatabaseUnavailable, PG, pgError } from './postgres-errors';
 
 /**
  * Turns every error into the body of PRODUCT.md §6: `{ statusCode, error, message,
@@ -17,8 +17,11 @@ export class ApiExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const body = this.toBody(exception);
-    if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : exception);
-    if (!response.headersSent) response.status(body.statusCode).json(body);
+    if (body.statusCode === HttpStatus.INTERNAL_SERVER_ERROR) this.logger.error(exception instanceof Error ? exception.stack : exception);
+    else if (body.code === 'DATABASE_UNAVAILABLE') this.logger.warn(`database unavailable: ${exception instanceof Error ? exception.message : exception}`);
+    if (response.headersSent) return;
+    if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE) response.setHeader('Retry-After', '5');
+    response.status(body.statusCode).json(body);
   }
 
   private toBody(exception: unknown): ApiErrorBody {
@@ -32,6 +35,10 @@ export class ApiExceptionFilter implements ExceptionFilter {
       if (typeof res === 'string') return body(status, res);
       const message = Array.isArray(res.message) ? res.message.join('; ') : String(res.message ?? exception.message);
       return body(status, message, res.code, res.details);
+    }
+    // Before the SQLSTATE mapping: a restarting server answers 57P01/57P03 on live queries.
+    if (isDatabaseUnavailable(exception)) {
+      return body(HttpStatus.SERVICE_UNAVAILABLE, 'the database is unavailable; retry shortly', 'DATABASE_UNAVAILABLE');
     }
     const pg = pgError(exception);
     if (pg) return this.fromPostgres(pg.code, pg.constraint);
@@ -49,6 +56,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
       case PG.exclusionViolation:
         return body(HttpStatus.CONFLICT, 'conflicts with existing data', 'CONFLICT');
       case PG.serializationFailure:
+      case PG.deadlockDetected:
         return body(HttpStatus.CONFLICT, 'a concurrent change won; retry', 'CONFLICT');
       case PG.foreignKeyViolation:
         return body(HttpStatus.CONFLICT, 'refers to something that does not exist or is still in use', 'CONFLICT');

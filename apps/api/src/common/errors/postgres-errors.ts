@@ -8,6 +8,7 @@ export const PG = {
   notNullViolation: '23502',
   exclusionViolation: '23P01',
   serializationFailure: '40001',
+  deadlockDetected: '40P01',
   invalidTextRepresentation: '22P02',
 } as const;
 
@@ -38,4 +39,21 @@ export function registerConstraintMessages(
 
 export function describeConstraint(name: string | undefined) {
   return name ? CONSTRAINT_MESSAGES.get(name) : undefined;
+}
+
+/** Connection-level failures: SQLSTATE classes 08 and 57P0x, and the driver's socket errors. */
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', '57P01', '57P02', '57P03', '53300']);
+const UNAVAILABLE_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection refused|terminating connection/i;
+
+/**
+ * The database cannot be reached or is restarting: the request did not happen and can
+ * be retried, so the client gets a 503 rather than a 500.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const driverError = (error instanceof QueryFailedError ? error.driverError : error) as { code?: unknown; message?: unknown } | undefined;
+  const code = typeof driverError?.code === 'string' ? driverError.code : '';
+  if (UNAVAILABLE_CODES.has(code) || code.startsWith('08')) return true;
+  const message = typeof driverError?.message === 'string' ? driverError.message : error.message;
+  return UNAVAILABLE_MESSAGES.test(message);
 }
