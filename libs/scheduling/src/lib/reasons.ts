@@ -1,3 +1,4 @@
+import { blockingRules } from './blockers';
 import type { ScheduleState } from './state';
 import type { LeftOutReason } from './types';
 
@@ -95,6 +96,17 @@ export function explainLeftOut(state: ScheduleState, i: number): LeftOutReason {
               ? 'every interpreter busy'
               : 'free';
     parts.push(`${what} in ${count}`);
+  }
+  // Outranked: in every common slot, each rule that keeps it out is held only by heavier meetings.
+  const outranked = Array.from(m.candidates).every((s) =>
+    blockingRules(state, i, s).every((holders) => holders.length > 0 && holders.every((x) => model.meetings[x].weight > m.weight)),
+  );
+  if (outranked) {
+    return {
+      code: 'OUTRANKED',
+      params,
+      message: `every slot where both parties are free is taken by more important meetings: ${parts.join(', ')}`,
+    };
   }
   return {
     code: 'COMMON_SLOTS_TAKEN',

@@ -90,6 +90,23 @@ describe('no interpreter on duty at all', () => {
   });
 });
 
+describe('a light meeting whose parties are each taken by a heavier meeting', () => {
+  it('is outranked', () => {
+    const input = tinyEvent({ slots: 2, tables: 2 });
+    // B is there only at 09:00 and H only at 09:20: E meets B at 09:00, F meets H at 09:20,
+    // so E and F are never free together; either heavier meeting outweighs E–F (120).
+    input.organizations = [org('E'), org('F'), org('B', { absences: [awayFor(1, 1)] }), org('H', { absences: [awayFor(0, 1)] })];
+    input.meetings = [meeting('m1', 'E', 'B', 170), meeting('m2', 'F', 'H', 150), meeting('m3', 'E', 'F', 120)];
+    const result = run(input);
+    expect(where(result)).toEqual({ m1: 'h1/1', m2: 'h2/1' });
+    expect(why(result)['m3']).toEqual({
+      code: 'OUTRANKED',
+      params: { 'booked:E': 1, 'booked:F': 1 },
+      message: 'every slot where both parties are free is taken by more important meetings: E in other meetings in 1, F in other meetings in 1',
+    });
+  });
+});
+
 describe("parties whose free slots never coincide", () => {
   it('gives the reason in words', () => {
     const input = tinyEvent({ slots: 2, tables: 1, friday: true });

@@ -101,6 +101,7 @@ export type LeftOutCode =
   | 'PARTY_FULLY_BOOKED'
   | 'ALL_TABLES_FULL'
   | 'NO_INTERPRETER_FREE'
+  | 'OUTRANKED'
   | 'COMMON_SLOTS_TAKEN';
 
 /** A message key with its parameters, and the same in an English sentence. */
