@@ -15,6 +15,10 @@ export class Improver {
   private readonly locked: Uint8Array;
   /** Meetings already tried (and failed) as a moved blocker in the current top-level attempt. */
   private readonly tried: Uint32Array;
+  /** Scratch: how many failing rules each meeting holds (zero between calls). */
+  private readonly cover: Int32Array;
+  /** Scratch: slot scores while sorting one meeting's candidates. */
+  private readonly scores: Float64Array;
   private attempt = 0;
   work = 0;
 
@@ -24,6 +28,17 @@ export class Improver {
   ) {
     this.locked = new Uint8Array(state.model.meetings.length);
     this.tried = new Uint32Array(state.model.meetings.length);
+    this.cover = new Int32Array(state.model.meetings.length);
+    this.scores = new Float64Array(state.model.slotIds.length);
+  }
+
+  /** Meeting i's candidate slots, those that keep its parties' days compact first. */
+  private byCompactness(i: number): Int32Array {
+    const state = this.state;
+    const m = state.model.meetings[i];
+    const score = this.scores;
+    for (const s of m.candidates) score[s] = compactness(state, m.a, s) + compactness(state, m.b, s);
+    return Int32Array.from(m.candidates).sort((x, y) => score[y] - score[x] || x - y);
   }
 
   /** `priority` orders the meetings tried (the LP relaxation's share); `depthOf` how deep each may search. */
@@ -61,7 +76,7 @@ export class Improver {
     const before = state.weight;
     this.locked[i] = 1;
     try {
-      for (const s of byCompactness(state, i)) {
+      for (const s of this.byCompactness(i)) {
         if (state.model.slotTables[s] <= 0) continue;
         for (const blockers of this.blockerSets(i, s, top ? 3 : 1)) {
           if (this.work > this.budget) return false;
@@ -96,9 +111,9 @@ export class Improver {
     if (requirements.length === 0) return [[]];
     const state = this.state;
     const model = state.model;
-    const cover = new Map<number, number>();
-    for (const requirement of requirements) for (const x of requirement) cover.set(x, (cover.get(x) ?? 0) + 1);
-    const rank = (x: number) => -(cover.get(x) ?? 0) * 1000 + model.meetings[x].weight - model.meetings[x].candidates.length;
+    const cover = this.cover;
+    for (const requirement of requirements) for (const x of requirement) cover[x]++;
+    const rank = (x: number) => -cover[x] * 1000 + model.meetings[x].weight - model.meetings[x].candidates.length;
     const lightest = (requirement: readonly number[], count: number): number[] => {
       const best: number[] = [];
       for (const x of requirement) {
@@ -121,15 +136,8 @@ export class Improver {
       }
       if (complete) sets.push(chosen);
     }
+    for (const requirement of requirements) for (const x of requirement) cover[x] = 0;
     return sets;
   }
 
-}
-
-/** Meeting i's candidate slots, those that keep its parties' days compact first. */
-function byCompactness(state: ScheduleState, i: number): number[] {
-  const m = state.model.meetings[i];
-  const score = new Map<number, number>();
-  for (const s of m.candidates) score.set(s, compactness(state, m.a, s) + compactness(state, m.b, s));
-  return Array.from(m.candidates).sort((x, y) => (score.get(y) as number) - (score.get(x) as number) || x - y);
 }
