@@ -175,6 +175,20 @@ describe('matching', () => {
     ])).toEqual([ours.score, null]);
   });
 
+  it('shows the Ji’nan company the match score of an incoming request', async () => {
+    const recs: OfferRec[] = (await recommendationsOf('jp1@demo.test')).body.offers;
+    const ours = recs.find((r) => r.offer.id === devicesId)!;
+    const requested = await t.http
+      .post(`/api/events/${eventId}/meetings`)
+      .set(await t.as('jp1@demo.test'))
+      .send({ counterpartId: cn1Org, offerId: devicesId, message: '医療機器について', priority: 1 });
+    expect(requested.status).toBe(201);
+    await t.http.post(`/api/meetings/${requested.body.id}/review`).set(await t.as('bureau@demo.test')).send({ decision: 'approve' });
+    const incoming = await t.http.get(`/api/events/${eventId}/meetings`).set(await t.as('cn1@demo.test'));
+    const meeting = incoming.body.items.find((m: { id: string }) => m.id === requested.body.id);
+    expect(meeting.matchScore).toBe(ours.score);
+  });
+
   it('marks the results stale once an offer changes after the run', async () => {
     const edited = await t.http.patch(`/api/offers/${elderlyCareId}`).set(await t.as('cn1@demo.test')).send({ titleZh: '社区养老与康复服务连锁运营' });
     expect(edited.status).toBe(200);

@@ -46,7 +46,7 @@ function party(org: Organization, viewer: Viewer, status: MeetingStatus, contact
 }
 
 /** `m` with its organizations and offer loaded. */
-export function meetingView(m: Meeting, viewer: Viewer, contacts: Map<string, ContactRow[]>): MeetingView {
+export function meetingView(m: Meeting, viewer: Viewer, contacts: Map<string, ContactRow[]>, matchScore: number | null): MeetingView {
   if (!m.jpOrganization || !m.cnOrganization) throw new Error(`meeting ${m.id} loaded without its organizations`);
   return {
     id: m.id,
@@ -69,8 +69,7 @@ export function meetingView(m: Meeting, viewer: Viewer, contacts: Map<string, Co
     cnConfirmedAt: iso(m.cnConfirmedAt),
     yourSide: viewer.side === 'bureau' ? null : viewer.side,
     awaiting: awaiting(m),
-    // Filled by the matching engine once it is wired in.
-    matchScore: null,
+    matchScore,
     createdAt: m.createdAt.toISOString(),
     updatedAt: m.updatedAt.toISOString(),
   };

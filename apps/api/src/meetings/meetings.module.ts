@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { MatchingModule } from '../matching/matching.module';
 import { MEETINGS_OPTIONS, MeetingsOptions, MeetingTransitionsService } from './meeting-transitions.service';
 import { MeetingsController } from './meetings.controller';
 import { MeetingsService } from './meetings.service';
@@ -10,6 +11,7 @@ export class MeetingsModule {
     return {
       module: MeetingsModule,
       global: true,
+      imports: [MatchingModule],
       controllers: [MeetingsController],
       providers: [{ provide: MEETINGS_OPTIONS, useValue: options }, MeetingTransitionsService, MeetingsService],
       exports: [MeetingTransitionsService, MeetingsService],

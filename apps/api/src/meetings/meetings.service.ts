@@ -37,6 +37,7 @@ import { MeetingErrorCode } from './meeting-errors';
 import { MeetingAction } from './meeting-state-machine';
 import { MEETINGS_OPTIONS, MeetingsOptions, MeetingTransitionsService, meetingNotFound, sideOf } from './meeting-transitions.service';
 import { Meeting } from './meeting.entity';
+import { MatchPair, MatchScoreService } from '../matching/match-score.service';
 import { ContactRow, meetingView, TransitionRow, transitionView, Viewer } from './meeting.view';
 
 export const EXPIRE_MEETINGS_JOB = 'meetings-expire';
@@ -56,6 +57,7 @@ export class MeetingsService implements OnModuleInit {
     private readonly audit: AuditService,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(MEETINGS_OPTIONS) private readonly options: MeetingsOptions,
+    private readonly matchScores: MatchScoreService,
   ) {}
 
   onModuleInit(): void {
@@ -123,7 +125,8 @@ export class MeetingsService implements OnModuleInit {
       .getManyAndCount();
     const viewer = viewerOf(caller);
     const contacts = await this.contacts(this.db.manager, rows);
-    return { items: rows.map((m) => meetingView(m, viewer, contacts)), page, pageSize, total };
+    const scores = await this.matchScores.scoresFor(eventId, rows.map(matchPair));
+    return { items: rows.map((m, i) => meetingView(m, viewer, contacts, scores[i])), page, pageSize, total };
   }
 
   get(caller: AuthUser, id: string): Promise<MeetingView> {
@@ -286,7 +289,8 @@ export class MeetingsService implements OnModuleInit {
   private async view(manager: EntityManager, id: string, caller: AuthUser): Promise<MeetingView> {
     const meeting = await this.withRelations(manager.getRepository(Meeting).createQueryBuilder('m')).where('m.id = :id', { id }).getOne();
     if (!meeting || !sideOf(caller, meeting)) throw meetingNotFound(id);
-    return meetingView(meeting, viewerOf(caller), await this.contacts(manager, [meeting]));
+    const [score] = await this.matchScores.scoresFor(meeting.editionId, [matchPair(meeting)]);
+    return meetingView(meeting, viewerOf(caller), await this.contacts(manager, [meeting]), score);
   }
 
   private async visible(manager: EntityManager, caller: AuthUser, id: string): Promise<Meeting> {
@@ -358,4 +362,9 @@ function pairExists(existing: { id: string; status: MeetingStatus }): DomainErro
 /** The negotiation session a meeting without an offer belongs in: a sector both share, else the Ji'nan company's. */
 function sharedSector(jp: Sector[], cn: Sector[]): Sector {
   return cn.find((s) => jp.includes(s)) ?? cn[0];
+}
+
+/** The score the matching run gave this pair (the offer's, or the company's best). */
+function matchPair(m: Meeting): MatchPair {
+  return { jpOrganizationId: m.jpOrganizationId, cnOrganizationId: m.cnOrganizationId, offerId: m.offerId };
 }

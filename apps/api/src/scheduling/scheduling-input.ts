@@ -1,6 +1,7 @@
 import { meetingWeight, type Language, type MeetingRequest, type NegotiationSession, type Organization, type SchedulingInput } from '@jinan/scheduling';
 import { DateTime } from 'luxon';
 import { EntityManager } from 'typeorm';
+import { MatchScoreService } from '../matching/match-score.service';
 
 /** Statuses the scheduler places (accepted) or keeps track of (already booked). */
 export const SCHEDULABLE_STATUSES = ['accepted', 'scheduled', 'confirmed'] as const;
@@ -40,7 +41,7 @@ export interface LoadedInput {
  * slots and tables, the parties' capacity, languages and absences (half-days away, the
  * park visit), the schedulable meetings with their bookings, and interpreter pools.
  */
-export async function loadSchedulingInput(db: EntityManager, editionId: string, options: RunOptions): Promise<LoadedInput> {
+export async function loadSchedulingInput(db: EntityManager, editionId: string, options: RunOptions, matchScores: MatchScoreService): Promise<LoadedInput> {
   const [edition] = await db.query(`SELECT time_zone, max_meetings_per_org_per_day FROM editions WHERE id = $1`, [editionId]);
   const zone: string = edition.time_zone;
 
@@ -81,11 +82,11 @@ export async function loadSchedulingInput(db: EntityManager, editionId: string, 
   }
 
   const meetingRows: {
-    id: string; status: string; version: number; sector: string; priority: 1 | 2 | 3; match_score: number | null;
+    id: string; status: string; version: number; sector: string; priority: 1 | 2 | 3; offer_id: string | null;
     jp_organization_id: string; cn_organization_id: string; slot_published_at: Date | null;
     slot_id: string | null; table_number: number | null; jp_seat: number | null; cn_seat: number | null;
   }[] = await db.query(
-    `SELECT m.id, m.status, m.version, m.sector, m.priority, NULL::numeric AS match_score,
+    `SELECT m.id, m.status, m.version, m.sector, m.priority, m.offer_id,
             m.jp_organization_id, m.cn_organization_id, m.slot_published_at,
             b.slot_id, t.number AS table_number, b.jp_seat, b.cn_seat
        FROM meetings m
@@ -95,12 +96,17 @@ export async function loadSchedulingInput(db: EntityManager, editionId: string, 
       ORDER BY m.id`,
     [editionId, SCHEDULABLE_STATUSES, options.exclude ?? []],
   );
+  // A pair outside the firm's stored recommendations (or before any matching run) counts as 0.
+  const scores = await matchScores.scoresFor(
+    editionId,
+    meetingRows.map((m) => ({ jpOrganizationId: m.jp_organization_id, cnOrganizationId: m.cn_organization_id, offerId: m.offer_id })),
+  );
   const pin = new Set(options.pin ?? []);
   const sessionsOfSector = (sector: string) =>
     options.allowAnySession ? sessions.map((s) => s.id) : sessions.filter((s) => s.sector === sector).map((s) => s.id);
 
   const meetings = new Map<string, MeetingState>();
-  const requests: MeetingRequest[] = meetingRows.map((m) => {
+  const requests: MeetingRequest[] = meetingRows.map((m, i) => {
     const booking = m.slot_id ? { slotId: m.slot_id, tableNumber: m.table_number!, jpSeat: m.jp_seat!, cnSeat: m.cn_seat! } : null;
     // Confirmed meetings never move; the bureau may pin others where they are.
     const pinned = !!booking && (m.status === 'confirmed' || pin.has(m.id));
@@ -119,7 +125,7 @@ export async function loadSchedulingInput(db: EntityManager, editionId: string, 
       id: m.id,
       organizationIds: [m.jp_organization_id, m.cn_organization_id],
       // Meetings say 1 = highest priority; the engine's weight grows with its argument.
-      weight: meetingWeight((4 - m.priority) as 1 | 2 | 3, Number(m.match_score ?? 0)),
+      weight: meetingWeight((4 - m.priority) as 1 | 2 | 3, scores[i] ?? 0),
       sessionIds: sessionsOfSector(m.sector),
       ...(pinned ? { pinned: placement } : placement ? { previous: placement } : {}),
     };

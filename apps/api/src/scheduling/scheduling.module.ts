@@ -1,8 +1,14 @@
 import { Module } from '@nestjs/common';
+import { MatchingModule } from '../matching/matching.module';
 import { BookingMovesController, BookingMovesService } from './booking-moves';
 import { ScheduleRunner } from './schedule-runner';
 import { SchedulingController } from './scheduling.controller';
 import { SchedulingService } from './scheduling.service';
 
-@Module({ controllers: [SchedulingController, BookingMovesController], providers: [SchedulingService, ScheduleRunner, BookingMovesService], exports: [SchedulingService] })
+@Module({
+  imports: [MatchingModule],
+  controllers: [SchedulingController, BookingMovesController],
+  providers: [SchedulingService, ScheduleRunner, BookingMovesService],
+  exports: [SchedulingService],
+})
 export class SchedulingModule {}

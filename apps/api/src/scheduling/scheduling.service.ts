@@ -18,6 +18,7 @@ import { AuthUser } from '../common/auth/auth-user';
 import { DomainError } from '../common/errors/domain-error';
 import { isoInZone } from '../events/edition.view';
 import { EventErrorCode } from '../events/event-errors';
+import { MatchScoreService } from '../matching/match-score.service';
 import { MeetingTransitionsService } from '../meetings/meeting-transitions.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { StaleScheduleInput, writeSchedule } from './schedule-writer';
@@ -51,6 +52,7 @@ export class SchedulingService implements OnModuleInit {
     private readonly audit: AuditService,
     private readonly transitions: MeetingTransitionsService,
     private readonly notifications: NotificationsService,
+    private readonly matchScores: MatchScoreService,
   ) {}
 
   /** A meeting that leaves its slot (slot declined, cancelled) frees it in the same transaction. */
@@ -144,7 +146,7 @@ export class SchedulingService implements OnModuleInit {
     if (!claimed) return;
     try {
       for (let attempt = 1; ; attempt++) {
-        const loaded = await loadSchedulingInput(this.db.manager, claimed.edition_id, claimed.options);
+        const loaded = await loadSchedulingInput(this.db.manager, claimed.edition_id, claimed.options, this.matchScores);
         await this.db.query(`UPDATE schedule_runs SET progress = 30 WHERE id = $1`, [runId]);
         const result = scheduleMeetings(loaded.input, { seed: claimed.options.seed ?? 1 });
         const violations = validateSchedule(loaded.input, result.assignments);
