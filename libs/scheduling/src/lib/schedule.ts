@@ -8,7 +8,7 @@ import { buildModel } from './model';
 import { createRandom } from './prng';
 import { explainLeftOut } from './reasons';
 import { ScheduleState } from './state';
-import { assignTables, countTableChanges } from './tables';
+import { assignTables, countTableChanges, reduceTableChanges } from './tables';
 import type { ScheduleOptions, ScheduleResult, SchedulingInput } from './types';
 
 /** Up to this many free meetings the branch and bound proves the optimum. */
@@ -43,6 +43,9 @@ export function scheduleMeetings(input: SchedulingInput, options: ScheduleOption
   }
 
   const table = assignTables(state);
+  const keepsTable = (i: number) =>
+    state.pinned[i] === 1 || (state.slotOf[i] === model.meetings[i].previousSlot && table[i] === model.meetings[i].previousTable);
+  reduceTableChanges(state, table, keepsTable, Math.round(effort * Math.max(20_000, 20 * free)));
   const assignments = model.meetings.flatMap((m, i) => {
     const s = state.slotOf[i];
     if (s < 0) return [];

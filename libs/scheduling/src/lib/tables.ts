@@ -73,17 +73,77 @@ export function assignTables(state: ScheduleState): Int32Array {
  */
 export function countTableChanges(model: Model, state: ScheduleState, table: Int32Array): number {
   let changes = 0;
-  for (let o = 0; o < model.orgIds.length; o++) {
-    const mine = [...state.ofOrg[o]].sort(
-      (x, y) => model.slotStart[state.slotOf[x]] - model.slotStart[state.slotOf[y]] || table[x] - table[y],
-    );
-    for (let k = 1; k < mine.length; k++) {
-      const s0 = state.slotOf[mine[k - 1]];
-      const s1 = state.slotOf[mine[k]];
-      if (s0 === s1 || model.slotSession[s0] !== model.slotSession[s1]) continue;
-      if (model.slotHalfDay[s0] !== model.slotHalfDay[s1]) continue;
-      if (table[mine[k - 1]] !== table[mine[k]]) changes++;
-    }
+  for (let o = 0; o < model.orgIds.length; o++) changes += changesOf(model, state, table, o);
+  return changes;
+}
+
+/** Changes of organisation o, over all its meetings or only those of slot `within`'s session and half-day. */
+function changesOf(model: Model, state: ScheduleState, table: Int32Array, o: number, within = -1): number {
+  let changes = 0;
+  const all = state.ofOrg[o];
+  const subset =
+    within < 0
+      ? [...all]
+      : all.filter((j) => {
+          const t = state.slotOf[j];
+          return model.slotSession[t] === model.slotSession[within] && model.slotHalfDay[t] === model.slotHalfDay[within];
+        });
+  const mine = subset.sort(
+    (x, y) => model.slotStart[state.slotOf[x]] - model.slotStart[state.slotOf[y]] || table[x] - table[y],
+  );
+  for (let k = 1; k < mine.length; k++) {
+    const s0 = state.slotOf[mine[k - 1]];
+    const s1 = state.slotOf[mine[k]];
+    if (s0 === s1 || model.slotSession[s0] !== model.slotSession[s1]) continue;
+    if (model.slotHalfDay[s0] !== model.slotHalfDay[s1]) continue;
+    if (table[mine[k - 1]] !== table[mine[k]]) changes++;
   }
   return changes;
+}
+
+/**
+ * Local search on the table numbers: a meeting takes a table one of its
+ * parties uses elsewhere in the same session and half-day, swapping with the
+ * meeting there if any, whenever that lowers the table changes of everyone
+ * involved. `fixed` meetings (pinned, or kept from the previous run) keep theirs.
+ */
+export function reduceTableChanges(state: ScheduleState, table: Int32Array, fixed: (i: number) => boolean, budget: number): void {
+  const model = state.model;
+  let work = 0;
+  for (let pass = 0; pass < 3; pass++) {
+    let improved = false;
+    for (let i = 0; i < model.meetings.length; i++) {
+      const s = state.slotOf[i];
+      if (s < 0 || fixed(i)) continue;
+      const m = model.meetings[i];
+      const wanted: number[] = [];
+      for (const o of [m.a, m.b]) {
+        for (const j of state.ofOrg[o]) {
+          const t = state.slotOf[j];
+          if (t === s || model.slotSession[t] !== model.slotSession[s] || model.slotHalfDay[t] !== model.slotHalfDay[s]) continue;
+          if (table[j] !== table[i] && !wanted.includes(table[j])) wanted.push(table[j]);
+        }
+      }
+      for (const t of wanted) {
+        if (++work > budget) return;
+        const j = state.inSlot[s].find((x) => table[x] === t);
+        if (j !== undefined && fixed(j)) continue;
+        const orgs = [m.a, m.b];
+        if (j !== undefined) orgs.push(model.meetings[j].a, model.meetings[j].b);
+        const unique = orgs.filter((o, k) => orgs.indexOf(o) === k);
+        const count = () => unique.reduce((sum, o) => sum + changesOf(model, state, table, o, s), 0);
+        const before = count();
+        const own = table[i];
+        table[i] = t;
+        if (j !== undefined) table[j] = own;
+        if (count() < before) {
+          improved = true;
+          break;
+        }
+        table[i] = own;
+        if (j !== undefined) table[j] = t;
+      }
+    }
+    if (!improved) return;
+  }
 }
