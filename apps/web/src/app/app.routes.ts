@@ -12,6 +12,7 @@ export const appRoutes: Route[] = [
   { path: 'meetings', canMatch: [roleGuard('jp', 'cn')], loadChildren: () => import('./meetings/meetings.routes') },
   { path: 'agenda', canMatch: [roleGuard('jp', 'cn')], loadChildren: () => import('./agenda/agenda.routes') },
   { path: 'bureau', canMatch: [roleGuard('bureau')], loadChildren: () => import('./bureau/bureau.routes') },
+  { path: 'reports', canMatch: [roleGuard('jp', 'cn', 'bureau')], loadChildren: () => import('./reports/reports.routes') },
   { path: 'profile', canMatch: [roleGuard('jp', 'cn', 'bureau')], loadChildren: () => import('./profile/profile.routes') },
   { path: '**', redirectTo: '' },
 ];

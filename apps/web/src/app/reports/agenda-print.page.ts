@@ -1,0 +1,141 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input, resource, ViewEncapsulation } from '@angular/core';
+import { HttpClient } from '@angular/common/http';
+import { MatButtonModule } from '@angular/material/button';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { TranslocoPipe } from '@jsverse/transloco';
+import type { AgendaView, Locale, OrganizationView } from '@jinan/contracts';
+import { firstValueFrom } from 'rxjs';
+import { CurrentEdition } from '../core/current-edition';
+import { Session } from '../core/session';
+import { formatInZone } from '../shared/zoned-time';
+import { PRINT_STYLES, PrintLanguage } from './print-sheet';
+import { ReportsApi } from './reports.api';
+
+const TOKYO = 'Asia/Tokyo';
+
+interface PrintedAgenda {
+  t: (key: string, params?: Record<string, unknown>) => string;
+  locale: Locale;
+  organization: OrganizationView;
+  agenda: AgendaView;
+  /** Japanese firms read Tokyo time first, then the event's. */
+  twoZones: boolean;
+}
+
+/**
+ * One organization's agenda on paper, in the organization's language (Japanese for a
+ * Japanese firm, with Tokyo and Ji'nan times; Chinese for a Ji'nan company). A party
+ * prints its own; the bureau any, with ?organization=<id>.
+ */
+@Component({
+  selector: 'app-agenda-print',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  encapsulation: ViewEncapsulation.None,
+  imports: [MatButtonModule, MatProgressBarModule, TranslocoPipe],
+  styles: PRINT_STYLES,
+  template: `
+    <div class="report-toolbar">
+      <button mat-flat-button type="button" (click)="print()" [disabled]="!sheet.value()">{{ 'reports.print' | transloco }}</button>
+    </div>
+    @if (sheet.isLoading()) {
+      <mat-progress-bar mode="indeterminate" [attr.aria-label]="'common.loading' | transloco" />
+    }
+    @if (sheet.error()) {
+      <p class="form-error" role="alert">{{ 'common.loadFailed' | transloco }}</p>
+    }
+    @if (sheet.value(); as s) {
+      <article class="report-sheet" [attr.lang]="s.locale" data-print="agenda">
+        <h1>{{ s.t('reports.agenda.heading') }}</h1>
+        <p>
+          <strong>{{ name(s) }}</strong><br />
+          {{ editionName(s.locale) }}
+        </p>
+        @if (s.twoZones) {
+          <p class="muted">{{ s.t('reports.agenda.twoZones') }}</p>
+        }
+        <table>
+          <thead>
+            <tr>
+              <th>{{ s.t('reports.agenda.date') }}</th>
+              <th>{{ s.twoZones ? s.t('reports.agenda.timeTokyo') : s.t('reports.agenda.time') }}</th>
+              @if (s.twoZones) {
+                <th>{{ s.t('reports.agenda.timeEvent') }}</th>
+              }
+              <th>{{ s.t('reports.agenda.place') }}</th>
+              <th>{{ s.t('reports.agenda.counterpart') }}</th>
+              <th>{{ s.t('reports.agenda.about') }}</th>
+            </tr>
+          </thead>
+          <tbody>
+            @for (item of s.agenda.items; track item.meetingId) {
+              <tr [attr.data-meeting]="item.meetingId">
+                <td class="time">{{ fmt(item.startsAt, s.agenda.zone, 'day', s.locale) }}</td>
+                <td class="time">{{ fmt(item.startsAt, s.agenda.zone, 'time', s.locale) }}–{{ fmt(item.endsAt, s.agenda.zone, 'time', s.locale) }}</td>
+                @if (s.twoZones) {
+                  <td class="time">{{ fmt(item.eventStartsAt, s.agenda.eventZone, 'time', s.locale) }}–{{ fmt(item.eventEndsAt, s.agenda.eventZone, 'time', s.locale) }}</td>
+                }
+                <td>{{ item.venue }} · {{ s.t('reports.agenda.table', { number: item.tableNumber }) }}</td>
+                <td>{{ pick(item.counterpart.name, s.locale) }}</td>
+                <td>{{ item.offer ? pick({ zh: item.offer.titleZh, ja: item.offer.titleJa, en: item.offer.titleEn }, s.locale) : '' }}</td>
+              </tr>
+            } @empty {
+              <tr><td colspan="6">{{ s.t('reports.agenda.none') }}</td></tr>
+            }
+          </tbody>
+        </table>
+      </article>
+    }
+  `,
+})
+export class AgendaPrintPage {
+  /** Bureau only: whose agenda (a query parameter). */
+  readonly organization = input<string>();
+
+  private readonly api = inject(ReportsApi);
+  private readonly http = inject(HttpClient);
+  private readonly session = inject(Session);
+  private readonly edition = inject(CurrentEdition);
+  private readonly language = inject(PrintLanguage);
+
+  protected readonly sheet = resource({
+    params: () => {
+      const edition = this.edition.summary();
+      const organizationId = this.organization() ?? this.session.user()?.organizationId;
+      return edition && organizationId ? { editionId: edition.id, eventZone: edition.timeZone, organizationId } : undefined;
+    },
+    loader: async ({ params }): Promise<PrintedAgenda> => {
+      const organization = await firstValueFrom(this.http.get<OrganizationView>(`/api/organizations/${params.organizationId}`));
+      const japanese = organization.country === 'JP';
+      const locale: Locale = japanese ? 'ja' : 'zh-CN';
+      const forBureau = this.session.role() === 'bureau' ? params.organizationId : undefined;
+      const [t, agenda] = await Promise.all([
+        this.language.load(locale),
+        firstValueFrom(this.api.agenda(params.editionId, japanese ? TOKYO : params.eventZone, forBureau)),
+      ]);
+      return { t, locale, organization, agenda, twoZones: japanese && agenda.zone !== agenda.eventZone };
+    },
+  });
+
+  private readonly summary = computed(() => this.edition.summary());
+
+  protected fmt = formatInZone;
+
+  protected name(s: PrintedAgenda): string {
+    const o = s.organization;
+    return this.pick({ zh: o.nameZh, ja: o.nameJa, en: o.nameEn }, s.locale);
+  }
+
+  protected editionName(locale: Locale): string {
+    const n = this.summary()?.name;
+    return n ? (locale === 'ja' ? n.ja : n.zh) : '';
+  }
+
+  protected pick(texts: { zh: string | null; ja: string | null; en: string | null }, locale: Locale): string {
+    const order = locale === 'ja' ? [texts.ja, texts.en, texts.zh] : [texts.zh, texts.en, texts.ja];
+    return order.find((x) => x) ?? '';
+  }
+
+  protected print(): void {
+    window.print();
+  }
+}

@@ -1,0 +1,36 @@
+import { HttpClient, HttpParams } from '@angular/common/http';
+import { inject, Injectable } from '@angular/core';
+import type { AgendaView, EditionStatsView, ScheduleGridView } from '@jinan/contracts';
+
+export type CsvExportName = 'meetings' | 'schedule' | 'organizations' | 'audit';
+
+/** The reports' calls: live figures, agendas and the grid for printing, CSV downloads. */
+@Injectable({ providedIn: 'root' })
+export class ReportsApi {
+  private readonly http = inject(HttpClient);
+
+  stats(eventId: string) {
+    return this.http.get<EditionStatsView>(`/api/events/${eventId}/stats`);
+  }
+
+  agenda(eventId: string, zone: string, organizationId?: string) {
+    let params = new HttpParams().set('zone', zone);
+    if (organizationId) params = params.set('organizationId', organizationId);
+    return this.http.get<AgendaView>(`/api/events/${eventId}/agenda`, { params });
+  }
+
+  grid(eventId: string) {
+    return this.http.get<ScheduleGridView>(`/api/events/${eventId}/schedule`);
+  }
+
+  /** Fetches a CSV with the caller's token and hands it to the browser as a download. */
+  downloadCsv(eventId: string, name: CsvExportName): void {
+    const path = name === 'audit' ? `/api/events/${eventId}/audit.csv` : `/api/events/${eventId}/exports/${name}.csv`;
+    this.http.get(path, { responseType: 'blob' }).subscribe((blob) => {
+      const url = URL.createObjectURL(blob);
+      const link = Object.assign(document.createElement('a'), { href: url, download: `${name}.csv` });
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    });
+  }
+}
