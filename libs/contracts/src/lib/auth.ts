@@ -1,28 +1,16 @@
 import { Type } from 'class-transformer';
-import {
-  Equals,
-  IsDefined,
-  IsEmail,
-  IsIn,
-  IsObject,
-  IsOptional,
-  IsString,
-  MaxLength,
-  MinLength,
-  ValidateNested,
-} from 'class-validator';
+import { Equals, IsDefined, IsEmail, IsIn, IsObject, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { LOCALES, Locale, Role } from './enums';
 import { OrganizationProfileDto } from './organizations';
 import { LIMITS, named } from './validation';
+import { Text } from './fields';
 
 export class LoginDto {
   @IsEmail({}, named('must be an email address'))
   @MaxLength(LIMITS.email, named(`must be at most ${LIMITS.email} characters`))
   email!: string;
 
-  @IsString(named('must be a string'))
-  @MinLength(1, named('must not be empty'))
-  @MaxLength(LIMITS.passwordMax, named(`must be at most ${LIMITS.passwordMax} characters`))
+  @Text(LIMITS.passwordMax, 1)
   password!: string;
 }
 
@@ -48,9 +36,7 @@ export class RegisterDto {
   @MaxLength(LIMITS.passwordMax, named(`must be at most ${LIMITS.passwordMax} characters`))
   password!: string;
 
-  @IsString(named('must be a string'))
-  @MinLength(1, named('must not be empty'))
-  @MaxLength(LIMITS.name, named(`must be at most ${LIMITS.name} characters`))
+  @Text(LIMITS.name, 1)
   fullName!: string;
 
   /** Public registration creates delegates only; bureau accounts come from the seed or CLI. */
@@ -58,8 +44,7 @@ export class RegisterDto {
   role!: 'jp' | 'cn';
 
   @IsOptional()
-  @IsString(named('must be a string'))
-  @MaxLength(40, named('must be at most 40 characters'))
+  @Text(40)
   phone?: string;
 
   @IsOptional()
@@ -67,8 +52,7 @@ export class RegisterDto {
   locale?: Locale;
 
   @IsOptional()
-  @IsString(named('must be a string'))
-  @MaxLength(64, named('must be at most 64 characters'))
+  @Text(64)
   timeZone?: string;
 
   @IsDefined(named('is required'))
@@ -90,25 +74,20 @@ export class UpdateMeDto {
   locale?: Locale;
 
   @IsOptional()
-  @IsString(named('must be a string'))
-  @MaxLength(64, named('must be at most 64 characters'))
+  @Text(64)
   timeZone?: string;
 
   @IsOptional()
-  @IsString(named('must be a string'))
-  @MinLength(1, named('must not be empty'))
-  @MaxLength(LIMITS.name, named(`must be at most ${LIMITS.name} characters`))
+  @Text(LIMITS.name, 1)
   fullName?: string;
 
   @IsOptional()
-  @IsString(named('must be a string'))
-  @MaxLength(40, named('must be at most 40 characters'))
+  @Text(40)
   phone?: string;
 }
 
 export class ChangePasswordDto {
-  @IsString(named('must be a string'))
-  @MaxLength(LIMITS.passwordMax, named(`must be at most ${LIMITS.passwordMax} characters`))
+  @Text(LIMITS.passwordMax)
   currentPassword!: string;
 
   @IsString(named('must be a string'))

@@ -21,5 +21,6 @@ export function defaultEditionDates(year: number, zone: string = EVENT_TIME_ZONE
   while (day.weekday !== 4 || day.plus({ days: 1 }).month !== 5) {
     day = day.minus({ days: 1 });
   }
-  return { startDate: day.toISODate()!, endDate: day.plus({ days: 1 }).toISODate()! };
+  // Both dates are valid: `day` was checked above and only moved by whole days.
+  return { startDate: day.toFormat('yyyy-MM-dd'), endDate: day.plus({ days: 1 }).toFormat('yyyy-MM-dd') };
 }

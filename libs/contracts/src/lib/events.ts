@@ -1,18 +1,7 @@
-import { Type } from 'class-transformer';
-import {
-  IsIn,
-  IsInt,
-  IsISO8601,
-  IsOptional,
-  IsString,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-} from 'class-validator';
-import { SECTORS, Sector } from './enums';
+import { IsISO8601, IsOptional, Matches } from 'class-validator';
+import type { Sector } from './enums';
 import { LIMITS, named } from './validation';
+import { IntIn, Text } from './fields';
 
 export const SESSION_KINDS = ['plenary', 'negotiation', 'site_visit', 'break'] as const;
 export type SessionKind = (typeof SESSION_KINDS)[number];
@@ -23,15 +12,11 @@ export type EditionStatus = (typeof EDITION_STATUSES)[number];
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export class CreateEditionDto {
-  @Type(() => Number)
-  @IsInt(named('must be an integer'))
-  @Min(2020, named('must be 2020 or later'))
-  @Max(2100, named('must be 2100 or earlier'))
+  @IntIn(2020, 2100)
   year!: number;
 
   @IsOptional()
-  @IsString(named('must be a string'))
-  @MaxLength(64, named('must be at most 64 characters'))
+  @Text(64)
   timeZone?: string;
 
   /** Overrides the default dates (last Thursday and Friday of May). */
@@ -44,38 +29,23 @@ export class CreateEditionDto {
   endDate?: string;
 
   @IsOptional()
-  @Type(() => Number)
-  @IsInt(named('must be an integer'))
-  @Min(5, named('must be at least 5'))
-  @Max(120, named('must be at most 120'))
+  @IntIn(5, 120)
   slotMinutes?: number;
 
   @IsOptional()
-  @Type(() => Number)
-  @IsInt(named('must be an integer'))
-  @Min(1, named('must be at least 1'))
-  @Max(500, named('must be at most 500'))
+  @IntIn(1, 500)
   tablesPerSession?: number;
 
   @IsOptional()
-  @Type(() => Number)
-  @IsInt(named('must be an integer'))
-  @Min(0, named('must not be negative'))
-  @Max(500, named('must be at most 500'))
+  @IntIn(0, 500)
   interpretersPerSession?: number;
 
   @IsOptional()
-  @Type(() => Number)
-  @IsInt(named('must be an integer'))
-  @Min(1, named('must be at least 1'))
-  @Max(50, named('must be at most 50'))
+  @IntIn(1, 50)
   maxMeetingsPerOrgPerDay?: number;
 
   @IsOptional()
-  @Type(() => Number)
-  @IsInt(named('must be an integer'))
-  @Min(1, named('must be at least 1'))
-  @Max(500, named('must be at most 500'))
+  @IntIn(1, 500)
   maxPendingRequests?: number;
 }
 
@@ -90,30 +60,19 @@ export class UpdateSessionDto {
   endsAt?: string;
 
   @IsOptional()
-  @Type(() => Number)
-  @IsInt(named('must be an integer'))
-  @Min(5, named('must be at least 5'))
-  @Max(120, named('must be at most 120'))
+  @IntIn(5, 120)
   slotMinutes?: number;
 
   @IsOptional()
-  @Type(() => Number)
-  @IsInt(named('must be an integer'))
-  @Min(1, named('must be at least 1'))
-  @Max(500, named('must be at most 500'))
+  @IntIn(1, 500)
   tableCount?: number;
 
   @IsOptional()
-  @Type(() => Number)
-  @IsInt(named('must be an integer'))
-  @Min(0, named('must not be negative'))
-  @Max(500, named('must be at most 500'))
+  @IntIn(0, 500)
   interpreters?: number;
 
   @IsOptional()
-  @IsString(named('must be a string'))
-  @MinLength(1, named('must not be empty'))
-  @MaxLength(LIMITS.name, named(`must be at most ${LIMITS.name} characters`))
+  @Text(LIMITS.name, 1)
   venue?: string;
 }
 

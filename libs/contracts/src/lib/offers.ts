@@ -1,8 +1,9 @@
 import { Type } from 'class-transformer';
-import { IsDefined, IsIn, IsNumber, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsDefined, IsIn, IsNumber, IsOptional, Max, Min } from 'class-validator';
 import { COOPERATION_TYPES, CooperationType, SECTORS, Sector } from './enums';
 import { PageQueryDto } from './pagination';
 import { LIMITS, named, Presence } from './validation';
+import { Text } from './fields';
 
 export const OFFER_STATUSES = ['draft', 'published', 'withdrawn'] as const;
 export type OfferStatus = (typeof OFFER_STATUSES)[number];
@@ -24,40 +25,31 @@ function offerDto(presence: Presence) {
 
     /** Chinese title and summary are mandatory; Japanese or English come alongside. */
     @Present()
-    @IsString(named('must be a string'))
-    @MinLength(2, named('must be at least 2 characters'))
-    @MaxLength(LIMITS.name, named(`must be at most ${LIMITS.name} characters`))
+    @Text(LIMITS.name, 2)
     titleZh!: string;
 
     @IsOptional()
-    @IsString(named('must be a string'))
-    @MaxLength(LIMITS.name, named(`must be at most ${LIMITS.name} characters`))
+    @Text(LIMITS.name)
     titleJa?: string;
 
     @IsOptional()
-    @IsString(named('must be a string'))
-    @MaxLength(LIMITS.name, named(`must be at most ${LIMITS.name} characters`))
+    @Text(LIMITS.name)
     titleEn?: string;
 
     @Present()
-    @IsString(named('must be a string'))
-    @MinLength(2, named('must be at least 2 characters'))
-    @MaxLength(LIMITS.longText, named(`must be at most ${LIMITS.longText} characters`))
+    @Text(LIMITS.longText, 2)
     summaryZh!: string;
 
     @IsOptional()
-    @IsString(named('must be a string'))
-    @MaxLength(LIMITS.longText, named(`must be at most ${LIMITS.longText} characters`))
+    @Text(LIMITS.longText)
     summaryJa?: string;
 
     @IsOptional()
-    @IsString(named('must be a string'))
-    @MaxLength(LIMITS.longText, named(`must be at most ${LIMITS.longText} characters`))
+    @Text(LIMITS.longText)
     summaryEn?: string;
 
     @IsOptional()
-    @IsString(named('must be a string'))
-    @MaxLength(LIMITS.longText, named(`must be at most ${LIMITS.longText} characters`))
+    @Text(LIMITS.longText)
     partnerSought?: string;
 
     /** Investment range in millions of CNY. */
@@ -91,8 +83,7 @@ export class OfferQueryDto extends PageQueryDto {
   cooperationType?: CooperationType;
 
   @IsOptional()
-  @IsString(named('must be a string'))
-  @MaxLength(LIMITS.searchQuery, named(`must be at most ${LIMITS.searchQuery} characters`))
+  @Text(LIMITS.searchQuery)
   q?: string;
 
   /** `mine` lists the caller's own offers in every status. */

@@ -1,20 +1,4 @@
-import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  ArrayUnique,
-  IsArray,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUrl,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-  IsDefined,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsOptional, IsUrl, MaxLength, IsDefined } from 'class-validator';
 import {
   COOPERATION_TYPES,
   CooperationType,
@@ -28,6 +12,7 @@ import {
 } from './enums';
 import { PageQueryDto } from './pagination';
 import { LIMITS, named, Presence } from './validation';
+import { IntIn, Text } from './fields';
 
 export const VERIFICATION_STATES = ['pending', 'verified', 'rejected'] as const;
 export type VerificationState = (typeof VERIFICATION_STATES)[number];
@@ -43,21 +28,15 @@ function organizationProfileDto(presence: Presence) {
 
   class OrganizationProfile {
     @IsOptional()
-    @IsString(named('must be a string'))
-    @MinLength(1, named('must not be empty'))
-    @MaxLength(LIMITS.name, named(`must be at most ${LIMITS.name} characters`))
+    @Text(LIMITS.name, 1)
     nameZh?: string;
 
     @IsOptional()
-    @IsString(named('must be a string'))
-    @MinLength(1, named('must not be empty'))
-    @MaxLength(LIMITS.name, named(`must be at most ${LIMITS.name} characters`))
+    @Text(LIMITS.name, 1)
     nameJa?: string;
 
     @IsOptional()
-    @IsString(named('must be a string'))
-    @MinLength(1, named('must not be empty'))
-    @MaxLength(LIMITS.name, named(`must be at most ${LIMITS.name} characters`))
+    @Text(LIMITS.name, 1)
     nameEn?: string;
 
     @Present()
@@ -82,10 +61,7 @@ function organizationProfileDto(presence: Presence) {
 
     /** Delegates able to sit in parallel meetings. */
     @IsOptional()
-    @Type(() => Number)
-    @IsInt(named('must be an integer'))
-    @Min(1, named('must be at least 1'))
-    @Max(10, named('must be at most 10'))
+    @IntIn(1, 10)
     delegates?: number;
 
     @IsOptional()
@@ -96,23 +72,19 @@ function organizationProfileDto(presence: Presence) {
     cooperationTypes?: CooperationType[];
 
     @IsOptional()
-    @IsString(named('must be a string'))
-    @MaxLength(LIMITS.longText, named(`must be at most ${LIMITS.longText} characters`))
+    @Text(LIMITS.longText)
     seeksZh?: string;
 
     @IsOptional()
-    @IsString(named('must be a string'))
-    @MaxLength(LIMITS.longText, named(`must be at most ${LIMITS.longText} characters`))
+    @Text(LIMITS.longText)
     seeksJa?: string;
 
     @IsOptional()
-    @IsString(named('must be a string'))
-    @MaxLength(LIMITS.longText, named(`must be at most ${LIMITS.longText} characters`))
+    @Text(LIMITS.longText)
     seeksEn?: string;
 
     @IsOptional()
-    @IsString(named('must be a string'))
-    @MaxLength(LIMITS.longText, named(`must be at most ${LIMITS.longText} characters`))
+    @Text(LIMITS.longText)
     description?: string;
 
     @IsOptional()
@@ -121,8 +93,7 @@ function organizationProfileDto(presence: Presence) {
     website?: string;
 
     @IsOptional()
-    @IsString(named('must be a string'))
-    @MaxLength(LIMITS.name, named(`must be at most ${LIMITS.name} characters`))
+    @Text(LIMITS.name)
     city?: string;
   }
   return OrganizationProfile;
@@ -145,8 +116,7 @@ export class OrganizationQueryDto extends PageQueryDto {
   verification?: VerificationState;
 
   @IsOptional()
-  @IsString(named('must be a string'))
-  @MaxLength(LIMITS.searchQuery, named(`must be at most ${LIMITS.searchQuery} characters`))
+  @Text(LIMITS.searchQuery)
   q?: string;
 }
 
@@ -155,8 +125,7 @@ export class VerifyOrganizationDto {
   decision!: 'verified' | 'rejected';
 
   @IsOptional()
-  @IsString(named('must be a string'))
-  @MaxLength(LIMITS.shortText, named(`must be at most ${LIMITS.shortText} characters`))
+  @Text(LIMITS.shortText)
   note?: string;
 }
 

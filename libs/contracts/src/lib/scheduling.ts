@@ -1,7 +1,7 @@
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
-import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsOptional, IsUUID } from 'class-validator';
 import type { Sector } from './enums';
 import { named } from './validation';
+import { IntIn, Text } from './fields';
 
 export const SCHEDULE_RUN_STATUSES = ['queued', 'running', 'succeeded', 'failed'] as const;
 export type ScheduleRunStatus = (typeof SCHEDULE_RUN_STATUSES)[number];
@@ -27,18 +27,14 @@ export class CreateScheduleRunDto {
   allowAnySession?: boolean;
 
   @IsOptional()
-  @Type(() => Number)
-  @IsInt(named('must be an integer'))
-  @Min(1, named('must be at least 1'))
-  @Max(2_147_483_647, named('must fit in 32 bits'))
+  @IntIn(1, 2_147_483_647)
   seed?: number;
 }
 
 export class AgendaQueryDto {
   /** IANA zone to show times in; defaults to the caller's own zone. */
   @IsOptional()
-  @IsString(named('must be a string'))
-  @MaxLength(64, named('must be at most 64 characters'))
+  @Text(64)
   zone?: string;
 
   /** Bureau only: whose agenda. */
