@@ -27,6 +27,26 @@ export default [
     },
   },
   {
+    // The contracts' DTO classes carry class-validator decorators: importing a value from
+    // the barrel would pull class-validator into the bundle. Types come from the barrel,
+    // values from the plain modules.
+    files: ['**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@jinan/contracts',
+              allowTypeImports: true,
+              message: 'Use `import type` here; take values from @jinan/contracts/enums or @jinan/contracts/edition-dates.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.html'],
     // Override or add rules here
     rules: {},

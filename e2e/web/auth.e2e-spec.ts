@@ -17,7 +17,7 @@ describeInBrowser('sign-in and registration', () => {
       const page = await openPage(browser, locale);
       await page.goto('/login');
       const labels = LABELS[locale];
-      await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe(labels.heading);
+      await page.getByRole('heading', { level: 1, name: labels.heading, exact: true }).waitFor();
       await expect(page.getByLabel(labels.email).count()).resolves.toBe(1);
       await expect(page.getByLabel(labels.password).count()).resolves.toBe(1);
       await expect(page.locator('form button[type=submit]').innerText()).resolves.toBe(labels.submit);
@@ -36,7 +36,7 @@ describeInBrowser('sign-in and registration', () => {
     const page = await openPage(browser, 'en');
     await signIn(page, 'jp3@demo.test');
     await page.waitForURL('**/discover');
-    await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe(LABELS.ja.discover);
+    await page.getByRole('heading', { level: 1, name: LABELS.ja.discover, exact: true }).waitFor();
     await page.context().close();
   });
 
@@ -67,7 +67,7 @@ describeInBrowser('sign-in and registration', () => {
     await page.locator('mat-checkbox[formcontrolname=shareProfile] input').check();
     await page.locator('form button[type=submit]').click();
     await page.waitForURL('**/offers');
-    await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('我的项目');
+    await page.getByRole('heading', { level: 1, name: '我的项目', exact: true }).waitFor();
 
     const token = await api<{ accessToken: string }>('POST', '/auth/login', { email, password: 'secret-pass-1' });
     const me = await api<{ role: string; locale: string; timeZone: string }>('GET', '/me', undefined, token.accessToken);

@@ -1,5 +1,5 @@
 import { Browser } from 'playwright-core';
-import { api, apiToken, describeInBrowser, expectNoRawKeys, launchBrowser, openPage, screenshot, signIn, unique } from './support/browser';
+import { api, apiToken, describeInBrowser, expectNoRawKeys, launchBrowser, openPage, signIn, unique } from './support/browser';
 
 describeInBrowser('the bureau verifies a newly registered organization', () => {
   let browser: Browser;
@@ -23,7 +23,7 @@ describeInBrowser('the bureau verifies a newly registered organization', () => {
     const page = await openPage(browser, 'zh-CN');
     await signIn(page, 'bureau@demo.test');
     await page.waitForURL('**/bureau/organizations');
-    await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('企业审核');
+    await page.getByRole('heading', { level: 1, name: '企业审核', exact: true }).waitFor();
     const card = page.locator(`mat-card[data-org="${registered.user.organizationId}"]`);
     await card.waitFor();
     await expectNoRawKeys(page);

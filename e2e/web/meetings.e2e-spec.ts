@@ -52,7 +52,7 @@ describeInBrowser('meeting request, review and acceptance', () => {
 
       const bureau = await as(browser, 'bureau@demo.test', locale);
       await bureau.goto('/bureau/review');
-      await expect(bureau.getByRole('heading', { level: 1 }).innerText()).resolves.toBe(labels.reviewHeading);
+      await bureau.getByRole('heading', { level: 1, name: labels.reviewHeading, exact: true }).waitFor();
       const queued = bureau.locator(`mat-card[data-meeting="${meetingId}"]`);
       await queued.waitFor();
       await expectNoRawKeys(bureau);

@@ -10,10 +10,10 @@ describeInBrowser('the interface language is remembered per user', () => {
     const page = await openPage(browser, 'ja');
     await signIn(page, 'jp2@demo.test');
     await page.goto('/profile');
-    await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('プロフィール');
+    await page.getByRole('heading', { level: 1, name: 'プロフィール', exact: true }).waitFor();
     const marker = await page.evaluate(() => ((window as unknown as { __noReload: number }).__noReload = 42));
     await switchLanguage(page, 'zh-CN');
-    await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('资料');
+    await page.getByRole('heading', { level: 1, name: '资料', exact: true }).waitFor();
     // Same document: the switch did not reload the page.
     await expect(page.evaluate(() => (window as unknown as { __noReload?: number }).__noReload)).resolves.toBe(marker);
     await expect(page.title()).resolves.toContain('资料');
@@ -25,7 +25,7 @@ describeInBrowser('the interface language is remembered per user', () => {
     const other = await openPage(browser, 'en');
     await signIn(other, 'jp2@demo.test');
     await other.goto('/profile');
-    await expect(other.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('资料');
+    await other.getByRole('heading', { level: 1, name: '资料', exact: true }).waitFor();
     // Put the account back for the other files.
     await switchLanguage(other, 'ja');
     await other.context().close();
