@@ -3,7 +3,7 @@ import { Equals, IsDefined, IsEmail, IsIn, IsObject, IsOptional, IsString, MaxLe
 import { LOCALES, Locale, Role } from './enums';
 import { OrganizationProfileDto } from './organizations';
 import { LIMITS, named } from './validation';
-import { Text } from './fields';
+import { OneOf, Text } from './fields';
 
 export class LoginDto {
   @IsEmail({}, named('must be an email address'))
@@ -40,7 +40,7 @@ export class RegisterDto {
   fullName!: string;
 
   /** Public registration creates delegates only; bureau accounts come from the seed or CLI. */
-  @IsIn(['jp', 'cn'], named('must be one of: jp, cn'))
+  @OneOf(['jp', 'cn'])
   role!: 'jp' | 'cn';
 
   @IsOptional()
@@ -48,7 +48,7 @@ export class RegisterDto {
   phone?: string;
 
   @IsOptional()
-  @IsIn(LOCALES, named(`must be one of: ${LOCALES.join(', ')}`))
+  @OneOf(LOCALES)
   locale?: Locale;
 
   @IsOptional()
@@ -70,7 +70,7 @@ export class RegisterDto {
 
 export class UpdateMeDto {
   @IsOptional()
-  @IsIn(LOCALES, named(`must be one of: ${LOCALES.join(', ')}`))
+  @OneOf(LOCALES)
   locale?: Locale;
 
   @IsOptional()

@@ -1,14 +1,12 @@
 import { Type } from 'class-transformer';
-import { IsDefined, IsIn, IsNumber, IsOptional, Max, Min } from 'class-validator';
+import { IsDefined, IsNumber, IsOptional, Max, Min } from 'class-validator';
 import { COOPERATION_TYPES, CooperationType, SECTORS, Sector } from './enums';
 import { PageQueryDto } from './pagination';
 import { LIMITS, named, Presence } from './validation';
-import { Text } from './fields';
+import { OneOf, Text } from './fields';
 
 export const OFFER_STATUSES = ['draft', 'published', 'withdrawn'] as const;
 export type OfferStatus = (typeof OFFER_STATUSES)[number];
-
-const oneOf = (values: readonly string[]) => named(`must be one of: ${values.join(', ')}`);
 
 /** Offer fields, required on creation and optional on update (one definition for both). */
 function offerDto(presence: Presence) {
@@ -16,11 +14,11 @@ function offerDto(presence: Presence) {
 
   class Offer {
     @Present()
-    @IsIn(SECTORS, oneOf(SECTORS))
+    @OneOf(SECTORS)
     sector!: Sector;
 
     @Present()
-    @IsIn(COOPERATION_TYPES, oneOf(COOPERATION_TYPES))
+    @OneOf(COOPERATION_TYPES)
     cooperationType!: CooperationType;
 
     /** Chinese title and summary are mandatory; Japanese or English come alongside. */
@@ -75,11 +73,11 @@ export class UpdateOfferDto extends offerDto('optional') {}
 
 export class OfferQueryDto extends PageQueryDto {
   @IsOptional()
-  @IsIn(SECTORS, oneOf(SECTORS))
+  @OneOf(SECTORS)
   sector?: Sector;
 
   @IsOptional()
-  @IsIn(COOPERATION_TYPES, oneOf(COOPERATION_TYPES))
+  @OneOf(COOPERATION_TYPES)
   cooperationType?: CooperationType;
 
   @IsOptional()
@@ -88,7 +86,7 @@ export class OfferQueryDto extends PageQueryDto {
 
   /** `mine` lists the caller's own offers in every status. */
   @IsOptional()
-  @IsIn(['mine'], oneOf(['mine']))
+  @OneOf(['mine'])
   scope?: 'mine';
 }
 

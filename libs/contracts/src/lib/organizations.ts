@@ -1,4 +1,4 @@
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsOptional, IsUrl, MaxLength, IsDefined } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsOptional, IsUrl, MaxLength, IsDefined } from 'class-validator';
 import {
   COOPERATION_TYPES,
   CooperationType,
@@ -12,12 +12,10 @@ import {
 } from './enums';
 import { PageQueryDto } from './pagination';
 import { LIMITS, named, Presence } from './validation';
-import { IntIn, Text } from './fields';
+import { IntIn, OneOf, Text } from './fields';
 
 export const VERIFICATION_STATES = ['pending', 'verified', 'rejected'] as const;
 export type VerificationState = (typeof VERIFICATION_STATES)[number];
-
-const oneOf = (values: readonly string[]) => named(`must be one of: ${values.join(', ')}`);
 
 /**
  * Builds the profile DTO with every field either required (registration) or optional
@@ -44,11 +42,11 @@ function organizationProfileDto(presence: Presence) {
     @ArrayMinSize(1, named('must name at least one sector'))
     @ArrayMaxSize(SECTORS.length)
     @ArrayUnique(named('must not repeat a sector'))
-    @IsIn(SECTORS, { each: true, ...oneOf(SECTORS) })
+    @OneOf(SECTORS, true)
     sectors!: Sector[];
 
     @Present()
-    @IsIn(SIZE_BANDS, oneOf(SIZE_BANDS))
+    @OneOf(SIZE_BANDS)
     sizeBand!: SizeBand;
 
     @Present()
@@ -56,7 +54,7 @@ function organizationProfileDto(presence: Presence) {
     @ArrayMinSize(1, named('must name at least one language'))
     @ArrayMaxSize(LANGUAGES.length)
     @ArrayUnique(named('must not repeat a language'))
-    @IsIn(LANGUAGES, { each: true, ...oneOf(LANGUAGES) })
+    @OneOf(LANGUAGES, true)
     languages!: Language[];
 
     /** Delegates able to sit in parallel meetings. */
@@ -68,7 +66,7 @@ function organizationProfileDto(presence: Presence) {
     @IsArray(named('must be an array'))
     @ArrayMaxSize(COOPERATION_TYPES.length)
     @ArrayUnique(named('must not repeat a type'))
-    @IsIn(COOPERATION_TYPES, { each: true, ...oneOf(COOPERATION_TYPES) })
+    @OneOf(COOPERATION_TYPES, true)
     cooperationTypes?: CooperationType[];
 
     @IsOptional()
@@ -104,15 +102,15 @@ export class UpdateOrganizationDto extends organizationProfileDto('optional') {}
 
 export class OrganizationQueryDto extends PageQueryDto {
   @IsOptional()
-  @IsIn(SECTORS, oneOf(SECTORS))
+  @OneOf(SECTORS)
   sector?: Sector;
 
   @IsOptional()
-  @IsIn(['JP', 'CN'], oneOf(['JP', 'CN']))
+  @OneOf(['JP', 'CN'])
   country?: Country;
 
   @IsOptional()
-  @IsIn(VERIFICATION_STATES, oneOf(VERIFICATION_STATES))
+  @OneOf(VERIFICATION_STATES)
   verification?: VerificationState;
 
   @IsOptional()
@@ -121,7 +119,7 @@ export class OrganizationQueryDto extends PageQueryDto {
 }
 
 export class VerifyOrganizationDto {
-  @IsIn(['verified', 'rejected'], oneOf(['verified', 'rejected']))
+  @OneOf(['verified', 'rejected'])
   decision!: 'verified' | 'rejected';
 
   @IsOptional()
