@@ -55,10 +55,9 @@ const FUNNEL_STAGES = ['placed', 'held', 'withFeedback', 'followUpPlanned', 'agr
     }
     @if (stats.value(); as s) {
       <div class="kpis" data-kpis>
-        <div class="kpi" data-kpi="requests"><span>{{ 'reports.measure.requests' | transloco }}</span><strong>{{ s.totals.requests }}</strong></div>
-        <div class="kpi" data-kpi="approvals"><span>{{ 'reports.measure.approvals' | transloco }}</span><strong>{{ s.totals.approvals }}</strong></div>
-        <div class="kpi" data-kpi="acceptances"><span>{{ 'reports.measure.acceptances' | transloco }}</span><strong>{{ s.totals.acceptances }}</strong></div>
-        <div class="kpi" data-kpi="placed"><span>{{ 'reports.measure.placed' | transloco }}</span><strong>{{ s.totals.placed }}</strong></div>
+        @for (m of countMeasures; track m) {
+          <div class="kpi" [attr.data-kpi]="m"><span>{{ 'reports.measure.' + m | transloco }}</span><strong>{{ s.totals[m] }}</strong></div>
+        }
         <div class="kpi" data-kpi="acceptanceRate">
           <span>{{ 'reports.measure.acceptanceRate' | transloco }}</span>
           <strong>{{ s.totals.acceptanceRate === null ? '—' : (s.totals.acceptanceRate | percent: '1.0-1') }}</strong>
@@ -219,6 +218,7 @@ export class DashboardPage {
   private readonly transloco = inject(TranslocoService);
   private readonly language = inject(Language);
 
+  protected readonly countMeasures = ['requests', 'approvals', 'acceptances', 'placed'] as const;
   protected readonly exportNames: CsvExportName[] = ['meetings', 'schedule', 'organizations', 'audit'];
   protected readonly shown = signal(50);
   protected readonly query = signal('');
