@@ -142,6 +142,12 @@ describe('meeting state machine: what a transition writes', () => {
     expect(decideTransition(meeting('scheduled'), 'cancel', 'bureau', NOW)).toMatchObject({ to: 'cancelled', releasesSlot: true });
     expect(decideTransition(meeting('accepted'), 'cancel', 'jp', NOW)).toMatchObject({ to: 'cancelled', releasesSlot: false });
   });
+
+  it('a meeting that was held or missed keeps its booking: it is the record of where it took place', () => {
+    const m = meeting('confirmed', { slotPublishedAt: EARLIER, jpConfirmedAt: EARLIER, cnConfirmedAt: EARLIER });
+    expect(decideTransition(m, 'hold', 'bureau', NOW)).toMatchObject({ to: 'held', releasesSlot: false });
+    expect(decideTransition(m, 'no_show', 'system', NOW)).toMatchObject({ to: 'no_show', releasesSlot: false });
+  });
 });
 
 describe('meeting state machine: whose turn it is', () => {

@@ -179,7 +179,9 @@ export function decideTransition(m: MeetingSnapshot, action: MeetingAction, side
   const refused = rule.guard?.(m, side);
   if (refused) return { ok: false, refusal: 'state', message: `${refused} (the meeting is ${m.status})` };
   const { to, patch = {} } = rule.apply(m, side, now);
-  return { ok: true, from: m.status, to, patch, releasesSlot: OCCUPYING_SLOT.includes(m.status) && !OCCUPYING_SLOT.includes(to) };
+  // Held and no-show meetings keep their booking: it is the record of where they took place.
+  const releasesSlot = OCCUPYING_SLOT.includes(m.status) && (to === 'accepted' || to === 'cancelled');
+  return { ok: true, from: m.status, to, patch, releasesSlot };
 }
 
 /** Who must act next, for the web app's "your turn" markers. */
