@@ -120,6 +120,7 @@ describe('scheduling through the API', () => {
     );
     const created = await t.http.post(`/api/events/${eventId}/schedule/runs`).set(await t.as('bureau@demo.test')).send({ exclude: [meetingIds[2]] });
     const run = await waitForRun(t, eventId, created.body.id);
+    expect(run.error).toBeNull();
     expect(run.status).toBe('succeeded');
     const absentMeetings: { id: string }[] = await t.db.query(`SELECT id FROM meetings WHERE jp_organization_id = $1 AND id <> $2`, [jpOrg.id, meetingIds[2]]);
     const reasons = new Map(run.leftOut.map((l: { meetingId: string; code: string; message: string }) => [l.meetingId, l]));

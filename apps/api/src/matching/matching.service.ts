@@ -10,6 +10,7 @@ import {
 } from '@jinan/contracts';
 import { prepareOffers, scoreAll } from '@jinan/matching';
 import { DataSource } from 'typeorm';
+import { LOCK_SPACE, withTryAdvisoryLock } from '../database/advisory-lock';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../common/auth/auth-user';
 import { DomainError } from '../common/errors/domain-error';
@@ -80,21 +81,8 @@ export class MatchingService {
    * number of instances or job retries may call it.
    */
   async executeRun(runId: string): Promise<void> {
-    // Held for the whole run on its own connection; it goes with the connection if the
-    // process dies, and the run can then resume elsewhere.
-    const lock = this.db.createQueryRunner();
-    await lock.connect();
-    try {
-      const [{ locked }] = await lock.query('SELECT pg_try_advisory_lock(hashtextextended($1, 1)) AS locked', [runId]);
-      if (!locked) return;
-      try {
-        await this.executeLocked(runId);
-      } finally {
-        await lock.query('SELECT pg_advisory_unlock(hashtextextended($1, 1))', [runId]);
-      }
-    } finally {
-      await lock.release();
-    }
+    // One executor per run across instances (see withTryAdvisoryLock).
+    await withTryAdvisoryLock(this.db, LOCK_SPACE.matchingRun, runId, () => this.executeLocked(runId));
   }
 
   private async executeLocked(runId: string): Promise<void> {

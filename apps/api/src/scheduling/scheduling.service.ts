@@ -13,6 +13,7 @@ import {
 import { scheduleMeetings, validateSchedule } from '@jinan/scheduling';
 import { IANAZone } from 'luxon';
 import { DataSource } from 'typeorm';
+import { LOCK_SPACE, withTryAdvisoryLock } from '../database/advisory-lock';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../common/auth/auth-user';
 import { DomainError } from '../common/errors/domain-error';
@@ -111,21 +112,8 @@ export class SchedulingService implements OnModuleInit {
    * alone), so a job that died midway is simply run again.
    */
   async executeRun(runId: string): Promise<void> {
-    // Held for the whole run on its own connection: a second instance skips the run, and
-    // if this process dies the lock goes with its connection, so the run can resume.
-    const lock = this.db.createQueryRunner();
-    await lock.connect();
-    try {
-      const [{ locked }] = await lock.query('SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked', [runId]);
-      if (!locked) return;
-      try {
-        await this.executeLocked(runId);
-      } finally {
-        await lock.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [runId]);
-      }
-    } finally {
-      await lock.release();
-    }
+    // One executor per run across instances (see withTryAdvisoryLock).
+    await withTryAdvisoryLock(this.db, LOCK_SPACE.scheduleRun, runId, () => this.executeLocked(runId));
   }
 
   /** Runs queued or interrupted (their instance died) when this instance started. */
