@@ -29,13 +29,14 @@ export default [
     },
   },
   {
-    // Tests of an app drive that app's own modules (the real Nest app, its DataSource).
+    // Tests of an app drive that app's own modules (the real Nest app, its DataSource)…
     files: ['e2e/**/*.ts'],
     rules: {
       '@nx/enforce-module-boundaries': [
         'error',
         {
-          allow: ['^(\\.\\./)+apps/(api|web)/src/.*$'],
+          // …and share the test harness (database provisioning, path registration).
+          allow: ['^(\\.\\./)+apps/(api|web)/src/.*$', '^(\\.\\./)+support/.*$', '^(\\.\\./)+api/support/.*$'],
           depConstraints: [{ sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['scope:api', 'scope:web', 'scope:shared'] }],
         },
       ],
