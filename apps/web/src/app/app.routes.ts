@@ -13,6 +13,7 @@ export const appRoutes: Route[] = [
   { path: 'agenda', canMatch: [roleGuard('jp', 'cn')], loadChildren: () => import('./agenda/agenda.routes') },
   { path: 'bureau', canMatch: [roleGuard('bureau')], loadChildren: () => import('./bureau/bureau.routes') },
   { path: 'reports', canMatch: [roleGuard('jp', 'cn', 'bureau')], loadChildren: () => import('./reports/reports.routes') },
+  { path: 'notifications', canMatch: [roleGuard('jp', 'cn', 'bureau')], loadChildren: () => import('./notifications/notifications.routes') },
   { path: 'profile', canMatch: [roleGuard('jp', 'cn', 'bureau')], loadChildren: () => import('./profile/profile.routes') },
   { path: '**', redirectTo: '' },
 ];

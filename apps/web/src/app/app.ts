@@ -9,23 +9,29 @@ import { CurrentEdition } from './core/current-edition';
 import { Language } from './core/language';
 import { Session } from './core/session';
 import { TimeZones, ZoneChoice } from './core/time-zones';
+import { UnreadNotifications } from './core/unread-notifications';
 
 interface NavLink {
   path: string;
   key: string;
+  /** Active only on this path, not below it. */
+  exact?: boolean;
 }
 
 const NAV: Record<Role, NavLink[]> = {
   jp: [
-    { path: '/discover', key: 'nav.discover' },
+    { path: '/discover', key: 'nav.discover', exact: true },
+    { path: '/discover/recommendations', key: 'nav.recommendations' },
     { path: '/meetings', key: 'nav.meetings' },
     { path: '/agenda', key: 'nav.agenda' },
+    { path: '/reports/agenda', key: 'nav.printAgenda' },
     { path: '/profile', key: 'nav.profile' },
   ],
   cn: [
     { path: '/offers', key: 'nav.offers' },
     { path: '/meetings', key: 'nav.requests' },
     { path: '/agenda', key: 'nav.agenda' },
+    { path: '/reports/agenda', key: 'nav.printAgenda' },
     { path: '/profile', key: 'nav.profile' },
   ],
   bureau: [
@@ -33,6 +39,7 @@ const NAV: Record<Role, NavLink[]> = {
     { path: '/bureau/edition', key: 'nav.edition' },
     { path: '/bureau/review', key: 'nav.review' },
     { path: '/bureau/scheduler', key: 'nav.scheduler' },
+    { path: '/reports/dashboard', key: 'nav.reports' },
     { path: '/discover', key: 'nav.discover' },
   ],
 };
@@ -48,6 +55,7 @@ export class App {
   protected readonly session = inject(Session);
   protected readonly language = inject(Language);
   protected readonly zones = inject(TimeZones);
+  protected readonly notifications = inject(UnreadNotifications);
   private readonly router = inject(Router);
   // Loaded once signed in, so that every page knows the event's zone.
   protected readonly edition = inject(CurrentEdition);

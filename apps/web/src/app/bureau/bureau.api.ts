@@ -6,12 +6,16 @@ import type {
   EditionView,
   OrganizationView,
   Page,
+  CreateScheduleRunDto,
+  PublishScheduleView,
+  ScheduleGridView,
+  ScheduleRunView,
   UpdateSessionDto,
   VerificationState,
   VerifyOrganizationDto,
 } from '@jinan/contracts';
 
-/** The bureau's calls: editions and their programme, organisation verification. */
+/** The bureau's calls: editions and their programme, organisation verification, the scheduler. */
 @Injectable({ providedIn: 'root' })
 export class BureauApi {
   private readonly http = inject(HttpClient);
@@ -42,5 +46,21 @@ export class BureauApi {
 
   verify(id: string, dto: VerifyOrganizationDto) {
     return this.http.post<OrganizationView>(`/api/organizations/${id}/verification`, dto);
+  }
+
+  runScheduler(eventId: string, dto: CreateScheduleRunDto) {
+    return this.http.post<ScheduleRunView>(`/api/events/${eventId}/schedule/runs`, dto);
+  }
+
+  scheduleRun(eventId: string, runId: string) {
+    return this.http.get<ScheduleRunView>(`/api/events/${eventId}/schedule/runs/${runId}`);
+  }
+
+  scheduleGrid(eventId: string) {
+    return this.http.get<ScheduleGridView>(`/api/events/${eventId}/schedule`);
+  }
+
+  publishSchedule(eventId: string) {
+    return this.http.post<PublishScheduleView>(`/api/events/${eventId}/schedule/publish`, {});
   }
 }

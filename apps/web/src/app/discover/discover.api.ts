@@ -1,6 +1,6 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { CooperationType, OfferView, Page, Sector } from '@jinan/contracts';
+import type { CooperationType, OfferView, Page, RecommendationsView, Sector } from '@jinan/contracts';
 
 export interface OfferSearch {
   q?: string;
@@ -10,7 +10,7 @@ export interface OfferSearch {
   pageSize?: number;
 }
 
-/** Published offers, as a Japanese firm browses them. */
+/** Published offers, as a Japanese firm browses them, and its ranked recommendations. */
 @Injectable({ providedIn: 'root' })
 export class DiscoverApi {
   private readonly http = inject(HttpClient);
@@ -25,5 +25,9 @@ export class DiscoverApi {
 
   offer(id: string) {
     return this.http.get<OfferView>(`/api/offers/${id}`);
+  }
+
+  recommendations(eventId: string, limit = 20) {
+    return this.http.get<RecommendationsView>(`/api/events/${eventId}/recommendations`, { params: new HttpParams().set('limit', limit) });
   }
 }

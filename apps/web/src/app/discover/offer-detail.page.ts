@@ -69,7 +69,7 @@ import { DiscoverApi } from './discover.api';
         </mat-card-content>
       </mat-card>
       @if (session.role() === 'jp') {
-        <h2>{{ 'request.title' | transloco }}</h2>
+        <h2 id="request">{{ 'request.title' | transloco }}</h2>
         <mat-card appearance="outlined">
           <mat-card-content>
             <form [formGroup]="request" (ngSubmit)="send(o)" class="stack" novalidate>

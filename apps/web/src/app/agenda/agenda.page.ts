@@ -1,0 +1,243 @@
+import { ChangeDetectionStrategy, Component, computed, DOCUMENT, inject, signal } from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
+import { FormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCardModule } from '@angular/material/card';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { RouterLink } from '@angular/router';
+import { TranslocoPipe } from '@jsverse/transloco';
+import type { AgendaItemView } from '@jinan/contracts';
+import { ApiError } from '../core/api-error';
+import { CurrentEdition } from '../core/current-edition';
+import { Language } from '../core/language';
+import { TimeZones } from '../core/time-zones';
+import { MeetingsApi } from '../meetings/meetings.api';
+import { LocalizedTextComponent } from '../shared/localized-text.component';
+import { dayInZone, ZonedTimePipe } from '../shared/zoned-time';
+import { AgendaApi } from './agenda.api';
+
+/**
+ * A party's published slots as a day timeline, in the viewer's zone and the event's;
+ * confirm or decline a slot, download it as .ics or subscribe to it.
+ */
+@Component({
+  selector: 'app-agenda-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [FormsModule, RouterLink, MatButtonModule, MatCardModule, MatFormFieldModule, MatInputModule, MatProgressBarModule, TranslocoPipe, ZonedTimePipe, LocalizedTextComponent],
+  styles: `
+    .day { margin-top: 20px; }
+    .item { display: grid; grid-template-columns: 8.5rem 1fr; gap: 4px 16px; padding: 12px 0; border-top: 1px solid var(--mat-sys-outline-variant); }
+    .when { font-variant-numeric: tabular-nums; }
+    .when .local { font: var(--mat-sys-title-medium); font-family: inherit; display: block; }
+    .when .event { font-size: 0.85rem; display: block; }
+    .counterpart { font: var(--mat-sys-title-medium); font-family: inherit; margin: 0 0 4px; }
+    .facts { display: flex; flex-wrap: wrap; gap: 4px 12px; }
+    .item .actions { margin-top: 8px; }
+    .reason { flex: 1 1 200px; }
+    .feed-url { word-break: break-all; font-family: ui-monospace, monospace; font-size: 0.85rem; }
+    @media (max-width: 599px) {
+      .item { grid-template-columns: 1fr; }
+    }
+  `,
+  template: `
+    <h1>{{ 'agenda.title' | transloco }}</h1>
+    <p class="muted">{{ 'agenda.timesIn' | transloco: { zone: ('zones.' + zone() | transloco), eventZone: ('zones.' + eventZone() | transloco) } }}</p>
+    <div class="actions">
+      <button mat-flat-button type="button" (click)="downloadIcs()" [disabled]="!eventId() || downloading()">{{ 'agenda.ics' | transloco }}</button>
+      <a mat-stroked-button routerLink="/reports/agenda">{{ 'agenda.print' | transloco }}</a>
+    </div>
+
+    @if (agenda.isLoading()) {
+      <mat-progress-bar mode="indeterminate" [attr.aria-label]="'common.loading' | transloco" />
+    }
+    @if (error()) {
+      <p class="form-error" role="alert">{{ error() }}</p>
+    }
+    @if (agenda.error()) {
+      <p class="form-error" role="alert">{{ 'common.loadFailed' | transloco }}</p>
+    }
+
+    @for (day of days(); track day.date) {
+      <section class="day" [attr.data-day]="day.date">
+        <h2>{{ day.items[0].startsAt | zonedTime: zone() : 'date' : language.current() }}</h2>
+        @for (item of day.items; track item.meetingId) {
+          <article class="item" [attr.data-meeting]="item.meetingId">
+            <div class="when">
+              <span class="local" data-test="local-time">
+                {{ item.startsAt | zonedTime: zone() : 'time' : language.current() }}–{{ item.endsAt | zonedTime: zone() : 'time' : language.current() }}
+              </span>
+              @if (zone() !== eventZone()) {
+                <span class="event muted" data-test="event-time">
+                  {{ item.eventStartsAt | zonedTime: eventZone() : 'time' : language.current() }}–{{ item.eventEndsAt | zonedTime: eventZone() : 'time' : language.current() }}
+                  {{ 'zones.' + eventZone() | transloco }}
+                </span>
+              }
+            </div>
+            <div>
+              <h3 class="counterpart"><app-localized [texts]="item.counterpart.name" [primary]="primaryOf(item)" /></h3>
+              <div class="facts">
+                <span>{{ 'agenda.table' | transloco: { number: item.tableNumber } }}</span>
+                @if (item.venue) {
+                  <span>{{ item.venue }}</span>
+                }
+                <span>{{ 'sector.' + item.sector | transloco }}</span>
+              </div>
+              @if (item.offer; as offer) {
+                <p>{{ 'meetings.about' | transloco }}: <app-localized [texts]="{ zh: offer.titleZh, ja: offer.titleJa, en: offer.titleEn }" /></p>
+              }
+              <div class="chips">
+                <span class="chip status-{{ item.status }}">{{ 'meetingStatus.' + item.status | transloco }}</span>
+                @if (item.confirmedByMe && item.status !== 'confirmed') {
+                  <span class="chip">{{ 'agenda.confirmedByYou' | transloco }}</span>
+                }
+              </div>
+              @if (item.status === 'scheduled' || item.status === 'confirmed') {
+                <div class="actions">
+                  @if (!item.confirmedByMe) {
+                    <button mat-flat-button type="button" (click)="respond(item, 'accept')" [disabled]="busy()">{{ 'agenda.confirm' | transloco }}</button>
+                  }
+                  <mat-form-field class="reason" subscriptSizing="dynamic">
+                    <mat-label>{{ 'meetings.reason' | transloco }}</mat-label>
+                    <input matInput [(ngModel)]="reasons[item.meetingId]" />
+                  </mat-form-field>
+                  <button mat-stroked-button type="button" (click)="respond(item, 'decline')" [disabled]="busy()">{{ 'agenda.decline' | transloco }}</button>
+                </div>
+              }
+            </div>
+          </article>
+        }
+      </section>
+    } @empty {
+      @if (agenda.hasValue()) {
+        <p>{{ 'agenda.none' | transloco }}</p>
+      }
+    }
+
+    <h2>{{ 'agenda.feed' | transloco }}</h2>
+    <mat-card appearance="outlined">
+      <mat-card-content>
+        <p class="muted">{{ 'agenda.feedHint' | transloco }}</p>
+        @if (feedUrl(); as url) {
+          <p class="feed-url" data-test="feed-url">{{ url }}</p>
+          <p class="muted">{{ 'agenda.feedOnce' | transloco }}</p>
+        } @else if (feed.value()?.active) {
+          <p>{{ 'agenda.feedActive' | transloco }}</p>
+        }
+        <div class="actions">
+          <button mat-stroked-button type="button" (click)="createFeed()" [disabled]="busy()">
+            {{ (feed.value()?.active ? 'agenda.feedRenew' : 'agenda.feedCreate') | transloco }}
+          </button>
+          @if (feed.value()?.active) {
+            <button mat-button type="button" (click)="revokeFeed()" [disabled]="busy()">{{ 'agenda.feedRevoke' | transloco }}</button>
+          }
+        </div>
+      </mat-card-content>
+    </mat-card>
+  `,
+})
+export class AgendaPage {
+  private readonly api = inject(AgendaApi);
+  private readonly meetings = inject(MeetingsApi);
+  private readonly edition = inject(CurrentEdition);
+  private readonly zones = inject(TimeZones);
+  private readonly document = inject(DOCUMENT);
+  protected readonly language = inject(Language);
+
+  protected readonly eventId = computed(() => this.edition.summary()?.id ?? null);
+  protected readonly zone = this.zones.displayZone;
+  protected readonly agenda = rxResource({
+    params: () => {
+      const eventId = this.eventId();
+      return eventId ? { eventId, zone: this.zone() } : undefined;
+    },
+    stream: ({ params }) => this.api.agenda(params.eventId, params.zone),
+  });
+  protected readonly eventZone = computed(() => this.agenda.value()?.eventZone ?? this.zones.eventZone());
+  /** Grouped by the day each slot falls on in the viewer's zone. */
+  protected readonly days = computed(() => {
+    const byDay = new Map<string, AgendaItemView[]>();
+    for (const item of this.agenda.value()?.items ?? []) {
+      const day = dayInZone(item.startsAt, this.zone());
+      byDay.set(day, [...(byDay.get(day) ?? []), item]);
+    }
+    return [...byDay].map(([date, items]) => ({ date, items }));
+  });
+  protected readonly feed = rxResource({ stream: () => this.api.feedStatus() });
+  protected readonly feedUrl = signal<string | null>(null);
+  protected readonly busy = signal(false);
+  protected readonly downloading = signal(false);
+  protected readonly error = signal('');
+  protected readonly reasons: Record<string, string> = {};
+
+  protected primaryOf(item: AgendaItemView): 'ja' | 'zh' {
+    // The counterpart of a Japanese firm is a Ji'nan company, and the other way round.
+    return item.counterpart.name.zh ? 'zh' : 'ja';
+  }
+
+  protected respond(item: AgendaItemView, decision: 'accept' | 'decline'): void {
+    this.busy.set(true);
+    this.error.set('');
+    this.meetings.respond(item.meetingId, { decision, reason: decision === 'decline' ? this.reasons[item.meetingId] || undefined : undefined }).subscribe({
+      next: () => {
+        this.busy.set(false);
+        this.agenda.reload();
+      },
+      error: (e: unknown) => this.fail(e),
+    });
+  }
+
+  protected downloadIcs(): void {
+    const eventId = this.eventId();
+    if (!eventId) return;
+    this.downloading.set(true);
+    this.error.set('');
+    this.api.ics(eventId).subscribe({
+      next: (blob) => {
+        this.downloading.set(false);
+        const url = URL.createObjectURL(blob);
+        const link = this.document.createElement('a');
+        link.href = url;
+        link.download = `agenda-${this.edition.summary()?.year ?? ''}.ics`;
+        link.click();
+        setTimeout(() => URL.revokeObjectURL(url), 1000);
+      },
+      error: (e: unknown) => {
+        this.downloading.set(false);
+        this.error.set(e instanceof ApiError ? e.message : String(e));
+      },
+    });
+  }
+
+  protected createFeed(): void {
+    this.busy.set(true);
+    this.error.set('');
+    this.api.createFeed().subscribe({
+      next: (view) => {
+        this.busy.set(false);
+        this.feedUrl.set(view.url);
+        this.feed.set({ active: true, createdAt: view.createdAt });
+      },
+      error: (e: unknown) => this.fail(e),
+    });
+  }
+
+  protected revokeFeed(): void {
+    this.busy.set(true);
+    this.error.set('');
+    this.api.revokeFeed().subscribe({
+      next: () => {
+        this.busy.set(false);
+        this.feedUrl.set(null);
+        this.feed.set({ active: false, createdAt: null });
+      },
+      error: (e: unknown) => this.fail(e),
+    });
+  }
+
+  private fail(e: unknown): void {
+    this.busy.set(false);
+    this.error.set(e instanceof ApiError ? e.message : String(e));
+  }
+}

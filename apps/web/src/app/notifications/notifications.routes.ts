@@ -1,0 +1,3 @@
+import { Routes } from '@angular/router';
+
+export default [{ path: '', title: 'title.notifications', loadComponent: () => import('./notifications.page').then((m) => m.NotificationsPage) }] satisfies Routes;
