@@ -1,11 +1,11 @@
 import { createTestApp, TestApp } from './support/test-app';
 
-/** `count` accepted meetings between distinct pairs of verified organizations of one sector. */
+/** `count` accepted health meetings between distinct pairs of verified organizations. */
 async function acceptedMeetings(t: TestApp, eventId: string, count: number): Promise<string[]> {
   const rows: { id: string }[] = await t.db.query(
     `WITH pairs AS (
        SELECT jp.id AS jp_id, cn.id AS cn_id, cn.sectors[1] AS sector
-         FROM organizations jp JOIN organizations cn ON cn.country = 'CN' AND cn.sectors[1] = ANY (jp.sectors)
+         FROM organizations jp JOIN organizations cn ON cn.country = 'CN' AND cn.sectors[1] = 'health'
         WHERE jp.country = 'JP' AND jp.verification = 'verified' AND cn.verification = 'verified'
         ORDER BY jp.id, cn.id LIMIT $2)
      INSERT INTO meetings (edition_id, jp_organization_id, cn_organization_id, origin, sector, status, cn_accepted_at)
@@ -25,7 +25,10 @@ describe('the bureau places a meeting by hand (PATCH /api/meetings/:id/booking)'
     t = await createTestApp('booking_moves');
     eventId = (await t.http.get('/api/events').set(await t.as('bureau@demo.test'))).body[0].id;
     meetings = await acceptedMeetings(t, eventId, 30);
-    slots = await t.db.query(`SELECT s.id, s.starts_at FROM slots s WHERE s.edition_id = $1 ORDER BY s.starts_at, s.id`, [eventId]);
+    slots = await t.db.query(
+      `SELECT s.id, s.starts_at FROM slots s JOIN programme_sessions p ON p.id = s.session_id WHERE s.edition_id = $1 AND p.sector = 'health' ORDER BY s.starts_at`,
+      [eventId],
+    );
   });
   afterAll(() => t.close());
 
@@ -51,6 +54,13 @@ describe('the bureau places a meeting by hand (PATCH /api/meetings/:id/booking)'
   it('answers 404 for a slot or table that does not exist', async () => {
     expect((await move(meetings[0], { slotId: '00000000-0000-4000-8000-000000000000', tableNumber: 1 })).body.code).toBe('BOOKING_SLOT_NOT_FOUND');
     expect((await move(meetings[0], { slotId: slots[0].id, tableNumber: 999 })).body.code).toBe('BOOKING_TABLE_NOT_FOUND');
+  });
+
+  it('keeps a meeting in its sector\u2019s session', async () => {
+    const [other] = await t.db.query(`SELECT s.id FROM slots s JOIN programme_sessions p ON p.id = s.session_id WHERE s.edition_id = $1 AND p.sector <> 'health' LIMIT 1`, [eventId]);
+    const res = await move(meetings[0], { slotId: other.id, tableNumber: 1 });
+    expect(res.status).toBe(409);
+    expect(res.body.code).toBe('BOOKING_WRONG_SESSION');
   });
 
   it('places an accepted meeting, which becomes scheduled with its history', async () => {

@@ -4,6 +4,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { resolve } from 'node:path';
 import { AppModule } from './app.module';
 import { configureApp } from './bootstrap/configure-app';
+import { exitCleanlyOnSignals } from './bootstrap/graceful-shutdown';
 import { jwtSecret } from './bootstrap/jwt-secret';
 import { prepareDatabase } from './bootstrap/prepare-database';
 import { loadEnvironment } from './config/environment';
@@ -27,6 +28,7 @@ async function bootstrap(): Promise<void> {
     { bufferLogs: true },
   );
   configureApp(app);
+  exitCleanlyOnSignals(app);
   await app.listen(env.PORT, '0.0.0.0');
   logger.log(`listening on http://localhost:${env.PORT} (API under /api, docs at /api/docs)`);
 }

@@ -26,7 +26,7 @@ export function configureApp(app: NestExpressApplication): INestApplication {
       },
     }),
   );
-  app.enableShutdownHooks();
+  // Signals are handled by exitCleanlyOnSignals (main.ts), not enableShutdownHooks.
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

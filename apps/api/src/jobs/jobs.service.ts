@@ -47,7 +47,8 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
     await boss.start();
     for (const def of this.definitions.values()) {
       // stately: at most one waiting and one running job per queue, so triggers coalesce.
-      await boss.createQueue(def.name, { name: def.name, policy: 'stately', retryLimit: 3, retryDelay: 30 });
+      // Instances starting together race on pg-boss's queue DDL (deadlock): retry.
+      await retryOnDeadlock(() => boss.createQueue(def.name, { name: def.name, policy: 'stately', retryLimit: 3, retryDelay: 30 }));
       if (def.cron) await boss.schedule(def.name, def.cron, {}, { tz: 'UTC' });
       await boss.work(def.name, { pollingIntervalSeconds: 5, batchSize: 1 }, async () => {
         await def.handler();
@@ -72,5 +73,17 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
     const boss = this.boss;
     this.boss = undefined;
     await boss?.stop({ graceful: true, wait: true, timeout: 10_000 });
+  }
+}
+
+/** Runs fn again when PostgreSQL picked it as a deadlock victim (40P01), a few times with jitter. */
+async function retryOnDeadlock<T>(fn: () => Promise<T>, attempts = 5): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fn();
+    } catch (error) {
+      if ((error as { code?: string }).code !== '40P01' || attempt >= attempts) throw error;
+      await new Promise((r) => setTimeout(r, 50 + Math.random() * 200 * attempt));
+    }
   }
 }

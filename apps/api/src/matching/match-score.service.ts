@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { CURRENT_RUN_SQL } from './matching.service';
 
 /** A Japanese firm × Ji'nan company pair, optionally about one offer. */
@@ -27,12 +27,16 @@ export class MatchScoreService {
     return score ?? null;
   }
 
-  /** scoreFor for many pairs in one query; the result is in the order of `pairs`. */
-  async scoresFor(editionId: string, pairs: readonly MatchPair[]): Promise<(number | null)[]> {
+  /**
+   * scoreFor for many pairs in one query; the result is in the order of `pairs`. Inside a
+   * transaction pass its manager: a second pool connection taken while the transaction
+   * holds locks starves the pool under load (every connection waiting on the others).
+   */
+  async scoresFor(editionId: string, pairs: readonly MatchPair[], manager: EntityManager = this.db.manager): Promise<(number | null)[]> {
     if (!pairs.length) return [];
     // An offer row, or the company row whose best offer it is; without an offer, the
     // company's best score among its offer and company rows (the company row's, if any).
-    const rows: { score: number | null }[] = await this.db.query(
+    const rows: { score: number | null }[] = await manager.query(
       `SELECT (SELECT max(r.score)::float8 FROM recommendations r
                 WHERE r.run_id = (${CURRENT_RUN_SQL}) AND r.jp_organization_id = p.jp AND r.cn_organization_id = p.cn
                   AND (p.offer IS NULL OR r.offer_id = p.offer)) AS score

@@ -289,7 +289,7 @@ export class MeetingsService implements OnModuleInit {
   private async view(manager: EntityManager, id: string, caller: AuthUser): Promise<MeetingView> {
     const meeting = await this.withRelations(manager.getRepository(Meeting).createQueryBuilder('m')).where('m.id = :id', { id }).getOne();
     if (!meeting || !sideOf(caller, meeting)) throw meetingNotFound(id);
-    const [score] = await this.matchScores.scoresFor(meeting.editionId, [matchPair(meeting)]);
+    const [score] = await this.matchScores.scoresFor(meeting.editionId, [matchPair(meeting)], manager);
     return meetingView(meeting, viewerOf(caller), await this.contacts(manager, [meeting]), score);
   }
 

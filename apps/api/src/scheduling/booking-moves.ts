@@ -39,6 +39,7 @@ export enum BookingMoveErrorCode {
   SlotNotFound = 'BOOKING_SLOT_NOT_FOUND',
   TableNotFound = 'BOOKING_TABLE_NOT_FOUND',
   NotMovable = 'BOOKING_NOT_MOVABLE',
+  WrongSession = 'BOOKING_WRONG_SESSION',
 }
 
 registerErrorCodes({
@@ -46,6 +47,7 @@ registerErrorCodes({
   [BookingMoveErrorCode.SlotNotFound]: HttpStatus.NOT_FOUND,
   [BookingMoveErrorCode.TableNotFound]: HttpStatus.NOT_FOUND,
   [BookingMoveErrorCode.NotMovable]: HttpStatus.CONFLICT,
+  [BookingMoveErrorCode.WrongSession]: HttpStatus.CONFLICT,
 });
 
 /** A meeting the bureau may place by hand: accepted, or scheduled but not yet confirmed by both. */
@@ -69,16 +71,30 @@ export class BookingMovesService {
   }
 
   private async moveIn(tx: EntityManager, caller: AuthUser, meetingId: string, dto: MoveBookingDto): Promise<BookingMoveView> {
+    const [found] = await tx.query(`SELECT edition_id FROM meetings WHERE id = $1`, [meetingId]);
+    if (!found) throw new DomainError(BookingMoveErrorCode.MeetingNotFound, `no meeting ${meetingId}`);
+    // One writer of an edition's bookings at a time, edition first as the scheduler's
+    // writer does: concurrent moves queue here instead of deadlocking on the exclusion
+    // constraints. (NO KEY: inserts that merely reference the edition are not blocked.)
+    await tx.query(`SELECT id FROM editions WHERE id = $1 FOR NO KEY UPDATE`, [found.edition_id]);
     const [meeting] = await tx.query(
-      `SELECT id, edition_id, status, jp_organization_id, cn_organization_id, slot_published_at FROM meetings WHERE id = $1 FOR UPDATE`,
+      `SELECT id, edition_id, status, sector, jp_organization_id, cn_organization_id FROM meetings WHERE id = $1 FOR UPDATE`,
       [meetingId],
     );
     if (!meeting) throw new DomainError(BookingMoveErrorCode.MeetingNotFound, `no meeting ${meetingId}`);
     if (!MOVABLE.includes(meeting.status)) {
       throw new DomainError(BookingMoveErrorCode.NotMovable, `a ${meeting.status} meeting cannot be placed; only accepted or scheduled meetings can`);
     }
-    const [slot] = await tx.query(`SELECT id, session_id, starts_at, ends_at FROM slots WHERE id = $1 AND edition_id = $2`, [dto.slotId, meeting.edition_id]);
+    const [slot] = await tx.query(
+      `SELECT sl.id, sl.session_id, sl.starts_at, sl.ends_at, se.sector FROM slots sl JOIN programme_sessions se ON se.id = sl.session_id
+        WHERE sl.id = $1 AND sl.edition_id = $2`,
+      [dto.slotId, meeting.edition_id],
+    );
     if (!slot) throw new DomainError(BookingMoveErrorCode.SlotNotFound, `no slot ${dto.slotId} in this meeting's event`);
+    // The scheduler keeps a meeting in its sector's session; a move elsewhere would be undone.
+    if (slot.sector !== meeting.sector) {
+      throw new DomainError(BookingMoveErrorCode.WrongSession, `a ${meeting.sector} meeting takes place in the ${meeting.sector} session, not the ${slot.sector} one`);
+    }
     const [table] = await tx.query(`SELECT id FROM negotiation_tables WHERE session_id = $1 AND number = $2`, [slot.session_id, dto.tableNumber]);
     if (!table) throw new DomainError(BookingMoveErrorCode.TableNotFound, `the slot's session has no table ${dto.tableNumber}`);
 
