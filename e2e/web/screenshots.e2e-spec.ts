@@ -3,11 +3,13 @@ import {
   api,
   apiToken,
   describeInBrowser,
+  expectNoCriticalA11yViolations,
   expectNoHorizontalOverflow,
   expectNoRawKeys,
   launchBrowser,
   openPage,
   PHONE,
+  runMatching,
   screenshot,
   signIn,
   switchLanguage,
@@ -29,8 +31,10 @@ const PAGES: { account: string; homeLocale: UiLocale; pages: { name: string; pat
           await page.waitForURL('**/discover/offers/**');
         },
       },
+      { name: 'recommendations', path: '/discover/recommendations' },
       { name: 'meetings-jp', path: '/meetings' },
       { name: 'agenda-jp', path: '/agenda' },
+      { name: 'notifications-jp3', path: '/notifications' },
       { name: 'profile-jp', path: '/profile' },
     ],
   },
@@ -42,6 +46,7 @@ const PAGES: { account: string; homeLocale: UiLocale; pages: { name: string; pat
       { name: 'offer-new', path: '/offers/new' },
       { name: 'requests-cn', path: '/meetings' },
       { name: 'agenda-cn', path: '/agenda' },
+      { name: 'notifications-cn', path: '/notifications' },
       { name: 'profile-cn', path: '/profile' },
     ],
   },
@@ -59,7 +64,11 @@ const PAGES: { account: string; homeLocale: UiLocale; pages: { name: string; pat
 
 describeInBrowser('screenshots of every main page in each language', () => {
   let browser: Browser;
-  beforeAll(async () => (browser = await launchBrowser()));
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    // Recommendations exist once the bureau has scored every pair.
+    await runMatching();
+  });
   afterAll(async () => {
     await browser?.close();
     // Leave each demo account in its own language for the other files.
@@ -77,6 +86,7 @@ describeInBrowser('screenshots of every main page in each language', () => {
           else await path(desktop);
           await desktop.getByRole('heading', { level: 1 }).first().waitFor();
           await expectNoRawKeys(desktop);
+          await expectNoCriticalA11yViolations(desktop, `${name} (${locale})`);
           await screenshot(desktop, locale, name);
         }
         await desktop.context().close();

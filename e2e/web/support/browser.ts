@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, chromium, Page } from 'playwright-core';
 
@@ -56,7 +56,7 @@ export async function switchLanguage(page: Page, locale: UiLocale): Promise<void
 /** Raw translation keys (e.g. `nav.discover`) must never reach the screen. */
 export async function expectNoRawKeys(page: Page): Promise<void> {
   const text = await page.locator('body').innerText();
-  const keys = text.match(/\b(app|nav|title|common|errors|fields|login|register|discover|offer|offers|offerStatus|sector|cooperation|size|language|country|verification|verificationState|edition|editionStatus|sessionKind|profile|pending|zones|time)\.[a-zA-Z_/]+/g);
+  const keys = text.match(/\b(app|nav|title|common|errors|fields|login|register|discover|offer|offers|offerStatus|sector|cooperation|size|language|country|verification|verificationState|edition|editionStatus|sessionKind|profile|pending|zones|time|agenda|scheduler|scheduleRunStatus|recommendations|notifications|meetings|meetingStatus)\.[a-zA-Z_/]+/g);
   expect(keys ?? []).toEqual([]);
 }
 
@@ -97,4 +97,54 @@ export async function apiToken(email: string, password = DEMO_PASSWORD): Promise
 
 export function unique(prefix: string): string {
   return `${prefix}-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e6).toString(36)}`;
+}
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: string[];
+}
+
+/**
+ * Runs axe-core on the page as it is now and fails on critical violations; serious and
+ * lesser ones are printed so that they can be worked off.
+ */
+export async function expectNoCriticalA11yViolations(page: Page, label: string): Promise<AxeViolation[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) {
+    const source = require.resolve('axe-core/axe.min.js');
+    // The app's CSP (script-src 'self') refuses an inline <script>; evaluating through the
+    // DevTools protocol is not subject to it, and leaves the CSP itself under test.
+    await page.addScriptTag({ path: source }).catch(() => page.evaluate(readFileSync(source, 'utf8')));
+  }
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; impact?: string | null; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact ?? null, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.map(String).join(' ')) }));
+  });
+  const others = violations.filter((v) => v.impact !== 'critical');
+  if (others.length) console.warn(`[axe] ${label}: ${others.map((v) => `${v.impact} ${v.id} (${v.help}) at ${v.nodes.join(', ')}`).join('\n  ')}`);
+  expect(violations.filter((v) => v.impact === 'critical')).toEqual([]);
+  return violations;
+}
+
+/** The demo edition's id. */
+export async function demoEditionId(token: string): Promise<string> {
+  const editions = await api<{ id: string; year: number }[]>('GET', '/events', undefined, token);
+  const edition = editions.find((e) => e.year === 2027) ?? editions[0];
+  if (!edition) throw new Error('no edition in the demo data');
+  return edition.id;
+}
+
+/** Has the bureau score every pair, so that recommendations exist. */
+export async function runMatching(): Promise<void> {
+  const bureau = await apiToken('bureau@demo.test');
+  const eventId = await demoEditionId(bureau);
+  const run = await api<{ id: string; status: string }>('POST', `/events/${eventId}/matching/runs`, {}, bureau);
+  const deadline = Date.now() + 60_000;
+  for (let status = run.status; status !== 'succeeded'; ) {
+    if (status === 'failed' || Date.now() > deadline) throw new Error(`matching run ${run.id} ended ${status}`);
+    await new Promise((r) => setTimeout(r, 500));
+    status = (await api<{ status: string }>('GET', `/events/${eventId}/matching/runs/${run.id}`, undefined, bureau)).status;
+  }
 }
