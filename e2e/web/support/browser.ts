@@ -72,6 +72,8 @@ export async function screenshot(page: Page, locale: UiLocale, name: string): Pr
   // Let lazy chunks, translations and fonts settle before the picture.
   await page.waitForLoadState('networkidle');
   await page.evaluate(() => document.fonts.ready);
+  // From the top: a sticky toolbar would otherwise be painted where the page was scrolled to.
+  await page.evaluate(() => window.scrollTo(0, 0));
   // The global stylesheet must be applied, not left at media="print" (the API's CSP forbids inline onload).
   const applied = await page.evaluate(() => Array.from(document.styleSheets).some((s) => !!s.href && /styles-[^/]*\.css$/.test(s.href) && s.media.mediaText !== 'print'));
   expect(applied).toBe(true);

@@ -94,10 +94,12 @@ import { AgendaApi } from './agenda.api';
                 }
               </div>
               @if (item.status === 'scheduled' || item.status === 'confirmed') {
-                <div class="actions">
-                  @if (!item.confirmedByMe) {
+                @if (!item.confirmedByMe) {
+                  <div class="actions">
                     <button mat-flat-button type="button" (click)="respond(item, 'accept')" [disabled]="busy()">{{ 'agenda.confirm' | transloco }}</button>
-                  }
+                  </div>
+                }
+                <div class="actions">
                   <mat-form-field class="reason" subscriptSizing="dynamic">
                     <mat-label>{{ 'meetings.reason' | transloco }}</mat-label>
                     <input matInput [(ngModel)]="reasons[item.meetingId]" />

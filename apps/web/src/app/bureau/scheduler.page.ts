@@ -17,7 +17,7 @@ import { Language } from '../core/language';
 import { MeetingsApi } from '../meetings/meetings.api';
 import { LocalizedTextComponent } from '../shared/localized-text.component';
 import { pickLocalized } from '../shared/localized-text';
-import { ZonedTimePipe } from '../shared/zoned-time';
+import { formatInZone, ZonedTimePipe } from '../shared/zoned-time';
 import { BureauApi } from './bureau.api';
 
 const LAST_RUN_KEY = 'jinan.scheduleRun';
@@ -64,12 +64,15 @@ interface GridSession {
     .grid thead th { background: var(--mat-sys-surface-container); position: sticky; top: 0; }
     .grid th[scope='row'] { background: var(--mat-sys-surface-container); position: sticky; left: 0; white-space: nowrap; font-variant-numeric: tabular-nums; }
     .grid td { min-width: 9rem; max-width: 12rem; }
-    .grid td.booked { background: var(--mat-sys-secondary-container); color: var(--mat-sys-on-secondary-container); }
+    .grid td.booked { background: var(--mat-sys-tertiary-container); color: var(--mat-sys-on-tertiary-container); }
     .grid td.booked.published { background: var(--mat-sys-primary-container); color: var(--mat-sys-on-primary-container); }
     .cell-line { display: block; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
     .legend { display: flex; flex-wrap: wrap; gap: 12px; align-items: center; font-size: 0.85rem; }
     .swatch { display: inline-block; width: 12px; height: 12px; border-radius: 2px; vertical-align: middle; margin-inline-end: 4px; }
     .seed { width: 10rem; }
+    details { margin: 8px 0; }
+    summary { cursor: pointer; padding: 8px 0; font: var(--mat-sys-title-small); font-family: inherit; }
+    summary .muted { font-weight: normal; }
   `,
   template: `
     <h1>{{ 'scheduler.title' | transloco }}</h1>
@@ -166,7 +169,7 @@ interface GridSession {
 
     <h2>{{ 'scheduler.grid' | transloco }}</h2>
     <p class="legend">
-      <span><span class="swatch" style="background: var(--mat-sys-secondary-container)"></span>{{ 'scheduler.unpublished' | transloco }}</span>
+      <span><span class="swatch" style="background: var(--mat-sys-tertiary-container)"></span>{{ 'scheduler.unpublished' | transloco }}</span>
       <span><span class="swatch" style="background: var(--mat-sys-primary-container)"></span>{{ 'scheduler.published' | transloco }}</span>
       <span class="muted">{{ 'scheduler.timesIn' | transloco: { zone: ('zones.' + zone() | transloco) } }}</span>
     </p>
@@ -174,45 +177,47 @@ interface GridSession {
       <mat-progress-bar mode="indeterminate" [attr.aria-label]="'common.loading' | transloco" />
     }
     @for (g of sessions(); track g.session.id) {
-      <h3>
-        <app-localized [texts]="g.session.title" />
-        <span class="muted">
-          · {{ g.session.startsAt | zonedTime: zone() : 'day' : language.current() }}
-          {{ g.session.startsAt | zonedTime: zone() : 'time' : language.current() }}–{{ g.session.endsAt | zonedTime: zone() : 'time' : language.current() }}
-          · {{ 'scheduler.booked' | transloco: { count: g.count } }}
-        </span>
-      </h3>
-      <div class="grid-wrap" tabindex="0" role="region" [attr.aria-label]="sessionLabel(g.session)">
-        <table class="grid" [attr.data-session]="g.session.id">
-          <thead>
-            <tr>
-              <th scope="col">{{ 'scheduler.slot' | transloco }}</th>
-              @for (t of g.session.tables; track t.id) {
-                <th scope="col">{{ 'scheduler.table' | transloco: { number: t.number } }}</th>
-              }
-            </tr>
-          </thead>
-          <tbody>
-            @for (slot of g.session.slots; track slot.id) {
+      <details [open]="g.count > 0" [attr.data-session]="g.session.id">
+        <summary>
+          <app-localized [texts]="g.session.title" />
+          <span class="muted">
+            · {{ g.session.startsAt | zonedTime: zone() : 'day' : language.current() }}
+            {{ g.session.startsAt | zonedTime: zone() : 'time' : language.current() }}–{{ g.session.endsAt | zonedTime: zone() : 'time' : language.current() }}
+            · {{ 'scheduler.booked' | transloco: { count: g.count } }}
+          </span>
+        </summary>
+        <div class="grid-wrap" tabindex="0" role="region" [attr.aria-label]="sessionLabel(g.session)">
+          <table class="grid">
+            <thead>
               <tr>
-                <th scope="row">{{ slot.startsAt | zonedTime: zone() : 'time' : language.current() }}–{{ slot.endsAt | zonedTime: zone() : 'time' : language.current() }}</th>
+                <th scope="col">{{ 'scheduler.slot' | transloco }}</th>
                 @for (t of g.session.tables; track t.id) {
-                  @let b = g.cells.get(slot.id + '/' + t.number);
-                  @if (b) {
-                    <td class="booked" [class.published]="b.published" [attr.data-meeting]="b.meetingId">
-                      <span class="cell-line"><app-localized [texts]="b.jp.name" primary="ja" /></span>
-                      <span class="cell-line"><app-localized [texts]="b.cn.name" /></span>
-                      <span class="cell-line muted">{{ 'meetingStatus.' + b.status | transloco }}</span>
-                    </td>
-                  } @else {
-                    <td></td>
-                  }
+                  <th scope="col">{{ 'scheduler.table' | transloco: { number: t.number } }}</th>
                 }
               </tr>
-            }
-          </tbody>
-        </table>
-      </div>
+            </thead>
+            <tbody>
+              @for (slot of g.session.slots; track slot.id) {
+                <tr>
+                  <th scope="row">{{ slot.startsAt | zonedTime: zone() : 'time' : language.current() }}–{{ slot.endsAt | zonedTime: zone() : 'time' : language.current() }}</th>
+                  @for (t of g.session.tables; track t.id) {
+                    @let b = g.cells.get(slot.id + '/' + t.number);
+                    @if (b) {
+                      <td class="booked" [class.published]="b.published" [attr.data-meeting]="b.meetingId">
+                        <span class="cell-line"><app-localized [texts]="b.jp.name" primary="ja" /></span>
+                        <span class="cell-line"><app-localized [texts]="b.cn.name" /></span>
+                        <span class="cell-line muted">{{ 'meetingStatus.' + b.status | transloco }}</span>
+                      </td>
+                    } @else {
+                      <td></td>
+                    }
+                  }
+                </tr>
+              }
+            </tbody>
+          </table>
+        </div>
+      </details>
     }
   `,
 })
@@ -353,8 +358,10 @@ export class SchedulerPage {
     return `${sentence} ${causes.join(this.language.current() === 'en' ? '; ' : '；')}`;
   }
 
+  /** Unique per session: the same sessions recur on each day. */
   protected sessionLabel(session: SessionView): string {
-    return pickLocalized(session.title, this.language.content())?.text ?? '';
+    const title = pickLocalized(session.title, this.language.content())?.text ?? '';
+    return `${title} ${formatInZone(session.startsAt, this.zone(), 'datetime', this.language.current())}`;
   }
 
   protected fixed(value: number): string {
@@ -366,7 +373,8 @@ export class SchedulerPage {
   }
 
   protected seconds(ms: number): string {
-    return new Intl.NumberFormat(this.language.current(), { style: 'unit', unit: 'second', maximumFractionDigits: 2 }).format(ms / 1000);
+    const [unit, value] = ms < 1000 ? (['millisecond', ms] as const) : (['second', ms / 1000] as const);
+    return new Intl.NumberFormat(this.language.current(), { style: 'unit', unit, maximumFractionDigits: unit === 'second' ? 2 : 0 }).format(value);
   }
 
   private orgName(value: string | number): string | number {
