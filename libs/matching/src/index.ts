@@ -23,9 +23,3 @@ export { scorePair } from './lib/score-pair';
 export { ALGORITHM_VERSION } from './lib/version';
 export type { MatchingWeights } from './lib/weights';
 export { DEFAULT_WEIGHTS, validateWeights } from './lib/weights';
-// Planted-truth data and its evaluation, for API tests, seeds and the benchmark.
-export type { PlantedData, PlantedDataConfig, PlantedTruth } from './testing/planted-data';
-export { DEVELOPMENT_CONFIG, HELD_OUT_CONFIG, generatePlantedData, relevanceGrade } from './testing/planted-data';
-export type { Evaluation } from './testing/evaluate';
-export { evaluateRankings, rankingsOf, sectorOnlyRankings } from './testing/evaluate';
-export { aFirm, anOffer } from './testing/builders';

@@ -8,7 +8,7 @@
  * server; each tier gets a fresh, migrated database `jinan_bench_matching`, then the demo
  * seed or held-out planted data (`generatePlantedData`). Not part of the test suite.
  */
-import { HELD_OUT_CONFIG, generatePlantedData } from '@jinan/matching';
+import { HELD_OUT_CONFIG, generatePlantedData } from '@jinan/matching/testing';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
