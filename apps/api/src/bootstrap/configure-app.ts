@@ -3,6 +3,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
+import { limitJsonDepth } from '../common/http/json-depth';
 import { createValidationPipe } from '../common/http/validation';
 
 /** Request bodies above this are refused with 413 before any parsing work. */
@@ -14,6 +15,7 @@ export function configureApp(app: NestExpressApplication): INestApplication {
   app.setGlobalPrefix('api');
   app.set('trust proxy', 'loopback');
   app.useBodyParser('json', { limit: BODY_LIMIT });
+  app.use(limitJsonDepth);
   app.useGlobalPipes(createValidationPipe());
   app.use(
     helmet({

@@ -65,6 +65,8 @@ export class ApiExceptionFilter implements ExceptionFilter {
       case PG.invalidTextRepresentation:
         return body(HttpStatus.BAD_REQUEST, `invalid value${constraint ? ` (${constraint})` : ''}`, 'INVALID_INPUT');
       default:
+        // Class 22, data exception (a NUL character in text, a number out of range…): the input's fault.
+        if (code.startsWith('22')) return body(HttpStatus.BAD_REQUEST, 'invalid value', 'INVALID_INPUT');
         return body(HttpStatus.INTERNAL_SERVER_ERROR, 'internal error');
     }
   }
