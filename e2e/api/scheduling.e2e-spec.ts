@@ -102,6 +102,14 @@ describe('scheduling through the API', () => {
     expect(res.body.details[0].field).toBe('zone');
   });
 
+  it('returns the latest run to the bureau', async () => {
+    const latest = await t.http.get(`/api/events/${eventId}/schedule/runs/latest`).set(await t.as('bureau@demo.test'));
+    expect(latest.status).toBe(200);
+    const [{ id }] = await t.db.query(`SELECT id FROM schedule_runs ORDER BY created_at DESC LIMIT 1`);
+    expect(latest.body.id).toBe(id);
+    expect((await t.http.get(`/api/events/${eventId}/schedule/runs/latest`).set(await t.as('cn1@demo.test'))).status).toBe(403);
+  });
+
   it('re-runs without moving anything when nothing changed', async () => {
     const before = await t.db.query(`SELECT meeting_id, slot_id, table_id FROM bookings ORDER BY meeting_id`);
     const created = await t.http.post(`/api/events/${eventId}/schedule/runs`).set(await t.as('bureau@demo.test')).send({ seed: 7 });

@@ -25,6 +25,13 @@ export class SchedulingController {
     return run;
   }
 
+  // Declared before :runId so that "latest" is not read as a malformed id.
+  @Roles('bureau')
+  @Get('schedule/runs/latest')
+  latestRun(@UuidParam('eventId') eventId: string): Promise<ScheduleRunView> {
+    return this.scheduling.latestRun(eventId);
+  }
+
   @Roles('bureau')
   @Get('schedule/runs/:runId')
   getRun(@UuidParam('eventId') eventId: string, @UuidParam('runId') runId: string): Promise<ScheduleRunView> {

@@ -100,6 +100,14 @@ export class SchedulingService implements OnModuleInit {
     return this.getRun(editionId, id);
   }
 
+  /** The edition's most recent run, so a screen can pick up where the last one left off. */
+  async latestRun(editionId: string): Promise<ScheduleRunView> {
+    await this.assertEdition(editionId);
+    const [row]: RunRow[] = await this.db.query('SELECT * FROM schedule_runs WHERE edition_id = $1 ORDER BY created_at DESC LIMIT 1', [editionId]);
+    if (!row) throw new DomainError(SchedulingErrorCode.RunNotFound, `no scheduler run yet in event ${editionId}`);
+    return runView(row);
+  }
+
   async getRun(editionId: string, runId: string): Promise<ScheduleRunView> {
     const [row]: RunRow[] = await this.db.query('SELECT * FROM schedule_runs WHERE id = $1 AND edition_id = $2', [runId, editionId]);
     if (!row) throw new DomainError(SchedulingErrorCode.RunNotFound, `no scheduler run ${runId} in event ${editionId}`);

@@ -52,6 +52,10 @@ export class BureauApi {
     return this.http.post<ScheduleRunView>(`/api/events/${eventId}/schedule/runs`, dto);
   }
 
+  latestScheduleRun(eventId: string) {
+    return this.http.get<ScheduleRunView>(`/api/events/${eventId}/schedule/runs/latest`);
+  }
+
   scheduleRun(eventId: string, runId: string) {
     return this.http.get<ScheduleRunView>(`/api/events/${eventId}/schedule/runs/${runId}`);
   }

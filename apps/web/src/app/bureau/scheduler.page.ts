@@ -10,7 +10,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import type { GridBookingView, LeftOutView, MultilingualName, ScheduleRunView, SessionView } from '@jinan/contracts';
-import { switchMap, takeWhile, timer } from 'rxjs';
+import { catchError, of, switchMap, takeWhile, throwError, timer } from 'rxjs';
 import { ApiError } from '../core/api-error';
 import { CurrentEdition } from '../core/current-edition';
 import { Language } from '../core/language';
@@ -20,7 +20,6 @@ import { pickLocalized } from '../shared/localized-text';
 import { formatInZone, ZonedTimePipe } from '../shared/zoned-time';
 import { BureauApi } from './bureau.api';
 
-const LAST_RUN_KEY = 'jinan.scheduleRun';
 const POLL_MS = 1000;
 
 interface GridSession {
@@ -233,19 +232,19 @@ export class SchedulerPage {
   protected allowAnySession = false;
   protected seed: number | null = null;
 
-  /** The run followed on this screen; the last one is remembered across reloads (the API has no "latest run"). */
-  private readonly runId = signal<string | null>(sessionStorage.getItem(LAST_RUN_KEY));
-  protected readonly run = rxResource<ScheduleRunView, { eventId: string; runId: string } | undefined>({
+  /** The run followed on this screen: the one just started, else the edition's latest. */
+  private readonly runId = signal<string | null>(null);
+  protected readonly run = rxResource<ScheduleRunView | undefined, { eventId: string; runId: string | null } | undefined>({
     params: () => {
       const eventId = this.eventId();
-      const runId = this.runId();
-      return eventId && runId ? { eventId, runId } : undefined;
+      return eventId ? { eventId, runId: this.runId() } : undefined;
     },
-    // Polls until the run has finished, then stops.
+    // Polls until the run has finished, then stops; no run yet (404) shows nothing.
     stream: ({ params }) =>
       timer(0, POLL_MS).pipe(
-        switchMap(() => this.api.scheduleRun(params.eventId, params.runId)),
+        switchMap(() => (params.runId ? this.api.scheduleRun(params.eventId, params.runId) : this.api.latestScheduleRun(params.eventId))),
         takeWhile((r) => r.status === 'queued' || r.status === 'running', true),
+        catchError((e: unknown) => (e instanceof ApiError && e.status === 404 ? of(undefined) : throwError(() => e))),
       ),
   });
   protected readonly running = computed(() => {
@@ -310,7 +309,6 @@ export class SchedulerPage {
     const seed = this.seed && this.seed > 0 ? Math.floor(this.seed) : undefined;
     this.api.runScheduler(eventId, { allowAnySession: this.allowAnySession || undefined, seed }).subscribe({
       next: (r) => {
-        sessionStorage.setItem(LAST_RUN_KEY, r.id);
         this.runId.set(r.id);
       },
       error: (e: unknown) => this.error.set(e instanceof ApiError ? e.message : String(e)),
