@@ -9,6 +9,7 @@
  * Background work needs no leader: pg-boss hands each job to one worker, and a scheduler
  * run executes under a PostgreSQL advisory lock.
  */
+import 'reflect-metadata';
 import cluster, { Worker } from 'node:cluster';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
