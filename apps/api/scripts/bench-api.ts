@@ -18,7 +18,6 @@ import { freePort, startEmbeddedPostgres } from '../src/database/embedded-postgr
 import { seedDemoIfEmpty } from '../src/database/seed/demo-seed';
 import { seedBenchEdition } from './bench-seed';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const autocannon = require('autocannon') as (options: Record<string, unknown>) => Promise<AutocannonResult>;
 
 interface AutocannonResult {
