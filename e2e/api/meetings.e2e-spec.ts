@@ -344,7 +344,7 @@ describe('meetings', () => {
       expect(early.status).toBe(409);
       expect(early.body.message).toContain('not published');
       const [{ id: bureauId }] = await t.db.query('SELECT id FROM users WHERE email = $1', [BUREAU]);
-      const bureauUser = { id: bureauId, role: 'bureau' as const, organizationId: null };
+      const bureauUser = { id: bureauId, role: 'bureau' as const, organizationId: null, timeZone: 'Asia/Shanghai' };
       await t.db.transaction((tx) => transitionsService.apply(tx, id, 'publish', bureauUser));
     });
 

@@ -28,12 +28,12 @@ export class JwtAuthGuard implements CanActivate {
     if (!token) throw unauthorized('a bearer token is required');
     const claims = await this.tokens.verify(token);
     if (!claims) throw unauthorized('the token is invalid or expired');
-    const rows: { id: string; role: AuthUser['role']; organization_id: string | null }[] = await this.db.query(
-      'SELECT id, role, organization_id FROM users WHERE id = $1 AND token_version = $2 AND anonymised_at IS NULL',
+    const rows: { id: string; role: AuthUser['role']; organization_id: string | null; time_zone: string }[] = await this.db.query(
+      'SELECT id, role, organization_id, time_zone FROM users WHERE id = $1 AND token_version = $2 AND anonymised_at IS NULL',
       [claims.sub, claims.tv],
     );
     if (!rows.length) throw unauthorized('the token has been revoked');
-    request.user = { id: rows[0].id, role: rows[0].role, organizationId: rows[0].organization_id };
+    request.user = { id: rows[0].id, role: rows[0].role, organizationId: rows[0].organization_id, timeZone: rows[0].time_zone };
     return true;
   }
 }

@@ -60,12 +60,12 @@ export class CalendarService {
   /** GET /api/calendar/:token.ics: every edition of the feed owner's organization. */
   async feedCalendar(token: string): Promise<string> {
     const [feed] = await this.db.query(
-      `SELECT u.id, u.role, u.organization_id, u.locale FROM calendar_feeds f JOIN users u ON u.id = f.user_id
+      `SELECT u.id, u.role, u.organization_id, u.locale, u.time_zone FROM calendar_feeds f JOIN users u ON u.id = f.user_id
         WHERE f.token_hash = $1 AND f.revoked_at IS NULL AND u.anonymised_at IS NULL AND u.organization_id IS NOT NULL`,
       [hashFeedToken(token)],
     );
     if (!feed) throw new DomainError(CalendarErrorCode.FeedNotFound, 'no such calendar feed (it may have been revoked)');
-    const owner: CalendarOwner = { user: { id: feed.id, role: feed.role, organizationId: feed.organization_id }, locale: feed.locale };
+    const owner: CalendarOwner = { user: { id: feed.id, role: feed.role, organizationId: feed.organization_id, timeZone: feed.time_zone }, locale: feed.locale };
     const editions: { edition_id: string }[] = await this.db.query(
       `SELECT edition_id FROM bookings WHERE $1 IN (jp_organization_id, cn_organization_id)
        UNION SELECT edition_id FROM calendar_entries WHERE organization_id = $1`,
@@ -98,8 +98,8 @@ export class CalendarService {
   }
 
   private async owner(userId: string): Promise<CalendarOwner> {
-    const [u] = await this.db.query('SELECT id, role, organization_id, locale FROM users WHERE id = $1', [userId]);
-    return { user: { id: u.id, role: u.role, organizationId: u.organization_id }, locale: u.locale };
+    const [u] = await this.db.query('SELECT id, role, organization_id, locale, time_zone FROM users WHERE id = $1', [userId]);
+    return { user: { id: u.id, role: u.role, organizationId: u.organization_id, timeZone: u.time_zone }, locale: u.locale };
   }
 
   /**

@@ -212,8 +212,7 @@ export class SchedulingService implements OnModuleInit {
     if (!organizationId) {
       throw new DomainError(SchedulingErrorCode.NoOrganization, 'organizationId is required for the bureau', [{ field: 'organizationId', messages: ['organizationId is required'] }]);
     }
-    const [user] = await this.db.query('SELECT time_zone FROM users WHERE id = $1', [caller.id]);
-    const zone = query.zone ?? user.time_zone;
+    const zone = query.zone ?? caller.timeZone;
     if (!IANAZone.isValidZone(zone)) {
       throw new DomainError(SchedulingErrorCode.InvalidZone, 'zone must be an IANA zone such as Asia/Tokyo', [{ field: 'zone', messages: ['zone must be an IANA zone such as Asia/Tokyo'] }]);
     }

@@ -5,6 +5,8 @@ export interface AuthUser {
   id: string;
   role: Role;
   organizationId: string | null;
+  /** The user's own IANA zone, the default for times shown to them. */
+  timeZone: string;
 }
 
 /** Claims carried by an access token. */
