@@ -96,7 +96,7 @@ describe('PostgreSQL restarted under load', () => {
     await waitFor(async () => writes.answers.slice(-5).every((a) => a.status === 201), 30_000, 250);
     const answers = await writes.stop();
 
-    if (answers.some((a) => a.status === 500)) console.log(JSON.stringify(answers.filter((a) => a.status === 500).slice(0, 3)), instance.output().slice(-4000));
+    if (answers.some((a) => a.status === 500)) console.log(JSON.stringify(answers.filter((a) => a.status === 500).slice(0, 3)), instance.output().split("\n").filter((l) => l.includes("\"level\":50")).join("\n").slice(0, 6000));
     const statuses = new Map<number, number>();
     for (const a of answers) statuses.set(a.status, (statuses.get(a.status) ?? 0) + 1);
     expect([...statuses.keys()].filter((s) => s !== 201 && s !== 503)).toEqual([]);

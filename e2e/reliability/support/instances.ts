@@ -55,7 +55,7 @@ export async function startInstance(databaseUrl: string, env: Record<string, str
   });
   const keep = (chunk: Buffer) => {
     lines.push(...chunk.toString().split('\n').filter(Boolean));
-    if (lines.length > 300) lines.splice(0, lines.length - 300);
+    if (lines.length > 2000) lines.splice(0, lines.length - 2000);
   };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);

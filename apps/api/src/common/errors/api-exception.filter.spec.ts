@@ -1,5 +1,5 @@
 import { ArgumentsHost } from '@nestjs/common';
-import { QueryFailedError } from 'typeorm';
+import { QueryFailedError, QueryRunnerAlreadyReleasedError } from 'typeorm';
 import { ApiExceptionFilter } from './api-exception.filter';
 
 /** What the filter answers for an error: status, code and the Retry-After header. */
@@ -25,6 +25,8 @@ describe('ApiExceptionFilter: database failures', () => {
     expect(answer(new Error('timeout exceeded when trying to connect')).status).toBe(503);
     expect(answer(pg('57P01', 'terminating connection due to administrator command')).status).toBe(503);
     expect(answer(new QueryFailedError('SELECT 1', [], new Error('Connection terminated unexpectedly'))).status).toBe(503);
+    // A save() whose connection died mid-transaction: nothing was committed, retry later.
+    expect(answer(new QueryRunnerAlreadyReleasedError()).status).toBe(503);
   });
 
   it('answers 409 to a deadlock victim and to a serialization failure', () => {

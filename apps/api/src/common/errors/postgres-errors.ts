@@ -51,6 +51,8 @@ const UNAVAILABLE_MESSAGES = /Connection terminated|timeout exceeded when trying
  */
 export function isDatabaseUnavailable(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
+  // TypeORM's word for "the connection died under this transaction" (nothing committed).
+  if (error.name === 'QueryRunnerAlreadyReleasedError') return true;
   const driverError = (error instanceof QueryFailedError ? error.driverError : error) as { code?: unknown; message?: unknown } | undefined;
   const code = typeof driverError?.code === 'string' ? driverError.code : '';
   if (UNAVAILABLE_CODES.has(code) || code.startsWith('08')) return true;
