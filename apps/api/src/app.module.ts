@@ -5,6 +5,7 @@ import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { LoggerModule } from 'nestjs-pino';
+import pino from 'pino';
 import { existsSync } from 'node:fs';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
@@ -61,13 +62,18 @@ export class AppModule {
       module: AppModule,
       imports: [
         LoggerModule.forRoot({
-          pinoHttp: {
-            level: env.LOG_LEVEL,
-            // Never log credentials or tokens.
-            redact: ['req.headers.authorization', 'req.headers.cookie', 'req.body.password', 'req.body.currentPassword', 'req.body.newPassword'],
-            autoLogging: { ignore: (req) => req.url === '/api/health' },
-            serializers: { req: redactRequestLog },
-          },
+          pinoHttp: [
+            {
+              level: env.LOG_LEVEL,
+              // Never log credentials or tokens.
+              redact: ['req.headers.authorization', 'req.headers.cookie', 'req.body.password', 'req.body.currentPassword', 'req.body.newPassword'],
+              autoLogging: { ignore: (req) => req.url === '/api/health' },
+              serializers: { req: redactRequestLog },
+            },
+            // Asynchronous writes (flushed at exit): a synchronous write per request log line
+            // took a sixth of the CPU of a read under load.
+            pino.destination({ sync: false }),
+          ],
         }),
         TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl, env.DATABASE_POOL_SIZE), retryAttempts: 3, retryDelay: 1000 }),
         ThrottlerModule.forRootAsync({

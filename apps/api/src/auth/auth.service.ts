@@ -9,7 +9,6 @@ import {
   SessionUser,
   UpdateMeDto,
 } from '@jinan/contracts';
-import { IANAZone } from 'luxon';
 import { DataSource } from 'typeorm';
 import { DomainError } from '../common/errors/domain-error';
 import { OrganizationsService } from '../organizations/organizations.service';
@@ -17,6 +16,7 @@ import { User } from '../users/user.entity';
 import { AuthErrorCode } from './auth-errors';
 import { PasswordHasher } from './password-hasher';
 import { TokenService } from './token.service';
+import { isIanaZone } from '../common/time/iana-zone';
 
 const DEFAULT_ZONE = { jp: 'Asia/Tokyo', cn: 'Asia/Shanghai', bureau: 'Asia/Shanghai' } as const;
 const DEFAULT_LOCALE = { jp: 'ja', cn: 'zh-CN', bureau: 'zh-CN' } as const;
@@ -104,7 +104,7 @@ export class AuthService {
 }
 
 function assertZone(zone: string): void {
-  if (!IANAZone.isValidZone(zone)) {
+  if (!isIanaZone(zone)) {
     throw new DomainError(AuthErrorCode.InvalidTimeZone, `timeZone must be an IANA zone such as Asia/Tokyo`, [
       { field: 'timeZone', messages: ['timeZone must be an IANA zone such as Asia/Tokyo'] },
     ]);

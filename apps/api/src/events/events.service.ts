@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CreateEditionDto, defaultEditionDates, EditionSummary, EditionView, EVENT_TIME_ZONE, UpdateSessionDto } from '@jinan/contracts';
-import { DateTime, IANAZone } from 'luxon';
+import { DateTime } from 'luxon';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../common/auth/auth-user';
@@ -13,6 +13,7 @@ import { NegotiationTable } from './negotiation-table.entity';
 import { programmeFromTemplate, SessionPlan, slotsFor } from './programme-template';
 import { ProgrammeSession } from './programme-session.entity';
 import { Slot } from './slot.entity';
+import { isIanaZone } from '../common/time/iana-zone';
 
 const EDITION_NAME = {
   zh: '跨国公司领导人对话会（济南）暨中日产业创新发展交流会',
@@ -49,7 +50,7 @@ export class EventsService {
    */
   async create(caller: AuthUser | null, dto: CreateEditionDto, manager?: EntityManager): Promise<EditionView> {
     const timeZone = dto.timeZone ?? EVENT_TIME_ZONE;
-    if (!IANAZone.isValidZone(timeZone)) {
+    if (!isIanaZone(timeZone)) {
       throw new DomainError(EventErrorCode.InvalidTimeZone, 'timeZone must be an IANA zone such as Asia/Shanghai', [
         { field: 'timeZone', messages: ['timeZone must be an IANA zone such as Asia/Shanghai'] },
       ]);

@@ -11,7 +11,6 @@ import {
   ScheduleRunView,
 } from '@jinan/contracts';
 import { scheduleMeetings, validateSchedule } from '@jinan/scheduling';
-import { IANAZone } from 'luxon';
 import { DataSource } from 'typeorm';
 import { LOCK_SPACE, withTryAdvisoryLock } from '../database/advisory-lock';
 import { AuditService } from '../audit/audit.service';
@@ -25,6 +24,7 @@ import { NotificationsService } from '../notifications/notifications.service';
 import { StaleScheduleInput, writeSchedule } from './schedule-writer';
 import { SchedulingErrorCode } from './scheduling-errors';
 import { loadSchedulingInput, RunOptions } from './scheduling-input';
+import { isIanaZone } from '../common/time/iana-zone';
 
 /** A run whose input keeps changing under it gives up after this many tries. */
 const MAX_ATTEMPTS = 3;
@@ -213,7 +213,7 @@ export class SchedulingService implements OnModuleInit {
       throw new DomainError(SchedulingErrorCode.NoOrganization, 'organizationId is required for the bureau', [{ field: 'organizationId', messages: ['organizationId is required'] }]);
     }
     const zone = query.zone ?? caller.timeZone;
-    if (!IANAZone.isValidZone(zone)) {
+    if (!isIanaZone(zone)) {
       throw new DomainError(SchedulingErrorCode.InvalidZone, 'zone must be an IANA zone such as Asia/Tokyo', [{ field: 'zone', messages: ['zone must be an IANA zone such as Asia/Tokyo'] }]);
     }
     const eventZone: string = edition.time_zone;
