@@ -166,9 +166,7 @@ export class CreateFoundation1764000000000 implements MigrationInterface {
         CONSTRAINT offers_published_at CHECK ((status = 'published') = (published_at IS NOT NULL))
       )`);
     await q.query(`CREATE INDEX offers_organization_idx ON offers (organization_id)`);
-    await q.query(
-      `CREATE INDEX offers_published_idx ON offers (sector, cooperation_type, published_at DESC) WHERE status = 'published'`,
-    );
+    await q.query(`CREATE INDEX offers_published_idx ON offers (sector, cooperation_type, published_at DESC) WHERE status = 'published'`);
     await q.query(`CREATE INDEX offers_search_idx ON offers USING gin (search_text gin_trgm_ops)`);
 
     await q.query(`
@@ -187,16 +185,7 @@ export class CreateFoundation1764000000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of [
-      'audit_log',
-      'offers',
-      'negotiation_tables',
-      'slots',
-      'programme_sessions',
-      'editions',
-      'users',
-      'organizations',
-    ]) {
+    for (const table of ['audit_log', 'offers', 'negotiation_tables', 'slots', 'programme_sessions', 'editions', 'users', 'organizations']) {
       await q.query(`DROP TABLE ${table}`);
     }
     // Extensions stay: other databases objects or later migrations may rely on them.

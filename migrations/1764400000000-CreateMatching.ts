@@ -57,7 +57,9 @@ export class CreateMatching1764400000000 implements MigrationInterface {
         CONSTRAINT recommendations_offer_ids CHECK ((kind = 'company') = (offer_ids IS NOT NULL))
       )`);
     await q.query(`CREATE UNIQUE INDEX recommendations_offer_once ON recommendations (run_id, jp_organization_id, offer_id) WHERE kind = 'offer'`);
-    await q.query(`CREATE UNIQUE INDEX recommendations_company_once ON recommendations (run_id, jp_organization_id, cn_organization_id) WHERE kind = 'company'`);
+    await q.query(
+      `CREATE UNIQUE INDEX recommendations_company_once ON recommendations (run_id, jp_organization_id, cn_organization_id) WHERE kind = 'company'`,
+    );
 
     await q.query(`CREATE INDEX offers_updated_idx ON offers (updated_at)`);
     await q.query(`CREATE INDEX organizations_updated_idx ON organizations (updated_at)`);

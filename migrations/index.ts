@@ -10,4 +10,12 @@ import { CreateThrottleCounters1764600000000 } from './1764600000000-CreateThrot
  * Every migration, in order. Listed explicitly (not globbed) so the bundled API, the
  * CLI and the tests all run exactly the same set.
  */
-export const MIGRATIONS = [CreateFoundation1764000000000, CreateParticipations1764200000000, CreateMeetings1764250000000, CreateBookings1764300000000, CreateMatching1764400000000, CreateReports1764500000000, CreateThrottleCounters1764600000000];
+export const MIGRATIONS = [
+  CreateFoundation1764000000000,
+  CreateParticipations1764200000000,
+  CreateMeetings1764250000000,
+  CreateBookings1764300000000,
+  CreateMatching1764400000000,
+  CreateReports1764500000000,
+  CreateThrottleCounters1764600000000,
+];

@@ -20,7 +20,14 @@ describe('the bureau\u2019s audit trail', () => {
     meeting = await insertMeeting(t, eventId, { jp: p.jp[0], cn: p.cn[0], sector: 'health', status: 'requested', createdAt: new Date().toISOString() });
     const bureau = await t.as('bureau@demo.test');
     expect((await t.http.post(`/api/meetings/${meeting}/review`).set(bureau).send({ decision: 'approve' })).status).toBe(200);
-    expect((await t.http.post(`/api/meetings/${meeting}/respond`).set(await t.as('cn1@demo.test')).send({ decision: 'accept' })).status).toBe(200);
+    expect(
+      (
+        await t.http
+          .post(`/api/meetings/${meeting}/respond`)
+          .set(await t.as('cn1@demo.test'))
+          .send({ decision: 'accept' })
+      ).status,
+    ).toBe(200);
     expect((await t.http.post(`/api/events/${eventId}/schedule/runs`).set(bureau).send({ seed: 1 })).status).toBe(202);
     for (let i = 0; i < 100; i++) {
       const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM schedule_runs WHERE status IN ('succeeded', 'failed')`);
@@ -31,7 +38,10 @@ describe('the bureau\u2019s audit trail', () => {
   afterAll(() => t.close());
 
   const list = async (query: Record<string, string | number> = {}): Promise<Page<AuditEntryView>> => {
-    const res = await t.http.get(`/api/events/${eventId}/audit`).query(query).set(await t.as('bureau@demo.test'));
+    const res = await t.http
+      .get(`/api/events/${eventId}/audit`)
+      .query(query)
+      .set(await t.as('bureau@demo.test'));
     expect(res.status).toBe(200);
     return res.body;
   };
@@ -48,7 +58,12 @@ describe('the bureau\u2019s audit trail', () => {
     expect(actions).toEqual(expect.arrayContaining(['bureau:schedule.run', 'meeting:meeting.accept', 'bureau:meeting.approve', 'meeting:meeting.schedule']));
     expect(actions.filter((a) => a.endsWith('meeting.approve'))).toEqual(['bureau:meeting.approve']);
     const approve = all.items.find((e) => e.action === 'meeting.approve')!;
-    expect(approve).toMatchObject({ entity: 'meeting', entityId: meeting, actor: { id: bureauId, role: 'bureau', name: '王芳 (Wang Fang)' }, details: { from: 'requested', to: 'approved' } });
+    expect(approve).toMatchObject({
+      entity: 'meeting',
+      entityId: meeting,
+      actor: { id: bureauId, role: 'bureau', name: '王芳 (Wang Fang)' },
+      details: { from: 'requested', to: 'approved' },
+    });
     const times = all.items.map((e) => e.at);
     expect([...times].sort().reverse()).toEqual(times);
   });
@@ -63,17 +78,25 @@ describe('the bureau\u2019s audit trail', () => {
     const page2 = await list({ page: 2, pageSize: 1 });
     expect(page2).toMatchObject({ page: 2, pageSize: 1, total });
     expect(page2.items).toHaveLength(1);
-    const bad = await t.http.get(`/api/events/${eventId}/audit`).query({ from: 'yesterday', actor: 'x' }).set(await t.as('bureau@demo.test'));
+    const bad = await t.http
+      .get(`/api/events/${eventId}/audit`)
+      .query({ from: 'yesterday', actor: 'x' })
+      .set(await t.as('bureau@demo.test'));
     expect(bad.status).toBe(400);
     expect(bad.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['actor', 'from']);
   });
 
   it('exports the filtered trail as CSV, names intact', async () => {
-    const res = await t.http.get(`/api/events/${eventId}/audit.csv`).query({ source: 'bureau' }).set(await t.as('bureau@demo.test')).buffer(true).parse((r, cb) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => cb(null, Buffer.concat(chunks)));
-    });
+    const res = await t.http
+      .get(`/api/events/${eventId}/audit.csv`)
+      .query({ source: 'bureau' })
+      .set(await t.as('bureau@demo.test'))
+      .buffer(true)
+      .parse((r, cb) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => cb(null, Buffer.concat(chunks)));
+      });
     expect(res.status).toBe(200);
     const rows: Record<string, string>[] = parse(res.body as Buffer, { bom: true, columns: true });
     expect(rows.every((r) => r.source === 'bureau')).toBe(true);

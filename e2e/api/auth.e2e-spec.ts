@@ -76,7 +76,10 @@ describe('auth: tokens and roles', () => {
   });
 
   it('answers 403 when a Japanese delegate calls a bureau action', async () => {
-    const res = await t.http.post('/api/events').set(await t.as('jp1@demo.test')).send({ year: 2030 });
+    const res = await t.http
+      .post('/api/events')
+      .set(await t.as('jp1@demo.test'))
+      .send({ year: 2030 });
     expect(res.status).toBe(403);
     expect(res.body.message).toBe('this action is for: bureau');
   });
@@ -95,7 +98,10 @@ describe('auth: tokens and roles', () => {
   });
 
   it('refuses a zone that is not IANA, naming the field', async () => {
-    const res = await t.http.patch('/api/me').set(await t.as('jp2@demo.test')).send({ timeZone: 'JST+9' });
+    const res = await t.http
+      .patch('/api/me')
+      .set(await t.as('jp2@demo.test'))
+      .send({ timeZone: 'JST+9' });
     expect(res.status).toBe(400);
     expect(res.body.details).toEqual([{ field: 'timeZone', messages: [expect.stringContaining('IANA')] }]);
   });
@@ -148,9 +154,13 @@ describe('auth: registration', () => {
   });
 
   it('requires the native name: a Ji\u2019nan company without nameZh is refused naming nameZh', async () => {
-    const res = await t.http
-      .post('/api/auth/register')
-      .send(registration({ email: 'z@example.cn', role: 'cn', organization: { nameEn: 'No Chinese Name', sectors: ['health'], sizeBand: 'small', languages: ['zh'] } }));
+    const res = await t.http.post('/api/auth/register').send(
+      registration({
+        email: 'z@example.cn',
+        role: 'cn',
+        organization: { nameEn: 'No Chinese Name', sectors: ['health'], sizeBand: 'small', languages: ['zh'] },
+      }),
+    );
     expect(res.status).toBe(400);
     expect(res.body.details).toEqual([{ field: 'nameZh', messages: ['nameZh is required'] }]);
     const [{ count }] = await t.db.query(`SELECT count(*)::int FROM users WHERE email = 'z@example.cn'`);

@@ -33,7 +33,10 @@ describe('the bureau places a meeting by hand (PATCH /api/meetings/:id/booking)'
   afterAll(() => t.close());
 
   const move = async (meetingId: string, body: object, email = 'bureau@demo.test') =>
-    t.http.patch(`/api/meetings/${meetingId}/booking`).set(await t.as(email)).send(body);
+    t.http
+      .patch(`/api/meetings/${meetingId}/booking`)
+      .set(await t.as(email))
+      .send(body);
 
   it('rejects a caller without a token', async () => {
     expect((await t.http.patch(`/api/meetings/${meetings[0]}/booking`).send({ slotId: slots[0].id, tableNumber: 1 })).status).toBe(401);
@@ -57,7 +60,10 @@ describe('the bureau places a meeting by hand (PATCH /api/meetings/:id/booking)'
   });
 
   it('keeps a meeting in its sector\u2019s session', async () => {
-    const [other] = await t.db.query(`SELECT s.id FROM slots s JOIN programme_sessions p ON p.id = s.session_id WHERE s.edition_id = $1 AND p.sector <> 'health' LIMIT 1`, [eventId]);
+    const [other] = await t.db.query(
+      `SELECT s.id FROM slots s JOIN programme_sessions p ON p.id = s.session_id WHERE s.edition_id = $1 AND p.sector <> 'health' LIMIT 1`,
+      [eventId],
+    );
     const res = await move(meetings[0], { slotId: other.id, tableNumber: 1 });
     expect(res.status).toBe(409);
     expect(res.body.code).toBe('BOOKING_WRONG_SESSION');

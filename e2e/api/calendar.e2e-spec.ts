@@ -54,11 +54,15 @@ describe('calendars: agenda.ics and subscribable feeds', () => {
   afterAll(() => t.close());
 
   const download = async (email = 'jp1@demo.test') => {
-    const res = await t.http.get(`/api/events/${eventId}/agenda.ics`).set(await t.as(email)).buffer(true).parse((r, cb) => {
-      let text = '';
-      r.on('data', (c: Buffer) => (text += c.toString('utf8')));
-      r.on('end', () => cb(null, text));
-    });
+    const res = await t.http
+      .get(`/api/events/${eventId}/agenda.ics`)
+      .set(await t.as(email))
+      .buffer(true)
+      .parse((r, cb) => {
+        let text = '';
+        r.on('data', (c: Buffer) => (text += c.toString('utf8')));
+        r.on('end', () => cb(null, text));
+      });
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('text/calendar; charset=utf-8');
     return parse(res.body as string);
@@ -96,18 +100,30 @@ describe('calendars: agenda.ics and subscribable feeds', () => {
       [first],
     );
     const { events } = await download();
-    expect(events.map((e) => [e.uid.split('@')[0], e.sequence])).toEqual([[first, 1], [second, 0]]);
+    expect(events.map((e) => [e.uid.split('@')[0], e.sequence])).toEqual([
+      [first, 1],
+      [second, 0],
+    ]);
     expect(events[0].summary).toContain('7番テーブル');
     // Both parties confirm the second: it becomes CONFIRMED, a change too.
     await t.db.query(`UPDATE meetings SET jp_confirmed_at = now(), cn_confirmed_at = now(), status = 'confirmed' WHERE id = $1`, [second]);
     const after = await download();
-    expect(after.events.map((e) => [e.sequence, e.status])).toEqual([[1, 'TENTATIVE'], [1, 'CONFIRMED']]);
+    expect(after.events.map((e) => [e.sequence, e.status])).toEqual([
+      [1, 'TENTATIVE'],
+      [1, 'CONFIRMED'],
+    ]);
   });
 
   it('sends a cancelled meeting and a declined slot as STATUS:CANCELLED under the same UID', async () => {
-    const cancel = await t.http.post(`/api/meetings/${second}/cancel`).set(await t.as('cn2@demo.test')).send({ reason: '日程の都合' });
+    const cancel = await t.http
+      .post(`/api/meetings/${second}/cancel`)
+      .set(await t.as('cn2@demo.test'))
+      .send({ reason: '日程の都合' });
     expect(cancel.status).toBe(200);
-    const decline = await t.http.post(`/api/meetings/${first}/respond`).set(await t.as('cn1@demo.test')).send({ decision: 'decline' });
+    const decline = await t.http
+      .post(`/api/meetings/${first}/respond`)
+      .set(await t.as('cn1@demo.test'))
+      .send({ decision: 'decline' });
     expect(decline.status).toBe(200);
     const { events } = await download();
     // Still there, with their last times, so the reader's calendar removes them rather than keeping a ghost.
@@ -122,10 +138,9 @@ describe('calendars: agenda.ics and subscribable feeds', () => {
   it('gives the counterpart its own calendar of the same meetings, in Chinese', async () => {
     const { events } = await download('cn1@demo.test');
     expect(events).toHaveLength(0); // cn1 never downloaded while its meeting was on: nothing to cancel
-    await t.db.query(
-      `UPDATE meetings SET status = 'scheduled', slot_published_at = now(), jp_confirmed_at = NULL, cn_confirmed_at = NULL WHERE id = $1`,
-      [hidden],
-    );
+    await t.db.query(`UPDATE meetings SET status = 'scheduled', slot_published_at = now(), jp_confirmed_at = NULL, cn_confirmed_at = NULL WHERE id = $1`, [
+      hidden,
+    ]);
     const cn3 = await download('cn3@demo.test');
     expect(cn3.events).toHaveLength(1);
     expect(cn3.events[0].summary).toMatch(/^洽谈：.+（1号桌）$/);

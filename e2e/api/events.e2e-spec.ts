@@ -43,7 +43,10 @@ describe('events (editions) and their programme', () => {
   });
 
   it('creates an edition with default dates from the rule (2029: Thursday 31 May has its Friday in June → 24–25 May)', async () => {
-    const res = await t.http.post('/api/events').set(await t.as('bureau@demo.test')).send({ year: 2029, tablesPerSession: 12, slotMinutes: 30 });
+    const res = await t.http
+      .post('/api/events')
+      .set(await t.as('bureau@demo.test'))
+      .send({ year: 2029, tablesPerSession: 12, slotMinutes: 30 });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ year: 2029, startDate: '2029-05-24', endDate: '2029-05-25', slotMinutes: 30 });
     const health = res.body.sessions.find((s: { kind: string; sector: string }) => s.kind === 'negotiation' && s.sector === 'health');
@@ -53,22 +56,41 @@ describe('events (editions) and their programme', () => {
   });
 
   it('lets the organiser override the dates', async () => {
-    const res = await t.http.post('/api/events').set(await t.as('bureau@demo.test')).send({ year: 2030, startDate: '2030-06-06' });
+    const res = await t.http
+      .post('/api/events')
+      .set(await t.as('bureau@demo.test'))
+      .send({ year: 2030, startDate: '2030-06-06' });
     expect(res.body).toMatchObject({ startDate: '2030-06-06', endDate: '2030-06-07' });
   });
 
   it('refuses a second edition for the same year with 409', async () => {
-    const res = await t.http.post('/api/events').set(await t.as('bureau@demo.test')).send({ year: 2027 });
+    const res = await t.http
+      .post('/api/events')
+      .set(await t.as('bureau@demo.test'))
+      .send({ year: 2027 });
     expect(res.status).toBe(409);
     expect(res.body.code).toBe('EVENT_YEAR_TAKEN');
   });
 
   it('refuses an edition from a delegate (403) and bad input naming the field (400)', async () => {
-    expect((await t.http.post('/api/events').set(await t.as('cn1@demo.test')).send({ year: 2031 })).status).toBe(403);
-    const bad = await t.http.post('/api/events').set(await t.as('bureau@demo.test')).send({ year: 2031, timeZone: 'Nowhere/City' });
+    expect(
+      (
+        await t.http
+          .post('/api/events')
+          .set(await t.as('cn1@demo.test'))
+          .send({ year: 2031 })
+      ).status,
+    ).toBe(403);
+    const bad = await t.http
+      .post('/api/events')
+      .set(await t.as('bureau@demo.test'))
+      .send({ year: 2031, timeZone: 'Nowhere/City' });
     expect(bad.status).toBe(400);
     expect(bad.body.details[0].field).toBe('timeZone');
-    const badDate = await t.http.post('/api/events').set(await t.as('bureau@demo.test')).send({ year: 2031, startDate: '2031-02-30' });
+    const badDate = await t.http
+      .post('/api/events')
+      .set(await t.as('bureau@demo.test'))
+      .send({ year: 2031, startDate: '2031-02-30' });
     expect(badDate.status).toBe(400);
     expect(badDate.body.details[0].field).toBe('startDate');
   });

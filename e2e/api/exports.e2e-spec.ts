@@ -19,18 +19,29 @@ describe('CSV exports for the bureau', () => {
     t = await createTestApp('exports');
     eventId = (await t.http.get('/api/events').set(await t.as('bureau@demo.test'))).body[0].id;
     p = await demoParties(t);
-    booked = await insertMeeting(t, eventId, { jp: p.jp[0], cn: p.cn[0], sector: 'health', status: 'scheduled', createdAt: '2027-03-01T02:00:00Z', published: true });
+    booked = await insertMeeting(t, eventId, {
+      jp: p.jp[0],
+      cn: p.cn[0],
+      sector: 'health',
+      status: 'scheduled',
+      createdAt: '2027-03-01T02:00:00Z',
+      published: true,
+    });
     await book(t, booked, 'health', 0, 0, 1);
     await insertMeeting(t, eventId, { jp: p.jp[1], cn: p.cn[1], sector: 'digital', status: 'requested', createdAt: '2027-03-02T02:00:00Z' });
   });
   afterAll(() => t.close());
 
   const get = async (path: string) => {
-    const res = await t.http.get(`/api/events/${eventId}/exports/${path}`).set(await t.as('bureau@demo.test')).buffer(true).parse((r, cb) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => cb(null, Buffer.concat(chunks)));
-    });
+    const res = await t.http
+      .get(`/api/events/${eventId}/exports/${path}`)
+      .set(await t.as('bureau@demo.test'))
+      .buffer(true)
+      .parse((r, cb) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => cb(null, Buffer.concat(chunks)));
+      });
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
     const body = res.body as Buffer;
@@ -72,7 +83,17 @@ describe('CSV exports for the bureau', () => {
     // 3 sectors × (12 + 9 + 9 slots) × 40 tables.
     expect(rows).toHaveLength(3600);
     const filled = rows.filter((r) => r.meeting_id);
-    expect(filled).toEqual([expect.objectContaining({ meeting_id: booked, date: '2027-05-27', session_sector: 'health', session_zh: '大健康产业洽谈会', session_ja: 'ヘルスケア産業商談会', table: '1', slot_starts_at_tokyo: '2027-05-27 14:30' })]);
+    expect(filled).toEqual([
+      expect.objectContaining({
+        meeting_id: booked,
+        date: '2027-05-27',
+        session_sector: 'health',
+        session_zh: '大健康产业洽谈会',
+        session_ja: 'ヘルスケア産業商談会',
+        table: '1',
+        slot_starts_at_tokyo: '2027-05-27 14:30',
+      }),
+    ]);
   });
 
   it('exports the organizations taking part with their meeting counts', async () => {
@@ -113,26 +134,29 @@ describe('CSV exports for the bureau', () => {
     let records = 0;
     let loadRows = 0;
     await new Promise<void>((resolve, reject) => {
-      const req = http.get({ host: '127.0.0.1', port, path: `/api/events/${eventId}/exports/meetings.csv`, headers: { Authorization: `Bearer ${token}` } }, (res) => {
-        expect(res.statusCode).toBe(200);
-        expect(res.headers['transfer-encoding']).toBe('chunked');
-        res.on('data', (chunk: Buffer) => {
-          bytes += chunk.length;
-          // Every 1 MB received: collect, then measure what the process still holds.
-          if (bytes >= nextSample) {
-            nextSample += 1 << 20;
-            gc();
-            peak = Math.max(peak, process.memoryUsage().heapUsed - baseline);
-          }
-        });
-        const parser = res.pipe(parse({ bom: true, columns: true }));
-        parser.on('data', (row: Record<string, string>) => {
-          records++;
-          if (/^济南负载测试有限公司\d+$/.test(row['jinan_company_zh']) && /^大規模テスト株式会社\d+$/.test(row['japanese_firm_ja'])) loadRows++;
-        });
-        parser.on('end', resolve);
-        parser.on('error', reject);
-      });
+      const req = http.get(
+        { host: '127.0.0.1', port, path: `/api/events/${eventId}/exports/meetings.csv`, headers: { Authorization: `Bearer ${token}` } },
+        (res) => {
+          expect(res.statusCode).toBe(200);
+          expect(res.headers['transfer-encoding']).toBe('chunked');
+          res.on('data', (chunk: Buffer) => {
+            bytes += chunk.length;
+            // Every 1 MB received: collect, then measure what the process still holds.
+            if (bytes >= nextSample) {
+              nextSample += 1 << 20;
+              gc();
+              peak = Math.max(peak, process.memoryUsage().heapUsed - baseline);
+            }
+          });
+          const parser = res.pipe(parse({ bom: true, columns: true }));
+          parser.on('data', (row: Record<string, string>) => {
+            records++;
+            if (/^济南负载测试有限公司\d+$/.test(row['jinan_company_zh']) && /^大規模テスト株式会社\d+$/.test(row['japanese_firm_ja'])) loadRows++;
+          });
+          parser.on('end', resolve);
+          parser.on('error', reject);
+        },
+      );
       req.on('error', reject);
     });
     // eslint-disable-next-line no-console

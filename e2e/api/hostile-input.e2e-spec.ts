@@ -88,7 +88,9 @@ describe('hostile input: no route answers 500', () => {
 
   /** The route with its parameters filled with real ids where there are some. */
   const url = (path: string) =>
-    path.replace(/\{(\w+)\}/g, (_, name: string) => (path.startsWith('/api/offers') && name === 'id' ? '00000000-0000-4000-8000-000000000001' : ids[name] ?? '00000000-0000-4000-8000-000000000002'));
+    path.replace(/\{(\w+)\}/g, (_, name: string) =>
+      path.startsWith('/api/offers') && name === 'id' ? '00000000-0000-4000-8000-000000000001' : (ids[name] ?? '00000000-0000-4000-8000-000000000002'),
+    );
 
   const expectClientError = (res: { status: number; type: string; body: { message?: unknown } }, what: string) => {
     if (res.status >= 500) throw new Error(`${what} answered ${res.status}: ${JSON.stringify(res.body)}`);
@@ -100,7 +102,9 @@ describe('hostile input: no route answers 500', () => {
 
   it('knows the routes it fuzzes', () => {
     expect(operations.length).toBeGreaterThan(30);
-    expect(operations.map((o) => `${o.method} ${o.path}`)).toEqual(expect.arrayContaining(['post /api/meetings/{id}/respond', 'patch /api/meetings/{id}/booking', 'post /api/offers']));
+    expect(operations.map((o) => `${o.method} ${o.path}`)).toEqual(
+      expect.arrayContaining(['post /api/meetings/{id}/respond', 'patch /api/meetings/{id}/booking', 'post /api/offers']),
+    );
   });
 
   it('never answers 500 to a hostile body', async () => {
@@ -120,7 +124,11 @@ describe('hostile input: no route answers 500', () => {
 
   it('never answers 500 to a hostile query', async () => {
     for (const op of operations.filter((o) => o.method === 'get')) {
-      const query = fc.dictionary(fc.oneof(fc.constantFrom('page', 'pageSize', 'limit', 'zone', 'status', 'sector', 'q', 'organizationId', 'scope', 'lang', 'from', 'to'), hostileString), hostileString, { maxKeys: 4 });
+      const query = fc.dictionary(
+        fc.oneof(fc.constantFrom('page', 'pageSize', 'limit', 'zone', 'status', 'sector', 'q', 'organizationId', 'scope', 'lang', 'from', 'to'), hostileString),
+        hostileString,
+        { maxKeys: 4 },
+      );
       await fc.assert(
         fc.asyncProperty(query, async (params) => {
           const res = await t.http.get(url(op.path)).query(params).set(bureau);
@@ -137,21 +145,30 @@ describe('hostile input: no route answers 500', () => {
     for (const path of ['/api/offers', `/api/meetings/${ids['meetingId']}/respond`]) {
       const res = await t.http.post(path).set(cn1).set('Content-Type', 'application/json').send(deep);
       expect(res.status).toBe(400);
-      const nested = await t.http.post(path).set(cn1).send({ decision: 'accept', titleZh: JSON.parse('{"a":'.repeat(2000) + '1' + '}'.repeat(2000)) });
+      const nested = await t.http
+        .post(path)
+        .set(cn1)
+        .send({ decision: 'accept', titleZh: JSON.parse('{"a":'.repeat(2000) + '1' + '}'.repeat(2000)) });
       expect(nested.status).toBe(400);
       expect(nested.body.message.length).toBeGreaterThan(0);
     }
   });
 
   it('refuses a body over the size limit with 413 and a message', async () => {
-    const res = await t.http.post('/api/offers').set(await t.as('cn1@demo.test')).send({ titleZh: 'x'.repeat(150_000) });
+    const res = await t.http
+      .post('/api/offers')
+      .set(await t.as('cn1@demo.test'))
+      .send({ titleZh: 'x'.repeat(150_000) });
     expect(res.status).toBe(413);
     expect(res.body.message).toBe('request body is too large');
   });
 
   it('stores text with SQL metacharacters as text', async () => {
     const title = "'); DROP TABLE offers; --";
-    const res = await t.http.post('/api/offers').set(await t.as('cn1@demo.test')).send({ sector: 'health', cooperationType: 'investment', titleZh: title, summaryZh: '摘要' });
+    const res = await t.http
+      .post('/api/offers')
+      .set(await t.as('cn1@demo.test'))
+      .send({ sector: 'health', cooperationType: 'investment', titleZh: title, summaryZh: '摘要' });
     expect(res.status).toBe(201);
     expect(res.body.titleZh).toBe(title);
     const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM offers`);
@@ -179,7 +196,14 @@ describe('OWASP API Security Top 10 (2023)', () => {
   it('API1 object level: a party cannot see or answer another party\u2019s meeting, nor write another company\u2019s participation', async () => {
     const jp2 = await t.as('jp2@demo.test');
     expect((await t.http.get(`/api/meetings/${jp1Meeting}`).set(jp2)).status).toBe(404);
-    expect((await t.http.post(`/api/meetings/${jp1Meeting}/respond`).set(await t.as('cn2@demo.test')).send({ decision: 'accept' })).status).toBe(404);
+    expect(
+      (
+        await t.http
+          .post(`/api/meetings/${jp1Meeting}/respond`)
+          .set(await t.as('cn2@demo.test'))
+          .send({ decision: 'accept' })
+      ).status,
+    ).toBe(404);
     const [{ id: other }] = await t.db.query(`SELECT organization_id AS id FROM users WHERE email = 'jp1@demo.test'`);
     const read = await t.http.get(`/api/events/${eventId}/organizations/${other}/participation`).set(jp2);
     expect([403, 404]).toContain(read.status);
@@ -192,10 +216,17 @@ describe('OWASP API Security Top 10 (2023)', () => {
     expect((await t.http.get('/api/me').set('Authorization', `Bearer ${forged}`)).status).toBe(401);
     const unsigned = `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${Buffer.from(JSON.stringify({ sub: user.id, tv: 0 })).toString('base64url')}.`;
     expect((await t.http.get('/api/me').set('Authorization', `Bearer ${unsigned}`)).status).toBe(401);
-    const expired = new JwtService({ secret: process.env['JWT_SECRET'] }).sign({ sub: user.id, tv: user.token_version, exp: Math.floor(Date.now() / 1000) - 10 });
+    const expired = new JwtService({ secret: process.env['JWT_SECRET'] }).sign({
+      sub: user.id,
+      tv: user.token_version,
+      exp: Math.floor(Date.now() / 1000) - 10,
+    });
     expect((await t.http.get('/api/me').set('Authorization', `Bearer ${expired}`)).status).toBe(401);
     const old = await t.token('jp3@demo.test');
-    expect((await t.http.post('/api/me/password').set('Authorization', `Bearer ${old}`).send({ currentPassword: 'demo1234', newPassword: 'a-new-password-123' })).status).toBe(200);
+    expect(
+      (await t.http.post('/api/me/password').set('Authorization', `Bearer ${old}`).send({ currentPassword: 'demo1234', newPassword: 'a-new-password-123' }))
+        .status,
+    ).toBe(200);
     expect((await t.http.get('/api/me').set('Authorization', `Bearer ${old}`)).status).toBe(401);
   });
 
@@ -213,7 +244,10 @@ describe('OWASP API Security Top 10 (2023)', () => {
   });
 
   it('API4 resource consumption: page sizes are bounded and bodies limited', async () => {
-    const res = await t.http.get('/api/offers').query({ pageSize: 100_000 }).set(await t.as('jp1@demo.test'));
+    const res = await t.http
+      .get('/api/offers')
+      .query({ pageSize: 100_000 })
+      .set(await t.as('jp1@demo.test'));
     expect(res.status).toBe(400);
     expect((await t.http.post('/api/auth/login').send({ email: 'x'.repeat(120_000), password: 'x' })).status).toBe(413);
   });
@@ -260,7 +294,9 @@ describe('OWASP API Security Top 10 (2023)', () => {
 
   it('API9 inventory: every route is in the OpenAPI document', async () => {
     const doc = await t.http.get('/api/docs-json');
-    expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(['/api/meetings/{id}/respond', '/api/meetings/{id}/booking', '/api/events/{eventId}/agenda', '/api/health']));
+    expect(Object.keys(doc.body.paths)).toEqual(
+      expect.arrayContaining(['/api/meetings/{id}/respond', '/api/meetings/{id}/booking', '/api/events/{eventId}/agenda', '/api/health']),
+    );
   });
 
   // API7 (server-side request forgery) and API10 (unsafe consumption of third-party

@@ -26,13 +26,18 @@ describe('background jobs (pg-boss)', () => {
   it('mails the notifications of a transition soon after it commits', async () => {
     const [{ id: eventId }] = await t.db.query('SELECT id FROM editions');
     const [{ organization_id: cn1 }] = await t.db.query(`SELECT organization_id FROM users WHERE email = 'cn1@demo.test'`);
-    const res = await t.http.post(`/api/events/${eventId}/meetings`).set(await t.as('jp1@demo.test')).send({ counterpartId: cn1 });
+    const res = await t.http
+      .post(`/api/events/${eventId}/meetings`)
+      .set(await t.as('jp1@demo.test'))
+      .send({ counterpartId: cn1 });
     expect(res.status).toBe(201);
     // The worker polls every 5 s; wait for it rather than calling it.
     const deadline = Date.now() + 20_000;
     let statuses: string[] = [];
     while (Date.now() < deadline) {
-      statuses = (await t.db.query('SELECT email_status FROM notifications WHERE meeting_id = $1', [res.body.id])).map((r: { email_status: string }) => r.email_status);
+      statuses = (await t.db.query('SELECT email_status FROM notifications WHERE meeting_id = $1', [res.body.id])).map(
+        (r: { email_status: string }) => r.email_status,
+      );
       if (statuses.length && statuses.every((s) => s === 'sent')) break;
       await new Promise((resolve) => setTimeout(resolve, 250));
     }

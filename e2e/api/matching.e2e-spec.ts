@@ -58,8 +58,7 @@ describe('matching', () => {
     expect(res.status).toBe(202);
     return waitForRun(res.body.id);
   };
-  const recommendationsOf = async (email: string, query = '') =>
-    t.http.get(`/api/events/${eventId}/recommendations${query}`).set(await t.as(email));
+  const recommendationsOf = async (email: string, query = '') => t.http.get(`/api/events/${eventId}/recommendations${query}`).set(await t.as(email));
   const publish = async (body: object) => {
     const headers = await t.as('cn1@demo.test');
     const created = await t.http.post('/api/offers').set(headers).send(body);
@@ -122,7 +121,15 @@ describe('matching', () => {
       `SELECT (SELECT count(*)::int FROM organizations WHERE country = 'JP' AND verification = 'verified') AS firms,
               (SELECT count(*)::int FROM offers o JOIN organizations c ON c.id = o.organization_id WHERE o.status = 'published' AND c.verification = 'verified') AS offers`,
     );
-    expect(run).toMatchObject({ status: 'succeeded', progress: 100, algorithmVersion: ALGORITHM_VERSION, weightsVersion: DEFAULT_WEIGHTS.version, firms, offers, error: null });
+    expect(run).toMatchObject({
+      status: 'succeeded',
+      progress: 100,
+      algorithmVersion: ALGORITHM_VERSION,
+      weightsVersion: DEFAULT_WEIGHTS.version,
+      firms,
+      offers,
+      error: null,
+    });
     expect(Date.parse(run.inputAt)).toBeLessThanOrEqual(Date.parse(run.finishedAt));
 
     const res = await recommendationsOf('jp1@demo.test', '?limit=50');
@@ -139,7 +146,11 @@ describe('matching', () => {
     }
     expect(res.body.companies.length).toBeGreaterThan(0);
     expect(res.body.companies.length).toBeLessThanOrEqual(10);
-    expect(res.body.companies[0]).toMatchObject({ rank: 1, bestOfferId: expect.any(String), offerIds: expect.arrayContaining([res.body.companies[0].bestOfferId]) });
+    expect(res.body.companies[0]).toMatchObject({
+      rank: 1,
+      bestOfferId: expect.any(String),
+      offerIds: expect.arrayContaining([res.body.companies[0].bestOfferId]),
+    });
   });
 
   it('ranks a Chinese 医疗器械 offer above an unrelated health offer for a firm that seeks 医療機器', async () => {
@@ -169,10 +180,12 @@ describe('matching', () => {
     expect(await scores.scoreFor(eventId, jp1Org, cn1Org, devicesId)).toBe(ours.score);
     const best = Math.max(...recs.filter((r) => r.company.id === cn1Org).map((r) => r.score));
     expect(await scores.scoreFor(eventId, jp1Org, cn1Org, null)).toBe(best);
-    expect(await scores.scoresFor(eventId, [
-      { jpOrganizationId: jp1Org, cnOrganizationId: cn1Org, offerId: devicesId },
-      { jpOrganizationId: jp1Org, cnOrganizationId: jp2Org, offerId: null },
-    ])).toEqual([ours.score, null]);
+    expect(
+      await scores.scoresFor(eventId, [
+        { jpOrganizationId: jp1Org, cnOrganizationId: cn1Org, offerId: devicesId },
+        { jpOrganizationId: jp1Org, cnOrganizationId: jp2Org, offerId: null },
+      ]),
+    ).toEqual([ours.score, null]);
   });
 
   it('shows the Ji’nan company the match score of an incoming request', async () => {
@@ -183,14 +196,20 @@ describe('matching', () => {
       .set(await t.as('jp1@demo.test'))
       .send({ counterpartId: cn1Org, offerId: devicesId, message: '医療機器について', priority: 1 });
     expect(requested.status).toBe(201);
-    await t.http.post(`/api/meetings/${requested.body.id}/review`).set(await t.as('bureau@demo.test')).send({ decision: 'approve' });
+    await t.http
+      .post(`/api/meetings/${requested.body.id}/review`)
+      .set(await t.as('bureau@demo.test'))
+      .send({ decision: 'approve' });
     const incoming = await t.http.get(`/api/events/${eventId}/meetings`).set(await t.as('cn1@demo.test'));
     const meeting = incoming.body.items.find((m: { id: string }) => m.id === requested.body.id);
     expect(meeting.matchScore).toBe(ours.score);
   });
 
   it('marks the results stale once an offer changes after the run', async () => {
-    const edited = await t.http.patch(`/api/offers/${elderlyCareId}`).set(await t.as('cn1@demo.test')).send({ titleZh: '社区养老与康复服务连锁运营' });
+    const edited = await t.http
+      .patch(`/api/offers/${elderlyCareId}`)
+      .set(await t.as('cn1@demo.test'))
+      .send({ titleZh: '社区养老与康复服务连锁运营' });
     expect(edited.status).toBe(200);
     const res = await recommendationsOf('jp1@demo.test');
     expect(res.body).toMatchObject({ runId: firstRunId, stale: true });

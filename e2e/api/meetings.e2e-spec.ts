@@ -37,8 +37,16 @@ describe('meetings', () => {
     if (key) req.set('Idempotency-Key', key);
     return req.send(body);
   };
-  const respond = async (email: string, id: string, body: object) => t.http.post(`/api/meetings/${id}/respond`).set(await t.as(email)).send(body);
-  const review = async (email: string, id: string, body: object) => t.http.post(`/api/meetings/${id}/review`).set(await t.as(email)).send(body);
+  const respond = async (email: string, id: string, body: object) =>
+    t.http
+      .post(`/api/meetings/${id}/respond`)
+      .set(await t.as(email))
+      .send(body);
+  const review = async (email: string, id: string, body: object) =>
+    t.http
+      .post(`/api/meetings/${id}/review`)
+      .set(await t.as(email))
+      .send(body);
   const status = async (id: string) => (await t.db.query('SELECT status FROM meetings WHERE id = $1', [id]))[0].status;
   const transitions = async (id: string) =>
     (await t.db.query('SELECT action, from_status, to_status, actor_role FROM meeting_transitions WHERE meeting_id = $1 ORDER BY id', [id])) as {
@@ -143,7 +151,10 @@ describe('meetings', () => {
       ['respond', {}, 'decision'],
       ['cancel', {}, 'reason'],
     ])('refuses a %s body %j with 400 naming %s', async (endpoint, body, field) => {
-      const res = await t.http.post(`/api/meetings/${NO_MEETING}/${endpoint}`).set(await t.as(BUREAU)).send(body);
+      const res = await t.http
+        .post(`/api/meetings/${NO_MEETING}/${endpoint}`)
+        .set(await t.as(BUREAU))
+        .send(body);
       expect(res.status).toBe(400);
       expect(res.body.details.map((d: { field: string }) => d.field)).toContain(field);
     });
@@ -277,8 +288,18 @@ describe('meetings', () => {
     it('the requester withdraws a pending request; the other party cannot cancel it', async () => {
       await clearMeetings();
       const { body } = await post(JP[0], { counterpartId: org[CN[0]] });
-      expect((await t.http.post(`/api/meetings/${body.id}/cancel`).set(await t.as(CN[0])).send({ reason: 'no' })).status).toBe(403);
-      const withdrawn = await t.http.post(`/api/meetings/${body.id}/cancel`).set(await t.as(JP[0])).send({ reason: 'plans changed' });
+      expect(
+        (
+          await t.http
+            .post(`/api/meetings/${body.id}/cancel`)
+            .set(await t.as(CN[0]))
+            .send({ reason: 'no' })
+        ).status,
+      ).toBe(403);
+      const withdrawn = await t.http
+        .post(`/api/meetings/${body.id}/cancel`)
+        .set(await t.as(JP[0]))
+        .send({ reason: 'plans changed' });
       expect(withdrawn.body.status).toBe('cancelled');
     });
   });
@@ -369,7 +390,12 @@ describe('meetings', () => {
     const headers = await t.as(CN[2]);
     const started = Date.now();
     const results = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => t.http.post(`/api/meetings/${id}/respond`).set(headers).send({ decision: i % 2 ? 'decline' : 'accept' })),
+      Array.from({ length: 20 }, (_, i) =>
+        t.http
+          .post(`/api/meetings/${id}/respond`)
+          .set(headers)
+          .send({ decision: i % 2 ? 'decline' : 'accept' }),
+      ),
     );
     const elapsed = Date.now() - started;
     const codes = results.map((r) => r.status).sort();
@@ -380,7 +406,9 @@ describe('meetings', () => {
     expect(fromApproved).toHaveLength(1);
     const [{ version }] = await t.db.query('SELECT version FROM meetings WHERE id = $1', [id]);
     expect(version).toBe(3);
-    console.log(`race: 20 concurrent respond calls in ${elapsed} ms → ${codes.filter((c) => c === 200).length}×200, ${codes.filter((c) => c === 409).length}×409`);
+    console.log(
+      `race: 20 concurrent respond calls in ${elapsed} ms → ${codes.filter((c) => c === 200).length}×200, ${codes.filter((c) => c === 409).length}×409`,
+    );
   });
 
   describe('Idempotency-Key', () => {
@@ -441,8 +469,15 @@ describe('meetings', () => {
       clock.set('2027-03-04T00:00:00Z');
       const first = await service().expireOverdue(clock.now());
       expect(first.expired).toHaveLength(1);
-      expect(await t.db.query(`SELECT status, answer_deadline FROM meetings WHERE id = $1`, [first.expired[0]])).toEqual([{ status: 'expired', answer_deadline: null }]);
-      expect((await transitions(first.expired[0])).slice(-1)[0]).toEqual({ action: 'expire', from_status: 'requested', to_status: 'expired', actor_role: 'system' });
+      expect(await t.db.query(`SELECT status, answer_deadline FROM meetings WHERE id = $1`, [first.expired[0]])).toEqual([
+        { status: 'expired', answer_deadline: null },
+      ]);
+      expect((await transitions(first.expired[0])).slice(-1)[0]).toEqual({
+        action: 'expire',
+        from_status: 'requested',
+        to_status: 'expired',
+        actor_role: 'system',
+      });
       // One slot of the quota is free again.
       expect((await post(JP[2], { counterpartId: org[CN[2]] })).status).toBe(201);
       clock.set('2027-03-04T01:00:00Z');

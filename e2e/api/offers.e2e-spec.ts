@@ -26,7 +26,10 @@ describe('offers', () => {
   });
 
   it('lets a Ji\u2019nan company draft an offer, which nobody else sees yet', async () => {
-    const res = await t.http.post('/api/offers').set(await t.as('cn1@demo.test')).send(offer);
+    const res = await t.http
+      .post('/api/offers')
+      .set(await t.as('cn1@demo.test'))
+      .send(offer);
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ status: 'draft', publishedAt: null, investmentMinMcny: 5, investmentMaxMcny: 20 });
     mine = res.body.id;
@@ -36,7 +39,10 @@ describe('offers', () => {
   });
 
   it('refuses offers from a Japanese delegate with 403', async () => {
-    const res = await t.http.post('/api/offers').set(await t.as('jp1@demo.test')).send(offer);
+    const res = await t.http
+      .post('/api/offers')
+      .set(await t.as('jp1@demo.test'))
+      .send(offer);
     expect(res.status).toBe(403);
   });
 
@@ -47,13 +53,19 @@ describe('offers', () => {
     ['an over-long title', { titleZh: '长'.repeat(201) }, 'titleZh'],
     ['a missing Chinese summary', { summaryZh: undefined }, 'summaryZh'],
   ])('refuses %s with 400 naming the field', async (_label, patch, field) => {
-    const res = await t.http.post('/api/offers').set(await t.as('cn1@demo.test')).send({ ...offer, ...patch });
+    const res = await t.http
+      .post('/api/offers')
+      .set(await t.as('cn1@demo.test'))
+      .send({ ...offer, ...patch });
     expect(res.status).toBe(400);
     expect(res.body.details.map((d: { field: string }) => d.field)).toContain(field);
   });
 
   it('refuses an inverted investment range naming the field', async () => {
-    const res = await t.http.post('/api/offers').set(await t.as('cn1@demo.test')).send({ ...offer, investmentMinMcny: 50, investmentMaxMcny: 10 });
+    const res = await t.http
+      .post('/api/offers')
+      .set(await t.as('cn1@demo.test'))
+      .send({ ...offer, investmentMinMcny: 50, investmentMaxMcny: 10 });
     expect(res.status).toBe(400);
     expect(res.body.details[0].field).toBe('investmentMinMcny');
   });
@@ -83,7 +95,10 @@ describe('offers', () => {
 
   it('refuses to publish an offer with only Chinese text', async () => {
     const headers = await t.as('cn3@demo.test');
-    const draft = await t.http.post('/api/offers').set(headers).send({ ...offer, titleJa: undefined, summaryEn: undefined });
+    const draft = await t.http
+      .post('/api/offers')
+      .set(headers)
+      .send({ ...offer, titleJa: undefined, summaryEn: undefined });
     const res = await t.http.post(`/api/offers/${draft.body.id}/publish`).set(headers);
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('OFFER_SECOND_LANGUAGE_MISSING');
@@ -91,7 +106,10 @@ describe('offers', () => {
 
   describe('search finds Chinese, Japanese and English text', () => {
     const search = async (q: string) => {
-      const res = await t.http.get('/api/offers').query({ q, pageSize: 100 }).set(await t.as('jp2@demo.test'));
+      const res = await t.http
+        .get('/api/offers')
+        .query({ q, pageSize: 100 })
+        .set(await t.as('jp2@demo.test'));
       expect(res.status).toBe(200);
       return res.body.items.map((o: { id: string }) => o.id) as string[];
     };

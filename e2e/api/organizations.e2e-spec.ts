@@ -31,7 +31,10 @@ describe('organizations', () => {
   });
 
   it('refuses to let a company change another company\u2019s profile, and changes nothing', async () => {
-    const res = await t.http.patch(`/api/organizations/${cn2Org}`).set(await t.as('cn1@demo.test')).send({ nameEn: 'Hijacked' });
+    const res = await t.http
+      .patch(`/api/organizations/${cn2Org}`)
+      .set(await t.as('cn1@demo.test'))
+      .send({ nameEn: 'Hijacked' });
     expect(res.status).toBe(403);
     expect(res.body.code).toBe('ORGANIZATION_NOT_YOURS');
     const [row] = await t.db.query('SELECT name_en FROM organizations WHERE id = $1', [cn2Org]);
@@ -39,12 +42,18 @@ describe('organizations', () => {
   });
 
   it('refuses a Japanese delegate editing a Ji\u2019nan company', async () => {
-    const res = await t.http.patch(`/api/organizations/${cn1Org}`).set(await t.as('jp1@demo.test')).send({ city: 'Tokyo' });
+    const res = await t.http
+      .patch(`/api/organizations/${cn1Org}`)
+      .set(await t.as('jp1@demo.test'))
+      .send({ city: 'Tokyo' });
     expect(res.status).toBe(403);
   });
 
   it('refuses a profile edit that removes the native name, naming the field', async () => {
-    const res = await t.http.patch(`/api/organizations/${jp1Org}`).set(await t.as('jp1@demo.test')).send({ nameJa: '' });
+    const res = await t.http
+      .patch(`/api/organizations/${jp1Org}`)
+      .set(await t.as('jp1@demo.test'))
+      .send({ nameJa: '' });
     expect(res.status).toBe(400);
     expect(res.body.details.map((d: { field: string }) => d.field)).toContain('nameJa');
   });
@@ -62,12 +71,20 @@ describe('organizations', () => {
   });
 
   it('lets only the bureau verify, and records who did it', async () => {
-    const denied = await t.http.post(`/api/organizations/${pendingOrg}/verification`).set(await t.as('cn1@demo.test')).send({ decision: 'verified' });
+    const denied = await t.http
+      .post(`/api/organizations/${pendingOrg}/verification`)
+      .set(await t.as('cn1@demo.test'))
+      .send({ decision: 'verified' });
     expect(denied.status).toBe(403);
-    const res = await t.http.post(`/api/organizations/${pendingOrg}/verification`).set(await t.as('bureau@demo.test')).send({ decision: 'verified', note: 'licence checked' });
+    const res = await t.http
+      .post(`/api/organizations/${pendingOrg}/verification`)
+      .set(await t.as('bureau@demo.test'))
+      .send({ decision: 'verified', note: 'licence checked' });
     expect(res.status).toBe(200);
     expect(res.body.verification).toBe('verified');
-    const [entry] = await t.db.query(`SELECT a.action, a.details, u.email FROM audit_log a JOIN users u ON u.id = a.actor_id WHERE a.entity_id = $1`, [pendingOrg]);
+    const [entry] = await t.db.query(`SELECT a.action, a.details, u.email FROM audit_log a JOIN users u ON u.id = a.actor_id WHERE a.entity_id = $1`, [
+      pendingOrg,
+    ]);
     expect(entry).toMatchObject({ action: 'organization.verified', email: 'bureau@demo.test', details: { note: 'licence checked' } });
     expect((await t.http.get(`/api/organizations/${pendingOrg}`).set(await t.as('jp1@demo.test'))).status).toBe(200);
   });

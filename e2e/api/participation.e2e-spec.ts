@@ -44,20 +44,33 @@ describe('participation: half-days attended and the park visit', () => {
   });
 
   it('refuses a start that is not a half-day, naming the item', async () => {
-    const res = await t.http.put(url).set(await t.as('jp1@demo.test')).send({ halfDays: [{ startsAt: '2027-05-27T10:00:00+08:00', attending: false }], joinsSiteVisit: false });
+    const res = await t.http
+      .put(url)
+      .set(await t.as('jp1@demo.test'))
+      .send({ halfDays: [{ startsAt: '2027-05-27T10:00:00+08:00', attending: false }], joinsSiteVisit: false });
     expect(res.status).toBe(400);
     expect(res.body.details[0].field).toBe('halfDays.0.startsAt');
   });
 
   it('refuses a malformed body naming the field', async () => {
-    const res = await t.http.put(url).set(await t.as('jp1@demo.test')).send({ halfDays: [{ startsAt: 'tomorrow', attending: 'yes' }], joinsSiteVisit: false });
+    const res = await t.http
+      .put(url)
+      .set(await t.as('jp1@demo.test'))
+      .send({ halfDays: [{ startsAt: 'tomorrow', attending: 'yes' }], joinsSiteVisit: false });
     expect(res.status).toBe(400);
     expect(res.body.details.map((d: { field: string }) => d.field)).toEqual(['halfDays.0.startsAt', 'halfDays.0.attending']);
   });
 
   it('does not let another company read or set it; the bureau can', async () => {
     expect((await t.http.get(url).set(await t.as('jp2@demo.test'))).status).toBe(403);
-    expect((await t.http.put(url).set(await t.as('cn1@demo.test')).send({ halfDays: [], joinsSiteVisit: false })).status).toBe(403);
+    expect(
+      (
+        await t.http
+          .put(url)
+          .set(await t.as('cn1@demo.test'))
+          .send({ halfDays: [], joinsSiteVisit: false })
+      ).status,
+    ).toBe(403);
     expect((await t.http.get(url).set(await t.as('bureau@demo.test'))).status).toBe(200);
   });
 });

@@ -54,7 +54,14 @@ export async function insertMeeting(t: TestApp, editionId: string, m: MeetingSpe
                            answer_deadline, slot_published_at, jp_confirmed_at, cn_confirmed_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, $9, $10, $11, $11) RETURNING id`,
     [
-      editionId, m.jp, m.cn, m.offerId ?? null, m.origin ?? 'request', m.sector, m.status, m.createdAt,
+      editionId,
+      m.jp,
+      m.cn,
+      m.offerId ?? null,
+      m.origin ?? 'request',
+      m.sector,
+      m.status,
+      m.createdAt,
       pending ? '2027-05-01T00:00:00Z' : null,
       m.published || m.confirmed ? m.createdAt : null,
       m.confirmed ? m.createdAt : null,
@@ -84,7 +91,14 @@ export async function insertTransition(
  * negotiation session (0: day 1 afternoon, 1: day 2 morning, 2: day 2 afternoon),
  * on each party's first delegate seat.
  */
-export async function book(t: TestApp, meetingId: string, sector: Sector, block: number, slotIndex: number, table: number): Promise<{ startsAt: Date; endsAt: Date }> {
+export async function book(
+  t: TestApp,
+  meetingId: string,
+  sector: Sector,
+  block: number,
+  slotIndex: number,
+  table: number,
+): Promise<{ startsAt: Date; endsAt: Date }> {
   const sessions: { id: string }[] = await t.db.query(
     `SELECT s.id FROM programme_sessions s JOIN meetings m ON m.edition_id = s.edition_id
       WHERE m.id = $1 AND s.kind = 'negotiation' AND s.sector = $2 ORDER BY s.starts_at`,

@@ -42,20 +42,33 @@ describe('scheduling through the API', () => {
 
   it('lets only the bureau run the scheduler and read the grid', async () => {
     for (const email of ['jp1@demo.test', 'cn1@demo.test']) {
-      expect((await t.http.post(`/api/events/${eventId}/schedule/runs`).set(await t.as(email)).send({})).status).toBe(403);
+      expect(
+        (
+          await t.http
+            .post(`/api/events/${eventId}/schedule/runs`)
+            .set(await t.as(email))
+            .send({})
+        ).status,
+      ).toBe(403);
       expect((await t.http.get(`/api/events/${eventId}/schedule`).set(await t.as(email))).status).toBe(403);
     }
   });
 
   it('refuses bad options naming the field', async () => {
-    const res = await t.http.post(`/api/events/${eventId}/schedule/runs`).set(await t.as('bureau@demo.test')).send({ pin: ['x'], seed: -1 });
+    const res = await t.http
+      .post(`/api/events/${eventId}/schedule/runs`)
+      .set(await t.as('bureau@demo.test'))
+      .send({ pin: ['x'], seed: -1 });
     expect(res.status).toBe(400);
     expect(res.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['pin', 'seed']);
   });
 
   it('places every meeting of a small edition, with statistics and a bound, and marks them scheduled', async () => {
     expect(meetingIds).toHaveLength(40);
-    const created = await t.http.post(`/api/events/${eventId}/schedule/runs`).set(await t.as('bureau@demo.test')).send({ seed: 7 });
+    const created = await t.http
+      .post(`/api/events/${eventId}/schedule/runs`)
+      .set(await t.as('bureau@demo.test'))
+      .send({ seed: 7 });
     expect(created.status).toBe(202);
     expect(created.body.status).toBe('queued');
     const run = await waitForRun(t, eventId, created.body.id);
@@ -82,7 +95,10 @@ describe('scheduling through the API', () => {
 
   it('keeps unpublished slots out of the parties\u2019 agendas but shows them to the bureau', async () => {
     const [{ jp_organization_id: jp }] = await t.db.query(`SELECT jp_organization_id FROM meetings WHERE id = $1`, [meetingIds[0]]);
-    const bureau = await t.http.get(`/api/events/${eventId}/agenda`).query({ organizationId: jp, zone: 'Asia/Tokyo' }).set(await t.as('bureau@demo.test'));
+    const bureau = await t.http
+      .get(`/api/events/${eventId}/agenda`)
+      .query({ organizationId: jp, zone: 'Asia/Tokyo' })
+      .set(await t.as('bureau@demo.test'));
     expect(bureau.status).toBe(200);
     expect(bureau.body.items.length).toBeGreaterThan(0);
     const item = bureau.body.items[0];
@@ -97,7 +113,10 @@ describe('scheduling through the API', () => {
   });
 
   it('refuses an agenda zone that is not IANA, naming the field', async () => {
-    const res = await t.http.get(`/api/events/${eventId}/agenda`).query({ zone: 'Tokyo' }).set(await t.as('jp1@demo.test'));
+    const res = await t.http
+      .get(`/api/events/${eventId}/agenda`)
+      .query({ zone: 'Tokyo' })
+      .set(await t.as('jp1@demo.test'));
     expect(res.status).toBe(400);
     expect(res.body.details[0].field).toBe('zone');
   });
@@ -112,7 +131,10 @@ describe('scheduling through the API', () => {
 
   it('re-runs without moving anything when nothing changed', async () => {
     const before = await t.db.query(`SELECT meeting_id, slot_id, table_id FROM bookings ORDER BY meeting_id`);
-    const created = await t.http.post(`/api/events/${eventId}/schedule/runs`).set(await t.as('bureau@demo.test')).send({ seed: 7 });
+    const created = await t.http
+      .post(`/api/events/${eventId}/schedule/runs`)
+      .set(await t.as('bureau@demo.test'))
+      .send({ seed: 7 });
     const run = await waitForRun(t, eventId, created.body.id);
     expect(run.statistics.moved).toBe(0);
     expect(await t.db.query(`SELECT meeting_id, slot_id, table_id FROM bookings ORDER BY meeting_id`)).toEqual(before);
@@ -126,7 +148,10 @@ describe('scheduling through the API', () => {
        SELECT $1, $2, range_agg(tstzrange(starts_at, ends_at)) FROM programme_sessions WHERE edition_id = $1 AND kind = 'negotiation'`,
       [eventId, jpOrg.id],
     );
-    const created = await t.http.post(`/api/events/${eventId}/schedule/runs`).set(await t.as('bureau@demo.test')).send({ exclude: [meetingIds[2]] });
+    const created = await t.http
+      .post(`/api/events/${eventId}/schedule/runs`)
+      .set(await t.as('bureau@demo.test'))
+      .send({ exclude: [meetingIds[2]] });
     const run = await waitForRun(t, eventId, created.body.id);
     expect(run.error).toBeNull();
     expect(run.status).toBe('succeeded');
@@ -154,17 +179,30 @@ describe('publishing the schedule and declining a slot', () => {
          FROM users jp, users cn WHERE jp.email = 'jp1@demo.test' AND cn.email = 'cn1@demo.test'`,
       [eventId],
     );
-    const created = await t.http.post(`/api/events/${eventId}/schedule/runs`).set(await t.as('bureau@demo.test')).send({});
+    const created = await t.http
+      .post(`/api/events/${eventId}/schedule/runs`)
+      .set(await t.as('bureau@demo.test'))
+      .send({});
     expect((await waitForRun(t, eventId, created.body.id)).statistics.placed).toBe(1);
   });
   afterAll(() => t.close());
 
   it('lets only the bureau publish', async () => {
-    expect((await t.http.post(`/api/events/${eventId}/schedule/publish`).set(await t.as('jp1@demo.test')).send({})).status).toBe(403);
+    expect(
+      (
+        await t.http
+          .post(`/api/events/${eventId}/schedule/publish`)
+          .set(await t.as('jp1@demo.test'))
+          .send({})
+      ).status,
+    ).toBe(403);
   });
 
   it('publishes, notifies both parties, and shows the slot in both agendas at their local times', async () => {
-    const res = await t.http.post(`/api/events/${eventId}/schedule/publish`).set(await t.as('bureau@demo.test')).send({});
+    const res = await t.http
+      .post(`/api/events/${eventId}/schedule/publish`)
+      .set(await t.as('bureau@demo.test'))
+      .send({});
     expect(res.status).toBe(200);
     expect(res.body.published).toBe(1);
     const jp = await t.http.get(`/api/events/${eventId}/agenda`).set(await t.as('jp1@demo.test'));
@@ -184,14 +222,20 @@ describe('publishing the schedule and declining a slot', () => {
   });
 
   it('answers 409 when there is nothing left to publish', async () => {
-    const res = await t.http.post(`/api/events/${eventId}/schedule/publish`).set(await t.as('bureau@demo.test')).send({});
+    const res = await t.http
+      .post(`/api/events/${eventId}/schedule/publish`)
+      .set(await t.as('bureau@demo.test'))
+      .send({});
     expect(res.status).toBe(409);
     expect(res.body.code).toBe('SCHEDULE_NOTHING_TO_PUBLISH');
   });
 
   it('a party declining the slot sends the meeting back to be placed again and frees the slot', async () => {
     const meetingId = (await t.http.get(`/api/events/${eventId}/agenda`).set(await t.as('jp1@demo.test'))).body.items[0].meetingId;
-    const res = await t.http.post(`/api/meetings/${meetingId}/respond`).set(await t.as('jp1@demo.test')).send({ decision: 'decline', reason: 'flight changed' });
+    const res = await t.http
+      .post(`/api/meetings/${meetingId}/respond`)
+      .set(await t.as('jp1@demo.test'))
+      .send({ decision: 'decline', reason: 'flight changed' });
     expect(res.status).toBe(200);
     expect(res.body.status).toBe('accepted');
     expect(await t.db.query(`SELECT 1 FROM bookings WHERE meeting_id = $1`, [meetingId])).toEqual([]);
@@ -241,7 +285,10 @@ describe('the database refuses double bookings whatever the code does', () => {
   };
 
   it('refuses two meetings at one table in one slot, one delegate in two meetings at once, and a seat that does not exist', async () => {
-    const [slot] = await t.db.query(`SELECT s.id, s.session_id FROM slots s JOIN programme_sessions p ON p.id = s.session_id WHERE p.edition_id = $1 AND p.sector = 'health' ORDER BY s.starts_at LIMIT 1`, [eventId]);
+    const [slot] = await t.db.query(
+      `SELECT s.id, s.session_id FROM slots s JOIN programme_sessions p ON p.id = s.session_id WHERE p.edition_id = $1 AND p.sector = 'health' ORDER BY s.starts_at LIMIT 1`,
+      [eventId],
+    );
     const [table1, table2] = await t.db.query(`SELECT id FROM negotiation_tables WHERE session_id = $1 ORDER BY number LIMIT 2`, [slot.session_id]);
     const a = await meeting(0, 0);
     const b = await meeting(1, 1);
@@ -255,8 +302,14 @@ describe('the database refuses double bookings whatever the code does', () => {
   });
 
   it('refuses a booking whose time is not its slot\u2019s, and a slot of another session', async () => {
-    const [slot] = await t.db.query(`SELECT s.id, s.session_id FROM slots s JOIN programme_sessions p ON p.id = s.session_id WHERE p.edition_id = $1 AND p.sector = 'digital' ORDER BY s.starts_at LIMIT 1`, [eventId]);
-    const [otherTable] = await t.db.query(`SELECT t.id FROM negotiation_tables t JOIN programme_sessions p ON p.id = t.session_id WHERE p.edition_id = $1 AND p.sector = 'environment' LIMIT 1`, [eventId]);
+    const [slot] = await t.db.query(
+      `SELECT s.id, s.session_id FROM slots s JOIN programme_sessions p ON p.id = s.session_id WHERE p.edition_id = $1 AND p.sector = 'digital' ORDER BY s.starts_at LIMIT 1`,
+      [eventId],
+    );
+    const [otherTable] = await t.db.query(
+      `SELECT t.id FROM negotiation_tables t JOIN programme_sessions p ON p.id = t.session_id WHERE p.edition_id = $1 AND p.sector = 'environment' LIMIT 1`,
+      [eventId],
+    );
     const m = await meeting(3, 3);
     expect(await pgCode(book(m, slot, otherTable.id))).toBe('bookings_table');
     const wrongTime = t.db.query(
@@ -270,7 +323,10 @@ describe('the database refuses double bookings whatever the code does', () => {
 
   it('refuses a second scheduler run while one is queued (409)', async () => {
     await t.db.query(`INSERT INTO schedule_runs (edition_id, status) VALUES ($1, 'queued')`, [eventId]);
-    const res = await t.http.post(`/api/events/${eventId}/schedule/runs`).set(await t.as('bureau@demo.test')).send({});
+    const res = await t.http
+      .post(`/api/events/${eventId}/schedule/runs`)
+      .set(await t.as('bureau@demo.test'))
+      .send({});
     expect(res.status).toBe(409);
     expect(res.body.code).toBe('SCHEDULE_RUN_IN_PROGRESS');
   });

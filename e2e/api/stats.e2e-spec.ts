@@ -34,26 +34,56 @@ describe('the bureau\u2019s live figures', () => {
     const bureau = (at: string, id: string, action: string, from: 'requested' | 'approved', to: 'approved' | 'rejected') =>
       insertTransition(t, id, action, from, to, at, 'bureau', p.bureauId);
 
-    m.M1 = await insertMeeting(t, eventId, { jp: A, cn: P, sector: 'health', status: 'scheduled', createdAt: '2027-03-01T10:00:00+08:00', offerId: offerP, published: true });
+    m.M1 = await insertMeeting(t, eventId, {
+      jp: A,
+      cn: P,
+      sector: 'health',
+      status: 'scheduled',
+      createdAt: '2027-03-01T10:00:00+08:00',
+      offerId: offerP,
+      published: true,
+    });
     await insertTransition(t, m.M1, 'request', null, 'requested', '2027-03-01T10:00:00+08:00', 'jp');
     await bureau('2027-03-02T10:00:00+08:00', m.M1, 'approve', 'requested', 'approved');
     await insertTransition(t, m.M1, 'accept', 'approved', 'accepted', '2027-03-03T10:00:00+08:00', 'cn');
     await insertTransition(t, m.M1, 'schedule', 'accepted', 'scheduled', '2027-03-09T10:00:00+08:00');
     await book(t, m.M1, 'health', 0, 0, 1);
 
-    m.M2 = await insertMeeting(t, eventId, { jp: B, cn: P, sector: 'health', status: 'confirmed', createdAt: '2027-03-01T11:00:00+08:00', offerId: offerP, confirmed: true });
+    m.M2 = await insertMeeting(t, eventId, {
+      jp: B,
+      cn: P,
+      sector: 'health',
+      status: 'confirmed',
+      createdAt: '2027-03-01T11:00:00+08:00',
+      offerId: offerP,
+      confirmed: true,
+    });
     await bureau('2027-03-02T11:00:00+08:00', m.M2, 'approve', 'requested', 'approved');
     await insertTransition(t, m.M2, 'accept', 'approved', 'accepted', '2027-03-04T11:00:00+08:00', 'cn');
     await book(t, m.M2, 'health', 1, 0, 2);
 
-    m.M3 = await insertMeeting(t, eventId, { jp: C, cn: Q, sector: 'environment', status: 'declined', createdAt: '2027-03-01T12:00:00+08:00', offerId: offerQ });
+    m.M3 = await insertMeeting(t, eventId, {
+      jp: C,
+      cn: Q,
+      sector: 'environment',
+      status: 'declined',
+      createdAt: '2027-03-01T12:00:00+08:00',
+      offerId: offerQ,
+    });
     await bureau('2027-03-02T12:00:00+08:00', m.M3, 'approve', 'requested', 'approved');
     await insertTransition(t, m.M3, 'decline', 'approved', 'declined', '2027-03-05T12:00:00+08:00', 'cn');
 
     m.M4 = await insertMeeting(t, eventId, { jp: D, cn: R, sector: 'digital', status: 'rejected', createdAt: '2027-03-02T09:00:00+08:00' });
     await bureau('2027-03-03T09:00:00+08:00', m.M4, 'reject', 'requested', 'rejected');
 
-    m.M5 = await insertMeeting(t, eventId, { jp: A, cn: Q, sector: 'environment', status: 'accepted', origin: 'proposal', createdAt: '2027-03-02T15:00:00+08:00' });
+    m.M5 = await insertMeeting(t, eventId, {
+      jp: A,
+      cn: Q,
+      sector: 'environment',
+      status: 'accepted',
+      origin: 'proposal',
+      createdAt: '2027-03-02T15:00:00+08:00',
+    });
     await insertTransition(t, m.M5, 'accept', 'proposed', 'proposed', '2027-03-05T15:00:00+08:00', 'jp');
     await insertTransition(t, m.M5, 'accept', 'proposed', 'accepted', '2027-03-06T15:00:00+08:00', 'cn');
 
@@ -78,11 +108,41 @@ describe('the bureau\u2019s live figures', () => {
   it('counts requests, approvals, acceptances, declines and placed meetings per sector', async () => {
     const s = await stats();
     // health: requests M1 M2; approvals M1 M2; accepted M1 M2; placed M1 M2 (sector tables 40 × slots 12 + 9 + 9 = 1200).
-    expect(sector(s, 'health')).toEqual({ sector: 'health', requests: 2, approvals: 2, acceptances: 2, declines: 0, placed: 2, capacity: 1200, acceptanceRate: 1, fillRate: 0.0017 });
+    expect(sector(s, 'health')).toEqual({
+      sector: 'health',
+      requests: 2,
+      approvals: 2,
+      acceptances: 2,
+      declines: 0,
+      placed: 2,
+      capacity: 1200,
+      acceptanceRate: 1,
+      fillRate: 0.0017,
+    });
     // environment: request M3 (M5 is a proposal); approval M3; acceptance M5; decline M3 → 1 ÷ (1 + 1).
-    expect(sector(s, 'environment')).toEqual({ sector: 'environment', requests: 1, approvals: 1, acceptances: 1, declines: 1, placed: 0, capacity: 1200, acceptanceRate: 0.5, fillRate: 0 });
+    expect(sector(s, 'environment')).toEqual({
+      sector: 'environment',
+      requests: 1,
+      approvals: 1,
+      acceptances: 1,
+      declines: 1,
+      placed: 0,
+      capacity: 1200,
+      acceptanceRate: 0.5,
+      fillRate: 0,
+    });
     // digital: requests M4 M6; M4 rejected (not an approval), M6 waiting: no answer yet → no rate.
-    expect(sector(s, 'digital')).toEqual({ sector: 'digital', requests: 2, approvals: 0, acceptances: 0, declines: 0, placed: 0, capacity: 1200, acceptanceRate: null, fillRate: 0 });
+    expect(sector(s, 'digital')).toEqual({
+      sector: 'digital',
+      requests: 2,
+      approvals: 0,
+      acceptances: 0,
+      declines: 0,
+      placed: 0,
+      capacity: 1200,
+      acceptanceRate: null,
+      fillRate: 0,
+    });
     // 3 acceptances ÷ (3 + 1 decline) = 0.75; 2 placed ÷ 3600 table-slots = 0.000556 → 0.0006.
     expect(s.totals).toEqual({ requests: 5, approvals: 3, acceptances: 3, declines: 1, placed: 2, capacity: 3600, acceptanceRate: 0.75, fillRate: 0.0006 });
   });
@@ -108,7 +168,11 @@ describe('the bureau\u2019s live figures', () => {
     const reasons = new Map(s.withoutMeeting.map((w) => [w.organization.id, w]));
     // A (M1), B (M2) and P (M1, M2) have a table.
     for (const placed of [A, B, P]) expect(reasons.has(placed)).toBe(false);
-    expect(reasons.get(Q)).toMatchObject({ reason: 'not_placed', meetings: { pending: 0, refused: 1, accepted: 1 }, message: 'accepted meetings are waiting for the scheduler' });
+    expect(reasons.get(Q)).toMatchObject({
+      reason: 'not_placed',
+      meetings: { pending: 0, refused: 1, accepted: 1 },
+      message: 'accepted meetings are waiting for the scheduler',
+    });
     expect(reasons.get(C)).toMatchObject({ reason: 'all_pending', meetings: { pending: 1, refused: 1, accepted: 0 } });
     expect(reasons.get(R)).toMatchObject({ reason: 'all_pending', meetings: { pending: 1, refused: 1, accepted: 0 } });
     expect(reasons.get(D)).toMatchObject({ reason: 'none_accepted', meetings: { pending: 0, refused: 1, accepted: 0 } });
@@ -132,7 +196,10 @@ describe('the bureau\u2019s live figures', () => {
     const P = p.cn[0];
     clock.set('2027-05-29T00:00:00Z'); // after both slots
     const give = async (email: string, id: string, body: object) => {
-      const res = await t.http.post(`/api/meetings/${id}/feedback`).set(await t.as(email)).send(body);
+      const res = await t.http
+        .post(`/api/meetings/${id}/feedback`)
+        .set(await t.as(email))
+        .send(body);
       expect(res.status).toBe(201);
       return res.body;
     };
@@ -149,12 +216,25 @@ describe('the bureau\u2019s live figures', () => {
     // M2: B's follow-up (signed) replaces B's "no interest"; P says follow-up planned → signed.
     // Ratings: latest answers A 4, P 3 (M1), B 4 (follow-up), P 3 (M2) → 14 ÷ 4 = 3.5.
     expect(s.funnel.find((f) => f.sector === 'health')).toEqual({
-      sector: 'health', placed: 2, held: 2, withFeedback: 2, followUpPlanned: 2, agreementExpected: 2, agreementSigned: 1, meanRating: 3.5,
+      sector: 'health',
+      placed: 2,
+      held: 2,
+      withFeedback: 2,
+      followUpPlanned: 2,
+      agreementExpected: 2,
+      agreementSigned: 1,
+      meanRating: 3.5,
     });
     expect(s.funnel.find((f) => f.sector === 'environment')).toMatchObject({ placed: 0, withFeedback: 0, meanRating: null });
     expect(s.outcomes).toEqual({ no_interest: 0, follow_up_planned: 2, agreement_expected: 1, agreement_signed: 1 });
     expect(s.signedProjects).toEqual([
-      expect.objectContaining({ meetingId: m.M2, sector: 'health', jp: expect.objectContaining({ id: B }), cn: expect.objectContaining({ id: P }), notes: ['智慧医院项目 签约'] }),
+      expect.objectContaining({
+        meetingId: m.M2,
+        sector: 'health',
+        jp: expect.objectContaining({ id: B }),
+        cn: expect.objectContaining({ id: P }),
+        notes: ['智慧医院项目 签约'],
+      }),
     ]);
   });
 });

@@ -13,7 +13,9 @@ async function fingerprint(db: Client): Promise<Record<string, string>> {
   const { rows: tables } = await db.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`);
   const out: Record<string, string> = {};
   for (const { tablename } of tables) {
-    const { rows: [r] } = await db.query(`SELECT count(*) AS n, md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS sum FROM "${tablename}" t`);
+    const {
+      rows: [r],
+    } = await db.query(`SELECT count(*) AS n, md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS sum FROM "${tablename}" t`);
     out[tablename] = `${r.n}:${r.sum}`;
   }
   return out;
@@ -50,7 +52,10 @@ describe('db:backup and db:restore', () => {
   afterAll(() => db?.end());
 
   it.each(['export', 'dump'])('round-trips every table (%s format)', async (format) => {
-    const dumpWorks = format === 'export' || Number(/(\d+)\./.exec(execFileSync('pg_dump', ['--version'], { encoding: 'utf8' }))?.[1]) >= Number((await db.query(`SELECT current_setting('server_version_num')::int / 10000 AS v`)).rows[0].v);
+    const dumpWorks =
+      format === 'export' ||
+      Number(/(\d+)\./.exec(execFileSync('pg_dump', ['--version'], { encoding: 'utf8' }))?.[1]) >=
+        Number((await db.query(`SELECT current_setting('server_version_num')::int / 10000 AS v`)).rows[0].v);
     if (!dumpWorks) return; // pg_dump older than this server: the export is what db:backup uses here
     const before = await fingerprint(db);
     const file = join(mkdtempSync(join(tmpdir(), 'jinan-backup-')), `demo.${format}`);
@@ -65,10 +70,14 @@ describe('db:backup and db:restore', () => {
     script('restore', url, file);
     expect(await fingerprint(db)).toEqual(before);
     // Identities continue after the restored rows.
-    const { rows: [next] } = await db.query(
+    const {
+      rows: [next],
+    } = await db.query(
       `INSERT INTO meeting_transitions (meeting_id, actor_role, action, to_status) SELECT id, 'system', 'expire', 'expired' FROM meetings LIMIT 1 RETURNING id`,
     );
-    const { rows: [max] } = await db.query(`SELECT max(id) AS id FROM meeting_transitions WHERE action <> 'expire'`);
+    const {
+      rows: [max],
+    } = await db.query(`SELECT max(id) AS id FROM meeting_transitions WHERE action <> 'expire'`);
     expect(Number(next.id)).toBeGreaterThan(Number(max.id));
     await db.query(`DELETE FROM meeting_transitions WHERE action = 'expire'`);
   });

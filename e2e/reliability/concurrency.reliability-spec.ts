@@ -50,7 +50,10 @@ describe('three instances, 200 concurrent conflicting operations', () => {
       )
     ).rows.map((r) => r.id);
     const slots = (
-      await db.query(`SELECT s.id FROM slots s JOIN programme_sessions p ON p.id = s.session_id WHERE s.edition_id = $1 AND p.sector = 'health' ORDER BY s.starts_at LIMIT 2`, [eventId])
+      await db.query(
+        `SELECT s.id FROM slots s JOIN programme_sessions p ON p.id = s.session_id WHERE s.edition_id = $1 AND p.sector = 'health' ORDER BY s.starts_at LIMIT 2`,
+        [eventId],
+      )
     ).rows;
     targets = slots.flatMap((s) => [1, 2].map((tableNumber) => ({ slotId: s.id as string, tableNumber })));
   }, 180_000);
@@ -69,19 +72,28 @@ describe('three instances, 200 concurrent conflicting operations', () => {
     approved.forEach((m, i) => {
       for (let k = 0; k < 5; k++) {
         const decision = k % 2 ? 'decline' : 'accept';
-        operations.push({ kind: 'respond', run: () => call(via(i + k), 'POST', `/api/meetings/${m.id}/respond`, { token: tokens.get(m.cnEmail), body: { decision } }) });
+        operations.push({
+          kind: 'respond',
+          run: () => call(via(i + k), 'POST', `/api/meetings/${m.id}/respond`, { token: tokens.get(m.cnEmail), body: { decision } }),
+        });
       }
     });
     // 90 bureau moves: 30 meetings, each into three of four contested places.
     accepted.forEach((id, i) => {
       for (let k = 0; k < 3; k++) {
         const target = targets[(i + k) % targets.length];
-        operations.push({ kind: 'move', run: () => call(via(i + k), 'PATCH', `/api/meetings/${id}/booking`, { token: tokens.get('bureau@demo.test'), body: target }) });
+        operations.push({
+          kind: 'move',
+          run: () => call(via(i + k), 'PATCH', `/api/meetings/${id}/booking`, { token: tokens.get('bureau@demo.test'), body: target }),
+        });
       }
     });
     // 10 scheduler runs at once, from every instance.
     for (let k = 0; k < 10; k++) {
-      operations.push({ kind: 'run', run: () => call(via(k), 'POST', `/api/events/${eventId}/schedule/runs`, { token: tokens.get('bureau@demo.test'), body: { seed: k + 1 } }) });
+      operations.push({
+        kind: 'run',
+        run: () => call(via(k), 'POST', `/api/events/${eventId}/schedule/runs`, { token: tokens.get('bureau@demo.test'), body: { seed: k + 1 } }),
+      });
     }
     expect(operations).toHaveLength(200);
 
@@ -110,7 +122,9 @@ describe('three instances, 200 concurrent conflicting operations', () => {
       (await db.query(`SELECT status, attempts, error, started_at, finished_at FROM schedule_runs WHERE id = ANY($1) ORDER BY started_at`, [runIds])).rows;
     await waitFor(async () => (await finished()).every((r) => ['succeeded', 'failed'].includes(r.status)), 60_000, 200);
     const done = await finished();
-    expect(done.map((r) => ({ status: r.status, attempts: r.attempts, error: r.error }))).toEqual(runIds.map(() => ({ status: 'succeeded', attempts: 1, error: null })));
+    expect(done.map((r) => ({ status: r.status, attempts: r.attempts, error: r.error }))).toEqual(
+      runIds.map(() => ({ status: 'succeeded', attempts: 1, error: null })),
+    );
     for (let k = 1; k < done.length; k++) expect(done[k].started_at.getTime()).toBeGreaterThanOrEqual(done[k - 1].finished_at.getTime());
 
     await expectNoDoubleBooking(db);

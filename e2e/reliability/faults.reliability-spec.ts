@@ -96,7 +96,16 @@ describe('PostgreSQL restarted under load', () => {
     await waitFor(async () => writes.answers.slice(-5).every((a) => a.status === 201), 30_000, 250);
     const answers = await writes.stop();
 
-    if (answers.some((a) => a.status === 500)) console.log(JSON.stringify(answers.filter((a) => a.status === 500).slice(0, 3)), instance.output().split("\n").filter((l) => l.includes("\"level\":50")).join("\n").slice(0, 6000));
+    if (answers.some((a) => a.status === 500))
+      console.log(
+        JSON.stringify(answers.filter((a) => a.status === 500).slice(0, 3)),
+        instance
+          .output()
+          .split('\n')
+          .filter((l) => l.includes('"level":50'))
+          .join('\n')
+          .slice(0, 6000),
+      );
     const statuses = new Map<number, number>();
     for (const a of answers) statuses.set(a.status, (statuses.get(a.status) ?? 0) + 1);
     expect([...statuses.keys()].filter((s) => s !== 201 && s !== 503)).toEqual([]);
@@ -107,12 +116,16 @@ describe('PostgreSQL restarted under load', () => {
     const db = new Client({ connectionString: url });
     await db.connect();
     try {
-      const { rows: [{ n }] } = await db.query(`SELECT count(*)::int AS n FROM offers WHERE id = ANY($1)`, [acknowledged]);
+      const {
+        rows: [{ n }],
+      } = await db.query(`SELECT count(*)::int AS n FROM offers WHERE id = ANY($1)`, [acknowledged]);
       expect(n).toBe(acknowledged.length);
     } finally {
       await db.end();
     }
-    console.log(`restart: ${answers.length} writes → ${[...statuses].map(([s, c]) => `${c}×${s}`).join(', ')}; ${acknowledged.length} acknowledged, all present afterwards`);
+    console.log(
+      `restart: ${answers.length} writes → ${[...statuses].map(([s, c]) => `${c}×${s}`).join(', ')}; ${acknowledged.length} acknowledged, all present afterwards`,
+    );
   });
 });
 
@@ -134,7 +147,9 @@ describe('SIGTERM under load', () => {
     expect(answers.filter((a) => a.sentAt < signalledAt && a.status !== 200).map((a) => a.error ?? a.status)).toEqual([]);
     const finishedAfterSignal = answers.filter((a) => a.status === 200 && a.at >= signalledAt).length;
     expect(finishedAfterSignal).toBeGreaterThan(0);
-    console.log(`SIGTERM: ${answers.filter((a) => a.status === 200).length} answered 200 (${finishedAfterSignal} after the signal), ${answers.filter((a) => a.error).length} refused after close (sent after the signal), exit 0`);
+    console.log(
+      `SIGTERM: ${answers.filter((a) => a.status === 200).length} answered 200 (${finishedAfterSignal} after the signal), ${answers.filter((a) => a.error).length} refused after close (sent after the signal), exit 0`,
+    );
   });
 });
 
@@ -148,7 +163,9 @@ describe('a scheduler run killed midway', () => {
     const first = await startInstance(url);
     db = new Client({ connectionString: url });
     await db.connect();
-    const { rows: [{ id: eventId }] } = await db.query(`SELECT id FROM editions`);
+    const {
+      rows: [{ id: eventId }],
+    } = await db.query(`SELECT id FROM editions`);
     // Every same-sector pair of verified firms and companies: enough for the engine to take a while.
     const { rowCount: meetings } = await db.query(
       `INSERT INTO meetings (edition_id, jp_organization_id, cn_organization_id, origin, sector, status, cn_accepted_at)
@@ -166,20 +183,26 @@ describe('a scheduler run killed midway', () => {
     await waitFor(async () => (await db.query(`SELECT progress FROM schedule_runs WHERE id = $1`, [runId])).rows[0].progress >= 30, 30_000, 10);
     first.process.kill('SIGKILL');
     await first.exited;
-    const { rows: [killed] } = await db.query(`SELECT status, attempts FROM schedule_runs WHERE id = $1`, [runId]);
+    const {
+      rows: [killed],
+    } = await db.query(`SELECT status, attempts FROM schedule_runs WHERE id = $1`, [runId]);
     expect(killed).toEqual({ status: 'running', attempts: 1 });
-    const { rows: [nothing] } = await db.query(
-      `SELECT (SELECT count(*)::int FROM bookings) AS bookings, (SELECT count(*)::int FROM meetings WHERE status <> 'accepted') AS moved`,
-    );
+    const {
+      rows: [nothing],
+    } = await db.query(`SELECT (SELECT count(*)::int FROM bookings) AS bookings, (SELECT count(*)::int FROM meetings WHERE status <> 'accepted') AS moved`);
     expect(nothing).toEqual({ bookings: 0, moved: 0 });
 
     // The next instance to start resumes the run.
     const second = await startInstance(url);
     try {
       await waitFor(async () => (await db.query(`SELECT status FROM schedule_runs WHERE id = $1`, [runId])).rows[0].status === 'succeeded', 90_000, 250);
-      const { rows: [resumed] } = await db.query(`SELECT attempts, (statistics->>'placed')::int AS placed FROM schedule_runs WHERE id = $1`, [runId]);
+      const {
+        rows: [resumed],
+      } = await db.query(`SELECT attempts, (statistics->>'placed')::int AS placed FROM schedule_runs WHERE id = $1`, [runId]);
       expect(resumed.attempts).toBe(2);
-      const { rows: [{ n }] } = await db.query(`SELECT count(*)::int AS n FROM bookings WHERE run_id = $1`, [runId]);
+      const {
+        rows: [{ n }],
+      } = await db.query(`SELECT count(*)::int AS n FROM bookings WHERE run_id = $1`, [runId]);
       expect(n).toBe(resumed.placed);
       expect(n).toBeGreaterThan(0);
       await expectNoDoubleBooking(db);

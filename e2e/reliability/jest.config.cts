@@ -9,7 +9,7 @@ module.exports = {
   testEnvironment: 'node',
   testMatch: ['<rootDir>/**/*.reliability-spec.ts'],
   transform: {
-    '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json'}],
+    '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
   },
   // @nestjs/typeorm 12 ships ES modules only; jest's CommonJS runtime needs it transpiled.
   transformIgnorePatterns: ['/node_modules/(?!@nestjs/typeorm/)'],

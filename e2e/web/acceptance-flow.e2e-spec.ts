@@ -101,12 +101,20 @@ describeInBrowser('acceptance flow: request → schedule → publish → agendas
   beforeAll(async () => (browser = await launchBrowser()));
   afterAll(async () => {
     await browser?.close();
-    for (const [account, locale] of [['jp1@demo.test', 'ja'], ['jp2@demo.test', 'ja'], ['bureau@demo.test', 'zh-CN'], ['cn1@demo.test', 'zh-CN']]) {
+    for (const [account, locale] of [
+      ['jp1@demo.test', 'ja'],
+      ['jp2@demo.test', 'ja'],
+      ['bureau@demo.test', 'zh-CN'],
+      ['cn1@demo.test', 'zh-CN'],
+    ]) {
       await api('PATCH', '/me', { locale }, await apiToken(account));
     }
   });
 
-  for (const [locale, delegate] of [['ja', 'jp1@demo.test'], ['zh-CN', 'jp2@demo.test']] as const) {
+  for (const [locale, delegate] of [
+    ['ja', 'jp1@demo.test'],
+    ['zh-CN', 'jp2@demo.test'],
+  ] as const) {
     it(`runs in ${locale} for ${delegate} and cn1`, async () => {
       const labels = LABELS[locale];
       const company = 'cn1@demo.test';

@@ -51,11 +51,14 @@ describeInBrowser('sign-in and registration', () => {
     await page.context().close();
   });
 
-  it('registers a Ji\'nan company, which lands on its offers, in Chinese, pending verification', async () => {
+  it("registers a Ji'nan company, which lands on its offers, in Chinese, pending verification", async () => {
     const page = await openPage(browser, 'zh-CN');
     await page.goto('/register');
     const email = `${unique('cn')}@e2e.test`;
-    await page.getByRole('radio', { name: '济南企业' }).click().catch(async () => page.locator('mat-button-toggle[value=cn] button').click());
+    await page
+      .getByRole('radio', { name: '济南企业' })
+      .click()
+      .catch(async () => page.locator('mat-button-toggle[value=cn] button').click());
     await page.locator('input[formcontrolname=email]').fill(email);
     await page.locator('input[formcontrolname=password]').fill('secret-pass-1');
     await page.locator('input[formcontrolname=fullName]').fill('李雷');
@@ -75,7 +78,7 @@ describeInBrowser('sign-in and registration', () => {
     await page.context().close();
   });
 
-  it('shows the server\'s field message next to the field (email already registered)', async () => {
+  it("shows the server's field message next to the field (email already registered)", async () => {
     const page = await openPage(browser, 'en');
     await page.goto('/register');
     await page.locator('input[formcontrolname=email]').fill('jp1@demo.test');

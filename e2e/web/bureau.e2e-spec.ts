@@ -37,7 +37,7 @@ describeInBrowser('the bureau verifies a newly registered organization', () => {
     await page.context().close();
   });
 
-  it('shows the edition with its programme and prefills a new edition\'s dates by the rule', async () => {
+  it("shows the edition with its programme and prefills a new edition's dates by the rule", async () => {
     const page = await openPage(browser, 'ja');
     await signIn(page, 'bureau@demo.test');
     await page.goto('/bureau/edition');

@@ -1,5 +1,18 @@
 import { Browser, Page } from 'playwright-core';
-import { api, apiToken, describeInBrowser, expectNoHorizontalOverflow, expectNoRawKeys, launchBrowser, openPage, PHONE, screenshot, signIn, switchLanguage, UiLocale } from './support/browser';
+import {
+  api,
+  apiToken,
+  describeInBrowser,
+  expectNoHorizontalOverflow,
+  expectNoRawKeys,
+  launchBrowser,
+  openPage,
+  PHONE,
+  screenshot,
+  signIn,
+  switchLanguage,
+  UiLocale,
+} from './support/browser';
 
 interface Labels {
   send: string;
@@ -25,12 +38,20 @@ describeInBrowser('meeting request, review and acceptance', () => {
   beforeAll(async () => (browser = await launchBrowser()));
   afterAll(async () => {
     await browser?.close();
-    for (const [account, locale] of [['jp1@demo.test', 'ja'], ['bureau@demo.test', 'zh-CN'], ['cn2@demo.test', 'zh-CN'], ['cn3@demo.test', 'zh-CN']]) {
+    for (const [account, locale] of [
+      ['jp1@demo.test', 'ja'],
+      ['bureau@demo.test', 'zh-CN'],
+      ['cn2@demo.test', 'zh-CN'],
+      ['cn3@demo.test', 'zh-CN'],
+    ]) {
       await api('PATCH', '/me', { locale }, await apiToken(account));
     }
   });
 
-  for (const [locale, company] of [['ja', 'cn2@demo.test'], ['zh-CN', 'cn3@demo.test']] as const) {
+  for (const [locale, company] of [
+    ['ja', 'cn2@demo.test'],
+    ['zh-CN', 'cn3@demo.test'],
+  ] as const) {
     it(`runs in ${locale}: request → approve → accept`, async () => {
       const labels = LABELS[locale];
       const offers = await api<{ items: { id: string; status: string }[] }>('GET', '/offers?scope=mine', undefined, await apiToken(company));

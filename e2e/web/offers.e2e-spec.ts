@@ -1,7 +1,7 @@
 import { Browser } from 'playwright-core';
 import { describeInBrowser, expectNoRawKeys, launchBrowser, openPage, screenshot, signIn, unique } from './support/browser';
 
-describeInBrowser('a Ji\'nan company writes and publishes an offer; a Japanese firm finds it', () => {
+describeInBrowser("a Ji'nan company writes and publishes an offer; a Japanese firm finds it", () => {
   let browser: Browser;
   beforeAll(async () => (browser = await launchBrowser()));
   afterAll(async () => browser?.close());

@@ -12,9 +12,19 @@ describeInBrowser('the bureau\u2019s dashboard', () => {
     const [jp, cn, bureau] = await Promise.all(['jp3@demo.test', 'cn3@demo.test', 'bureau@demo.test'].map((e) => apiToken(e)));
     const [edition] = await api<{ id: string }[]>('GET', '/events', undefined, bureau);
     const me = await api<{ organizationId: string }>('GET', '/me', undefined, cn);
-    const existing = await api<{ items: { id: string; cnOrganization: { id: string } }[] }>('GET', `/events/${edition.id}/meetings?pageSize=100`, undefined, jp);
+    const existing = await api<{ items: { id: string; cnOrganization: { id: string } }[] }>(
+      'GET',
+      `/events/${edition.id}/meetings?pageSize=100`,
+      undefined,
+      jp,
+    );
     if (!existing.items.some((m) => m.cnOrganization.id === me.organizationId)) {
-      const meeting = await api<{ id: string }>('POST', `/events/${edition.id}/meetings`, { counterpartId: me.organizationId, message: '御社との協業を希望します' }, jp);
+      const meeting = await api<{ id: string }>(
+        'POST',
+        `/events/${edition.id}/meetings`,
+        { counterpartId: me.organizationId, message: '御社との協業を希望します' },
+        jp,
+      );
       await api('POST', `/meetings/${meeting.id}/review`, { decision: 'approve' }, bureau);
       await api('POST', `/meetings/${meeting.id}/respond`, { decision: 'accept' }, cn);
     }

@@ -107,7 +107,9 @@ async function main(): Promise<void> {
   // Fresh statistics, as autovacuum would have them after a bulk load.
   await db.query('ANALYZE');
   const [{ orgs }] = await db.query(`SELECT count(*)::int AS orgs FROM organizations`);
-  log(`seeded L tier in ${((Date.now() - started) / 1000).toFixed(1)} s: ${orgs} organizations, ${edition.scheduled} scheduled meetings, ${edition.pending.length} pending requests`);
+  log(
+    `seeded L tier in ${((Date.now() - started) / 1000).toFixed(1)} s: ${orgs} organizations, ${edition.scheduled} scheduled meetings, ${edition.pending.length} pending requests`,
+  );
   await db.destroy();
 
   const jwt = new JwtService({ secret: SECRET, signOptions: { expiresIn: 3600 } });
@@ -129,11 +131,19 @@ async function main(): Promise<void> {
     const endpoints: Array<{ name: string; request: Record<string, unknown> }> = [
       {
         name: 'GET agenda',
-        request: { method: 'GET', path: `/api/events/${edition.eventId}/agenda`, setupRequest: (req: { headers?: Record<string, string> }) => ({ ...req, headers: { ...req.headers, authorization: `Bearer ${nextAgenda()}` } }) },
+        request: {
+          method: 'GET',
+          path: `/api/events/${edition.eventId}/agenda`,
+          setupRequest: (req: { headers?: Record<string, string> }) => ({ ...req, headers: { ...req.headers, authorization: `Bearer ${nextAgenda()}` } }),
+        },
       },
       {
         name: 'GET recommendations',
-        request: { method: 'GET', path: `/api/events/${edition.eventId}/recommendations?limit=20`, setupRequest: (req: { headers?: Record<string, string> }) => ({ ...req, headers: { ...req.headers, authorization: `Bearer ${nextJp()}` } }) },
+        request: {
+          method: 'GET',
+          path: `/api/events/${edition.eventId}/recommendations?limit=20`,
+          setupRequest: (req: { headers?: Record<string, string> }) => ({ ...req, headers: { ...req.headers, authorization: `Bearer ${nextJp()}` } }),
+        },
       },
       {
         name: 'POST respond',
@@ -141,7 +151,12 @@ async function main(): Promise<void> {
           method: 'POST',
           setupRequest: (req: { headers?: Record<string, string> }) => {
             const p = pending[nextPending++ % pending.length];
-            return { ...req, path: `/api/meetings/${p.meetingId}/respond`, headers: { ...req.headers, authorization: `Bearer ${p.token}`, 'content-type': 'application/json' }, body: JSON.stringify({ decision: 'accept' }) };
+            return {
+              ...req,
+              path: `/api/meetings/${p.meetingId}/respond`,
+              headers: { ...req.headers, authorization: `Bearer ${p.token}`, 'content-type': 'application/json' },
+              body: JSON.stringify({ decision: 'accept' }),
+            };
           },
         },
       },
@@ -151,8 +166,12 @@ async function main(): Promise<void> {
       await autocannon({ url: `http://127.0.0.1:${cluster.port}`, connections: 10, duration: 2, requests: [endpoint.request] });
       if (endpoint.name === 'POST respond') nextPending = Math.min(nextPending, pending.length);
       const r = await autocannon({ url: `http://127.0.0.1:${cluster.port}`, connections: CONNECTIONS, duration: SECONDS, requests: [endpoint.request] });
-      const codes = Object.entries(r.statusCodeStats).map(([code, s]) => `${code}×${s.count}`).join(' ');
-      rows.push(`| ${endpoint.name} | ${instances} | ${Math.round(r.requests.average)} | ${r.latency.p50} | ${r.latency.p99} | ${codes}${r.errors ? ` errors×${r.errors}` : ''} |`);
+      const codes = Object.entries(r.statusCodeStats)
+        .map(([code, s]) => `${code}×${s.count}`)
+        .join(' ');
+      rows.push(
+        `| ${endpoint.name} | ${instances} | ${Math.round(r.requests.average)} | ${r.latency.p50} | ${r.latency.p99} | ${codes}${r.errors ? ` errors×${r.errors}` : ''} |`,
+      );
       log(rows[rows.length - 1]);
     }
     cluster.child.kill('SIGTERM');

@@ -41,7 +41,13 @@ export async function seedBenchEdition(db: DataSource, seed: number, pendingCoun
               ARRAY[s], 'medium', string_to_array(l, ','), d, CASE WHEN c = 'CN' THEN '济南' ELSE 'Tokyo' END, 'verified', now(), 'bench ' || n
          FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::int[]) WITH ORDINALITY AS x(c, s, l, d, n, i)
         ORDER BY i RETURNING id`,
-      [country, sector, instance.organizations.map((o) => o.languages.join(',')), instance.organizations.map((o) => o.delegates), instance.organizations.map((_, i) => i + 1)],
+      [
+        country,
+        sector,
+        instance.organizations.map((o) => o.languages.join(',')),
+        instance.organizations.map((o) => o.delegates),
+        instance.organizations.map((_, i) => i + 1),
+      ],
     )
   ).map((r: { id: string }) => r.id);
   const passwordHash = await argon2.hash('bench1234', { type: argon2.argon2id });
@@ -72,7 +78,9 @@ export async function seedBenchEdition(db: DataSource, seed: number, pendingCoun
   const loaded = await loadSchedulingInput(db.manager, eventId, {}, new MatchScoreService(db));
   const result = scheduleMeetings(loaded.input, { seed });
   await db.transaction(async (tx) => {
-    const [{ id: runId }] = await tx.query(`INSERT INTO schedule_runs (edition_id, status, options, attempts) VALUES ($1, 'succeeded', '{}', 1) RETURNING id`, [eventId]);
+    const [{ id: runId }] = await tx.query(`INSERT INTO schedule_runs (edition_id, status, options, attempts) VALUES ($1, 'succeeded', '{}', 1) RETURNING id`, [
+      eventId,
+    ]);
     await writeSchedule(tx, eventId, runId, null, loaded, result);
   });
   await db.query(`UPDATE meetings SET slot_published_at = now() WHERE edition_id = $1 AND status = 'scheduled'`, [eventId]);
@@ -92,7 +100,9 @@ export async function seedBenchEdition(db: DataSource, seed: number, pendingCoun
 
   const [{ n: scheduled }] = await db.query(`SELECT count(*)::int AS n FROM meetings WHERE edition_id = $1 AND status = 'scheduled'`, [eventId]);
   const booked = new Set<string>(
-    (await db.query(`SELECT DISTINCT unnest(ARRAY[jp_organization_id, cn_organization_id]) AS id FROM bookings WHERE edition_id = $1`, [eventId])).map((r: { id: string }) => r.id),
+    (await db.query(`SELECT DISTINCT unnest(ARRAY[jp_organization_id, cn_organization_id]) AS id FROM bookings WHERE edition_id = $1`, [eventId])).map(
+      (r: { id: string }) => r.id,
+    ),
   );
   return {
     eventId,
@@ -103,7 +113,14 @@ export async function seedBenchEdition(db: DataSource, seed: number, pendingCoun
   };
 }
 
-async function insertMeetings(db: DataSource, eventId: string, pairs: { jp: number; cn: number }[], ids: string[], sector: string[], status: 'accepted' | 'approved'): Promise<string[]> {
+async function insertMeetings(
+  db: DataSource,
+  eventId: string,
+  pairs: { jp: number; cn: number }[],
+  ids: string[],
+  sector: string[],
+  status: 'accepted' | 'approved',
+): Promise<string[]> {
   const out: string[] = [];
   for (let from = 0; from < pairs.length; from += 5000) {
     const chunk = pairs.slice(from, from + 5000);

@@ -139,12 +139,17 @@ async function main(): Promise<void> {
       const useDump = format ? format === 'dump' : dumpUsable;
       if (useDump && !dumpUsable) throw new Error('pg_dump is missing or older than the server: use --format export');
       const summary = useDump
-        ? (execFileSync('pg_dump', ['--format=custom', '--no-owner', '--exclude-schema=pgboss', `--file=${file}`, `--dbname=${database.url}`], { stdio: 'inherit' }), 'pg_dump custom format')
+        ? (execFileSync('pg_dump', ['--format=custom', '--no-owner', '--exclude-schema=pgboss', `--file=${file}`, `--dbname=${database.url}`], {
+            stdio: 'inherit',
+          }),
+          'pg_dump custom format')
         : await exportTo(client, file);
       console.log(`backup written to ${file} (${summary})`);
     } else {
       if (isDump(file)) {
-        execFileSync('pg_restore', ['--clean', '--if-exists', '--no-owner', '--single-transaction', '--exit-on-error', `--dbname=${database.url}`, file], { stdio: 'inherit' });
+        execFileSync('pg_restore', ['--clean', '--if-exists', '--no-owner', '--single-transaction', '--exit-on-error', `--dbname=${database.url}`, file], {
+          stdio: 'inherit',
+        });
         console.log(`restored ${file} with pg_restore`);
       } else {
         console.log(`${await importFrom(client, file)} from ${file}`);

@@ -84,9 +84,7 @@ export class AppModule {
             storage: new PostgresThrottlerStorage(db, new Set(['login'])),
           }),
         }),
-        ...(webRoot && existsSync(webRoot)
-          ? [ServeStaticModule.forRoot({ rootPath: webRoot, exclude: ['/api/{*rest}'] })]
-          : []),
+        ...(webRoot && existsSync(webRoot) ? [ServeStaticModule.forRoot({ rootPath: webRoot, exclude: ['/api/{*rest}'] })] : []),
         AuditModule,
         AuthModule.register({ jwtSecret, jwtTtlSeconds: env.JWT_TTL_SECONDS }),
         OrganizationsModule,
@@ -98,7 +96,10 @@ export class AppModule {
         NotificationsModule.register({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM }),
         MeetingsModule.register({ answerWindowHours: env.MEETING_ANSWER_HOURS }),
         SchedulingModule,
-        StatsModule, CalendarModule, ExportsModule, FeedbackModule,
+        StatsModule,
+        CalendarModule,
+        ExportsModule,
+        FeedbackModule,
         MatchingModule,
       ],
       controllers: [HealthController],

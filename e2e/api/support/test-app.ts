@@ -38,10 +38,10 @@ export async function createTestApp(name: string, options: TestAppOptions = {}):
   const databaseUrl = await freshDatabase(`${name}_${process.env['JEST_WORKER_ID'] ?? '0'}`);
   // Background jobs only where a test asks for them (JOBS_ENABLED: 'true').
   const env = loadEnvironment({ JOBS_ENABLED: 'false', ...process.env, ...options.env });
-  const app = await NestFactory.create<NestExpressApplication>(
-    AppModule.register({ env, databaseUrl, jwtSecret: env.JWT_SECRET!, clock: options.clock }),
-    { bufferLogs: true, logger: false },
-  );
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.register({ env, databaseUrl, jwtSecret: env.JWT_SECRET!, clock: options.clock }), {
+    bufferLogs: true,
+    logger: false,
+  });
   configureApp(app);
   await app.init();
   const db = app.get(DataSource);

@@ -80,7 +80,12 @@ export async function startInstance(databaseUrl: string, env: Record<string, str
 }
 
 /** One HTTP call on a fresh connection (no keep-alive: a closing server cannot reset a reused socket). */
-export function call(instance: Pick<ApiInstance, 'port'>, method: string, path: string, options: { token?: string; body?: unknown; timeoutMs?: number } = {}): Promise<Answer> {
+export function call(
+  instance: Pick<ApiInstance, 'port'>,
+  method: string,
+  path: string,
+  options: { token?: string; body?: unknown; timeoutMs?: number } = {},
+): Promise<Answer> {
   const payload = options.body === undefined ? undefined : Buffer.from(JSON.stringify(options.body));
   return new Promise((done) => {
     const req = request(

@@ -56,7 +56,9 @@ export async function switchLanguage(page: Page, locale: UiLocale): Promise<void
 /** Raw translation keys (e.g. `nav.discover`) must never reach the screen. */
 export async function expectNoRawKeys(page: Page): Promise<void> {
   const text = await page.locator('body').innerText();
-  const keys = text.match(/\b(app|nav|title|common|errors|fields|login|register|discover|offer|offers|offerStatus|sector|cooperation|size|language|country|verification|verificationState|edition|editionStatus|sessionKind|profile|pending|zones|time|agenda|scheduler|scheduleRunStatus|recommendations|notifications|meetings|meetingStatus)\.[a-zA-Z_/]+/g);
+  const keys = text.match(
+    /\b(app|nav|title|common|errors|fields|login|register|discover|offer|offers|offerStatus|sector|cooperation|size|language|country|verification|verificationState|edition|editionStatus|sessionKind|profile|pending|zones|time|agenda|scheduler|scheduleRunStatus|recommendations|notifications|meetings|meetingStatus)\.[a-zA-Z_/]+/g,
+  );
   expect(keys ?? []).toEqual([]);
 }
 
@@ -75,7 +77,9 @@ export async function screenshot(page: Page, locale: UiLocale, name: string): Pr
   // From the top: a sticky toolbar would otherwise be painted where the page was scrolled to.
   await page.evaluate(() => window.scrollTo(0, 0));
   // The global stylesheet must be applied, not left at media="print" (the API's CSP forbids inline onload).
-  const applied = await page.evaluate(() => Array.from(document.styleSheets).some((s) => !!s.href && /styles-[^/]*\.css$/.test(s.href) && s.media.mediaText !== 'print'));
+  const applied = await page.evaluate(() =>
+    Array.from(document.styleSheets).some((s) => !!s.href && /styles-[^/]*\.css$/.test(s.href) && s.media.mediaText !== 'print'),
+  );
   expect(applied).toBe(true);
   await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
 }
@@ -120,9 +124,23 @@ export async function expectNoCriticalA11yViolations(page: Page, label: string):
     await page.addScriptTag({ path: source }).catch(() => page.evaluate(readFileSync(source, 'utf8')));
   }
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; impact?: string | null; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            context: Document,
+            options: object,
+          ) => Promise<{ violations: { id: string; impact?: string | null; help: string; nodes: { target: unknown[] }[] }[] }>;
+        };
+      }
+    ).axe;
     const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact ?? null, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.map(String).join(' ')) }));
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact ?? null,
+      help: v.help,
+      nodes: v.nodes.slice(0, 5).map((n) => n.target.map(String).join(' ')),
+    }));
   });
   const others = violations.filter((v) => v.impact !== 'critical');
   if (others.length) console.warn(`[axe] ${label}: ${others.map((v) => `${v.impact} ${v.id} (${v.help}) at ${v.nodes.join(', ')}`).join('\n  ')}`);

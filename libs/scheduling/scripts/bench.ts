@@ -104,7 +104,11 @@ async function main(): Promise<void> {
   const seed = Number(option('seed', '1'));
   const tiers = option('tiers', 'S,M,L,XL').split(',') as Tier[];
   const highsSeconds = Number(option('highs-seconds', '120'));
-  console.log(`Scheduling benchmark, seed ${seed}, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}. Bound = the engine's upper bound; gap = (bound − weighted) / bound.`);
+  console.log(
+    `Scheduling benchmark, seed ${seed}, load average ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')}. Bound = the engine's upper bound; gap = (bound − weighted) / bound.`,
+  );
   console.log('Holes: total / mean / max per organisation with meetings; zero holes: share of those with none.');
   console.log('Peak RSS (MB) is the child process, including Node and the generated instance (see "nothing").\n');
   console.log('Time is wall-clock; CPU adds every thread of the child (GC, compiler) and shows how busy the machine was.\n');

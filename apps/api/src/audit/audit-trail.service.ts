@@ -20,10 +20,7 @@ export class AuditTrailService {
     const pageSize = query.pageSize ?? PAGE_SIZE_DEFAULT;
     const { from, where, params } = auditQuery(editionId, query);
     const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM ${from} ${where}`, params);
-    const rows = await this.db.query(
-      `SELECT * FROM ${from} ${where} ORDER BY at DESC, id DESC LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
-      params,
-    );
+    const rows = await this.db.query(`SELECT * FROM ${from} ${where} ORDER BY at DESC, id DESC LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`, params);
     return {
       page,
       pageSize,

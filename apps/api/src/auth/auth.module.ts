@@ -29,12 +29,7 @@ export class AuthModule {
         OrganizationsModule,
       ],
       controllers: [AuthController],
-      providers: [
-        AuthService,
-        PasswordHasher,
-        TokenService,
-        JwtAuthGuard,
-      ],
+      providers: [AuthService, PasswordHasher, TokenService, JwtAuthGuard],
       exports: [PasswordHasher, TokenService, JwtAuthGuard],
     };
   }

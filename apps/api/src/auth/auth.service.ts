@@ -1,14 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import {
-  ChangePasswordDto,
-  LoginDto,
-  LoginResponse,
-  MeView,
-  RegisterDto,
-  SessionUser,
-  UpdateMeDto,
-} from '@jinan/contracts';
+import { ChangePasswordDto, LoginDto, LoginResponse, MeView, RegisterDto, SessionUser, UpdateMeDto } from '@jinan/contracts';
 import { DataSource } from 'typeorm';
 import { DomainError } from '../common/errors/domain-error';
 import { OrganizationsService } from '../organizations/organizations.service';

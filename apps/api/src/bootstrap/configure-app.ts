@@ -31,11 +31,7 @@ export function configureApp(app: NestExpressApplication): INestApplication {
   // Signals are handled by exitCleanlyOnSignals (main.ts), not enableShutdownHooks.
   const document = SwaggerModule.createDocument(
     app,
-    new DocumentBuilder()
-      .setTitle('Ji\u2019nan–Japan B2B matchmaking API')
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
+    new DocumentBuilder().setTitle('Ji\u2019nan–Japan B2B matchmaking API').setVersion('1').addBearerAuth().build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   return app;

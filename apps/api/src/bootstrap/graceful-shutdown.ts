@@ -25,12 +25,19 @@ const DRAIN_DELAY_MS = 1_000;
  */
 export function exitCleanlyOnSignals(app: INestApplication, logger = new Logger('Shutdown')): void {
   let draining = false;
-  app.use((req: { url: string }, res: { setHeader: (name: string, value: string) => void; status: (code: number) => { json: (body: unknown) => void } }, next: () => void) => {
-    if (!draining) return next();
-    res.setHeader('Connection', 'close');
-    if (req.url === '/api/health') return res.status(503).json({ statusCode: 503, error: 'Service unavailable', message: 'shutting down', code: 'SHUTTING_DOWN' });
-    next();
-  });
+  app.use(
+    (
+      req: { url: string },
+      res: { setHeader: (name: string, value: string) => void; status: (code: number) => { json: (body: unknown) => void } },
+      next: () => void,
+    ) => {
+      if (!draining) return next();
+      res.setHeader('Connection', 'close');
+      if (req.url === '/api/health')
+        return res.status(503).json({ statusCode: 503, error: 'Service unavailable', message: 'shutting down', code: 'SHUTTING_DOWN' });
+      next();
+    },
+  );
   const shutdown = (signal: NodeJS.Signals) => {
     if (draining) return;
     draining = true;

@@ -2,7 +2,17 @@ import { AgendaItemView, Locale, PartyRef } from '@jinan/contracts';
 import { DateTime } from 'luxon';
 
 /** The words of a calendar entry in the reader's language (company names stay as given). */
-const WORDS: Record<Locale, { calendar: string; meeting: (name: string, table: number) => string; table: (n: number) => string; about: string; eventTime: string; sectors: Record<string, string> }> = {
+const WORDS: Record<
+  Locale,
+  {
+    calendar: string;
+    meeting: (name: string, table: number) => string;
+    table: (n: number) => string;
+    about: string;
+    eventTime: string;
+    sectors: Record<string, string>;
+  }
+> = {
   en: {
     calendar: 'Ji\u2019nan–Japan B2B meetings',
     meeting: (name, table) => `Meeting: ${name} (table ${table})`,

@@ -65,7 +65,10 @@ export class CalendarService {
       [hashFeedToken(token)],
     );
     if (!feed) throw new DomainError(CalendarErrorCode.FeedNotFound, 'no such calendar feed (it may have been revoked)');
-    const owner: CalendarOwner = { user: { id: feed.id, role: feed.role, organizationId: feed.organization_id, timeZone: feed.time_zone }, locale: feed.locale };
+    const owner: CalendarOwner = {
+      user: { id: feed.id, role: feed.role, organizationId: feed.organization_id, timeZone: feed.time_zone },
+      locale: feed.locale,
+    };
     const editions: { edition_id: string }[] = await this.db.query(
       `SELECT edition_id FROM bookings WHERE $1 IN (jp_organization_id, cn_organization_id)
        UNION SELECT edition_id FROM calendar_entries WHERE organization_id = $1`,
@@ -131,7 +134,12 @@ export class CalendarService {
           ],
         );
       }
-      await this.cancelGone(tx, organizationId, editionId, current.map((c) => c.item.meetingId));
+      await this.cancelGone(
+        tx,
+        organizationId,
+        editionId,
+        current.map((c) => c.item.meetingId),
+      );
       const rows: CalendarEntry[] = await tx.query(
         `SELECT meeting_id, status, sequence, item, $3::text AS event_zone FROM calendar_entries
           WHERE organization_id = $1 AND edition_id = $2 ORDER BY item->>'startsAt', meeting_id`,

@@ -77,9 +77,22 @@ export class EventsService {
           status: 'open',
         }),
       );
-      const plans = programmeFromTemplate({ startDate, timeZone, slotMinutes, tablesPerSession: dto.tablesPerSession ?? 40, interpretersPerSession: dto.interpretersPerSession ?? 4 });
+      const plans = programmeFromTemplate({
+        startDate,
+        timeZone,
+        slotMinutes,
+        tablesPerSession: dto.tablesPerSession ?? 40,
+        interpretersPerSession: dto.interpretersPerSession ?? 4,
+      });
       await this.insertProgramme(tx, edition.id, plans);
-      await this.audit.record(tx, { actorId: caller?.id ?? null, action: 'event.create', entity: 'event', entityId: edition.id, editionId: edition.id, details: { year: dto.year } });
+      await this.audit.record(tx, {
+        actorId: caller?.id ?? null,
+        action: 'event.create',
+        entity: 'event',
+        entityId: edition.id,
+        editionId: edition.id,
+        details: { year: dto.year },
+      });
       return edition.id;
     });
     return this.get(id, manager);
@@ -149,7 +162,12 @@ export class EventsService {
     return tx.getRepository(ProgrammeSession).find({ where: { editionId, kind: 'break' } });
   }
 
-  private async insertSlotsAndTables(tx: EntityManager, editionId: string, session: ProgrammeSession, breaks: { startsAt: Date; endsAt: Date }[]): Promise<void> {
+  private async insertSlotsAndTables(
+    tx: EntityManager,
+    editionId: string,
+    session: ProgrammeSession,
+    breaks: { startsAt: Date; endsAt: Date }[],
+  ): Promise<void> {
     const utc = (d: Date) => DateTime.fromJSDate(d, { zone: 'utc' });
     const slots = slotsFor(
       utc(session.startsAt),
@@ -158,9 +176,9 @@ export class EventsService {
       breaks.map((b) => ({ startsAt: utc(b.startsAt), endsAt: utc(b.endsAt) })),
     );
     if (slots.length) {
-      await tx.getRepository(Slot).insert(
-        slots.map((s) => ({ sessionId: session.id, editionId, index: s.index, startsAt: s.startsAt.toJSDate(), endsAt: s.endsAt.toJSDate() })),
-      );
+      await tx
+        .getRepository(Slot)
+        .insert(slots.map((s) => ({ sessionId: session.id, editionId, index: s.index, startsAt: s.startsAt.toJSDate(), endsAt: s.endsAt.toJSDate() })));
     }
     const tables = Array.from({ length: session.tableCount! }, (_, i) => ({ sessionId: session.id, number: i + 1, label: null }));
     await tx.getRepository(NegotiationTable).insert(tables);
@@ -170,7 +188,14 @@ export class EventsService {
 function assertDates(startDate: string, endDate: string): void {
   const start = DateTime.fromISO(startDate, { zone: 'utc' });
   const end = DateTime.fromISO(endDate, { zone: 'utc' });
-  if (!start.isValid) throw new DomainError(EventErrorCode.InvalidDates, 'startDate is not a calendar date', [{ field: 'startDate', messages: ['startDate is not a calendar date'] }]);
-  if (!end.isValid) throw new DomainError(EventErrorCode.InvalidDates, 'endDate is not a calendar date', [{ field: 'endDate', messages: ['endDate is not a calendar date'] }]);
-  if (end < start) throw new DomainError(EventErrorCode.InvalidDates, 'endDate must not be before startDate', [{ field: 'endDate', messages: ['endDate must not be before startDate'] }]);
+  if (!start.isValid)
+    throw new DomainError(EventErrorCode.InvalidDates, 'startDate is not a calendar date', [
+      { field: 'startDate', messages: ['startDate is not a calendar date'] },
+    ]);
+  if (!end.isValid)
+    throw new DomainError(EventErrorCode.InvalidDates, 'endDate is not a calendar date', [{ field: 'endDate', messages: ['endDate is not a calendar date'] }]);
+  if (end < start)
+    throw new DomainError(EventErrorCode.InvalidDates, 'endDate must not be before startDate', [
+      { field: 'endDate', messages: ['endDate must not be before startDate'] },
+    ]);
 }

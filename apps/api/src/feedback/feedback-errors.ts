@@ -16,4 +16,3 @@ registerErrorCodes({
   [FeedbackErrorCode.InitialFirst]: HttpStatus.CONFLICT,
   [FeedbackErrorCode.FollowUpTooEarly]: HttpStatus.CONFLICT,
 });
-

@@ -74,10 +74,17 @@ export class FeedbackService {
         throw new DomainError(FeedbackErrorCode.TooEarly, `feedback opens when the meeting's slot ends (${end.toISOString()})`);
       }
       if (stage === 'follow_up') {
-        const [initial] = await tx.query(`SELECT 1 FROM meeting_feedback WHERE meeting_id = $1 AND organization_id = $2 AND stage = 'initial'`, [meetingId, organizationId]);
+        const [initial] = await tx.query(`SELECT 1 FROM meeting_feedback WHERE meeting_id = $1 AND organization_id = $2 AND stage = 'initial'`, [
+          meetingId,
+          organizationId,
+        ]);
         if (!initial) throw new DomainError(FeedbackErrorCode.InitialFirst, 'give the first feedback on this meeting before the follow-up');
         const opens = DateTime.fromJSDate(end).plus({ days: FOLLOW_UP_AFTER_DAYS }).toJSDate();
-        if (now < opens) throw new DomainError(FeedbackErrorCode.FollowUpTooEarly, `the follow-up opens ${FOLLOW_UP_AFTER_DAYS} days after the meeting (${opens.toISOString()})`);
+        if (now < opens)
+          throw new DomainError(
+            FeedbackErrorCode.FollowUpTooEarly,
+            `the follow-up opens ${FOLLOW_UP_AFTER_DAYS} days after the meeting (${opens.toISOString()})`,
+          );
       }
       const [row]: FeedbackRow[] = await tx.query(
         `INSERT INTO meeting_feedback (meeting_id, organization_id, author_id, stage, rating, outcome, note, at)
@@ -149,5 +156,13 @@ function slotEnd(m: MeetingForFeedback): Date | null {
 }
 
 function feedbackView(r: FeedbackRow): FeedbackView {
-  return { meetingId: r.meeting_id, organizationId: r.organization_id, stage: r.stage, rating: r.rating, outcome: r.outcome, note: r.note, at: r.at.toISOString() };
+  return {
+    meetingId: r.meeting_id,
+    organizationId: r.organization_id,
+    stage: r.stage,
+    rating: r.rating,
+    outcome: r.outcome,
+    note: r.note,
+    at: r.at.toISOString(),
+  };
 }

@@ -21,10 +21,7 @@ export class HealthController {
   @Get()
   async check(): Promise<HealthView> {
     try {
-      await Promise.race([
-        this.db.query('SELECT 1'),
-        new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000).unref()),
-      ]);
+      await Promise.race([this.db.query('SELECT 1'), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000).unref())]);
       return { status: 'ok', database: 'up' };
     } catch {
       throw new ServiceUnavailableException({ message: 'database is unreachable', code: 'DATABASE_DOWN' });

@@ -55,7 +55,10 @@ export class MatchingService {
   async createRun(caller: AuthUser, editionId: string): Promise<MatchingRunView> {
     await this.assertEdition(editionId);
     const id = await this.db.transaction(async (tx) => {
-      const [row] = await tx.query(`INSERT INTO matching_runs (edition_id, status, requested_by) VALUES ($1, 'queued', $2) RETURNING id`, [editionId, caller.id]);
+      const [row] = await tx.query(`INSERT INTO matching_runs (edition_id, status, requested_by) VALUES ($1, 'queued', $2) RETURNING id`, [
+        editionId,
+        caller.id,
+      ]);
       await this.audit.record(tx, { actorId: caller.id, action: 'matching.run', entity: 'matching_run', entityId: row.id, editionId });
       return row.id as string;
     });
@@ -141,7 +144,18 @@ export class MatchingService {
       [editionId],
     );
     if (!run) {
-      return { editionId, organizationId, runId: null, computedAt: null, inputAt: null, algorithmVersion: null, weightsVersion: null, stale: false, offers: [], companies: [] };
+      return {
+        editionId,
+        organizationId,
+        runId: null,
+        computedAt: null,
+        inputAt: null,
+        algorithmVersion: null,
+        weightsVersion: null,
+        stale: false,
+        offers: [],
+        companies: [],
+      };
     }
     const offers = await this.db.query(
       `SELECT r.rank, r.score::float8 AS score, r.parts, o.id AS offer_id, o.sector, o.cooperation_type, o.title_zh, o.title_ja, o.title_en,
@@ -183,7 +197,14 @@ export class MatchingService {
           rank: r['rank'],
           score: r['score'],
           parts: r['parts'],
-          offer: { id: r['offer_id'], sector: r['sector'], cooperationType: r['cooperation_type'], titleZh: r['title_zh'], titleJa: r['title_ja'], titleEn: r['title_en'] },
+          offer: {
+            id: r['offer_id'],
+            sector: r['sector'],
+            cooperationType: r['cooperation_type'],
+            titleZh: r['title_zh'],
+            titleJa: r['title_ja'],
+            titleEn: r['title_en'],
+          },
           company: { id: r['company_id'], name: { zh: r['name_zh'], ja: r['name_ja'], en: r['name_en'] } },
         }),
       ),

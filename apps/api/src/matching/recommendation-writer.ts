@@ -20,7 +20,16 @@ interface Row {
 function* rowsOf(run: MatchingRun): Generator<Row> {
   for (const firm of run.firms) {
     for (const [i, m] of firm.offers.entries()) {
-      yield { firm: firm.firmId, kind: 'offer', rank: i + 1, company: m.organizationId, offer: m.offerId, offerIds: null, score: m.score, parts: JSON.stringify(m.parts) };
+      yield {
+        firm: firm.firmId,
+        kind: 'offer',
+        rank: i + 1,
+        company: m.organizationId,
+        offer: m.offerId,
+        offerIds: null,
+        score: m.score,
+        parts: JSON.stringify(m.parts),
+      };
     }
     for (const [i, c] of firm.companies.entries()) {
       yield {
@@ -50,10 +59,7 @@ export async function writeRecommendations(
   run: MatchingRun,
   onChunk: (written: number) => Promise<void> = async () => undefined,
 ): Promise<number> {
-  await tx.query(
-    `DELETE FROM recommendations WHERE run_id IN (SELECT id FROM matching_runs WHERE edition_id = $1 AND id <> $2)`,
-    [editionId, runId],
-  );
+  await tx.query(`DELETE FROM recommendations WHERE run_id IN (SELECT id FROM matching_runs WHERE edition_id = $1 AND id <> $2)`, [editionId, runId]);
   let written = 0;
   let chunk: Row[] = [];
   const flush = async () => {

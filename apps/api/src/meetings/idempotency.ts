@@ -13,13 +13,18 @@ function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
-    return `{${entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+    return `{${entries
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`)
+      .join(',')}}`;
   }
   return JSON.stringify(value ?? null);
 }
 
 export function requestHash(route: string, body: unknown): string {
-  return createHash('sha256').update(`${route}\n${canonical(body)}`).digest('hex');
+  return createHash('sha256')
+    .update(`${route}\n${canonical(body)}`)
+    .digest('hex');
 }
 
 export function checkIdempotencyKey(key: string | undefined): string | undefined {
@@ -54,10 +59,18 @@ export async function claimIdempotencyKey(tx: EntityManager, userId: string, key
 }
 
 export async function storeIdempotentResponse(tx: EntityManager, userId: string, key: string, status: number, response: unknown): Promise<void> {
-  await tx.query('UPDATE idempotency_keys SET response_status = $3, response = $4 WHERE user_id = $1 AND key = $2', [userId, key, status, JSON.stringify(response)]);
+  await tx.query('UPDATE idempotency_keys SET response_status = $3, response = $4 WHERE user_id = $1 AND key = $2', [
+    userId,
+    key,
+    status,
+    JSON.stringify(response),
+  ]);
 }
 
 export async function purgeIdempotencyKeys(tx: EntityManager, now: Date): Promise<number> {
-  const [, count] = await tx.query(`DELETE FROM idempotency_keys WHERE created_at < $1::timestamptz - make_interval(hours => $2)`, [now, IDEMPOTENCY_KEY_TTL_HOURS]);
+  const [, count] = await tx.query(`DELETE FROM idempotency_keys WHERE created_at < $1::timestamptz - make_interval(hours => $2)`, [
+    now,
+    IDEMPOTENCY_KEY_TTL_HOURS,
+  ]);
   return count as number;
 }

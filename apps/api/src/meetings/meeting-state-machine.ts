@@ -20,19 +20,7 @@ import type { MeetingActorSide, MeetingStatus } from '@jinan/contracts';
  *   confirmed --hold | no_show (bureau/system, after the slot)--> held | no_show
  */
 
-export const MEETING_ACTIONS = [
-  'approve',
-  'reject',
-  'accept',
-  'decline',
-  'expire',
-  'schedule',
-  'unschedule',
-  'publish',
-  'cancel',
-  'hold',
-  'no_show',
-] as const;
+export const MEETING_ACTIONS = ['approve', 'reject', 'accept', 'decline', 'expire', 'schedule', 'unschedule', 'publish', 'cancel', 'hold', 'no_show'] as const;
 export type MeetingAction = (typeof MEETING_ACTIONS)[number];
 
 /** The parts of a meeting the rules read. */

@@ -104,7 +104,15 @@ export class MeetingTransitionsService {
     const note = options.note ?? null;
     await this.record(tx, { meetingId: id, actorId: caller?.id ?? null, side, action, from: decision.from, to: decision.to, note, at: now });
     if (!SILENT.includes(action)) {
-      await this.notifications.queueMeetingTransition(tx, { meetingId: id, action, from: decision.from, to: decision.to, note, actorId: caller?.id ?? null, notifyBureau: false });
+      await this.notifications.queueMeetingTransition(tx, {
+        meetingId: id,
+        action,
+        from: decision.from,
+        to: decision.to,
+        note,
+        actorId: caller?.id ?? null,
+        notifyBureau: false,
+      });
     }
     if (side === 'bureau') {
       await this.audit.record(tx, {
@@ -125,7 +133,16 @@ export class MeetingTransitionsService {
   /** A row of the meeting's history (creation has no `from`). */
   async record(
     tx: EntityManager,
-    t: { meetingId: string; actorId: string | null; side: MeetingActorSide; action: string; from: MeetingStatus | null; to: MeetingStatus; note: string | null; at: Date },
+    t: {
+      meetingId: string;
+      actorId: string | null;
+      side: MeetingActorSide;
+      action: string;
+      from: MeetingStatus | null;
+      to: MeetingStatus;
+      note: string | null;
+      at: Date;
+    },
   ): Promise<void> {
     await tx.query(
       `INSERT INTO meeting_transitions (meeting_id, actor_id, actor_role, action, from_status, to_status, note, at)

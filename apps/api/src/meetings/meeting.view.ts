@@ -89,7 +89,8 @@ export interface TransitionRow {
 
 /** The actor's name is shown to the bureau and to the actor's own organization. */
 export function transitionView(t: TransitionRow, viewer: Viewer): MeetingTransitionView {
-  const nameVisible = viewer.side === 'bureau' || t.actor_role === 'bureau' || (t.actor_organization_id !== null && t.actor_organization_id === viewer.organizationId);
+  const nameVisible =
+    viewer.side === 'bureau' || t.actor_role === 'bureau' || (t.actor_organization_id !== null && t.actor_organization_id === viewer.organizationId);
   return {
     at: new Date(t.at).toISOString(),
     action: t.action,

@@ -202,7 +202,10 @@ export class MeetingsService implements OnModuleInit {
 
   private async validateCreation(caller: AuthUser, body: unknown): Promise<RequestMeetingDto | ProposeMeetingDto> {
     if (caller.role === 'cn') {
-      throw new DomainError(MeetingErrorCode.OnlyJapaneseFirmsRequest, 'Japanese firms request meetings and the bureau proposes them; a Ji\u2019nan company answers them');
+      throw new DomainError(
+        MeetingErrorCode.OnlyJapaneseFirmsRequest,
+        'Japanese firms request meetings and the bureau proposes them; a Ji\u2019nan company answers them',
+      );
     }
     if (typeof body !== 'object' || body === null || Array.isArray(body)) {
       throw validationFailed([{ field: 'body', messages: ['body must be a JSON object'] }]);
@@ -210,7 +213,12 @@ export class MeetingsService implements OnModuleInit {
     // Same rules as the global ValidationPipe; the DTO depends on the caller's role.
     const dto: RequestMeetingDto | ProposeMeetingDto =
       caller.role === 'bureau' ? plainToInstance(ProposeMeetingDto, body) : plainToInstance(RequestMeetingDto, body);
-    const errors = await validate(dto, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true, validationError: { target: false, value: false } });
+    const errors = await validate(dto, {
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      forbidUnknownValues: true,
+      validationError: { target: false, value: false },
+    });
     if (errors.length) throw validationFailed(toFieldErrors(errors));
     return dto;
   }
@@ -272,7 +280,15 @@ export class MeetingsService implements OnModuleInit {
     const side = proposal ? 'bureau' : 'jp';
     const action = proposal ? 'propose' : 'request';
     await this.transitions.record(tx, { meetingId: meeting.id, actorId: caller.id, side, action, from: null, to: status, note: null, at: now });
-    await this.notifications.queueMeetingTransition(tx, { meetingId: meeting.id, action, from: null, to: status, note: null, actorId: caller.id, notifyBureau: !proposal });
+    await this.notifications.queueMeetingTransition(tx, {
+      meetingId: meeting.id,
+      action,
+      from: null,
+      to: status,
+      note: null,
+      actorId: caller.id,
+      notifyBureau: !proposal,
+    });
     if (proposal) {
       await this.audit.record(tx, {
         actorId: caller.id,
@@ -346,7 +362,11 @@ export class MeetingsService implements OnModuleInit {
   }
 
   private async findPair(manager: EntityManager, eventId: string, jpId: string, cnId: string): Promise<{ id: string; status: MeetingStatus } | undefined> {
-    const [row] = await manager.query('SELECT id, status FROM meetings WHERE edition_id = $1 AND jp_organization_id = $2 AND cn_organization_id = $3', [eventId, jpId, cnId]);
+    const [row] = await manager.query('SELECT id, status FROM meetings WHERE edition_id = $1 AND jp_organization_id = $2 AND cn_organization_id = $3', [
+      eventId,
+      jpId,
+      cnId,
+    ]);
     return row;
   }
 }
@@ -356,7 +376,10 @@ function viewerOf(caller: AuthUser): Viewer {
 }
 
 function pairExists(existing: { id: string; status: MeetingStatus }): DomainError {
-  return new DomainError(MeetingErrorCode.PairExists, `a meeting between these two organizations already exists in this edition: ${existing.id} (${existing.status})`);
+  return new DomainError(
+    MeetingErrorCode.PairExists,
+    `a meeting between these two organizations already exists in this edition: ${existing.id} (${existing.status})`,
+  );
 }
 
 /** The negotiation session a meeting without an offer belongs in: a sector both share, else the Ji'nan company's. */

@@ -119,11 +119,17 @@ export class NotificationsService implements OnModuleInit {
       for (const row of rows) {
         try {
           await this.mail.send({ to: row.email, ...meetingMail(row.payload, row.organization_id, row.locale) });
-          await tx.query(`UPDATE notifications SET email_status = 'sent', emailed_at = $2, email_attempts = email_attempts + 1 WHERE id = $1`, [row.id, this.clock.now()]);
+          await tx.query(`UPDATE notifications SET email_status = 'sent', emailed_at = $2, email_attempts = email_attempts + 1 WHERE id = $1`, [
+            row.id,
+            this.clock.now(),
+          ]);
           result.sent++;
         } catch (error) {
           const givenUp = row.attempts + 1 >= MAX_MAIL_ATTEMPTS;
-          await tx.query(`UPDATE notifications SET email_attempts = email_attempts + 1, email_status = $2 WHERE id = $1`, [row.id, givenUp ? 'failed' : 'pending']);
+          await tx.query(`UPDATE notifications SET email_attempts = email_attempts + 1, email_status = $2 WHERE id = $1`, [
+            row.id,
+            givenUp ? 'failed' : 'pending',
+          ]);
           this.logger.warn(`mail for notification ${row.id} failed: ${(error as Error).message}`);
           result.failed++;
         }

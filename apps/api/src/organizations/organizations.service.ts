@@ -90,7 +90,13 @@ export class OrganizationsService {
       org.searchText = organizationSearchText(org);
       const saved = await repo.save(org);
       if (caller.role === 'bureau') {
-        await this.audit.record(tx, { actorId: caller.id, action: 'organization.update', entity: 'organization', entityId: id, details: { fields: Object.keys(dto) } });
+        await this.audit.record(tx, {
+          actorId: caller.id,
+          action: 'organization.update',
+          entity: 'organization',
+          entityId: id,
+          details: { fields: Object.keys(dto) },
+        });
       }
       return organizationView(saved);
     });

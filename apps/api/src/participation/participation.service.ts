@@ -34,7 +34,10 @@ export class ParticipationService {
         ORDER BY b.starts_at`,
       [editionId, organizationId],
     );
-    const [participation] = await this.db.query(`SELECT joins_site_visit FROM participations WHERE edition_id = $1 AND organization_id = $2`, [editionId, organizationId]);
+    const [participation] = await this.db.query(`SELECT joins_site_visit FROM participations WHERE edition_id = $1 AND organization_id = $2`, [
+      editionId,
+      organizationId,
+    ]);
     const [visit] = await this.db.query(
       `SELECT starts_at, ends_at FROM programme_sessions WHERE edition_id = $1 AND kind = 'site_visit' ORDER BY starts_at LIMIT 1`,
       [editionId],

@@ -77,10 +77,9 @@ export class BookingMovesService {
     // writer does: concurrent moves queue here instead of deadlocking on the exclusion
     // constraints. (NO KEY: inserts that merely reference the edition are not blocked.)
     await tx.query(`SELECT id FROM editions WHERE id = $1 FOR NO KEY UPDATE`, [found.edition_id]);
-    const [meeting] = await tx.query(
-      `SELECT id, edition_id, status, sector, jp_organization_id, cn_organization_id FROM meetings WHERE id = $1 FOR UPDATE`,
-      [meetingId],
-    );
+    const [meeting] = await tx.query(`SELECT id, edition_id, status, sector, jp_organization_id, cn_organization_id FROM meetings WHERE id = $1 FOR UPDATE`, [
+      meetingId,
+    ]);
     if (!meeting) throw new DomainError(BookingMoveErrorCode.MeetingNotFound, `no meeting ${meetingId}`);
     if (!MOVABLE.includes(meeting.status)) {
       throw new DomainError(BookingMoveErrorCode.NotMovable, `a ${meeting.status} meeting cannot be placed; only accepted or scheduled meetings can`);
@@ -93,7 +92,10 @@ export class BookingMovesService {
     if (!slot) throw new DomainError(BookingMoveErrorCode.SlotNotFound, `no slot ${dto.slotId} in this meeting's event`);
     // The scheduler keeps a meeting in its sector's session; a move elsewhere would be undone.
     if (slot.sector !== meeting.sector) {
-      throw new DomainError(BookingMoveErrorCode.WrongSession, `a ${meeting.sector} meeting takes place in the ${meeting.sector} session, not the ${slot.sector} one`);
+      throw new DomainError(
+        BookingMoveErrorCode.WrongSession,
+        `a ${meeting.sector} meeting takes place in the ${meeting.sector} session, not the ${slot.sector} one`,
+      );
     }
     const [table] = await tx.query(`SELECT id FROM negotiation_tables WHERE session_id = $1 AND number = $2`, [slot.session_id, dto.tableNumber]);
     if (!table) throw new DomainError(BookingMoveErrorCode.TableNotFound, `the slot's session has no table ${dto.tableNumber}`);

@@ -112,7 +112,14 @@ export async function writeSchedule(
       `INSERT INTO meeting_transitions (meeting_id, actor_id, actor_role, action, from_status, to_status, note)
        SELECT t.id, $1, 'bureau', t.action, t.from_status, t.to_status, $2
          FROM unnest($3::uuid[], $4::text[], $5::text[], $6::text[]) AS t(id, action, from_status, to_status)`,
-      [actorId, `scheduler run ${runId}`, transitions.map((t) => t.id), transitions.map((t) => t.action), transitions.map((t) => t.from), transitions.map((t) => t.to)],
+      [
+        actorId,
+        `scheduler run ${runId}`,
+        transitions.map((t) => t.id),
+        transitions.map((t) => t.action),
+        transitions.map((t) => t.from),
+        transitions.map((t) => t.to),
+      ],
     );
   }
   return { booked: rows.length, scheduled: toSchedule.length, unscheduled: toUnschedule.length, moved: republish.length };

@@ -23,7 +23,11 @@ registerErrorCodes({
 const doubleBooked = (message: string) => ({ status: HttpStatus.CONFLICT, code: SchedulingErrorCode.DoubleBooking, message });
 
 registerConstraintMessages({
-  schedule_runs_one_active: { status: HttpStatus.CONFLICT, code: SchedulingErrorCode.RunInProgress, message: 'a scheduler run is already queued or running for this event' },
+  schedule_runs_one_active: {
+    status: HttpStatus.CONFLICT,
+    code: SchedulingErrorCode.RunInProgress,
+    message: 'a scheduler run is already queued or running for this event',
+  },
   bookings_table_once: doubleBooked('that table already holds a meeting at that time'),
   bookings_jp_capacity: doubleBooked('the Japanese firm has no free delegate at that time'),
   bookings_cn_capacity: doubleBooked('the Ji\u2019nan company has no free delegate at that time'),

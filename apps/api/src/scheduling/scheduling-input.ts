@@ -82,9 +82,19 @@ export async function loadSchedulingInput(db: EntityManager, editionId: string, 
   }
 
   const meetingRows: {
-    id: string; status: string; version: number; sector: string; priority: 1 | 2 | 3; offer_id: string | null;
-    jp_organization_id: string; cn_organization_id: string; slot_published_at: Date | null;
-    slot_id: string | null; table_number: number | null; jp_seat: number | null; cn_seat: number | null;
+    id: string;
+    status: string;
+    version: number;
+    sector: string;
+    priority: 1 | 2 | 3;
+    offer_id: string | null;
+    jp_organization_id: string;
+    cn_organization_id: string;
+    slot_published_at: Date | null;
+    slot_id: string | null;
+    table_number: number | null;
+    jp_seat: number | null;
+    cn_seat: number | null;
   }[] = await db.query(
     `SELECT m.id, m.status, m.version, m.sector, m.priority, m.offer_id,
             m.jp_organization_id, m.cn_organization_id, m.slot_published_at,

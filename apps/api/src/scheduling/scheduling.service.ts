@@ -90,10 +90,11 @@ export class SchedulingService implements OnModuleInit {
   async createRun(caller: AuthUser, editionId: string, dto: CreateScheduleRunDto): Promise<ScheduleRunView> {
     await this.assertEdition(editionId);
     const id = await this.db.transaction(async (tx) => {
-      const [row] = await tx.query(
-        `INSERT INTO schedule_runs (edition_id, status, requested_by, options) VALUES ($1, 'queued', $2, $3) RETURNING id`,
-        [editionId, caller.id, JSON.stringify(dto)],
-      );
+      const [row] = await tx.query(`INSERT INTO schedule_runs (edition_id, status, requested_by, options) VALUES ($1, 'queued', $2, $3) RETURNING id`, [
+        editionId,
+        caller.id,
+        JSON.stringify(dto),
+      ]);
       await this.audit.record(tx, { actorId: caller.id, action: 'schedule.run', entity: 'schedule_run', entityId: row.id, editionId, details: { ...dto } });
       return row.id as string;
     });
@@ -152,10 +153,11 @@ export class SchedulingService implements OnModuleInit {
           await this.db.transaction(async (tx) => {
             await writeSchedule(tx, claimed.edition_id, runId, claimed.requested_by, loaded, result);
             const leftOut: LeftOutView[] = result.leftOut.map((l) => ({ meetingId: l.meetingId, ...l.reason }));
-            await tx.query(
-              `UPDATE schedule_runs SET status = 'succeeded', progress = 100, statistics = $2, left_out = $3, finished_at = now() WHERE id = $1`,
-              [runId, JSON.stringify(result.statistics), JSON.stringify(leftOut)],
-            );
+            await tx.query(`UPDATE schedule_runs SET status = 'succeeded', progress = 100, statistics = $2, left_out = $3, finished_at = now() WHERE id = $1`, [
+              runId,
+              JSON.stringify(result.statistics),
+              JSON.stringify(leftOut),
+            ]);
           });
           return;
         } catch (error) {
@@ -210,11 +212,15 @@ export class SchedulingService implements OnModuleInit {
     if (!edition) throw new DomainError(EventErrorCode.NotFound, `no event ${editionId}`);
     const organizationId = caller.role === 'bureau' ? query.organizationId : caller.organizationId;
     if (!organizationId) {
-      throw new DomainError(SchedulingErrorCode.NoOrganization, 'organizationId is required for the bureau', [{ field: 'organizationId', messages: ['organizationId is required'] }]);
+      throw new DomainError(SchedulingErrorCode.NoOrganization, 'organizationId is required for the bureau', [
+        { field: 'organizationId', messages: ['organizationId is required'] },
+      ]);
     }
     const zone = query.zone ?? caller.timeZone;
     if (!isIanaZone(zone)) {
-      throw new DomainError(SchedulingErrorCode.InvalidZone, 'zone must be an IANA zone such as Asia/Tokyo', [{ field: 'zone', messages: ['zone must be an IANA zone such as Asia/Tokyo'] }]);
+      throw new DomainError(SchedulingErrorCode.InvalidZone, 'zone must be an IANA zone such as Asia/Tokyo', [
+        { field: 'zone', messages: ['zone must be an IANA zone such as Asia/Tokyo'] },
+      ]);
     }
     const eventZone: string = edition.time_zone;
     const rows = await this.db.query(

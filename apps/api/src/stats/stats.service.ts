@@ -59,7 +59,12 @@ export class StatsService {
         editionId,
         eventZone: zone,
         generatedAt: this.clock.now().toISOString(),
-        totals: { ...totals, capacity, acceptanceRate: rate(totals.acceptances, totals.acceptances + totals.declines), fillRate: rate(totals.placed, capacity) },
+        totals: {
+          ...totals,
+          capacity,
+          acceptanceRate: rate(totals.acceptances, totals.acceptances + totals.declines),
+          fillRate: rate(totals.placed, capacity),
+        },
         bySector,
         byDay: await this.byDay(tx, editionId, zone),
         withoutMeeting: await this.withoutMeeting(tx, editionId),
@@ -103,9 +108,21 @@ export class StatsService {
     const bySector = new Map(rows.map((r) => [r['sector'] as Sector, r]));
     return SECTORS.map((sector) => {
       const r = bySector.get(sector)!;
-      const counts = { requests: r['requests'], approvals: r['approvals'], acceptances: r['acceptances'], declines: r['declines'], placed: r['placed'] } as StatsCounts;
+      const counts = {
+        requests: r['requests'],
+        approvals: r['approvals'],
+        acceptances: r['acceptances'],
+        declines: r['declines'],
+        placed: r['placed'],
+      } as StatsCounts;
       const capacity: number = r['capacity'];
-      return { sector, ...counts, capacity, acceptanceRate: rate(counts.acceptances, counts.acceptances + counts.declines), fillRate: rate(counts.placed, capacity) };
+      return {
+        sector,
+        ...counts,
+        capacity,
+        acceptanceRate: rate(counts.acceptances, counts.acceptances + counts.declines),
+        fillRate: rate(counts.placed, capacity),
+      };
     });
   }
 
@@ -292,7 +309,8 @@ function explain(
         : 'accepted meetings are waiting for the scheduler';
     return { reason: 'not_placed', message };
   }
-  if (meetings.pending > 0 && meetings.refused === 0) return { reason: 'all_pending', message: `${meetings.pending} meeting request(s) still wait for an answer` };
+  if (meetings.pending > 0 && meetings.refused === 0)
+    return { reason: 'all_pending', message: `${meetings.pending} meeting request(s) still wait for an answer` };
   if (meetings.pending > 0) return { reason: 'all_pending', message: `${meetings.refused} request(s) refused; ${meetings.pending} still wait for an answer` };
   if (meetings.refused > 0) return { reason: 'none_accepted', message: `none of its ${meetings.refused} meeting request(s) was accepted` };
   return { reason: 'no_requests', message: 'it neither made nor received a meeting request' };

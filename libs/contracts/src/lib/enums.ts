@@ -7,14 +7,7 @@
 export const SECTORS = ['health', 'environment', 'digital'] as const;
 export type Sector = (typeof SECTORS)[number];
 
-export const COOPERATION_TYPES = [
-  'investment',
-  'joint_venture',
-  'technology_licensing',
-  'procurement',
-  'distribution',
-  'joint_rnd',
-] as const;
+export const COOPERATION_TYPES = ['investment', 'joint_venture', 'technology_licensing', 'procurement', 'distribution', 'joint_rnd'] as const;
 export type CooperationType = (typeof COOPERATION_TYPES)[number];
 
 /** Head-count bands; scale fit compares these with an offer's investment range. */

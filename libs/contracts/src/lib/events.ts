@@ -121,4 +121,3 @@ export interface EditionView extends EditionSummary {
   maxPendingRequests: number;
   sessions: SessionView[];
 }
-

@@ -1,15 +1,5 @@
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsOptional, IsUrl, MaxLength, IsDefined } from 'class-validator';
-import {
-  COOPERATION_TYPES,
-  CooperationType,
-  Country,
-  LANGUAGES,
-  Language,
-  SECTORS,
-  Sector,
-  SIZE_BANDS,
-  SizeBand,
-} from './enums';
+import { COOPERATION_TYPES, CooperationType, Country, LANGUAGES, Language, SECTORS, Sector, SIZE_BANDS, SizeBand } from './enums';
 import { PageQueryDto } from './pagination';
 import { LIMITS, named, Presence } from './validation';
 import { IntIn, OneOf, Text } from './fields';

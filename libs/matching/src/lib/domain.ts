@@ -5,14 +5,7 @@
 export const SECTORS = ['health', 'environment', 'digital'] as const;
 export type Sector = (typeof SECTORS)[number];
 
-export const COOPERATION_TYPES = [
-  'investment',
-  'joint_venture',
-  'technology_licensing',
-  'procurement',
-  'distribution',
-  'joint_rnd',
-] as const;
+export const COOPERATION_TYPES = ['investment', 'joint_venture', 'technology_licensing', 'procurement', 'distribution', 'joint_rnd'] as const;
 export type CooperationType = (typeof COOPERATION_TYPES)[number];
 
 export const SIZE_BANDS = ['small', 'medium', 'large', 'very_large'] as const;

@@ -54,7 +54,11 @@ export function cooperationFit(sought: readonly CooperationType[], type: Coopera
  * size band is comfortable with; otherwise it falls linearly with the distance in
  * factors of ten, reaching 0 at decadesToZero. A single stated bound is a point.
  */
-export function scaleFit(band: SizeBand, offer: Pick<MatchingOffer, 'investmentMinMillionCny' | 'investmentMaxMillionCny'>, weights: MatchingWeights): PartValue {
+export function scaleFit(
+  band: SizeBand,
+  offer: Pick<MatchingOffer, 'investmentMinMillionCny' | 'investmentMaxMillionCny'>,
+  weights: MatchingWeights,
+): PartValue {
   const min = offer.investmentMinMillionCny ?? offer.investmentMaxMillionCny;
   const max = offer.investmentMaxMillionCny ?? offer.investmentMinMillionCny;
   if (min === undefined || min === null || max === undefined || max === null) {

@@ -27,7 +27,11 @@ describe('the spread part: twelve firms all matched to one offer', () => {
     expect(run.demand['of-dialysis']).toBe(12);
     const crowded = run.firms[0]?.offers.find((o) => o.offerId === 'of-dialysis');
     // spread = capacity / demand = 8 / 12 → 0.08 × 0.6667 × 100 = 5.33 points
-    expect(crowded?.parts.find((p) => p.name === 'spread')).toMatchObject({ value: 0.6667, points: 5.33, reason: { key: 'matching.reason.spread.crowded', params: { demand: 12 } } });
+    expect(crowded?.parts.find((p) => p.name === 'spread')).toMatchObject({
+      value: 0.6667,
+      points: 5.33,
+      reason: { key: 'matching.reason.spread.crowded', params: { demand: 12 } },
+    });
     expect(scorePair(firms[3] as (typeof firms)[number], 'of-dialysis', prepareOffers(offers), { demand: run.demand })).toEqual(crowded);
   });
 });

@@ -60,7 +60,9 @@ export function scoreAll(firms: readonly MatchingFirm[], offers: readonly Matchi
     const bound = floorCents < 0 ? -1 : floorCents + spreadCents;
     const lastOffer = offerTop.length < Math.min(topK, n) ? -1 : finalCents(offerTop[offerTop.length - 1] as number);
     const lastCompany =
-      companyTop.length < Math.min(topCompanies, prepared.organizationIds.length) ? -1 : Math.max(...(companyOffers[companyTop[companyTop.length - 1] as number] as number[]).map(finalCents));
+      companyTop.length < Math.min(topCompanies, prepared.organizationIds.length)
+        ? -1
+        : Math.max(...(companyOffers[companyTop[companyTop.length - 1] as number] as number[]).map(finalCents));
     if (bound >= 0 && (lastOffer <= bound || lastCompany <= bound)) {
       raw.fill(0);
       accumulate(prepared, context.query, 0, raw);

@@ -85,7 +85,15 @@ export function validateWeights(input: unknown): MatchingWeights {
     }
   }
   const t = w.text;
-  if (!t || !(t.k1 > 0) || !(t.b >= 0 && t.b <= 1) || !(t.saturation > 0) || !(t.titleBoost > 0) || !(t.partnerSoughtBoost >= 0) || !isUnit(t.cjkUnigramWeight)) {
+  if (
+    !t ||
+    !(t.k1 > 0) ||
+    !(t.b >= 0 && t.b <= 1) ||
+    !(t.saturation > 0) ||
+    !(t.titleBoost > 0) ||
+    !(t.partnerSoughtBoost >= 0) ||
+    !isUnit(t.cjkUnigramWeight)
+  ) {
     problems.push('text: k1 > 0, b in [0, 1], saturation > 0, boosts ≥ 0, cjkUnigramWeight in [0, 1]');
   }
   if (!t?.feedback || !(t.feedback.documents >= 0) || !(t.feedback.terms >= 0) || !isUnit(t.feedback.weight)) {

@@ -107,7 +107,13 @@ export function generatePlantedData(config: PlantedDataConfig): PlantedData {
     const organizationId = `co-${pad(companyNumber, 6)}`;
     const mainSector = SECTORS[Math.floor(rng() * SECTORS.length)] as Sector;
     const companySectors: Sector[] = [mainSector];
-    if (rng() < 0.2) companySectors.push(pick(rng, SECTORS.filter((s) => s !== mainSector)));
+    if (rng() < 0.2)
+      companySectors.push(
+        pick(
+          rng,
+          SECTORS.filter((s) => s !== mainSector),
+        ),
+      );
     const companyLanguages: Language[] = ['zh'];
     if (rng() < 0.5) companyLanguages.push('en');
     if (rng() < 0.25) companyLanguages.push('ja');
@@ -115,9 +121,19 @@ export function generatePlantedData(config: PlantedDataConfig): PlantedData {
     for (let k = 0; k < offerCount && offers.length < config.offers; k++) {
       const sector = rng() < 0.9 ? mainSector : pick(rng, companySectors);
       const sectorTopics = TOPICS.filter((topic) => topic.sector === sector);
-      const topic = weightedPick(rng, sectorTopics, sectorTopics.map((x) => topicWeights[TOPICS.indexOf(x)] as number));
+      const topic = weightedPick(
+        rng,
+        sectorTopics,
+        sectorTopics.map((x) => topicWeights[TOPICS.indexOf(x)] as number),
+      );
       const topics = [topic];
-      if (rng() < config.secondTopicRate) topics.push(pick(rng, sectorTopics.filter((x) => x !== topic)));
+      if (rng() < config.secondTopicRate)
+        topics.push(
+          pick(
+            rng,
+            sectorTopics.filter((x) => x !== topic),
+          ),
+        );
       const hub = rng() < config.hubRate;
       const cooperationType = weightedPick(rng, COOPERATION_TYPES, [3, 3, 2, 1.5, 1.5, 2]);
       const id = `of-${pad(offers.length + 1, 7)}`;
@@ -159,7 +175,13 @@ export function generatePlantedData(config: PlantedDataConfig): PlantedData {
     const extra = rng() < 0.45 ? 0 : rng() < 0.7 ? 1 : 2;
     for (let k = 0; k < extra; k++) {
       const pool = TOPICS.filter((x) => !interests.includes(x) && (rng() < 0.75 ? x.sector === first.sector : true));
-      interests.push(weightedPick(rng, pool, pool.map((x) => interestWeights[TOPICS.indexOf(x)] as number)));
+      interests.push(
+        weightedPick(
+          rng,
+          pool,
+          pool.map((x) => interestWeights[TOPICS.indexOf(x)] as number),
+        ),
+      );
     }
     const sectors = [...new Set(interests.map((x) => x.sector))];
     if (rng() < 0.1) {
@@ -170,11 +192,22 @@ export function generatePlantedData(config: PlantedDataConfig): PlantedData {
     const languages: Language[] = ['ja'];
     if (rng() < 0.6) languages.push('en');
     if (rng() < 0.15) languages.push('zh');
-    const writing = weightedPick(rng, ['ja', 'jaEn', 'en', 'zh'] as const, [config.firmWriting.ja, config.firmWriting.jaEn, config.firmWriting.en, config.firmWriting.zh]);
+    const writing = weightedPick(rng, ['ja', 'jaEn', 'en', 'zh'] as const, [
+      config.firmWriting.ja,
+      config.firmWriting.jaEn,
+      config.firmWriting.en,
+      config.firmWriting.zh,
+    ]);
     const seeks: MultilingualText = {};
     const seeksIn: Language[] = writing === 'jaEn' ? ['ja', 'en'] : [writing];
     const picks = interests.map((topic) => ({ topic, terms: sample(rng, indices(topic.zh.length), 1 + Math.floor(rng() * 3)) }));
-    const distractor = rng() < config.distractorRate ? pick(rng, TOPICS.filter((x) => !interests.includes(x))) : undefined;
+    const distractor =
+      rng() < config.distractorRate
+        ? pick(
+            rng,
+            TOPICS.filter((x) => !interests.includes(x)),
+          )
+        : undefined;
     const distractorTerm = Math.floor(rng() * 6);
     for (const language of seeksIn) {
       const text = firmText(rng, picks, cooperationTypes, language, config, distractor?.[language][distractorTerm]);
@@ -196,7 +229,11 @@ export function generatePlantedData(config: PlantedDataConfig): PlantedData {
 const TEMPLATES = {
   zh: {
     title: ['{a}项目', '{a}合作项目', '{a}产业化项目', '{a}与{b}项目', '寻求{a}合作'],
-    intro: ['公司位于济南{place}，主要从事{a}、{b}的{g}与{h}。', '本公司专注于{a}和{b}领域，拥有多项{g}专利。', '我们在{a}方面积累了丰富经验，{b}业务发展迅速。'],
+    intro: [
+      '公司位于济南{place}，主要从事{a}、{b}的{g}与{h}。',
+      '本公司专注于{a}和{b}领域，拥有多项{g}专利。',
+      '我们在{a}方面积累了丰富经验，{b}业务发展迅速。',
+    ],
     cooperation: {
       investment: '拟引进外资，投资建设{a}{g}基地。',
       joint_venture: '希望与日方合资成立{a}公司。',
@@ -207,7 +244,15 @@ const TEMPLATES = {
     },
     partner: ['寻求在{a}领域具有{g}优势的日本企业。', '希望日本合作伙伴在{a}、{b}方面有经验。', '欢迎从事{a}的日本企业洽谈。'],
     distractor: '此外，公司也关注{x}。',
-    noise: ['公司通过ISO9001质量体系认证。', '年销售额超过五亿元。', '拥有员工三百余人。', '产品远销海外多个国家。', '公司是省级高新技术企业。', '欢迎各界朋友来济南考察洽谈。', '园区交通便利，配套完善。'],
+    noise: [
+      '公司通过ISO9001质量体系认证。',
+      '年销售额超过五亿元。',
+      '拥有员工三百余人。',
+      '产品远销海外多个国家。',
+      '公司是省级高新技术企业。',
+      '欢迎各界朋友来济南考察洽谈。',
+      '园区交通便利，配套完善。',
+    ],
     firm: ['我们希望在{a}和{b}领域与中国企业开展{c}。', '正在寻找{a}方面的{g}合作伙伴。', '特别关注{a}。'],
     firmIntro: ['我公司是一家日本{g}企业。', '我们重视长期合作关系。'],
     places: ['高新区', '历下区', '章丘区', '莱芜区', '新旧动能转换起步区'],
@@ -215,7 +260,11 @@ const TEMPLATES = {
   },
   ja: {
     title: ['{a}プロジェクト', '{a}協力案件', '{a}の事業化', '{a}と{b}の案件', '{a}のパートナー募集'],
-    intro: ['当社は済南市{place}に所在し、{a}や{b}の{g}と{h}を行っています。', '弊社は{a}と{b}の分野に特化し、多数の{g}特許を保有しています。', '{a}で豊富な実績があり、{b}事業も拡大中です。'],
+    intro: [
+      '当社は済南市{place}に所在し、{a}や{b}の{g}と{h}を行っています。',
+      '弊社は{a}と{b}の分野に特化し、多数の{g}特許を保有しています。',
+      '{a}で豊富な実績があり、{b}事業も拡大中です。',
+    ],
     cooperation: {
       investment: '外資を導入し、{a}の{g}拠点への投資を計画しています。',
       joint_venture: '日本企業と{a}の合弁会社を設立したいと考えています。',
@@ -224,9 +273,21 @@ const TEMPLATES = {
       distribution: '日本の{a}製品の中国での販売提携先を探しています。',
       joint_rnd: '日本企業と{a}の共同研究開発を行いたいと考えています。',
     },
-    partner: ['{a}分野で{g}に強みを持つ日本企業を求めています。', '{a}や{b}の経験がある日本のパートナーを希望します。', '{a}に取り組む日本企業との商談を歓迎します。'],
+    partner: [
+      '{a}分野で{g}に強みを持つ日本企業を求めています。',
+      '{a}や{b}の経験がある日本のパートナーを希望します。',
+      '{a}に取り組む日本企業との商談を歓迎します。',
+    ],
     distractor: 'また、{x}にも注目しています。',
-    noise: ['ISO9001認証を取得しています。', '年間売上高は5億元を超えます。', '従業員は300名余りです。', '製品は海外にも輸出しています。', '省のハイテク企業に認定されています。', '済南への視察を歓迎します。', '交通の便が良く、インフラも整っています。'],
+    noise: [
+      'ISO9001認証を取得しています。',
+      '年間売上高は5億元を超えます。',
+      '従業員は300名余りです。',
+      '製品は海外にも輸出しています。',
+      '省のハイテク企業に認定されています。',
+      '済南への視察を歓迎します。',
+      '交通の便が良く、インフラも整っています。',
+    ],
     firm: ['{a}や{b}の分野で、中国企業との{c}を検討しています。', '{a}に関する{g}のパートナーを探しています。', '特に{a}に関心があります。'],
     firmIntro: ['弊社は東京に本社を置く{g}メーカーです。', '創業以来、品質を最も重視してきました。', '中国市場への本格的な進出を目指しています。'],
     places: ['高新区', '歴下区', '章丘区', '莱蕪区', '起歩区'],
@@ -234,7 +295,11 @@ const TEMPLATES = {
   },
   en: {
     title: ['{a} project', '{a} cooperation', 'Industrialisation of {a}', '{a} and {b}', 'Partner wanted: {a}'],
-    intro: ['Based in the {place} of Jinan, we work on the {g} and {h} of {a} and {b}.', 'We specialise in {a} and {b} and hold several {g} patents.', 'We have long experience in {a}; our {b} business is growing fast.'],
+    intro: [
+      'Based in the {place} of Jinan, we work on the {g} and {h} of {a} and {b}.',
+      'We specialise in {a} and {b} and hold several {g} patents.',
+      'We have long experience in {a}; our {b} business is growing fast.',
+    ],
     cooperation: {
       investment: 'We plan to attract foreign investment to build a {a} {g} base.',
       joint_venture: 'We would like to set up a {a} joint venture with a Japanese partner.',
@@ -243,9 +308,21 @@ const TEMPLATES = {
       distribution: 'We seek to distribute Japanese {a} products in China.',
       joint_rnd: 'We would like to run joint R&D on {a} with a Japanese partner.',
     },
-    partner: ['Japanese companies strong in {a} {g}.', 'A Japanese partner experienced in {a} and {b}.', 'Japanese firms working on {a} are welcome to talk to us.'],
+    partner: [
+      'Japanese companies strong in {a} {g}.',
+      'A Japanese partner experienced in {a} and {b}.',
+      'Japanese firms working on {a} are welcome to talk to us.',
+    ],
     distractor: 'We also follow {x}.',
-    noise: ['We are ISO 9001 certified.', 'Annual sales exceed 500 million yuan.', 'We employ over 300 people.', 'Our products are exported to many countries.', 'We are a provincial high-tech enterprise.', 'Visitors to Jinan are welcome.', 'The park has good transport links.'],
+    noise: [
+      'We are ISO 9001 certified.',
+      'Annual sales exceed 500 million yuan.',
+      'We employ over 300 people.',
+      'Our products are exported to many countries.',
+      'We are a provincial high-tech enterprise.',
+      'Visitors to Jinan are welcome.',
+      'The park has good transport links.',
+    ],
     firm: ['We are looking for {c} with Chinese companies in {a} and {b}.', 'We seek a partner for {a} {g}.', 'We are particularly interested in {a}.'],
     firmIntro: ['We are a Japanese {g} manufacturer.', 'Quality has been our first priority since our founding.', 'We aim to expand in the Chinese market.'],
     places: ['high-tech zone', 'Lixia district', 'Zhangqiu district', 'Laiwu district', 'Starting Area'],
@@ -255,8 +332,22 @@ const TEMPLATES = {
 
 const COOPERATION_WORDS: Record<Language, Record<CooperationType, string>> = {
   zh: { investment: '投资合作', joint_venture: '合资', technology_licensing: '技术许可', procurement: '采购', distribution: '销售合作', joint_rnd: '共同研发' },
-  ja: { investment: '出資', joint_venture: '合弁事業', technology_licensing: '技術供与', procurement: '部品調達', distribution: '販売提携', joint_rnd: '共同開発' },
-  en: { investment: 'investment', joint_venture: 'a joint venture', technology_licensing: 'technology licensing', procurement: 'procurement', distribution: 'distribution', joint_rnd: 'joint development' },
+  ja: {
+    investment: '出資',
+    joint_venture: '合弁事業',
+    technology_licensing: '技術供与',
+    procurement: '部品調達',
+    distribution: '販売提携',
+    joint_rnd: '共同開発',
+  },
+  en: {
+    investment: 'investment',
+    joint_venture: 'a joint venture',
+    technology_licensing: 'technology licensing',
+    procurement: 'procurement',
+    distribution: 'distribution',
+    joint_rnd: 'joint development',
+  },
 };
 
 interface OfferText {
@@ -265,7 +356,14 @@ interface OfferText {
   partnerSought: string;
 }
 
-function offerTexts(rng: () => number, topics: Topic[], hubTopics: Topic[], type: CooperationType, languages: Language[], config: PlantedDataConfig): Record<Language, OfferText> {
+function offerTexts(
+  rng: () => number,
+  topics: Topic[],
+  hubTopics: Topic[],
+  type: CooperationType,
+  languages: Language[],
+  config: PlantedDataConfig,
+): Record<Language, OfferText> {
   // Choose words once (by index) so the texts in each language say the same thing.
   const main = topics[0] as Topic;
   const terms = sample(rng, indices(main.zh.length), 4);
@@ -276,7 +374,13 @@ function offerTexts(rng: () => number, topics: Topic[], hubTopics: Topic[], type
   const title = Math.floor(rng() * 5);
   const partner = Math.floor(rng() * 3);
   const noise = sample(rng, indices(7), between(rng, config.noiseSentences));
-  const distractor = rng() < config.distractorRate ? pick(rng, TOPICS.filter((x) => !topics.includes(x))) : undefined;
+  const distractor =
+    rng() < config.distractorRate
+      ? pick(
+          rng,
+          TOPICS.filter((x) => !topics.includes(x)),
+        )
+      : undefined;
   const distractorTerm = Math.floor(rng() * 6);
   const hubTerms = hubTopics.filter((x) => !topics.includes(x)).map((x) => Math.floor(rng() * x.zh.length));
   const noiseFirst = rng() < 0.5;
@@ -324,11 +428,7 @@ function firmText(
     const b = topic[language][(terms[1] ?? terms[0]) as number] as string;
     const template = terms.length > 1 ? (w.firm[0] as string) : pick(rng, w.firm.slice(1));
     sentences.push(
-      template
-        .replace('{a}', a)
-        .replace('{b}', b)
-        .replace('{c}', COOPERATION_WORDS[language][pick(rng, types)])
-        .replace('{g}', pick(rng, GENERIC[language])),
+      template.replace('{a}', a).replace('{b}', b).replace('{c}', COOPERATION_WORDS[language][pick(rng, types)]).replace('{g}', pick(rng, GENERIC[language])),
     );
     if (terms.length > 2) sentences.push((w.firm[2] as string).replace('{a}', topic[language][terms[2] as number] as string));
   }

@@ -32,7 +32,13 @@ export function relaxBounds(model: Model): Relaxation {
   }
   // Each meeting counts for both parties, so half the sum of each party's best.
   let orgSum = 0;
-  byOrg.forEach((list, o) => (orgSum += sumTop(list.sort((x, y) => y - x), ctx.orgCapacity[o])));
+  byOrg.forEach(
+    (list, o) =>
+      (orgSum += sumTop(
+        list.sort((x, y) => y - x),
+        ctx.orgCapacity[o],
+      )),
+  );
   const organizationCapacity = pinnedWeight + orgSum / 2;
 
   const relaxed = flowBound(model, ctx);
@@ -71,9 +77,7 @@ function boundContext(model: Model): BoundContext {
   model.meetings.forEach((m, i) => {
     if (m.pinnedSlot >= 0) return;
     const usable = Array.from(m.candidates).some(
-      (s) =>
-        model.slotTables[s] > 0 &&
-        (!m.needsInterpreter || Array.from(model.slotPoints[s]).every((p) => model.interpreterCap[p] > 0)),
+      (s) => model.slotTables[s] > 0 && (!m.needsInterpreter || Array.from(model.slotPoints[s]).every((p) => model.interpreterCap[p] > 0)),
     );
     if (usable) free.push(i);
   });
@@ -158,11 +162,7 @@ function flowBound(model: Model, ctx: BoundContext): { value: number; share: Flo
   return { value: best.value, share: guide };
 }
 
-function halfFlow(
-  model: Model,
-  ctx: BoundContext,
-  pi: number,
-): { value: number; interpretedFlow: number; share: Float64Array } {
+function halfFlow(model: Model, ctx: BoundContext, pi: number): { value: number; interpretedFlow: number; share: Float64Array } {
   const orgs = model.orgIds.length;
   const source = 0;
   const gate = 1;

@@ -10,12 +10,7 @@ import type { ScheduleState } from './state';
  * `movable` says which meetings may move (not pinned; in a re-run, not the
  * ones still where the previous run put them).
  */
-export function compactHoles(
-  state: ScheduleState,
-  random: () => number,
-  budget: number,
-  movable: (i: number) => boolean,
-): void {
+export function compactHoles(state: ScheduleState, random: () => number, budget: number, movable: (i: number) => boolean): void {
   const model = state.model;
   let work = 0;
   for (let pass = 0; pass < 30; pass++) {
@@ -128,12 +123,7 @@ function moveDeltas(state: ScheduleState, i: number): (s: number) => number {
  * Change in holes of `orgs` over `halfDays` if the meetings moved as given,
  * or null when the moves do not fit. The state is left as it was.
  */
-function relocationDelta(
-  state: ScheduleState,
-  moves: ReadonlyArray<[number, number]>,
-  orgs: readonly number[],
-  halfDays: readonly number[],
-): number | null {
+function relocationDelta(state: ScheduleState, moves: ReadonlyArray<[number, number]>, orgs: readonly number[], halfDays: readonly number[]): number | null {
   const uniqueOrgs = orgs.filter((o, k) => orgs.indexOf(o) === k);
   const uniqueHalfDays = halfDays.filter((h, k) => halfDays.indexOf(h) === k);
   const holes = () => {

@@ -71,7 +71,8 @@ export class Improver {
     }
     if (depth === 0) return false;
     if (top) this.attempt++;
-    else if (this.tried[i] === this.attempt) return false; // it found no way out a moment ago
+    else if (this.tried[i] === this.attempt)
+      return false; // it found no way out a moment ago
     else this.tried[i] = this.attempt;
     const before = state.weight;
     this.locked[i] = 1;
@@ -139,5 +140,4 @@ export class Improver {
     for (const requirement of requirements) for (const x of requirement) cover[x] = 0;
     return sets;
   }
-
 }

@@ -99,15 +99,7 @@ export class MinCostFlow {
     return total;
   }
 
-  private augment(
-    u: number,
-    sink: number,
-    limit: number,
-    level: Int32Array,
-    current: Int32Array,
-    potential: Float64Array,
-    eps: number,
-  ): number {
+  private augment(u: number, sink: number, limit: number, level: Int32Array, current: Int32Array, potential: Float64Array, eps: number): number {
     if (u === sink) return limit;
     for (; current[u] >= 0; current[u] = this.next[current[u]]) {
       const e = current[u];

@@ -92,12 +92,8 @@ export function buildModel(input: SchedulingInput): Model {
   points.forEach((t, p) => pointOf.set(t, p));
   const pointHalfDay = new Int32Array(points.length);
   for (let s = 0; s < slotCount; s++) pointHalfDay[pointOf.get(slotStartList[s]) as number] = slotHalfDayList[s];
-  const halfDayPoints = Array.from({ length: halfDayKeys.size }, (_, h) =>
-    Int32Array.from([...points.keys()].filter((p) => pointHalfDay[p] === h)),
-  );
-  const slotPoints = slotStartList.map((start, s) =>
-    Int32Array.from([...points.keys()].filter((p) => points[p] >= start && points[p] < slotEndList[s])),
-  );
+  const halfDayPoints = Array.from({ length: halfDayKeys.size }, (_, h) => Int32Array.from([...points.keys()].filter((p) => pointHalfDay[p] === h)));
+  const slotPoints = slotStartList.map((start, s) => Int32Array.from([...points.keys()].filter((p) => points[p] >= start && points[p] < slotEndList[s])));
 
   const interpreterCap = new Int32Array(points.length);
   for (const shift of input.interpreters) {

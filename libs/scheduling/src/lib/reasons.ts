@@ -2,11 +2,7 @@ import { blockingRules } from './blockers';
 import type { ScheduleState } from './state';
 import type { LeftOutReason } from './types';
 
-type Cause =
-  | { kind: 'tables' }
-  | { kind: 'dailyMaximum'; org: number }
-  | { kind: 'booked'; org: number }
-  | { kind: 'interpreters' };
+type Cause = { kind: 'tables' } | { kind: 'dailyMaximum'; org: number } | { kind: 'booked'; org: number } | { kind: 'interpreters' };
 
 /**
  * Why meeting i is not in the final schedule, read off that schedule: for
@@ -31,9 +27,7 @@ export function explainLeftOut(state: ScheduleState, i: number): LeftOutReason {
       message: "both parties' free slots never coincide",
     };
   }
-  const withInterpreters = Array.from(m.candidates).filter((s) =>
-    Array.from(model.slotPoints[s]).every((p) => model.interpreterCap[p] > 0),
-  );
+  const withInterpreters = Array.from(m.candidates).filter((s) => Array.from(model.slotPoints[s]).every((p) => model.interpreterCap[p] > 0));
   if (m.needsInterpreter && withInterpreters.length === 0) {
     return {
       code: 'NO_INTERPRETER_SCHEDULED',

@@ -10,8 +10,7 @@ const run = (input: SchedulingInput) => {
   expect(validateSchedule(input, result.assignments)).toEqual([]);
   return result;
 };
-const where = (result: ReturnType<typeof run>) =>
-  Object.fromEntries(result.assignments.map((a) => [a.meetingId, `${a.slotId}/${a.table}`]));
+const where = (result: ReturnType<typeof run>) => Object.fromEntries(result.assignments.map((a) => [a.meetingId, `${a.slotId}/${a.table}`]));
 const why = (result: ReturnType<typeof run>) => Object.fromEntries(result.leftOut.map((l) => [l.meetingId, l.reason]));
 
 describe('a meeting goes to the only slot both parties are free', () => {
@@ -66,12 +65,7 @@ describe('one interpreter for two meetings that need one', () => {
   it('places the heavier and says every interpreter is busy', () => {
     const input = tinyEvent({ slots: 1, tables: 2, interpreters: 1 });
     // A–B (zh with ja) and C–D (zh with en) share no working language
-    input.organizations = [
-      org('A', { languages: ['zh'] }),
-      org('B', { languages: ['ja'] }),
-      org('C', { languages: ['zh'] }),
-      org('D', { languages: ['en'] }),
-    ];
+    input.organizations = [org('A', { languages: ['zh'] }), org('B', { languages: ['ja'] }), org('C', { languages: ['zh'] }), org('D', { languages: ['en'] })];
     input.meetings = [meeting('m1', 'A', 'B', 110), meeting('m2', 'C', 'D', 140)];
     const result = run(input);
     expect(where(result)).toEqual({ m2: 'h1/1' });
@@ -107,7 +101,7 @@ describe('a light meeting whose parties are each taken by a heavier meeting', ()
   });
 });
 
-describe("parties whose free slots never coincide", () => {
+describe('parties whose free slots never coincide', () => {
   it('gives the reason in words', () => {
     const input = tinyEvent({ slots: 2, tables: 1, friday: true });
     // A is away on Thursday, B on Friday
@@ -216,7 +210,12 @@ describe('a re-run of tier S after twenty declines', () => {
     const input = generateInstance('S', 1);
     const first = run(input);
     const pinned = new Set(input.meetings.filter((m) => m.pinned).map((m) => m.id));
-    const declined = new Set(first.assignments.filter((a) => !pinned.has(a.meetingId)).slice(0, 20).map((a) => a.meetingId));
+    const declined = new Set(
+      first.assignments
+        .filter((a) => !pinned.has(a.meetingId))
+        .slice(0, 20)
+        .map((a) => a.meetingId),
+    );
     const previous = new Map(first.assignments.map((a) => [a.meetingId, { slotId: a.slotId, table: a.table }]));
     const again: SchedulingInput = {
       ...input,

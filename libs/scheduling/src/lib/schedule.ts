@@ -51,14 +51,10 @@ export function scheduleMeetings(input: SchedulingInput, options: ScheduleOption
     if (s < 0) return [];
     return [{ meetingId: m.id, sessionId: model.sessionIds[model.slotSession[s]], slotId: model.slotIds[s], table: table[i] }];
   });
-  const leftOut = model.meetings.flatMap((m, i) =>
-    state.slotOf[i] >= 0 ? [] : [{ meetingId: m.id, reason: explainLeftOut(state, i) }],
-  );
+  const leftOut = model.meetings.flatMap((m, i) => (state.slotOf[i] >= 0 ? [] : [{ meetingId: m.id, reason: explainLeftOut(state, i) }]));
   const bounds = relaxation.bounds;
   const upperBound = Math.min(bounds.requests, bounds.tableSlots, bounds.organizationCapacity, bounds.flow);
-  const moved = model.meetings.filter(
-    (m, i) => m.previousSlot >= 0 && (state.slotOf[i] !== m.previousSlot || table[i] !== m.previousTable),
-  ).length;
+  const moved = model.meetings.filter((m, i) => m.previousSlot >= 0 && (state.slotOf[i] !== m.previousSlot || table[i] !== m.previousTable)).length;
   return {
     assignments,
     leftOut,

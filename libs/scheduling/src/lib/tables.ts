@@ -88,9 +88,7 @@ function changesOf(model: Model, state: ScheduleState, table: Int32Array, o: num
           const t = state.slotOf[j];
           return model.slotSession[t] === model.slotSession[within] && model.slotHalfDay[t] === model.slotHalfDay[within];
         });
-  const mine = subset.sort(
-    (x, y) => model.slotStart[state.slotOf[x]] - model.slotStart[state.slotOf[y]] || table[x] - table[y],
-  );
+  const mine = subset.sort((x, y) => model.slotStart[state.slotOf[x]] - model.slotStart[state.slotOf[y]] || table[x] - table[y]);
   for (let k = 1; k < mine.length; k++) {
     const s0 = state.slotOf[mine[k - 1]];
     const s1 = state.slotOf[mine[k]];

@@ -30,8 +30,7 @@ export interface Violation {
  */
 export function validateSchedule(input: SchedulingInput, assignments: readonly ScheduledMeeting[]): Violation[] {
   const violations: Violation[] = [];
-  const report = (code: ViolationCode, meetingIds: string[], message: string) =>
-    violations.push({ code, meetingIds, message });
+  const report = (code: ViolationCode, meetingIds: string[], message: string) => violations.push({ code, meetingIds, message });
 
   const slots = new Map<string, { sessionId: string; tables: number; start: number; end: number; day: string }>();
   for (const session of input.sessions) {

@@ -1,16 +1,6 @@
 import { needsInterpreter } from '../lib/model';
 import { createRandom } from '../lib/prng';
-import type {
-  HalfDay,
-  InterpreterShift,
-  Language,
-  MeetingRequest,
-  NegotiationSession,
-  Organization,
-  SchedulingInput,
-  Slot,
-  TimeRange,
-} from '../lib/types';
+import type { HalfDay, InterpreterShift, Language, MeetingRequest, NegotiationSession, Organization, SchedulingInput, Slot, TimeRange } from '../lib/types';
 import { meetingWeight } from '../lib/weight';
 
 export type Tier = 'S' | 'M' | 'L' | 'XL';
@@ -83,8 +73,7 @@ export function generateInstance(tier: Tier | TierShape, seed: number): Scheduli
   const sectorOf: number[] = [];
   for (let o = 0; o < shape.organizations; o++) {
     const r = random();
-    const languages: Language[] =
-      r < 0.55 ? (random() < 0.35 ? ['zh', 'en'] : ['zh']) : r < 0.75 ? (random() < 0.4 ? ['ja', 'en'] : ['ja']) : ['en'];
+    const languages: Language[] = r < 0.55 ? (random() < 0.35 ? ['zh', 'en'] : ['zh']) : r < 0.75 ? (random() < 0.4 ? ['ja', 'en'] : ['ja']) : ['en'];
     const d = random();
     const delegates = d < 0.78 ? 1 : d < 0.95 ? 2 : 3;
     const absences: TimeRange[] = [];
@@ -149,7 +138,13 @@ export function generateInstance(tier: Tier | TierShape, seed: number): Scheduli
     if (pairs.has(key)) continue;
     pairs.add(key);
     const sessionIds = [...new Set([sessions[sectorOf[requester]].id, sessions[sectorOf[partner]].id])];
-    if (shape.sectors > 1 && random() < 0.05) sessionIds.push(...sessions.map((s) => s.id).filter((id) => !sessionIds.includes(id)).slice(0, 1));
+    if (shape.sectors > 1 && random() < 0.05)
+      sessionIds.push(
+        ...sessions
+          .map((s) => s.id)
+          .filter((id) => !sessionIds.includes(id))
+          .slice(0, 1),
+      );
     const p = random();
     const priority = p < 0.5 ? 1 : p < 0.85 ? 2 : 3;
     const score = Math.round(40 + 60 * Math.pow(random(), 0.7));

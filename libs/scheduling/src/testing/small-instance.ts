@@ -24,10 +24,10 @@ export function smallInstance(unitWeights: boolean): fc.Arbitrary<SchedulingInpu
         }),
         { minLength: 3, maxLength: 6 },
       ),
-      sessions: fc.array(
-        fc.record({ tables: fc.integer({ min: 1, max: 2 }), slots: fc.integer({ min: 2, max: 4 }), offset: fc.integer({ min: 0, max: 1 }) }),
-        { minLength: 1, maxLength: 2 },
-      ),
+      sessions: fc.array(fc.record({ tables: fc.integer({ min: 1, max: 2 }), slots: fc.integer({ min: 2, max: 4 }), offset: fc.integer({ min: 0, max: 1 }) }), {
+        minLength: 1,
+        maxLength: 2,
+      }),
       days: fc.integer({ min: 1, max: 2 }),
       meetings: fc.array(
         fc.record({
@@ -54,8 +54,8 @@ export function smallInstance(unitWeights: boolean): fc.Arbitrary<SchedulingInpu
               day: `day${d}`,
               halfDay: 'am' as const,
               // the second session may start half an hour later: overlapping, not aligned
-              start: start + n * HOUR + session.offset * HOUR / 2,
-              end: start + (n + 1) * HOUR + session.offset * HOUR / 2,
+              start: start + n * HOUR + (session.offset * HOUR) / 2,
+              end: start + (n + 1) * HOUR + (session.offset * HOUR) / 2,
             })),
           ),
         })),

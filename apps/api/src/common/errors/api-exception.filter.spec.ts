@@ -21,7 +21,11 @@ const pg = (code: string, message = 'x') => new QueryFailedError('SELECT 1', [],
 
 describe('ApiExceptionFilter: database failures', () => {
   it('answers 503 with Retry-After when the server cannot be reached or is shutting down', () => {
-    expect(answer(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }))).toEqual({ status: 503, code: 'DATABASE_UNAVAILABLE', retryAfter: '5' });
+    expect(answer(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }))).toEqual({
+      status: 503,
+      code: 'DATABASE_UNAVAILABLE',
+      retryAfter: '5',
+    });
     expect(answer(new Error('timeout exceeded when trying to connect')).status).toBe(503);
     expect(answer(pg('57P01', 'terminating connection due to administrator command')).status).toBe(503);
     expect(answer(new QueryFailedError('SELECT 1', [], new Error('Connection terminated unexpectedly'))).status).toBe(503);

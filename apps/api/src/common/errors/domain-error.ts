@@ -18,9 +18,7 @@ export class DomainError extends Error {
 
 /** Input that passed DTO validation but is still wrong, naming the field. */
 export function invalidField(field: string, message: string): DomainError {
-  return new DomainError(CommonErrorCode.InvalidInput, `${field} ${message}`, [
-    { field, messages: [`${field} ${message}`] },
-  ]);
+  return new DomainError(CommonErrorCode.InvalidInput, `${field} ${message}`, [{ field, messages: [`${field} ${message}`] }]);
 }
 
 export enum CommonErrorCode {

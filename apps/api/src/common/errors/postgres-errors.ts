@@ -31,9 +31,7 @@ export function pgError(error: unknown): PgErrorInfo | undefined {
  */
 const CONSTRAINT_MESSAGES = new Map<string, { status: number; code: string; message: string }>();
 
-export function registerConstraintMessages(
-  entries: Record<string, { status: number; code: string; message: string }>,
-): void {
+export function registerConstraintMessages(entries: Record<string, { status: number; code: string; message: string }>): void {
   for (const [name, value] of Object.entries(entries)) CONSTRAINT_MESSAGES.set(name, value);
 }
 
@@ -43,7 +41,8 @@ export function describeConstraint(name: string | undefined) {
 
 /** Connection-level failures: SQLSTATE classes 08 and 57P0x, and the driver's socket errors. */
 const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', '57P01', '57P02', '57P03', '53300']);
-const UNAVAILABLE_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection refused|terminating connection/i;
+const UNAVAILABLE_MESSAGES =
+  /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection refused|terminating connection/i;
 
 /**
  * The database cannot be reached or is restarting: the request did not happen and can

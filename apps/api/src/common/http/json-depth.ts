@@ -23,7 +23,9 @@ export function jsonDepth(value: unknown, limit = Number.POSITIVE_INFINITY): num
  */
 export function limitJsonDepth(req: Request, res: Response, next: NextFunction): void {
   if (req.body !== null && typeof req.body === 'object' && jsonDepth(req.body, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
-    res.status(400).json({ statusCode: 400, error: 'Bad request', message: `request body is nested more than ${MAX_JSON_DEPTH} levels deep`, code: 'INVALID_BODY' });
+    res
+      .status(400)
+      .json({ statusCode: 400, error: 'Bad request', message: `request body is nested more than ${MAX_JSON_DEPTH} levels deep`, code: 'INVALID_BODY' });
     return;
   }
   next();

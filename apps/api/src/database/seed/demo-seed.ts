@@ -7,15 +7,7 @@ import { EventsService } from '../../events/events.service';
 import { Offer } from '../../offers/offer.entity';
 import { Organization } from '../../organizations/organization.entity';
 import { User } from '../../users/user.entity';
-import {
-  CN_INDUSTRIES,
-  CN_NAME_PREFIXES,
-  JP_NAME_PREFIXES,
-  JP_NAME_SUFFIXES,
-  JP_SEEKS,
-  NAMED_JAPANESE_FIRMS,
-  OFFER_TEMPLATES,
-} from './demo-catalogue';
+import { CN_INDUSTRIES, CN_NAME_PREFIXES, JP_NAME_PREFIXES, JP_NAME_SUFFIXES, JP_SEEKS, NAMED_JAPANESE_FIRMS, OFFER_TEMPLATES } from './demo-catalogue';
 
 export const DEMO_PASSWORD = 'demo1234';
 export const DEMO_YEAR = 2027;
@@ -44,9 +36,7 @@ function prng(seed: number) {
 export async function seedDemoIfEmpty(dataSource: DataSource): Promise<string | null> {
   return dataSource.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [SEED_LOCK_KEY]);
-    const [{ editions, users }] = await tx.query(
-      'SELECT (SELECT count(*) FROM editions)::int AS editions, (SELECT count(*) FROM users)::int AS users',
-    );
+    const [{ editions, users }] = await tx.query('SELECT (SELECT count(*) FROM editions)::int AS editions, (SELECT count(*) FROM users)::int AS users');
     if (editions > 0 || users > 0) return null;
     return seedDemo(tx);
   });
@@ -75,14 +65,30 @@ async function insertJapaneseFirms(tx: EntityManager, rnd: Rnd): Promise<Organiz
       const extra = rnd.next() < 0.3 ? [rnd.pick(SECTORS.filter((s) => s !== sector))] : [];
       // A few registrations wait for the bureau, to show the verification queue.
       const verification = n % 10 === 9 ? 'pending' : 'verified';
-      rows.push(japaneseFirm(rnd, `${prefixJa}${suffixJa}株式会社`, `${prefixEn} ${suffixEn} Co., Ltd.`, [sector, ...extra], rnd.pick(['small', 'medium', 'large'] as SizeBand[]), verification));
+      rows.push(
+        japaneseFirm(
+          rnd,
+          `${prefixJa}${suffixJa}株式会社`,
+          `${prefixEn} ${suffixEn} Co., Ltd.`,
+          [sector, ...extra],
+          rnd.pick(['small', 'medium', 'large'] as SizeBand[]),
+          verification,
+        ),
+      );
       n++;
     }
   }
   return tx.getRepository(Organization).save(rows.map((r) => tx.getRepository(Organization).create(r)));
 }
 
-function japaneseFirm(rnd: Rnd, nameJa: string, nameEn: string, sectors: Sector[], size: SizeBand, verification: 'verified' | 'pending'): Partial<Organization> {
+function japaneseFirm(
+  rnd: Rnd,
+  nameJa: string,
+  nameEn: string,
+  sectors: Sector[],
+  size: SizeBand,
+  verification: 'verified' | 'pending',
+): Partial<Organization> {
   const [seeksJa, seeksEn] = rnd.pick(JP_SEEKS[sectors[0]]);
   const languages: Language[] = rnd.next() < 0.25 ? ['ja', 'zh'] : rnd.next() < 0.7 ? ['ja', 'en'] : ['ja'];
   const org: Partial<Organization> = {
@@ -94,7 +100,10 @@ function japaneseFirm(rnd: Rnd, nameJa: string, nameEn: string, sectors: Sector[
     sizeBand: size,
     languages,
     delegates: size === 'very_large' ? rnd.int(2, 3) : rnd.int(1, 2),
-    cooperationTypes: [rnd.pick(['joint_venture', 'technology_licensing', 'distribution'] as const), rnd.pick(['investment', 'joint_rnd', 'procurement'] as const)],
+    cooperationTypes: [
+      rnd.pick(['joint_venture', 'technology_licensing', 'distribution'] as const),
+      rnd.pick(['investment', 'joint_rnd', 'procurement'] as const),
+    ],
     seeksJa,
     seeksEn,
     seeksZh: null,
@@ -175,7 +184,10 @@ async function insertOffers(tx: EntityManager, rnd: Rnd, companies: Organization
       offers.push(offer);
     }
   });
-  await tx.getRepository(Offer).save(offers.map((o) => tx.getRepository(Offer).create(o)), { chunk: 50 });
+  await tx.getRepository(Offer).save(
+    offers.map((o) => tx.getRepository(Offer).create(o)),
+    { chunk: 50 },
+  );
   return offers.length;
 }
 
@@ -184,7 +196,15 @@ async function insertDemoAccounts(tx: EntityManager, japanese: Organization[], j
   const passwordHash = await argon2.hash(DEMO_PASSWORD, { type: argon2.argon2id });
   const verifiedJinan = jinan.filter((o) => o.verification === 'verified');
   const accounts: Partial<User>[] = [
-    { email: 'bureau@demo.test', role: 'bureau', organizationId: null, fullName: '王芳 (Wang Fang)', locale: 'zh-CN', timeZone: 'Asia/Shanghai', phone: '+86 531 0000 0000' },
+    {
+      email: 'bureau@demo.test',
+      role: 'bureau',
+      organizationId: null,
+      fullName: '王芳 (Wang Fang)',
+      locale: 'zh-CN',
+      timeZone: 'Asia/Shanghai',
+      phone: '+86 531 0000 0000',
+    },
     ...[0, 1, 3].map((index, i) => ({
       email: `jp${i + 1}@demo.test`,
       role: 'jp' as const,
@@ -205,7 +225,5 @@ async function insertDemoAccounts(tx: EntityManager, japanese: Organization[], j
     })),
   ];
   const consent = { shareProfile: true, shareContactWithAcceptedCounterparts: true, recordedAt: new Date().toISOString() };
-  await tx.getRepository(User).save(
-    accounts.map((a) => tx.getRepository(User).create({ ...a, passwordHash, tokenVersion: 0, consent })),
-  );
+  await tx.getRepository(User).save(accounts.map((a) => tx.getRepository(User).create({ ...a, passwordHash, tokenVersion: 0, consent })));
 }

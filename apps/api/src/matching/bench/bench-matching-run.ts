@@ -55,7 +55,8 @@ async function seedPlanted(db: DataSource, firms: number, offers: number): Promi
   );
   const companies = new Map<string, { id: string; sectors: string; languages: string }>();
   for (const o of data.offers) {
-    if (!companies.has(o.organizationId)) companies.set(o.organizationId, { id: randomUUID(), sectors: o.company.sectors.join(','), languages: o.company.languages.join(',') });
+    if (!companies.has(o.organizationId))
+      companies.set(o.organizationId, { id: randomUUID(), sectors: o.company.sectors.join(','), languages: o.company.languages.join(',') });
   }
   const cs = [...companies.values()];
   await db.query(
@@ -113,11 +114,19 @@ async function tier(label: string): Promise<void> {
     // Reading: one firm's page (as the API does), and a scheduler-sized batch of pair scores.
     const firm = (await db.query(`SELECT jp_organization_id AS id FROM recommendations LIMIT 1`))[0].id;
     const t1 = performance.now();
-    for (let i = 0; i < 20; i++) await matching.recommendations({ id: randomUUID(), role: 'bureau', organizationId: null, timeZone: 'Asia/Shanghai' }, editionId, { organizationId: firm, limit: 20 });
+    for (let i = 0; i < 20; i++)
+      await matching.recommendations({ id: randomUUID(), role: 'bureau', organizationId: null, timeZone: 'Asia/Shanghai' }, editionId, {
+        organizationId: firm,
+        limit: 20,
+      });
     const readMs = (performance.now() - t1) / 20;
-    const pairs = (await db.query(`SELECT jp_organization_id, cn_organization_id, offer_id FROM recommendations WHERE kind = 'offer' ORDER BY random() LIMIT 6000`)).map(
-      (r: Record<string, string>, i: number) => ({ jpOrganizationId: r['jp_organization_id'], cnOrganizationId: r['cn_organization_id'], offerId: i % 2 ? r['offer_id'] : null }),
-    );
+    const pairs = (
+      await db.query(`SELECT jp_organization_id, cn_organization_id, offer_id FROM recommendations WHERE kind = 'offer' ORDER BY random() LIMIT 6000`)
+    ).map((r: Record<string, string>, i: number) => ({
+      jpOrganizationId: r['jp_organization_id'],
+      cnOrganizationId: r['cn_organization_id'],
+      offerId: i % 2 ? r['offer_id'] : null,
+    }));
     const t2 = performance.now();
     await new MatchScoreService(db).scoresFor(editionId, pairs);
     const pairsMs = performance.now() - t2;

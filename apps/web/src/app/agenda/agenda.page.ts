@@ -25,20 +25,66 @@ import { AgendaApi } from './agenda.api';
 @Component({
   selector: 'app-agenda-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, RouterLink, MatButtonModule, MatCardModule, MatFormFieldModule, MatInputModule, MatProgressBarModule, TranslocoPipe, ZonedTimePipe, LocalizedTextComponent],
+  imports: [
+    FormsModule,
+    RouterLink,
+    MatButtonModule,
+    MatCardModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatProgressBarModule,
+    TranslocoPipe,
+    ZonedTimePipe,
+    LocalizedTextComponent,
+  ],
   styles: `
-    .day { margin-top: 20px; }
-    .item { display: grid; grid-template-columns: 8.5rem 1fr; gap: 4px 16px; padding: 12px 0; border-top: 1px solid var(--mat-sys-outline-variant); }
-    .when { font-variant-numeric: tabular-nums; }
-    .when .local { font: var(--mat-sys-title-medium); font-family: inherit; display: block; }
-    .when .event { font-size: 0.85rem; display: block; }
-    .counterpart { font: var(--mat-sys-title-medium); font-family: inherit; margin: 0 0 4px; }
-    .facts { display: flex; flex-wrap: wrap; gap: 4px 12px; }
-    .item .actions { margin-top: 8px; }
-    .reason { flex: 1 1 200px; }
-    .feed-url { word-break: break-all; font-family: ui-monospace, monospace; font-size: 0.85rem; }
+    .day {
+      margin-top: 20px;
+    }
+    .item {
+      display: grid;
+      grid-template-columns: 8.5rem 1fr;
+      gap: 4px 16px;
+      padding: 12px 0;
+      border-top: 1px solid var(--mat-sys-outline-variant);
+    }
+    .when {
+      font-variant-numeric: tabular-nums;
+    }
+    .when .local {
+      font: var(--mat-sys-title-medium);
+      font-family: inherit;
+      display: block;
+    }
+    .when .event {
+      font-size: 0.85rem;
+      display: block;
+    }
+    .counterpart {
+      font: var(--mat-sys-title-medium);
+      font-family: inherit;
+      margin: 0 0 4px;
+    }
+    .facts {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 4px 12px;
+    }
+    .item .actions {
+      margin-top: 8px;
+    }
+    .reason {
+      flex: 1 1 200px;
+    }
+    .feed-url {
+      word-break: break-all;
+      font-family: ui-monospace, monospace;
+      font-size: 0.85rem;
+    }
     @media (max-width: 599px) {
-      .item { grid-template-columns: 1fr; }
+      .item {
+        grid-template-columns: 1fr;
+      }
     }
   `,
   template: `
@@ -70,7 +116,9 @@ import { AgendaApi } from './agenda.api';
               </span>
               @if (zone() !== eventZone()) {
                 <span class="event muted" data-test="event-time">
-                  {{ item.eventStartsAt | zonedTime: eventZone() : 'time' : language.current() }}–{{ item.eventEndsAt | zonedTime: eventZone() : 'time' : language.current() }}
+                  {{ item.eventStartsAt | zonedTime: eventZone() : 'time' : language.current() }}–{{
+                    item.eventEndsAt | zonedTime: eventZone() : 'time' : language.current()
+                  }}
                   {{ 'zones.' + eventZone() | transloco }}
                 </span>
               }

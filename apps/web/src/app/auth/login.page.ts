@@ -15,7 +15,11 @@ import { SignIn } from './sign-in';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [ReactiveFormsModule, MatCardModule, MatFormFieldModule, MatInputModule, MatButtonModule, RouterLink, TranslocoPipe],
   styles: `
-    :host { display: block; max-width: 420px; margin: 24px auto; }
+    :host {
+      display: block;
+      max-width: 420px;
+      margin: 24px auto;
+    }
   `,
   template: `
     <h1>{{ 'login.title' | transloco }}</h1>
@@ -39,7 +43,9 @@ import { SignIn } from './sign-in';
         </form>
       </mat-card-content>
     </mat-card>
-    <p>{{ 'login.noAccount' | transloco }} <a routerLink="/register">{{ 'login.register' | transloco }}</a></p>
+    <p>
+      {{ 'login.noAccount' | transloco }} <a routerLink="/register">{{ 'login.register' | transloco }}</a>
+    </p>
   `,
 })
 export class LoginPage {

@@ -33,7 +33,11 @@ import { SignIn } from './sign-in';
     TranslocoPipe,
   ],
   styles: `
-    :host { display: block; max-width: 720px; margin: 0 auto; }
+    :host {
+      display: block;
+      max-width: 720px;
+      margin: 0 auto;
+    }
   `,
   template: `
     <h1>{{ 'register.title' | transloco }}</h1>
@@ -72,7 +76,9 @@ import { SignIn } from './sign-in';
         </mat-card-content>
       </mat-card>
       <mat-card appearance="outlined" formGroupName="organization">
-        <mat-card-header><mat-card-title>{{ 'register.organization' | transloco }}</mat-card-title></mat-card-header>
+        <mat-card-header
+          ><mat-card-title>{{ 'register.organization' | transloco }}</mat-card-title></mat-card-header
+        >
         <mat-card-content class="stack">
           <div class="row">
             @if (role() === 'cn') {

@@ -26,13 +26,46 @@ interface SessionDraft {
 @Component({
   selector: 'app-edition-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, MatCardModule, MatFormFieldModule, MatInputModule, MatSelectModule, MatButtonModule, TranslocoPipe, ZonedTimePipe, LocalizedTextComponent],
+  imports: [
+    ReactiveFormsModule,
+    MatCardModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    MatButtonModule,
+    TranslocoPipe,
+    ZonedTimePipe,
+    LocalizedTextComponent,
+  ],
   styles: `
-    .session { display: grid; grid-template-columns: 9rem 1fr; gap: 4px 12px; padding: 10px 0; border-top: 1px solid var(--mat-sys-outline-variant); }
-    .session .time { font-variant-numeric: tabular-nums; }
-    .session .edit { grid-column: 2; display: flex; flex-wrap: wrap; gap: 8px; align-items: center; }
-    .session .edit mat-form-field { width: 8.5rem; }
-    @media (max-width: 599px) { .session { grid-template-columns: 1fr; } .session .edit { grid-column: 1; } }
+    .session {
+      display: grid;
+      grid-template-columns: 9rem 1fr;
+      gap: 4px 12px;
+      padding: 10px 0;
+      border-top: 1px solid var(--mat-sys-outline-variant);
+    }
+    .session .time {
+      font-variant-numeric: tabular-nums;
+    }
+    .session .edit {
+      grid-column: 2;
+      display: flex;
+      flex-wrap: wrap;
+      gap: 8px;
+      align-items: center;
+    }
+    .session .edit mat-form-field {
+      width: 8.5rem;
+    }
+    @media (max-width: 599px) {
+      .session {
+        grid-template-columns: 1fr;
+      }
+      .session .edit {
+        grid-column: 1;
+      }
+    }
   `,
   template: `
     <h1>{{ 'edition.title' | transloco }}</h1>

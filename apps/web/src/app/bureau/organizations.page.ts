@@ -17,10 +17,26 @@ import { BureauApi } from './bureau.api';
 @Component({
   selector: 'app-organizations-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, MatCardModule, MatButtonModule, MatButtonToggleModule, MatFormFieldModule, MatInputModule, MatProgressBarModule, TranslocoPipe, LocalizedTextComponent],
+  imports: [
+    FormsModule,
+    MatCardModule,
+    MatButtonModule,
+    MatButtonToggleModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatProgressBarModule,
+    TranslocoPipe,
+    LocalizedTextComponent,
+  ],
   styles: `
-    .org-name { font: var(--mat-sys-title-medium); font-family: inherit; margin: 0 0 4px; }
-    .note { flex: 1 1 200px; }
+    .org-name {
+      font: var(--mat-sys-title-medium);
+      font-family: inherit;
+      margin: 0 0 4px;
+    }
+    .note {
+      flex: 1 1 200px;
+    }
   `,
   template: `
     <h1>{{ 'verification.title' | transloco }}</h1>
@@ -41,7 +57,9 @@ import { BureauApi } from './bureau.api';
       @for (org of page.items; track org.id) {
         <mat-card appearance="outlined" [attr.data-org]="org.id">
           <mat-card-content>
-            <h2 class="org-name"><app-localized [texts]="{ zh: org.nameZh, ja: org.nameJa, en: org.nameEn }" [primary]="org.country === 'JP' ? 'ja' : 'zh'" /></h2>
+            <h2 class="org-name">
+              <app-localized [texts]="{ zh: org.nameZh, ja: org.nameJa, en: org.nameEn }" [primary]="org.country === 'JP' ? 'ja' : 'zh'" />
+            </h2>
             <div class="chips">
               <span class="chip">{{ 'country.' + org.country | transloco }}</span>
               <span class="chip status-{{ org.verification }}">{{ 'verificationState.' + org.verification | transloco }}</span>

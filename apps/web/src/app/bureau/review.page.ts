@@ -19,12 +19,39 @@ import { LocalizedTextComponent } from '../shared/localized-text.component';
 @Component({
   selector: 'app-review-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, MatCardModule, MatButtonModule, MatCheckboxModule, MatFormFieldModule, MatInputModule, MatProgressBarModule, TranslocoPipe, LocalizedTextComponent],
+  imports: [
+    FormsModule,
+    MatCardModule,
+    MatButtonModule,
+    MatCheckboxModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatProgressBarModule,
+    TranslocoPipe,
+    LocalizedTextComponent,
+  ],
   styles: `
-    .pair { display: flex; flex-wrap: wrap; gap: 4px 10px; align-items: baseline; font: var(--mat-sys-title-small); font-family: inherit; }
-    .bulk { position: sticky; top: 56px; z-index: 5; background: var(--mat-sys-surface); padding: 8px 0; }
-    .note { flex: 1 1 200px; }
-    meter { width: 100px; }
+    .pair {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 4px 10px;
+      align-items: baseline;
+      font: var(--mat-sys-title-small);
+      font-family: inherit;
+    }
+    .bulk {
+      position: sticky;
+      top: 56px;
+      z-index: 5;
+      background: var(--mat-sys-surface);
+      padding: 8px 0;
+    }
+    .note {
+      flex: 1 1 200px;
+    }
+    meter {
+      width: 100px;
+    }
   `,
   template: `
     <h1>{{ 'review.title' | transloco }}</h1>
@@ -46,7 +73,11 @@ import { LocalizedTextComponent } from '../shared/localized-text.component';
       <mat-card appearance="outlined" [attr.data-meeting]="m.id">
         <mat-card-content>
           <div class="pair">
-            <mat-checkbox [checked]="selected().has(m.id)" (change)="toggle(m.id, $event.checked)" [attr.aria-label]="'review.select' | transloco"></mat-checkbox>
+            <mat-checkbox
+              [checked]="selected().has(m.id)"
+              (change)="toggle(m.id, $event.checked)"
+              [attr.aria-label]="'review.select' | transloco"
+            ></mat-checkbox>
             <app-localized [texts]="m.jpOrganization.name" primary="ja" />
             <span aria-hidden="true">→</span>
             <app-localized [texts]="m.cnOrganization.name" />

@@ -50,28 +50,115 @@ interface GridSession {
     LocalizedTextComponent,
   ],
   styles: `
-    .stats { display: grid; grid-template-columns: repeat(auto-fill, minmax(160px, 1fr)); gap: 8px 16px; margin: 0; }
-    .stats div { display: flex; flex-direction: column; }
-    .stats dt { color: var(--mat-sys-on-surface-variant); font-size: 0.85rem; }
-    .stats dd { margin: 0; font: var(--mat-sys-title-medium); font-family: inherit; font-variant-numeric: tabular-nums; }
-    .left-out { list-style: none; padding: 0; margin: 0; }
-    .left-out li { padding: 8px 0; border-top: 1px solid var(--mat-sys-outline-variant); }
-    .code { font-family: ui-monospace, monospace; font-size: 0.8rem; }
-    .grid-wrap { overflow-x: auto; max-width: 100%; border: 1px solid var(--mat-sys-outline-variant); border-radius: 8px; }
-    table.grid { border-collapse: collapse; font-size: 0.8rem; }
-    .grid th, .grid td { border: 1px solid var(--mat-sys-outline-variant); padding: 4px 6px; vertical-align: top; }
-    .grid thead th { background: var(--mat-sys-surface-container); position: sticky; top: 0; }
-    .grid th[scope='row'] { background: var(--mat-sys-surface-container); position: sticky; left: 0; white-space: nowrap; font-variant-numeric: tabular-nums; }
-    .grid td { min-width: 9rem; max-width: 12rem; }
-    .grid td.booked { background: var(--mat-sys-tertiary-container); color: var(--mat-sys-on-tertiary-container); }
-    .grid td.booked.published { background: var(--mat-sys-primary-container); color: var(--mat-sys-on-primary-container); }
-    .cell-line { display: block; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
-    .legend { display: flex; flex-wrap: wrap; gap: 12px; align-items: center; font-size: 0.85rem; }
-    .swatch { display: inline-block; width: 12px; height: 12px; border-radius: 2px; vertical-align: middle; margin-inline-end: 4px; }
-    .seed { width: 10rem; }
-    details { margin: 8px 0; }
-    summary { cursor: pointer; padding: 8px 0; font: var(--mat-sys-title-small); font-family: inherit; }
-    summary .muted { font-weight: normal; }
+    .stats {
+      display: grid;
+      grid-template-columns: repeat(auto-fill, minmax(160px, 1fr));
+      gap: 8px 16px;
+      margin: 0;
+    }
+    .stats div {
+      display: flex;
+      flex-direction: column;
+    }
+    .stats dt {
+      color: var(--mat-sys-on-surface-variant);
+      font-size: 0.85rem;
+    }
+    .stats dd {
+      margin: 0;
+      font: var(--mat-sys-title-medium);
+      font-family: inherit;
+      font-variant-numeric: tabular-nums;
+    }
+    .left-out {
+      list-style: none;
+      padding: 0;
+      margin: 0;
+    }
+    .left-out li {
+      padding: 8px 0;
+      border-top: 1px solid var(--mat-sys-outline-variant);
+    }
+    .code {
+      font-family: ui-monospace, monospace;
+      font-size: 0.8rem;
+    }
+    .grid-wrap {
+      overflow-x: auto;
+      max-width: 100%;
+      border: 1px solid var(--mat-sys-outline-variant);
+      border-radius: 8px;
+    }
+    table.grid {
+      border-collapse: collapse;
+      font-size: 0.8rem;
+    }
+    .grid th,
+    .grid td {
+      border: 1px solid var(--mat-sys-outline-variant);
+      padding: 4px 6px;
+      vertical-align: top;
+    }
+    .grid thead th {
+      background: var(--mat-sys-surface-container);
+      position: sticky;
+      top: 0;
+    }
+    .grid th[scope='row'] {
+      background: var(--mat-sys-surface-container);
+      position: sticky;
+      left: 0;
+      white-space: nowrap;
+      font-variant-numeric: tabular-nums;
+    }
+    .grid td {
+      min-width: 9rem;
+      max-width: 12rem;
+    }
+    .grid td.booked {
+      background: var(--mat-sys-tertiary-container);
+      color: var(--mat-sys-on-tertiary-container);
+    }
+    .grid td.booked.published {
+      background: var(--mat-sys-primary-container);
+      color: var(--mat-sys-on-primary-container);
+    }
+    .cell-line {
+      display: block;
+      overflow: hidden;
+      text-overflow: ellipsis;
+      white-space: nowrap;
+    }
+    .legend {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 12px;
+      align-items: center;
+      font-size: 0.85rem;
+    }
+    .swatch {
+      display: inline-block;
+      width: 12px;
+      height: 12px;
+      border-radius: 2px;
+      vertical-align: middle;
+      margin-inline-end: 4px;
+    }
+    .seed {
+      width: 10rem;
+    }
+    details {
+      margin: 8px 0;
+    }
+    summary {
+      cursor: pointer;
+      padding: 8px 0;
+      font: var(--mat-sys-title-small);
+      font-family: inherit;
+    }
+    summary .muted {
+      font-weight: normal;
+    }
   `,
   template: `
     <h1>{{ 'scheduler.title' | transloco }}</h1>
@@ -130,7 +217,9 @@ interface GridSession {
         </div>
         <div>
           <dt>{{ 'scheduler.holes' | transloco }}</dt>
-          <dd>{{ s.holes.total }} <span class="muted">({{ 'scheduler.holesMax' | transloco: { max: s.holes.max } }})</span></dd>
+          <dd>
+            {{ s.holes.total }} <span class="muted">({{ 'scheduler.holesMax' | transloco: { max: s.holes.max } }})</span>
+          </dd>
         </div>
         <div>
           <dt>{{ 'scheduler.tableChanges' | transloco }}</dt>
@@ -181,7 +270,9 @@ interface GridSession {
           <app-localized [texts]="g.session.title" />
           <span class="muted">
             · {{ g.session.startsAt | zonedTime: zone() : 'day' : language.current() }}
-            {{ g.session.startsAt | zonedTime: zone() : 'time' : language.current() }}–{{ g.session.endsAt | zonedTime: zone() : 'time' : language.current() }}
+            {{ g.session.startsAt | zonedTime: zone() : 'time' : language.current() }}–{{
+              g.session.endsAt | zonedTime: zone() : 'time' : language.current()
+            }}
             · {{ 'scheduler.booked' | transloco: { count: g.count } }}
           </span>
         </summary>
@@ -198,7 +289,9 @@ interface GridSession {
             <tbody>
               @for (slot of g.session.slots; track slot.id) {
                 <tr>
-                  <th scope="row">{{ slot.startsAt | zonedTime: zone() : 'time' : language.current() }}–{{ slot.endsAt | zonedTime: zone() : 'time' : language.current() }}</th>
+                  <th scope="row">
+                    {{ slot.startsAt | zonedTime: zone() : 'time' : language.current() }}–{{ slot.endsAt | zonedTime: zone() : 'time' : language.current() }}
+                  </th>
                   @for (t of g.session.tables; track t.id) {
                     @let b = g.cells.get(slot.id + '/' + t.number);
                     @if (b) {

@@ -31,4 +31,13 @@ export class TimeZones {
 }
 
 /** Zones a user can pick as their own. */
-export const USER_ZONES = ['Asia/Tokyo', 'Asia/Shanghai', 'Asia/Hong_Kong', 'Asia/Seoul', 'Asia/Singapore', 'Europe/London', 'America/Los_Angeles', 'UTC'] as const;
+export const USER_ZONES = [
+  'Asia/Tokyo',
+  'Asia/Shanghai',
+  'Asia/Hong_Kong',
+  'Asia/Seoul',
+  'Asia/Singapore',
+  'Europe/London',
+  'America/Los_Angeles',
+  'UTC',
+] as const;

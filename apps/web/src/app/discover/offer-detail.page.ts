@@ -22,13 +22,42 @@ import { DiscoverApi } from './discover.api';
 @Component({
   selector: 'app-offer-detail-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, MatFormFieldModule, MatInputModule, MatSelectModule, MatCardModule, MatButtonModule, RouterLink, TranslocoPipe, LocalizedTextComponent, ZonedTimePipe],
+  imports: [
+    ReactiveFormsModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    MatCardModule,
+    MatButtonModule,
+    RouterLink,
+    TranslocoPipe,
+    LocalizedTextComponent,
+    ZonedTimePipe,
+  ],
   styles: `
-    dl { display: grid; grid-template-columns: max-content 1fr; gap: 6px 16px; margin: 12px 0; }
-    dt { color: var(--mat-sys-on-surface-variant); }
-    dd { margin: 0; }
-    .original { white-space: pre-wrap; }
-    @media (max-width: 599px) { dl { grid-template-columns: 1fr; } dd { margin-bottom: 6px; } }
+    dl {
+      display: grid;
+      grid-template-columns: max-content 1fr;
+      gap: 6px 16px;
+      margin: 12px 0;
+    }
+    dt {
+      color: var(--mat-sys-on-surface-variant);
+    }
+    dd {
+      margin: 0;
+    }
+    .original {
+      white-space: pre-wrap;
+    }
+    @media (max-width: 599px) {
+      dl {
+        grid-template-columns: 1fr;
+      }
+      dd {
+        margin-bottom: 6px;
+      }
+    }
   `,
   template: `
     <a mat-button routerLink="/discover">← {{ 'discover.back' | transloco }}</a>

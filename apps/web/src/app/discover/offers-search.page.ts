@@ -33,10 +33,25 @@ import { DiscoverApi } from './discover.api';
     LocalizedTextComponent,
   ],
   styles: `
-    .filters { margin-bottom: 4px; }
-    .offer-title { font: var(--mat-sys-title-medium); font-family: inherit; margin: 0 0 4px; }
-    .offer-title a { color: var(--mat-sys-primary); text-decoration: none; }
-    .summary { margin: 8px 0 0; display: -webkit-box; -webkit-line-clamp: 3; -webkit-box-orient: vertical; overflow: hidden; }
+    .filters {
+      margin-bottom: 4px;
+    }
+    .offer-title {
+      font: var(--mat-sys-title-medium);
+      font-family: inherit;
+      margin: 0 0 4px;
+    }
+    .offer-title a {
+      color: var(--mat-sys-primary);
+      text-decoration: none;
+    }
+    .summary {
+      margin: 8px 0 0;
+      display: -webkit-box;
+      -webkit-line-clamp: 3;
+      -webkit-box-orient: vertical;
+      overflow: hidden;
+    }
   `,
   template: `
     <h1>{{ 'discover.title' | transloco }}</h1>

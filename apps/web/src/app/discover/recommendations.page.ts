@@ -19,17 +19,58 @@ import { DiscoverApi } from './discover.api';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [RouterLink, MatButtonModule, MatCardModule, MatProgressBarModule, TranslocoPipe, LocalizedTextComponent],
   styles: `
-    .rank { color: var(--mat-sys-on-surface-variant); font-variant-numeric: tabular-nums; margin-inline-end: 6px; }
-    .title { font: var(--mat-sys-title-medium); font-family: inherit; margin: 0 0 4px; }
-    .title a { color: var(--mat-sys-primary); text-decoration: none; }
-    .score { display: flex; align-items: center; gap: 8px; margin: 8px 0; }
-    .bar { flex: 0 1 200px; height: 8px; border-radius: 4px; background: var(--mat-sys-surface-container-highest); overflow: hidden; }
-    .bar span { display: block; height: 100%; background: var(--mat-sys-primary); }
-    .reasons { margin: 4px 0 0; padding-inline-start: 18px; }
-    .reasons li { margin: 2px 0; }
-    .points { color: var(--mat-sys-on-surface-variant); font-variant-numeric: tabular-nums; }
-    .stale { background: var(--mat-sys-tertiary-container); color: var(--mat-sys-on-tertiary-container); padding: 8px 12px; border-radius: 8px; }
-    mat-card { margin-bottom: 12px; }
+    .rank {
+      color: var(--mat-sys-on-surface-variant);
+      font-variant-numeric: tabular-nums;
+      margin-inline-end: 6px;
+    }
+    .title {
+      font: var(--mat-sys-title-medium);
+      font-family: inherit;
+      margin: 0 0 4px;
+    }
+    .title a {
+      color: var(--mat-sys-primary);
+      text-decoration: none;
+    }
+    .score {
+      display: flex;
+      align-items: center;
+      gap: 8px;
+      margin: 8px 0;
+    }
+    .bar {
+      flex: 0 1 200px;
+      height: 8px;
+      border-radius: 4px;
+      background: var(--mat-sys-surface-container-highest);
+      overflow: hidden;
+    }
+    .bar span {
+      display: block;
+      height: 100%;
+      background: var(--mat-sys-primary);
+    }
+    .reasons {
+      margin: 4px 0 0;
+      padding-inline-start: 18px;
+    }
+    .reasons li {
+      margin: 2px 0;
+    }
+    .points {
+      color: var(--mat-sys-on-surface-variant);
+      font-variant-numeric: tabular-nums;
+    }
+    .stale {
+      background: var(--mat-sys-tertiary-container);
+      color: var(--mat-sys-on-tertiary-container);
+      padding: 8px 12px;
+      border-radius: 8px;
+    }
+    mat-card {
+      margin-bottom: 12px;
+    }
   `,
   template: `
     <h1>{{ 'recommendations.title' | transloco }}</h1>
@@ -55,7 +96,9 @@ import { DiscoverApi } from './discover.api';
             <mat-card-content>
               <h3 class="title">
                 <span class="rank">#{{ o.rank }}</span>
-                <a [routerLink]="['/discover/offers', o.offer.id]"><app-localized [texts]="{ zh: o.offer.titleZh, ja: o.offer.titleJa, en: o.offer.titleEn }" /></a>
+                <a [routerLink]="['/discover/offers', o.offer.id]"
+                  ><app-localized [texts]="{ zh: o.offer.titleZh, ja: o.offer.titleJa, en: o.offer.titleEn }"
+                /></a>
               </h3>
               <div class="muted"><app-localized [texts]="o.company.name" /></div>
               <div class="chips" style="margin-top: 4px">
@@ -64,14 +107,23 @@ import { DiscoverApi } from './discover.api';
               </div>
               <div class="score">
                 <span>{{ 'meetings.score' | transloco }}</span>
-                <div class="bar" role="meter" aria-valuemin="0" aria-valuemax="100" [attr.aria-valuenow]="o.score" [attr.aria-label]="'meetings.score' | transloco">
+                <div
+                  class="bar"
+                  role="meter"
+                  aria-valuemin="0"
+                  aria-valuemax="100"
+                  [attr.aria-valuenow]="o.score"
+                  [attr.aria-label]="'meetings.score' | transloco"
+                >
                   <span [style.width.%]="o.score"></span>
                 </div>
                 <strong>{{ o.score }}</strong>
               </div>
               <ul class="reasons">
                 @for (p of o.parts; track p.name) {
-                  <li>{{ reason(p) }} <span class="points">+{{ points(p) }}</span></li>
+                  <li>
+                    {{ reason(p) }} <span class="points">+{{ points(p) }}</span>
+                  </li>
                 }
               </ul>
             </mat-card-content>
@@ -87,17 +139,29 @@ import { DiscoverApi } from './discover.api';
         @for (c of r.companies; track c.company.id) {
           <mat-card appearance="outlined" [attr.data-company]="c.company.id">
             <mat-card-content>
-              <h3 class="title"><span class="rank">#{{ c.rank }}</span><app-localized [texts]="c.company.name" /></h3>
+              <h3 class="title">
+                <span class="rank">#{{ c.rank }}</span
+                ><app-localized [texts]="c.company.name" />
+              </h3>
               <div class="score">
                 <span>{{ 'meetings.score' | transloco }}</span>
-                <div class="bar" role="meter" aria-valuemin="0" aria-valuemax="100" [attr.aria-valuenow]="c.score" [attr.aria-label]="'meetings.score' | transloco">
+                <div
+                  class="bar"
+                  role="meter"
+                  aria-valuemin="0"
+                  aria-valuemax="100"
+                  [attr.aria-valuenow]="c.score"
+                  [attr.aria-label]="'meetings.score' | transloco"
+                >
                   <span [style.width.%]="c.score"></span>
                 </div>
                 <strong>{{ c.score }}</strong>
               </div>
               <ul class="reasons">
                 @for (p of c.parts; track p.name) {
-                  <li>{{ reason(p) }} <span class="points">+{{ points(p) }}</span></li>
+                  <li>
+                    {{ reason(p) }} <span class="points">+{{ points(p) }}</span>
+                  </li>
                 }
               </ul>
             </mat-card-content>

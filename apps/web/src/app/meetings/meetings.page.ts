@@ -26,13 +26,38 @@ const GROUPS: Record<string, MeetingStatus[] | null> = {
 @Component({
   selector: 'app-meetings-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, MatCardModule, MatButtonModule, MatButtonToggleModule, MatFormFieldModule, MatInputModule, MatProgressBarModule, TranslocoPipe, LocalizedTextComponent],
+  imports: [
+    FormsModule,
+    MatCardModule,
+    MatButtonModule,
+    MatButtonToggleModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatProgressBarModule,
+    TranslocoPipe,
+    LocalizedTextComponent,
+  ],
   styles: `
-    .party { font: var(--mat-sys-title-medium); font-family: inherit; margin: 0 0 4px; }
-    .score { display: flex; align-items: center; gap: 8px; margin-top: 6px; }
-    .score meter { width: 120px; }
-    .reason { flex: 1 1 200px; }
-    mat-button-toggle-group { flex-wrap: wrap; }
+    .party {
+      font: var(--mat-sys-title-medium);
+      font-family: inherit;
+      margin: 0 0 4px;
+    }
+    .score {
+      display: flex;
+      align-items: center;
+      gap: 8px;
+      margin-top: 6px;
+    }
+    .score meter {
+      width: 120px;
+    }
+    .reason {
+      flex: 1 1 200px;
+    }
+    mat-button-toggle-group {
+      flex-wrap: wrap;
+    }
   `,
   template: `
     <h1>{{ 'meetings.title' | transloco }}</h1>
@@ -86,7 +111,9 @@ const GROUPS: Record<string, MeetingStatus[] | null> = {
             <button mat-stroked-button type="button" (click)="respond(m, 'decline')" [disabled]="busy()">{{ 'meetings.decline' | transloco }}</button>
           </mat-card-actions>
         } @else if (m.awaiting.length) {
-          <mat-card-footer class="muted" style="padding: 0 16px 12px">{{ 'meetings.waitingFor' | transloco }}: {{ awaitingLabel(m) | transloco }}</mat-card-footer>
+          <mat-card-footer class="muted" style="padding: 0 16px 12px"
+            >{{ 'meetings.waitingFor' | transloco }}: {{ awaitingLabel(m) | transloco }}</mat-card-footer
+          >
         }
       </mat-card>
     } @empty {

@@ -24,13 +24,41 @@ const MEETING_PAGE: Record<Role, string> = { jp: '/meetings', cn: '/meetings', b
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [RouterLink, MatButtonModule, MatButtonToggleModule, MatProgressBarModule, TranslocoPipe, ZonedTimePipe, LocalizedTextComponent],
   styles: `
-    ul { list-style: none; padding: 0; margin: 0; }
-    li { display: flex; flex-wrap: wrap; gap: 4px 12px; align-items: center; padding: 10px 8px; border-top: 1px solid var(--mat-sys-outline-variant); }
-    li.unread { background: var(--mat-sys-surface-container); }
-    li.unread .what { font-weight: 600; }
-    .what { flex: 1 1 240px; min-width: 0; }
-    .when { font-variant-numeric: tabular-nums; font-size: 0.85rem; }
-    .dot { width: 8px; height: 8px; border-radius: 50%; background: var(--mat-sys-primary); display: inline-block; margin-inline-end: 6px; }
+    ul {
+      list-style: none;
+      padding: 0;
+      margin: 0;
+    }
+    li {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 4px 12px;
+      align-items: center;
+      padding: 10px 8px;
+      border-top: 1px solid var(--mat-sys-outline-variant);
+    }
+    li.unread {
+      background: var(--mat-sys-surface-container);
+    }
+    li.unread .what {
+      font-weight: 600;
+    }
+    .what {
+      flex: 1 1 240px;
+      min-width: 0;
+    }
+    .when {
+      font-variant-numeric: tabular-nums;
+      font-size: 0.85rem;
+    }
+    .dot {
+      width: 8px;
+      height: 8px;
+      border-radius: 50%;
+      background: var(--mat-sys-primary);
+      display: inline-block;
+      margin-inline-end: 6px;
+    }
   `,
   template: `
     <h1>{{ 'notifications.title' | transloco }}</h1>
@@ -39,7 +67,9 @@ const MEETING_PAGE: Record<Role, string> = { jp: '/meetings', cn: '/meetings', b
         <mat-button-toggle value="all">{{ 'notifications.all' | transloco }}</mat-button-toggle>
         <mat-button-toggle value="unread">{{ 'notifications.unread' | transloco }}</mat-button-toggle>
       </mat-button-toggle-group>
-      <button mat-stroked-button type="button" (click)="markAll()" [disabled]="busy() || !unreadShown().length">{{ 'notifications.markAll' | transloco }}</button>
+      <button mat-stroked-button type="button" (click)="markAll()" [disabled]="busy() || !unreadShown().length">
+        {{ 'notifications.markAll' | transloco }}
+      </button>
     </div>
     @if (list.isLoading() || busy()) {
       <mat-progress-bar mode="indeterminate" [attr.aria-label]="'common.loading' | transloco" />

@@ -1,3 +1,5 @@
 import { Routes } from '@angular/router';
 
-export default [{ path: '', title: 'title.notifications', loadComponent: () => import('./notifications.page').then((m) => m.NotificationsPage) }] satisfies Routes;
+export default [
+  { path: '', title: 'title.notifications', loadComponent: () => import('./notifications.page').then((m) => m.NotificationsPage) },
+] satisfies Routes;

@@ -15,8 +15,18 @@ import { OffersApi } from './offers.api';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [MatCardModule, MatButtonModule, MatProgressBarModule, RouterLink, TranslocoPipe, LocalizedTextComponent],
   styles: `
-    .head { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; justify-content: space-between; }
-    .offer-title { font: var(--mat-sys-title-medium); font-family: inherit; margin: 0 0 6px; }
+    .head {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 8px;
+      align-items: center;
+      justify-content: space-between;
+    }
+    .offer-title {
+      font: var(--mat-sys-title-medium);
+      font-family: inherit;
+      margin: 0 0 6px;
+    }
   `,
   template: `
     <div class="head">

@@ -47,7 +47,9 @@ function foreignSummary(group: AbstractControl): ValidationErrors | null {
               </mat-select>
             </mat-form-field>
           </div>
-          <h2>中文 <span class="muted">({{ 'offers.required' | transloco }})</span></h2>
+          <h2>
+            中文 <span class="muted">({{ 'offers.required' | transloco }})</span>
+          </h2>
           <mat-form-field>
             <mat-label>{{ 'fields.titleZh' | transloco }}</mat-label>
             <input matInput formControlName="titleZh" lang="zh-CN" required />

@@ -23,11 +23,23 @@ const LOCALE_NAMES: Record<Locale, string> = { 'zh-CN': '中文（简体）', ja
 @Component({
   selector: 'app-profile-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, MatCardModule, MatFormFieldModule, MatInputModule, MatSelectModule, MatCheckboxModule, MatButtonModule, TranslocoPipe, ZonedTimePipe],
+  imports: [
+    ReactiveFormsModule,
+    MatCardModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    MatCheckboxModule,
+    MatButtonModule,
+    TranslocoPipe,
+    ZonedTimePipe,
+  ],
   template: `
     <h1>{{ 'profile.title' | transloco }}</h1>
     <mat-card appearance="outlined">
-      <mat-card-header><mat-card-title>{{ 'profile.me' | transloco }}</mat-card-title></mat-card-header>
+      <mat-card-header
+        ><mat-card-title>{{ 'profile.me' | transloco }}</mat-card-title></mat-card-header
+      >
       <mat-card-content>
         <form [formGroup]="me" (ngSubmit)="saveMe()" class="stack" novalidate>
           <div class="row">
@@ -62,14 +74,18 @@ const LOCALE_NAMES: Record<Locale, string> = { 'zh-CN': '中文（简体）', ja
           @if (meMessage()) {
             <p role="status" [class.form-error]="meFailed()">{{ meMessage() }}</p>
           }
-          <div class="actions"><button mat-flat-button type="submit">{{ 'common.save' | transloco }}</button></div>
+          <div class="actions">
+            <button mat-flat-button type="submit">{{ 'common.save' | transloco }}</button>
+          </div>
         </form>
       </mat-card-content>
     </mat-card>
 
     @if (session.user()?.organizationId) {
       <mat-card appearance="outlined">
-        <mat-card-header><mat-card-title>{{ 'profile.organization' | transloco }}</mat-card-title></mat-card-header>
+        <mat-card-header
+          ><mat-card-title>{{ 'profile.organization' | transloco }}</mat-card-title></mat-card-header
+        >
         <mat-card-content>
           <form [formGroup]="org" (ngSubmit)="saveOrg()" class="stack" novalidate>
             <div class="row">
@@ -142,13 +158,17 @@ const LOCALE_NAMES: Record<Locale, string> = { 'zh-CN': '中文（简体）', ja
             @if (orgMessage()) {
               <p role="status" [class.form-error]="orgFailed()">{{ orgMessage() }}</p>
             }
-            <div class="actions"><button mat-flat-button type="submit">{{ 'common.save' | transloco }}</button></div>
+            <div class="actions">
+              <button mat-flat-button type="submit">{{ 'common.save' | transloco }}</button>
+            </div>
           </form>
         </mat-card-content>
       </mat-card>
 
       <mat-card appearance="outlined">
-        <mat-card-header><mat-card-title>{{ 'profile.availability' | transloco }}</mat-card-title></mat-card-header>
+        <mat-card-header
+          ><mat-card-title>{{ 'profile.availability' | transloco }}</mat-card-title></mat-card-header
+        >
         <mat-card-content>
           @if (participation(); as p) {
             <p class="muted">{{ 'profile.availabilityHint' | transloco }}</p>
@@ -156,21 +176,27 @@ const LOCALE_NAMES: Record<Locale, string> = { 'zh-CN': '中文（简体）', ja
               @for (h of p.halfDays; track h.startsAt; let i = $index) {
                 <mat-checkbox [checked]="h.attending" (change)="toggleHalfDay(i, $event.checked)">
                   {{ h.startsAt | zonedTime: eventZone() : 'day' : language.current() }}
-                  {{ h.startsAt | zonedTime: eventZone() : 'time' : language.current() }}–{{ h.endsAt | zonedTime: eventZone() : 'time' : language.current() }}
+                  {{ h.startsAt | zonedTime: eventZone() : 'time' : language.current() }}–{{
+                    h.endsAt | zonedTime: eventZone() : 'time' : language.current()
+                  }}
                   ({{ 'zones.' + eventZone() | transloco }})
                 </mat-checkbox>
               }
               @if (p.siteVisit) {
                 <mat-checkbox [checked]="p.joinsSiteVisit" (change)="toggleVisit($event.checked)">
                   {{ 'profile.siteVisit' | transloco }} · {{ p.siteVisit.startsAt | zonedTime: eventZone() : 'day' : language.current() }}
-                  {{ p.siteVisit.startsAt | zonedTime: eventZone() : 'time' : language.current() }}–{{ p.siteVisit.endsAt | zonedTime: eventZone() : 'time' : language.current() }}
+                  {{ p.siteVisit.startsAt | zonedTime: eventZone() : 'time' : language.current() }}–{{
+                    p.siteVisit.endsAt | zonedTime: eventZone() : 'time' : language.current()
+                  }}
                 </mat-checkbox>
               }
             </div>
             @if (availabilityMessage()) {
               <p role="status">{{ availabilityMessage() }}</p>
             }
-            <div class="actions"><button mat-flat-button type="button" (click)="saveAvailability(p)">{{ 'common.save' | transloco }}</button></div>
+            <div class="actions">
+              <button mat-flat-button type="button" (click)="saveAvailability(p)">{{ 'common.save' | transloco }}</button>
+            </div>
           } @else {
             <p class="muted">{{ 'profile.noEdition' | transloco }}</p>
           }

@@ -47,7 +47,8 @@ interface PrintedAgenda {
       <article class="report-sheet" [attr.lang]="s.locale" data-print="agenda">
         <h1>{{ s.t('reports.agenda.heading') }}</h1>
         <p>
-          <strong>{{ name(s) }}</strong><br />
+          <strong>{{ name(s) }}</strong
+          ><br />
           {{ editionName(s.locale) }}
         </p>
         @if (s.twoZones) {
@@ -72,14 +73,18 @@ interface PrintedAgenda {
                 <td class="time">{{ fmt(item.startsAt, s.agenda.zone, 'day', s.locale) }}</td>
                 <td class="time">{{ fmt(item.startsAt, s.agenda.zone, 'time', s.locale) }}–{{ fmt(item.endsAt, s.agenda.zone, 'time', s.locale) }}</td>
                 @if (s.twoZones) {
-                  <td class="time">{{ fmt(item.eventStartsAt, s.agenda.eventZone, 'time', s.locale) }}–{{ fmt(item.eventEndsAt, s.agenda.eventZone, 'time', s.locale) }}</td>
+                  <td class="time">
+                    {{ fmt(item.eventStartsAt, s.agenda.eventZone, 'time', s.locale) }}–{{ fmt(item.eventEndsAt, s.agenda.eventZone, 'time', s.locale) }}
+                  </td>
                 }
                 <td>{{ item.venue }} · {{ s.t('reports.agenda.table', { number: item.tableNumber }) }}</td>
                 <td>{{ pick(item.counterpart.name, s.locale) }}</td>
                 <td>{{ item.offer ? pick({ zh: item.offer.titleZh, ja: item.offer.titleJa, en: item.offer.titleEn }, s.locale) : '' }}</td>
               </tr>
             } @empty {
-              <tr><td colspan="6">{{ s.t('reports.agenda.none') }}</td></tr>
+              <tr>
+                <td colspan="6">{{ s.t('reports.agenda.none') }}</td>
+              </tr>
             }
           </tbody>
         </table>

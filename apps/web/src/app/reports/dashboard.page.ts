@@ -31,19 +31,73 @@ const FUNNEL_STAGES = ['placed', 'held', 'withFeedback', 'followUpPlanned', 'agr
 @Component({
   selector: 'app-reports-dashboard',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, RouterLink, PercentPipe, MatCardModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatProgressBarModule, TranslocoPipe, NgxEchartsDirective, LocalizedTextComponent],
+  imports: [
+    FormsModule,
+    RouterLink,
+    PercentPipe,
+    MatCardModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatProgressBarModule,
+    TranslocoPipe,
+    NgxEchartsDirective,
+    LocalizedTextComponent,
+  ],
   styles: `
-    .kpis { display: grid; grid-template-columns: repeat(auto-fit, minmax(140px, 1fr)); gap: 12px; margin: 12px 0 20px; }
-    .kpi { padding: 12px; border: 1px solid var(--mat-sys-outline-variant); border-radius: 12px; }
-    .kpi strong { display: block; font: var(--mat-sys-headline-small); font-family: inherit; }
-    .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 460px), 1fr)); gap: 16px; }
-    .chart { height: 300px; width: 100%; }
-    table { border-collapse: collapse; width: 100%; }
-    th, td { text-align: start; padding: 4px 8px; border-bottom: 1px solid var(--mat-sys-outline-variant); vertical-align: top; }
-    td.n, th.n { text-align: end; font-variant-numeric: tabular-nums; }
-    .scroll { overflow-x: auto; }
-    section { margin-top: 24px; }
-    .row { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; }
+    .kpis {
+      display: grid;
+      grid-template-columns: repeat(auto-fit, minmax(140px, 1fr));
+      gap: 12px;
+      margin: 12px 0 20px;
+    }
+    .kpi {
+      padding: 12px;
+      border: 1px solid var(--mat-sys-outline-variant);
+      border-radius: 12px;
+    }
+    .kpi strong {
+      display: block;
+      font: var(--mat-sys-headline-small);
+      font-family: inherit;
+    }
+    .charts {
+      display: grid;
+      grid-template-columns: repeat(auto-fit, minmax(min(100%, 460px), 1fr));
+      gap: 16px;
+    }
+    .chart {
+      height: 300px;
+      width: 100%;
+    }
+    table {
+      border-collapse: collapse;
+      width: 100%;
+    }
+    th,
+    td {
+      text-align: start;
+      padding: 4px 8px;
+      border-bottom: 1px solid var(--mat-sys-outline-variant);
+      vertical-align: top;
+    }
+    td.n,
+    th.n {
+      text-align: end;
+      font-variant-numeric: tabular-nums;
+    }
+    .scroll {
+      overflow-x: auto;
+    }
+    section {
+      margin-top: 24px;
+    }
+    .row {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 8px;
+      align-items: center;
+    }
   `,
   template: `
     <h1>{{ 'reports.dashboard.title' | transloco }}</h1>
@@ -56,7 +110,10 @@ const FUNNEL_STAGES = ['placed', 'held', 'withFeedback', 'followUpPlanned', 'agr
     @if (stats.value(); as s) {
       <div class="kpis" data-kpis>
         @for (m of countMeasures; track m) {
-          <div class="kpi" [attr.data-kpi]="m"><span>{{ 'reports.measure.' + m | transloco }}</span><strong>{{ s.totals[m] }}</strong></div>
+          <div class="kpi" [attr.data-kpi]="m">
+            <span>{{ 'reports.measure.' + m | transloco }}</span
+            ><strong>{{ s.totals[m] }}</strong>
+          </div>
         }
         <div class="kpi" data-kpi="acceptanceRate">
           <span>{{ 'reports.measure.acceptanceRate' | transloco }}</span>
@@ -71,25 +128,33 @@ const FUNNEL_STAGES = ['placed', 'held', 'withFeedback', 'followUpPlanned', 'agr
 
       <div class="charts">
         <mat-card appearance="outlined">
-          <mat-card-header><mat-card-title>{{ 'reports.dashboard.bySector' | transloco }}</mat-card-title></mat-card-header>
+          <mat-card-header
+            ><mat-card-title>{{ 'reports.dashboard.bySector' | transloco }}</mat-card-title></mat-card-header
+          >
           <mat-card-content>
             <div echarts class="chart" data-chart="sector" [attr.data-series]="sectorSeries()" [options]="sectorChart()"></div>
           </mat-card-content>
         </mat-card>
         <mat-card appearance="outlined">
-          <mat-card-header><mat-card-title>{{ 'reports.dashboard.byDay' | transloco }}</mat-card-title></mat-card-header>
+          <mat-card-header
+            ><mat-card-title>{{ 'reports.dashboard.byDay' | transloco }}</mat-card-title></mat-card-header
+          >
           <mat-card-content>
             <div echarts class="chart" data-chart="day" [attr.data-series]="daySeries()" [options]="dayChart()"></div>
           </mat-card-content>
         </mat-card>
         <mat-card appearance="outlined">
-          <mat-card-header><mat-card-title>{{ 'reports.dashboard.funnel' | transloco }}</mat-card-title></mat-card-header>
+          <mat-card-header
+            ><mat-card-title>{{ 'reports.dashboard.funnel' | transloco }}</mat-card-title></mat-card-header
+          >
           <mat-card-content>
             <div echarts class="chart" data-chart="funnel" [attr.data-series]="funnelSeries()" [options]="funnelChart()"></div>
           </mat-card-content>
         </mat-card>
         <mat-card appearance="outlined">
-          <mat-card-header><mat-card-title>{{ 'reports.dashboard.topOffers' | transloco }}</mat-card-title></mat-card-header>
+          <mat-card-header
+            ><mat-card-title>{{ 'reports.dashboard.topOffers' | transloco }}</mat-card-title></mat-card-header
+          >
           <mat-card-content>
             <div echarts class="chart" data-chart="offers" [attr.data-series]="offerSeries()" [options]="offerChart()"></div>
           </mat-card-content>
@@ -162,7 +227,12 @@ const FUNNEL_STAGES = ['placed', 'held', 'withFeedback', 'followUpPlanned', 'agr
               @for (w of s.withoutMeeting.slice(0, shown()); track w.organization.id) {
                 <tr [attr.data-org]="w.organization.id" [attr.data-reason]="w.reason">
                   <td><app-localized [texts]="w.organization.name" [primary]="w.organization.country === 'JP' ? 'ja' : 'zh'" /></td>
-                  <td>{{ 'reports.reason.' + w.reason | transloco }}@if (w.reason === 'not_placed') {<br /><small class="muted" lang="en">{{ w.message }}</small>}</td>
+                  <td>
+                    {{ 'reports.reason.' + w.reason | transloco }}
+                    @if (w.reason === 'not_placed') {
+                      <br /><small class="muted" lang="en">{{ w.message }}</small>
+                    }
+                  </td>
                   <td class="n">{{ w.meetings.pending }}</td>
                   <td class="n">{{ w.meetings.refused }}</td>
                   <td class="n">{{ w.meetings.accepted }}</td>
@@ -254,7 +324,11 @@ export class DashboardPage {
       grid: { left: 40, right: 16, top: 16, bottom: 56 },
       xAxis: { type: 'category', data: SECTORS.map((x) => this.label(`sector.${x}`)), axisLabel: { interval: 0, width: 110, overflow: 'break' } },
       yAxis: { type: 'value', minInterval: 1 },
-      series: measures.map((m) => ({ type: 'bar', name: this.label(`reports.measure.${m}`), data: SECTORS.map((x) => s?.bySector.find((r) => r.sector === x)?.[m] ?? 0) })),
+      series: measures.map((m) => ({
+        type: 'bar',
+        name: this.label(`reports.measure.${m}`),
+        data: SECTORS.map((x) => s?.bySector.find((r) => r.sector === x)?.[m] ?? 0),
+      })),
     };
   });
 

@@ -24,10 +24,22 @@ interface TableCard {
   changeDetection: ChangeDetectionStrategy.OnPush,
   encapsulation: ViewEncapsulation.None,
   imports: [MatButtonModule, MatProgressBarModule, TranslocoPipe],
-  styles: `${PRINT_STYLES}
-    .report-card { border: 1px solid #999; border-radius: 8px; padding: 12px 16px; margin-bottom: 16px; }
-    .report-card h2 { font-size: 28px; margin: 0 0 4px; }
-    .report-card .empty { color: #777; }`,
+  styles: `
+    ${PRINT_STYLES}
+    .report-card {
+      border: 1px solid #999;
+      border-radius: 8px;
+      padding: 12px 16px;
+      margin-bottom: 16px;
+    }
+    .report-card h2 {
+      font-size: 28px;
+      margin: 0 0 4px;
+    }
+    .report-card .empty {
+      color: #777;
+    }
+  `,
   template: `
     <div class="report-toolbar">
       <button mat-flat-button type="button" (click)="print()">{{ 'reports.print' | transloco }}</button>
@@ -39,8 +51,12 @@ interface TableCard {
       <div class="report-sheet" data-print="table-cards">
         @for (card of cards(); track card.number) {
           <section class="report-card" [attr.data-table]="card.number">
-            <h2><span lang="zh-CN">{{ card.number }}号桌</span> / <span lang="ja">{{ card.number }}番テーブル</span></h2>
-            <p><span lang="zh-CN">{{ s.title.zh }}</span> / <span lang="ja">{{ s.title.ja }}</span> · {{ s.venue }}</p>
+            <h2>
+              <span lang="zh-CN">{{ card.number }}号桌</span> / <span lang="ja">{{ card.number }}番テーブル</span>
+            </h2>
+            <p>
+              <span lang="zh-CN">{{ s.title.zh }}</span> / <span lang="ja">{{ s.title.ja }}</span> · {{ s.venue }}
+            </p>
             <table>
               <thead>
                 <tr>

@@ -3,13 +3,17 @@ import { contentLanguage, pickLocalized } from './localized-text';
 describe('pickLocalized', () => {
   const full = { zh: '智能康复设备', ja: 'スマートリハビリ機器', en: 'Smart rehabilitation devices' };
 
-  it('shows the viewer\'s language when the author gave it, unlabelled', () => {
+  it("shows the viewer's language when the author gave it, unlabelled", () => {
     expect(pickLocalized(full, 'ja')).toEqual({ text: 'スマートリハビリ機器', lang: 'ja', fallback: false });
     expect(pickLocalized(full, 'en')).toEqual({ text: 'Smart rehabilitation devices', lang: 'en', fallback: false });
   });
 
-  it('falls back to the author\'s language (Chinese for an offer), labelled', () => {
-    expect(pickLocalized({ zh: '智能康复设备', ja: null, en: 'Smart rehabilitation devices' }, 'ja')).toEqual({ text: '智能康复设备', lang: 'zh', fallback: true });
+  it("falls back to the author's language (Chinese for an offer), labelled", () => {
+    expect(pickLocalized({ zh: '智能康复设备', ja: null, en: 'Smart rehabilitation devices' }, 'ja')).toEqual({
+      text: '智能康复设备',
+      lang: 'zh',
+      fallback: true,
+    });
   });
 
   it('falls back to the Japanese name of a Japanese firm for a Chinese viewer', () => {

@@ -19,7 +19,7 @@ describe('formatInZone', () => {
     expect(dayInZone('2027-05-27T23:30:00+08:00', 'Asia/Tokyo')).toBe('2027-05-28');
   });
 
-  it('formats dates in the viewer\'s language', () => {
+  it("formats dates in the viewer's language", () => {
     expect(formatInZone(nineInShanghai, 'Asia/Tokyo', 'date', 'ja')).toBe('2027年5月27日');
     expect(formatInZone(nineInShanghai, 'Asia/Shanghai', 'date', 'zh-CN')).toBe('2027年5月27日');
     expect(formatInZone(nineInShanghai, 'Asia/Shanghai', 'datetime', 'en')).toBe('May 27, 2027 09:00');
