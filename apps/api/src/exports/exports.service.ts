@@ -64,7 +64,10 @@ export class CsvStreamer {
       res.setHeader('Content-Type', 'text/csv; charset=utf-8');
       res.setHeader('Content-Disposition', `attachment; filename="${filename}"`);
       res.setHeader('Cache-Control', 'private, no-store');
-      const csv = stringify({ bom: true, header: true, columns: query.columns, cast: { boolean: (v) => (v ? 'yes' : 'no') } });
+      // escape_formulas: a cell starting with = + - @ tab or CR gets a leading ' so a
+      // spreadsheet shows it as text instead of running it (CSV/formula injection: names,
+      // titles and cities are typed by anyone who registers).
+      const csv = stringify({ bom: true, header: true, columns: query.columns, escape_formulas: true, cast: { boolean: (v) => (v ? 'yes' : 'no') } });
       await pipeline(rows, csv, res);
     } catch (error) {
       // Headers are gone by now: the client sees a cut-off download, the log says why.
