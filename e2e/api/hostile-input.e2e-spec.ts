@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { JwtService } from '@nestjs/jwt';
+import { isIllFormed } from '../../apps/api/src/common/http/well-formed-text';
 import { createTestApp, TestApp } from './support/test-app';
 
 /**
@@ -38,7 +39,24 @@ const HOSTILE_STRINGS = [
   '00000000-0000-0000-0000-000000000000',
 ];
 
-const hostileString = fc.oneof(fc.string(), fc.string({ unit: 'binary', maxLength: 50 }), fc.constantFrom(...HOSTILE_STRINGS));
+/** Ill-formed UTF-16: text with a lone surrogate somewhere in it. */
+const loneSurrogate = fc
+  .tuple(fc.string({ maxLength: 8 }), fc.integer({ min: 0xd800, max: 0xdfff }), fc.string({ maxLength: 8 }))
+  .map(([before, unit, after]) => before + String.fromCharCode(unit) + after)
+  .filter(isIllFormed);
+/** Raw bytes that are not UTF-8: overlong encodings, a CESU-8 surrogate, truncated and stray bytes. */
+const illFormedUtf8 = fc.constantFrom(
+  [0xc0, 0xaf],
+  [0xc1, 0xbf],
+  [0xe0, 0x80, 0xaf],
+  [0xf0, 0x80, 0x80, 0xaf],
+  [0xed, 0xa0, 0x80],
+  [0xe6, 0x97],
+  [0xff],
+  [0x80],
+);
+
+const hostileString = fc.oneof(fc.string(), fc.string({ unit: 'binary', maxLength: 50 }), fc.constantFrom(...HOSTILE_STRINGS), loneSurrogate);
 const { value: hostileValue } = fc.letrec<{ value: unknown }>((tie) => ({
   value: fc.oneof(
     { depthSize: 'small' },
@@ -118,6 +136,28 @@ describe('hostile input: no route answers 500', () => {
           expectClientError(res, `${op.method.toUpperCase()} ${op.path} with ${JSON.stringify(payload).slice(0, 200)}`);
         }),
         { numRuns: 12, seed: 8 },
+      );
+    }
+  }, 120_000);
+
+  it('refuses ill-formed UTF-8 bytes in any field of any body with a 400 naming it', async () => {
+    for (const op of operations.filter((o) => o.method !== 'get' && o.fields.length)) {
+      await fc.assert(
+        fc.asyncProperty(fc.constantFrom(...op.fields), illFormedUtf8, fc.string({ maxLength: 6 }), async (field, bytes, text) => {
+          const [before, after] = JSON.stringify({ [field]: `${text}@@${text}` }).split('@@');
+          const raw = Buffer.concat([Buffer.from(before, 'utf8'), Buffer.from(bytes), Buffer.from(after, 'utf8')]);
+          const res = await t.http[op.method](url(op.path))
+            .set(bureau)
+            .set('Content-Type', 'application/json')
+            .serialize((b) => b as string)
+            .send(raw);
+          expect({ op: `${op.method} ${op.path}`, status: res.status, fields: res.body.details?.map((d: { field: string }) => d.field) }).toEqual({
+            op: `${op.method} ${op.path}`,
+            status: 400,
+            fields: [field],
+          });
+        }),
+        { numRuns: 4, seed: 10 },
       );
     }
   }, 120_000);

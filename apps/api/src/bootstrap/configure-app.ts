@@ -3,7 +3,9 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
+import { bodyParsers } from '../common/http/body-parsing';
 import { limitJsonDepth } from '../common/http/json-depth';
+import { rejectIllFormedUnicode } from '../common/http/well-formed-text';
 import { createValidationPipe } from '../common/http/validation';
 
 /** Request bodies above this are refused with 413 before any parsing work. */
@@ -14,8 +16,9 @@ export function configureApp(app: NestExpressApplication): INestApplication {
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix('api');
   app.set('trust proxy', 'loopback');
-  app.useBodyParser('json', { limit: BODY_LIMIT });
+  for (const parser of bodyParsers(BODY_LIMIT)) app.use(parser);
   app.use(limitJsonDepth);
+  app.use(rejectIllFormedUnicode);
   app.useGlobalPipes(createValidationPipe());
   app.use(
     helmet({

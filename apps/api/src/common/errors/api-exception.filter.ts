@@ -15,7 +15,11 @@ export class ApiExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('ApiExceptionFilter');
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    const response = host.switchToHttp().getResponse<Response>();
+    this.send(host.switchToHttp().getResponse<Response>(), exception);
+  }
+
+  /** Answers `exception` on `response`; also used by middleware that runs outside Nest's routing (body parsing). */
+  send(response: Response, exception: unknown): void {
     const body = this.toBody(exception);
     if (body.statusCode === HttpStatus.INTERNAL_SERVER_ERROR) this.logger.error(exception instanceof Error ? exception.stack : exception);
     else if (body.code === 'DATABASE_UNAVAILABLE') this.logger.warn(`database unavailable: ${exception instanceof Error ? exception.message : exception}`);
@@ -43,7 +47,9 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const pg = pgError(exception);
     if (pg) return this.fromPostgres(pg.code, pg.constraint);
     if (isBodyParserError(exception)) {
-      return body(exception.status, exception.type === 'entity.too.large' ? 'request body is too large' : 'request body is not valid JSON', 'INVALID_BODY');
+      if (exception.type === 'entity.too.large') return body(HttpStatus.PAYLOAD_TOO_LARGE, 'request body is too large', 'INVALID_BODY');
+      if (exception.status === HttpStatus.UNSUPPORTED_MEDIA_TYPE) return body(exception.status, 'request body encoding is not supported', 'INVALID_BODY');
+      return body(HttpStatus.BAD_REQUEST, 'request body is not valid JSON', 'INVALID_BODY');
     }
     return body(HttpStatus.INTERNAL_SERVER_ERROR, 'internal error');
   }
