@@ -16,3 +16,5 @@ export * from './lib/stats';
 export * from './lib/feedback';
 export * from './lib/audit';
 export * from './lib/calendar';
+export * from './lib/meeting-messages';
+export * from './lib/organization-profile';

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { ScorePartView } from '@jinan/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { CURRENT_RUN_SQL } from './matching.service';
 
@@ -45,5 +46,28 @@ export class MatchScoreService {
       [editionId, pairs.map((p) => p.jpOrganizationId), pairs.map((p) => p.cnOrganizationId), pairs.map((p) => p.offerId)],
     );
     return rows.map((r) => r.score);
+  }
+
+  /**
+   * The parts (with their reasons) of the row scoreFor reads, strongest first, at most
+   * `top` of them; [] where the run has no row for the pair. In the order of `pairs`.
+   */
+  async partsFor(editionId: string, pairs: readonly MatchPair[], top = 3, manager: EntityManager = this.db.manager): Promise<ScorePartView[][]> {
+    if (!pairs.length) return [];
+    const rows: { parts: ScorePartView[] | null }[] = await manager.query(
+      `SELECT (SELECT r.parts FROM recommendations r
+                WHERE r.run_id = (${CURRENT_RUN_SQL}) AND r.jp_organization_id = p.jp AND r.cn_organization_id = p.cn
+                  AND (p.offer IS NULL OR r.offer_id = p.offer)
+                ORDER BY r.score DESC LIMIT 1) AS parts
+         FROM unnest($2::uuid[], $3::uuid[], $4::uuid[]) WITH ORDINALITY AS p(jp, cn, offer, i)
+        ORDER BY p.i`,
+      [editionId, pairs.map((p) => p.jpOrganizationId), pairs.map((p) => p.cnOrganizationId), pairs.map((p) => p.offerId)],
+    );
+    return rows.map((r) =>
+      (r.parts ?? [])
+        .filter((part) => part.points > 0)
+        .sort((a, b) => b.points - a.points)
+        .slice(0, top),
+    );
   }
 }

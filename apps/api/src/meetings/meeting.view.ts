@@ -1,4 +1,4 @@
-import { CONTACT_VISIBLE_STATUSES, MeetingContact, MeetingParty, MeetingStatus, MeetingTransitionView, MeetingView } from '@jinan/contracts';
+import { CONTACT_VISIBLE_STATUSES, MeetingContact, MeetingParty, MeetingStatus, MeetingTransitionView, MeetingView, ScorePartView } from '@jinan/contracts';
 import { Organization } from '../organizations/organization.entity';
 import { awaiting } from './meeting-state-machine';
 import { Meeting } from './meeting.entity';
@@ -46,7 +46,13 @@ function party(org: Organization, viewer: Viewer, status: MeetingStatus, contact
 }
 
 /** `m` with its organizations and offer loaded. */
-export function meetingView(m: Meeting, viewer: Viewer, contacts: Map<string, ContactRow[]>, matchScore: number | null): MeetingView {
+export function meetingView(
+  m: Meeting,
+  viewer: Viewer,
+  contacts: Map<string, ContactRow[]>,
+  matchScore: number | null,
+  matchReasons: ScorePartView[] = [],
+): MeetingView {
   if (!m.jpOrganization || !m.cnOrganization) throw new Error(`meeting ${m.id} loaded without its organizations`);
   return {
     id: m.id,
@@ -70,6 +76,7 @@ export function meetingView(m: Meeting, viewer: Viewer, contacts: Map<string, Co
     yourSide: viewer.side === 'bureau' ? null : viewer.side,
     awaiting: awaiting(m),
     matchScore,
+    matchReasons,
     createdAt: m.createdAt.toISOString(),
     updatedAt: m.updatedAt.toISOString(),
   };

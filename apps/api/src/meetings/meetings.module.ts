@@ -1,5 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { MatchingModule } from '../matching/matching.module';
+import { MeetingMessagesController } from './meeting-messages.controller';
+import { MeetingMessagesService } from './meeting-messages.service';
 import { MEETINGS_OPTIONS, MeetingsOptions, MeetingTransitionsService } from './meeting-transitions.service';
 import { MeetingsController } from './meetings.controller';
 import { MeetingsService } from './meetings.service';
@@ -12,8 +14,8 @@ export class MeetingsModule {
       module: MeetingsModule,
       global: true,
       imports: [MatchingModule],
-      controllers: [MeetingsController],
-      providers: [{ provide: MEETINGS_OPTIONS, useValue: options }, MeetingTransitionsService, MeetingsService],
+      controllers: [MeetingsController, MeetingMessagesController],
+      providers: [{ provide: MEETINGS_OPTIONS, useValue: options }, MeetingTransitionsService, MeetingsService, MeetingMessagesService],
       exports: [MeetingTransitionsService, MeetingsService],
     };
   }

@@ -126,7 +126,8 @@ export class MeetingsService implements OnModuleInit {
     const viewer = viewerOf(caller);
     const contacts = await this.contacts(this.db.manager, rows);
     const scores = await this.matchScores.scoresFor(eventId, rows.map(matchPair));
-    return { items: rows.map((m, i) => meetingView(m, viewer, contacts, scores[i])), page, pageSize, total };
+    const reasons = await this.matchScores.partsFor(eventId, rows.map(matchPair));
+    return { items: rows.map((m, i) => meetingView(m, viewer, contacts, scores[i], reasons[i])), page, pageSize, total };
   }
 
   get(caller: AuthUser, id: string): Promise<MeetingView> {
@@ -306,7 +307,8 @@ export class MeetingsService implements OnModuleInit {
     const meeting = await this.withRelations(manager.getRepository(Meeting).createQueryBuilder('m')).where('m.id = :id', { id }).getOne();
     if (!meeting || !sideOf(caller, meeting)) throw meetingNotFound(id);
     const [score] = await this.matchScores.scoresFor(meeting.editionId, [matchPair(meeting)], manager);
-    return meetingView(meeting, viewerOf(caller), await this.contacts(manager, [meeting]), score);
+    const [reasons] = await this.matchScores.partsFor(meeting.editionId, [matchPair(meeting)], 3, manager);
+    return meetingView(meeting, viewerOf(caller), await this.contacts(manager, [meeting]), score, reasons);
   }
 
   private async visible(manager: EntityManager, caller: AuthUser, id: string): Promise<Meeting> {

@@ -22,6 +22,13 @@ const LINE: Record<Locale, (name: string, status: string) => string> = {
   'zh-CN': (name, status) => `您与${name}的洽谈：${status}`,
 };
 
+/** A new message in a meeting's thread; the excerpt is the mail's text. */
+const MESSAGE_LINE: Record<Locale, (name: string) => string> = {
+  en: (name) => `New message about your meeting with ${name}`,
+  ja: (name) => `${name}との商談に新しいメッセージがあります`,
+  'zh-CN': (name) => `您与${name}的洽谈有一条新消息`,
+};
+
 type Names = MeetingNotificationPayload['jpName'];
 
 function nameIn(names: Names, locale: Locale): string {
@@ -37,7 +44,7 @@ export function meetingMail(payload: MeetingNotificationPayload, recipientOrgani
       : recipientOrganizationId
         ? nameIn(payload.jpName, locale)
         : `${nameIn(payload.jpName, locale)} – ${nameIn(payload.cnName, locale)}`;
-  const subject = LINE[locale](counterpart, STATUS[payload.to][locale]);
+  const subject = payload.action === 'message' ? MESSAGE_LINE[locale](counterpart) : LINE[locale](counterpart, STATUS[payload.to][locale]);
   const text = [subject, payload.note ? `\n${payload.note}` : ''].join('');
   return { subject, text };
 }

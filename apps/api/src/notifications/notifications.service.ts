@@ -16,6 +16,14 @@ export const SEND_NOTIFICATIONS_JOB = 'notifications-send';
 /** After this many failed attempts a mail is given up (the notification stays listed). */
 const MAX_MAIL_ATTEMPTS = 5;
 
+/** The payload fields naming both parties (MeetingNotificationPayload), from MEETING_PARTIES_SQL's aliases. */
+const PARTY_NAMES_SQL = `'jpOrganizationId', m.jp_organization_id,
+                'jpName', jsonb_build_object('zh', jp.name_zh, 'ja', jp.name_ja, 'en', jp.name_en),
+                'cnName', jsonb_build_object('zh', cn.name_zh, 'ja', cn.name_ja, 'en', cn.name_en)`;
+const MEETING_PARTIES_SQL = `FROM meetings m
+         JOIN organizations jp ON jp.id = m.jp_organization_id
+         JOIN organizations cn ON cn.id = m.cn_organization_id`;
+
 export interface MeetingTransitionNotice {
   meetingId: string;
   action: string;
@@ -54,17 +62,38 @@ export class NotificationsService implements OnModuleInit {
        SELECT u.id, 'meeting.transition', m.id,
               jsonb_build_object(
                 'action', $2::text, 'from', $3::text, 'to', $4::text, 'note', $5::text,
-                'jpOrganizationId', m.jp_organization_id,
-                'jpName', jsonb_build_object('zh', jp.name_zh, 'ja', jp.name_ja, 'en', jp.name_en),
-                'cnName', jsonb_build_object('zh', cn.name_zh, 'ja', cn.name_ja, 'en', cn.name_en)),
+                ${PARTY_NAMES_SQL}),
               $6
-         FROM meetings m
-         JOIN organizations jp ON jp.id = m.jp_organization_id
-         JOIN organizations cn ON cn.id = m.cn_organization_id
+         ${MEETING_PARTIES_SQL}
          JOIN users u ON u.organization_id IN (m.jp_organization_id, m.cn_organization_id) OR (u.role = 'bureau' AND $7)
         WHERE m.id = $1 AND u.id IS DISTINCT FROM $8 AND u.anonymised_at IS NULL
        RETURNING id`,
       [n.meetingId, n.action, n.from, n.to, n.note, this.clock.now(), n.notifyBureau, n.actorId],
+    );
+    return rows.length;
+  }
+
+  /**
+   * Queues a 'meeting.message' notification for every delegate of the other party (both
+   * parties when the bureau writes), in the author's transaction; the payload carries an excerpt of the message
+   * (the thread itself is read on the meeting page). Returns how many were queued.
+   */
+  async queueMeetingMessage(
+    tx: EntityManager,
+    n: { meetingId: string; authorId: string; authorOrganizationId: string | null; excerpt: string },
+  ): Promise<number> {
+    const rows: unknown[] = await tx.query(
+      `INSERT INTO notifications (user_id, kind, meeting_id, payload, created_at)
+       SELECT u.id, 'meeting.message', m.id,
+              jsonb_build_object(
+                'action', 'message', 'from', m.status, 'to', m.status, 'note', $2::text,
+                ${PARTY_NAMES_SQL}),
+              $3
+         ${MEETING_PARTIES_SQL}
+         JOIN users u ON u.organization_id IN (m.jp_organization_id, m.cn_organization_id)
+        WHERE m.id = $1 AND u.id <> $4 AND u.organization_id IS DISTINCT FROM $5 AND u.anonymised_at IS NULL
+       RETURNING id`,
+      [n.meetingId, n.excerpt, this.clock.now(), n.authorId, n.authorOrganizationId],
     );
     return rows.length;
   }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { OrganizationQueryDto, OrganizationView, Page, UpdateOrganizationDto, VerifyOrganizationDto } from '@jinan/contracts';
+import { OrganizationProfileView, OrganizationQueryDto, OrganizationView, Page, UpdateOrganizationDto, VerifyOrganizationDto } from '@jinan/contracts';
 import { AuthUser } from '../common/auth/auth-user';
 import { CurrentUser, Roles } from '../common/auth/decorators';
 import { UuidParam } from '../common/http/validation';
@@ -20,6 +20,12 @@ export class OrganizationsController {
   @Get(':id')
   get(@CurrentUser() user: AuthUser, @UuidParam('id') id: string): Promise<OrganizationView> {
     return this.organizations.get(user, id);
+  }
+
+  /** The profile page: offers, delegates (as privacy allows) and the caller's meetings with it. */
+  @Get(':id/profile')
+  profile(@CurrentUser() user: AuthUser, @UuidParam('id') id: string): Promise<OrganizationProfileView> {
+    return this.organizations.profile(user, id);
   }
 
   @Patch(':id')

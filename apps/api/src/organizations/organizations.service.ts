@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import {
   Country,
   OrganizationProfileDto,
+  OrganizationProfileView,
   OrganizationQueryDto,
   OrganizationView,
   Page,
@@ -16,6 +17,7 @@ import { AuthUser } from '../common/auth/auth-user';
 import { DomainError } from '../common/errors/domain-error';
 import { containsPattern, searchText } from '../common/text/search-text';
 import { OrganizationErrorCode } from './organization-errors';
+import { contactsShared, delegatesOf, meetingsBetween, publishedOffers } from './organization-profile.queries';
 import { Organization } from './organization.entity';
 import { organizationView } from './organization.view';
 
@@ -74,6 +76,28 @@ export class OrganizationsService {
     const visible = org && (caller.role === 'bureau' || org.verification === 'verified' || org.id === caller.organizationId);
     if (!visible) throw notFound(id);
     return organizationView(org);
+  }
+
+  /**
+   * The profile page: the organization as `get` shows it, its published offers, the
+   * caller's meetings with it, and its delegates as far as PRODUCT.md §8 allows (the
+   * bureau and the organization itself; a counterpart once a meeting between them is
+   * accepted, e-mail and phone then only with each delegate's consent).
+   */
+  async profile(caller: AuthUser, id: string): Promise<OrganizationProfileView> {
+    const organization = await this.get(caller, id);
+    const manager = this.db.manager;
+    const own = caller.role === 'bureau' || caller.organizationId === id;
+    const meetings = caller.organizationId && !own ? await meetingsBetween(manager, caller.organizationId, id) : [];
+    const delegates =
+      own || contactsShared(meetings)
+        ? (await delegatesOf(manager, id)).map((d) => ({
+            fullName: d.full_name,
+            email: own || d.shares_contact ? d.email : null,
+            phone: own || d.shares_contact ? d.phone : null,
+          }))
+        : null;
+    return { organization, offers: await publishedOffers(manager, id), delegates, meetings };
   }
 
   /** A delegate edits only their own organization; the bureau may correct any. */

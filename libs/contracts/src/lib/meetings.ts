@@ -1,6 +1,7 @@
 import { Type } from 'class-transformer';
 import { IsDefined, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { Country, Role, SECTORS, Sector } from './enums';
+import type { ScorePartView } from './matching';
 import { PageQueryDto } from './pagination';
 import { LIMITS, named } from './validation';
 
@@ -182,6 +183,8 @@ export interface MeetingView {
   awaiting: ('bureau' | 'jp' | 'cn' | 'system')[];
   /** The Ji'nan side's match score of the pairing (filled by the matching engine). */
   matchScore: number | null;
+  /** The strongest parts of that score with their reasons (empty when there is no score). */
+  matchReasons: ScorePartView[];
   createdAt: string;
   updatedAt: string;
 }
