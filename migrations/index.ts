@@ -6,6 +6,7 @@ import { CreateMatching1764400000000 } from './1764400000000-CreateMatching';
 import { CreateReports1764500000000 } from './1764500000000-CreateReports';
 import { CreateThrottleCounters1764600000000 } from './1764600000000-CreateThrottleCounters';
 import { CreateMeetingMessages1765300000000 } from './1765300000000-CreateMeetingMessages';
+import { OrganiserModes1765800000000 } from './1765800000000-OrganiserModes';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the bundled API, the
@@ -20,4 +21,5 @@ export const MIGRATIONS = [
   CreateReports1764500000000,
   CreateThrottleCounters1764600000000,
   CreateMeetingMessages1765300000000,
+  OrganiserModes1765800000000,
 ];

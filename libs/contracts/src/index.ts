@@ -18,3 +18,4 @@ export * from './lib/audit';
 export * from './lib/calendar';
 export * from './lib/meeting-messages';
 export * from './lib/organization-profile';
+export * from './lib/organiser';

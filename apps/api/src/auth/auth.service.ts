@@ -114,5 +114,5 @@ function sessionUser(user: User): SessionUser {
 }
 
 function meView(user: User): MeView {
-  return { ...sessionUser(user), email: user.email, fullName: user.fullName, phone: user.phone };
+  return { ...sessionUser(user), email: user.email, fullName: user.fullName, phone: user.phone, emailReminders: user.emailReminders };
 }

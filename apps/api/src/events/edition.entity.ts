@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn, Relation } from 'typeorm';
-import type { EditionStatus } from '@jinan/contracts';
+import type { EditionStatus, ReminderSettings, SchedulingMode } from '@jinan/contracts';
 import { ProgrammeSession } from './programme-session.entity';
 
 /** One yearly edition of the conference ("event" on the wire). */
@@ -42,6 +42,17 @@ export class Edition {
 
   @Column({ type: 'text' })
   status!: EditionStatus;
+
+  /** Who gives meetings a time: the bureau's optimiser, or the parties themselves. */
+  @Column({ name: 'scheduling_mode', type: 'text', default: 'organiser' })
+  schedulingMode!: SchedulingMode;
+
+  /** Only the settings the bureau changed; the rest are DEFAULT_REMINDER_SETTINGS. */
+  @Column({ name: 'reminder_settings', type: 'jsonb', default: {} })
+  reminderSettings!: Partial<ReminderSettings>;
+
+  @Column({ name: 'requests_open_at', type: 'timestamptz', nullable: true })
+  requestsOpenAt!: Date | null;
 
   @OneToMany(() => ProgrammeSession, (s) => s.edition)
   sessions?: Relation<ProgrammeSession[]>;

@@ -1,4 +1,4 @@
-import { EditionSummary, EditionView, SessionView } from '@jinan/contracts';
+import { DEFAULT_REMINDER_SETTINGS, EditionSummary, EditionView, ReminderSettings, SessionView } from '@jinan/contracts';
 import { DateTime } from 'luxon';
 import { Edition } from './edition.entity';
 import { ProgrammeSession } from './programme-session.entity';
@@ -24,11 +24,19 @@ export function editionView(e: Edition, sessions: ProgrammeSession[]): EditionVi
   const zone = e.timeZone;
   return {
     ...editionSummary(e),
+    schedulingMode: e.schedulingMode,
+    reminders: reminderSettings(e),
+    requestsOpenAt: isoInZone(e.requestsOpenAt ?? e.createdAt, zone),
     slotMinutes: e.slotMinutes,
     maxMeetingsPerOrgPerDay: e.maxMeetingsPerOrgPerDay,
     maxPendingRequests: e.maxPendingRequests,
     sessions: sessions.map((s) => sessionView(s, zone)),
   };
+}
+
+/** The edition's reminder settings, defaults filled in. */
+export function reminderSettings(e: Pick<Edition, 'reminderSettings'>): ReminderSettings {
+  return { ...DEFAULT_REMINDER_SETTINGS, ...(e.reminderSettings ?? {}) };
 }
 
 function sessionView(s: ProgrammeSession, zone: string): SessionView {

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CreateEditionDto, EditionSummary, EditionView, UpdateSessionDto } from '@jinan/contracts';
+import { CreateEditionDto, EditionSummary, EditionView, UpdateEditionDto, UpdateSessionDto } from '@jinan/contracts';
 import { AuthUser } from '../common/auth/auth-user';
 import { CurrentUser, Roles } from '../common/auth/decorators';
 import { UuidParam } from '../common/http/validation';
@@ -26,6 +26,13 @@ export class EventsController {
   @Post()
   create(@CurrentUser() user: AuthUser, @Body() dto: CreateEditionDto): Promise<EditionView> {
     return this.events.create(user, dto);
+  }
+
+  /** The scheduling mode and reminder settings of the edition. */
+  @Roles('bureau')
+  @Patch(':eventId')
+  update(@CurrentUser() user: AuthUser, @UuidParam('eventId') eventId: string, @Body() dto: UpdateEditionDto): Promise<EditionView> {
+    return this.events.update(user, eventId, dto);
   }
 
   @Roles('bureau')

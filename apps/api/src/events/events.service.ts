@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CreateEditionDto, defaultEditionDates, EditionSummary, EditionView, EVENT_TIME_ZONE, UpdateSessionDto } from '@jinan/contracts';
+import { CreateEditionDto, defaultEditionDates, EditionSummary, EditionView, EVENT_TIME_ZONE, UpdateEditionDto, UpdateSessionDto } from '@jinan/contracts';
 import { DateTime } from 'luxon';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -98,6 +98,21 @@ export class EventsService {
     return this.get(id, manager);
   }
 
+  /** Sets the scheduling mode, reminder settings (merged with those set before) and when requests opened. */
+  async update(caller: AuthUser, editionId: string, dto: UpdateEditionDto): Promise<EditionView> {
+    await this.db.transaction(async (tx) => {
+      const repo = tx.getRepository(Edition);
+      const edition = await repo.findOne({ where: { id: editionId }, lock: { mode: 'pessimistic_write' } });
+      if (!edition) throw new DomainError(EventErrorCode.NotFound, `no event ${editionId}`);
+      if (dto.schedulingMode) edition.schedulingMode = dto.schedulingMode;
+      if (dto.reminders) edition.reminderSettings = { ...edition.reminderSettings, ...definedOnly(dto.reminders) };
+      if (dto.requestsOpenAt) edition.requestsOpenAt = new Date(dto.requestsOpenAt);
+      await repo.save(edition);
+      await this.audit.record(tx, { actorId: caller.id, action: 'event.update', entity: 'event', entityId: editionId, editionId, details: { ...dto } });
+    });
+    return this.get(editionId);
+  }
+
   /**
    * Reshapes a negotiation session and regenerates its slots and tables. Refused by
    * the database (foreign keys) once meetings are booked in them.
@@ -183,6 +198,10 @@ export class EventsService {
     const tables = Array.from({ length: session.tableCount! }, (_, i) => ({ sessionId: session.id, number: i + 1, label: null }));
     await tx.getRepository(NegotiationTable).insert(tables);
   }
+}
+
+function definedOnly<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
 function assertDates(startDate: string, endDate: string): void {

@@ -5,6 +5,8 @@ import { MeetingMessagesService } from './meeting-messages.service';
 import { MEETINGS_OPTIONS, MeetingsOptions, MeetingTransitionsService } from './meeting-transitions.service';
 import { MeetingsController } from './meetings.controller';
 import { MeetingsService } from './meetings.service';
+import { SelfBookingController } from './self-booking.controller';
+import { SelfBookingService } from './self-booking.service';
 
 @Module({})
 export class MeetingsModule {
@@ -14,8 +16,8 @@ export class MeetingsModule {
       module: MeetingsModule,
       global: true,
       imports: [MatchingModule],
-      controllers: [MeetingsController, MeetingMessagesController],
-      providers: [{ provide: MEETINGS_OPTIONS, useValue: options }, MeetingTransitionsService, MeetingsService, MeetingMessagesService],
+      controllers: [MeetingsController, MeetingMessagesController, SelfBookingController],
+      providers: [{ provide: MEETINGS_OPTIONS, useValue: options }, MeetingTransitionsService, MeetingsService, MeetingMessagesService, SelfBookingService],
       exports: [MeetingTransitionsService, MeetingsService],
     };
   }

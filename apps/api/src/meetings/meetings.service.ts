@@ -34,6 +34,7 @@ import { Organization } from '../organizations/organization.entity';
 import { answerDeadline, editionEnded } from './answer-deadline';
 import { checkIdempotencyKey, claimIdempotencyKey, purgeIdempotencyKeys, requestHash, storeIdempotentResponse } from './idempotency';
 import { MeetingErrorCode } from './meeting-errors';
+import { SelfBookingService } from './self-booking.service';
 import { MeetingAction } from './meeting-state-machine';
 import { MEETINGS_OPTIONS, MeetingsOptions, MeetingTransitionsService, meetingNotFound, sideOf } from './meeting-transitions.service';
 import { Meeting } from './meeting.entity';
@@ -58,6 +59,7 @@ export class MeetingsService implements OnModuleInit {
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(MEETINGS_OPTIONS) private readonly options: MeetingsOptions,
     private readonly matchScores: MatchScoreService,
+    private readonly selfBooking: SelfBookingService,
   ) {}
 
   onModuleInit(): void {
@@ -153,7 +155,12 @@ export class MeetingsService implements OnModuleInit {
     return this.move(caller, id, dto.decision, dto.note);
   }
 
-  respond(caller: AuthUser, id: string, dto: RespondMeetingDto): Promise<MeetingView> {
+  async respond(caller: AuthUser, id: string, dto: RespondMeetingDto): Promise<MeetingView> {
+    if (dto.slotId !== undefined) {
+      if (dto.decision !== 'accept') throw invalidField('slotId', 'goes only with decision accept');
+      await this.selfBooking.acceptWithSlot(caller, id, dto.slotId, dto.reason?.trim() || null);
+      return this.get(caller, id);
+    }
     return this.move(caller, id, dto.decision, dto.reason);
   }
 

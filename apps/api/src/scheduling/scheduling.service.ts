@@ -20,6 +20,7 @@ import { isoInZone } from '../events/edition.view';
 import { EventErrorCode } from '../events/event-errors';
 import { MatchScoreService } from '../matching/match-score.service';
 import { MeetingTransitionsService } from '../meetings/meeting-transitions.service';
+import { selfBookedMeetings } from '../meetings/slot-options.queries';
 import { NotificationsService } from '../notifications/notifications.service';
 import { StaleScheduleInput, writeSchedule } from './schedule-writer';
 import { SchedulingErrorCode } from './scheduling-errors';
@@ -143,7 +144,9 @@ export class SchedulingService implements OnModuleInit {
     if (!claimed) return;
     try {
       for (let attempt = 1; ; attempt++) {
-        const loaded = await loadSchedulingInput(this.db.manager, claimed.edition_id, claimed.options, this.matchScores);
+        // In a `participants` edition the parties' own bookings stay where they are (pinned).
+        const pin = [...(claimed.options.pin ?? []), ...(await selfBookedMeetings(this.db.manager, claimed.edition_id))];
+        const loaded = await loadSchedulingInput(this.db.manager, claimed.edition_id, { ...claimed.options, pin }, this.matchScores);
         await this.db.query(`UPDATE schedule_runs SET progress = 30 WHERE id = $1`, [runId]);
         const result = scheduleMeetings(loaded.input, { seed: claimed.options.seed ?? 1 });
         const violations = validateSchedule(loaded.input, result.assignments);

@@ -37,6 +37,10 @@ export class User {
   @Column({ name: 'time_zone', type: 'text' })
   timeZone!: string;
 
+  /** false: reminders reach this user in the app only, not by e-mail. */
+  @Column({ name: 'email_reminders', type: 'boolean', default: true })
+  emailReminders!: boolean;
+
   @Column({ name: 'token_version', type: 'integer' })
   tokenVersion!: number;
 

@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { Equals, IsDefined, IsEmail, IsIn, IsObject, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { Equals, IsBoolean, IsDefined, IsEmail, IsIn, IsObject, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { LOCALES, Locale, Role } from './enums';
 import { OrganizationProfileDto } from './organizations';
 import { LIMITS, named } from './validation';
@@ -84,6 +84,11 @@ export class UpdateMeDto {
   @IsOptional()
   @Text(40)
   phone?: string;
+
+  /** false: reminders only in the app, no reminder e-mails. */
+  @IsOptional()
+  @IsBoolean(named('must be true or false'))
+  emailReminders?: boolean;
 }
 
 export class ChangePasswordDto {
@@ -113,4 +118,5 @@ export interface MeView extends SessionUser {
   email: string;
   fullName: string;
   phone: string | null;
+  emailReminders: boolean;
 }

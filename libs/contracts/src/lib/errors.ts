@@ -8,6 +8,8 @@ export interface ApiErrorBody {
   code?: string;
   /** For validation errors: one entry per offending field. */
   details?: FieldError[];
+  /** With SELF_BOOKING_SLOT_TAKEN: the slots still open for the meeting. */
+  options?: unknown;
 }
 
 export interface FieldError {

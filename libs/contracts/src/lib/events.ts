@@ -1,5 +1,6 @@
 import { IsISO8601, IsOptional, Matches } from 'class-validator';
 import type { Sector } from './enums';
+import type { ReminderSettings, SchedulingMode } from './organiser';
 import { LIMITS, named } from './validation';
 import { IntIn, Text } from './fields';
 
@@ -116,6 +117,10 @@ export interface EditionSummary {
 }
 
 export interface EditionView extends EditionSummary {
+  schedulingMode: SchedulingMode;
+  reminders: ReminderSettings;
+  /** When requests opened (the edition's creation unless the bureau set it). */
+  requestsOpenAt: string;
   slotMinutes: number;
   maxMeetingsPerOrgPerDay: number;
   maxPendingRequests: number;

@@ -107,6 +107,11 @@ export class RespondMeetingDto {
   @IsString(named('must be a string'))
   @MaxLength(LIMITS.shortText, named(`must be at most ${LIMITS.shortText} characters`))
   reason?: string;
+
+  /** In an edition where participants schedule: accept and book this slot (one of GET …/slot-options) at once. */
+  @IsOptional()
+  @IsUUID('all', named('must be a UUID'))
+  slotId?: string;
 }
 
 export class CancelMeetingDto {

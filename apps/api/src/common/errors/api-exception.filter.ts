@@ -31,7 +31,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
   private toBody(exception: unknown): ApiErrorBody {
     if (exception instanceof DomainError) {
       const status = statusForCode(exception.code);
-      return body(status, exception.message, exception.code, exception.details);
+      return { ...exception.extra, ...body(status, exception.message, exception.code, exception.details) };
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();

@@ -10,6 +10,8 @@ export class DomainError extends Error {
     readonly code: string,
     message: string,
     readonly details?: FieldError[],
+    /** More for the client to act on, sent beside the standard fields (e.g. fresh slot options with a 409). */
+    readonly extra?: Record<string, unknown>,
   ) {
     super(message);
     this.name = 'DomainError';
