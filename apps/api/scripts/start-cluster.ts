@@ -29,12 +29,13 @@ async function main(): Promise<void> {
   const instances = instancesOption();
   const env = loadEnvironment();
   const database = await resolveDatabase(env);
-  await prepareDatabase(env, database.url);
+  await prepareDatabase(env, database.url, database.embedded);
   const workerEnv = {
     DATABASE_URL: database.url,
     JWT_SECRET: jwtSecret(env.JWT_SECRET, dataDir(env)),
     // Migrated and seeded above, once.
     SEED_DEMO: 'false',
+    DEMO: '0',
   };
   // The workers run the built JavaScript: no TypeScript hook (execArgv) for them.
   cluster.setupPrimary({ exec: resolve('dist/apps/api/main.js'), execArgv: [] });

@@ -16,6 +16,7 @@ import { RolesGuard } from './common/auth/roles.guard';
 import { ApiExceptionFilter } from './common/errors/api-exception.filter';
 import { PostgresThrottlerStorage } from './common/throttling/postgres-throttler-storage';
 import { Environment } from './config/environment';
+import { EnvironmentModule } from './config/environment.module';
 import { dataSourceOptions } from './database/data-source';
 import { EventsModule } from './events/events.module';
 import { HealthController } from './health/health.controller';
@@ -28,7 +29,7 @@ import { MeetingsModule } from './meetings/meetings.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { SchedulingModule } from './scheduling/scheduling.module';
 import { CalendarModule } from './calendar/calendar.module';
-import { redactRequestLog } from './calendar/feed-token-redaction';
+import { redactRequestLog } from './common/logging/request-log-redaction';
 import { ExportsModule } from './exports/exports.module';
 import { FeedbackModule } from './feedback/feedback.module';
 import { StatsModule } from './stats/stats.module';
@@ -61,18 +62,27 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
+        EnvironmentModule.register(env),
         LoggerModule.forRoot({
           pinoHttp: [
             {
               level: env.LOG_LEVEL,
               // Never log credentials or tokens.
-              redact: ['req.headers.authorization', 'req.headers.cookie', 'req.body.password', 'req.body.currentPassword', 'req.body.newPassword'],
+              redact: [
+                'req.headers.authorization',
+                'req.headers.cookie',
+                'res.headers["set-cookie"]',
+                'req.body.password',
+                'req.body.currentPassword',
+                'req.body.newPassword',
+                'req.body.token',
+              ],
               autoLogging: { ignore: (req) => req.url === '/api/health' },
               serializers: { req: redactRequestLog },
             },
             // Asynchronous writes (flushed at exit): a synchronous write per request log line
             // took a sixth of the CPU of a read under load.
-            pino.destination({ sync: false }),
+            pino.destination({ dest: env.LOG_FILE ?? 1, sync: false, append: true }),
           ],
         }),
         TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl, env.DATABASE_POOL_SIZE), retryAttempts: 3, retryDelay: 1000 }),

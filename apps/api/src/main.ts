@@ -15,7 +15,7 @@ async function bootstrap(): Promise<void> {
   const logger = new Logger('Bootstrap');
   const database = await resolveDatabase(env);
   if (database.embedded) logger.log(`embedded PostgreSQL started, data in ${dataDir(env)}`);
-  await prepareDatabase(env, database.url);
+  await prepareDatabase(env, database.url, database.embedded);
 
   const app = await NestFactory.create<NestExpressApplication>(
     AppModule.register({
@@ -30,7 +30,7 @@ async function bootstrap(): Promise<void> {
   configureApp(app);
   exitCleanlyOnSignals(app);
   await app.listen(env.PORT, '0.0.0.0');
-  logger.log(`listening on http://localhost:${env.PORT} (API under /api, docs at /api/docs)`);
+  logger.log(`listening on http://localhost:${env.PORT} (API under /api${env.NODE_ENV === 'production' ? '' : ', docs at /api/docs'})`);
 }
 
 bootstrap().catch((error) => {

@@ -6,6 +6,7 @@ import { DomainError } from '../common/errors/domain-error';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { User } from '../users/user.entity';
 import { AuthErrorCode } from './auth-errors';
+import { revokeAllCredentials } from './credentials';
 import { PasswordHasher } from './password-hasher';
 import { TokenService } from './token.service';
 import { isIanaZone } from '../common/time/iana-zone';
@@ -81,7 +82,7 @@ export class AuthService {
     return meView(await repo.findOneByOrFail({ id: userId }));
   }
 
-  /** Changes the password and revokes every token issued before; returns a fresh one. */
+  /** Changes the password and revokes every token and calendar feed issued before; returns a fresh token. */
   async changePassword(userId: string, dto: ChangePasswordDto): Promise<LoginResponse> {
     const repo = this.db.getRepository(User);
     const user = await repo.createQueryBuilder('u').addSelect('u.passwordHash').where('u.id = :id', { id: userId }).getOneOrFail();
@@ -89,7 +90,10 @@ export class AuthService {
       throw new DomainError(AuthErrorCode.WrongPassword, 'currentPassword is wrong');
     }
     const passwordHash = await this.hasher.hash(dto.newPassword);
-    await repo.update({ id: userId }, { passwordHash, tokenVersion: () => 'token_version + 1' });
+    await this.db.transaction(async (tx) => {
+      await tx.getRepository(User).update({ id: userId }, { passwordHash });
+      await revokeAllCredentials(tx, userId);
+    });
     const updated = await repo.findOneByOrFail({ id: userId });
     return { accessToken: await this.tokens.issue(updated.id, updated.tokenVersion), user: sessionUser(updated) };
   }

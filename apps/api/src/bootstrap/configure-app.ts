@@ -4,6 +4,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { bodyParsers } from '../common/http/body-parsing';
+import { Environment, ENVIRONMENT, trustProxySetting } from '../config/environment';
 import { limitJsonDepth } from '../common/http/json-depth';
 import { rejectIllFormedUnicode } from '../common/http/well-formed-text';
 import { createValidationPipe } from '../common/http/validation';
@@ -15,7 +16,10 @@ export const BODY_LIMIT = '100kb';
 export function configureApp(app: NestExpressApplication): INestApplication {
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix('api');
-  app.set('trust proxy', 'loopback');
+  const env = app.get<Environment>(ENVIRONMENT);
+  // Off unless configured: with 'loopback', any local client chose its own address (and so
+  // its own rate-limit bucket) through X-Forwarded-For.
+  app.set('trust proxy', trustProxySetting(env.TRUST_PROXY));
   for (const parser of bodyParsers(BODY_LIMIT)) app.use(parser);
   app.use(limitJsonDepth);
   app.use(rejectIllFormedUnicode);
@@ -32,6 +36,8 @@ export function configureApp(app: NestExpressApplication): INestApplication {
     }),
   );
   // Signals are handled by exitCleanlyOnSignals (main.ts), not enableShutdownHooks.
+  // The API description is for developers; a production server does not hand out its map.
+  if (env.NODE_ENV === 'production') return app;
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder().setTitle('Ji\u2019nan–Japan B2B matchmaking API').setVersion('1').addBearerAuth().build(),

@@ -1,7 +1,7 @@
-import { Controller, Delete, Get, Header, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { Controller, Delete, Get, Header, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CalendarFeedStatusView, CalendarFeedView } from '@jinan/contracts';
-import { Request } from 'express';
+import { Environment, ENVIRONMENT, publicBaseUrl } from '../config/environment';
 import { AuthUser } from '../common/auth/auth-user';
 import { CurrentUser, Public, Roles } from '../common/auth/decorators';
 import { UuidParam } from '../common/http/validation';
@@ -13,7 +13,10 @@ const ICS = 'text/calendar; charset=utf-8';
 @ApiBearerAuth()
 @Controller()
 export class CalendarController {
-  constructor(private readonly calendar: CalendarService) {}
+  constructor(
+    private readonly calendar: CalendarService,
+    @Inject(ENVIRONMENT) private readonly env: Environment,
+  ) {}
 
   @Roles('jp', 'cn')
   @Get('events/:eventId/agenda.ics')
@@ -25,10 +28,11 @@ export class CalendarController {
     return this.calendar.editionCalendar(user, eventId);
   }
 
+  /** The link is built on PUBLIC_BASE_URL, never on the request's Host or X-Forwarded-Proto (a client could name any scheme and host). */
   @Roles('jp', 'cn')
   @Post('me/calendar-feed')
-  createFeed(@CurrentUser() user: AuthUser, @Req() req: Request): Promise<CalendarFeedView> {
-    return this.calendar.createFeed(user, `${req.protocol}://${req.get('host')}`);
+  createFeed(@CurrentUser() user: AuthUser): Promise<CalendarFeedView> {
+    return this.calendar.createFeed(user, publicBaseUrl(this.env));
   }
 
   @Roles('jp', 'cn')

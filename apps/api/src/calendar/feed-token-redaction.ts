@@ -1,13 +1,6 @@
-/**
- * The calendar feed's address carries its secret token; request logs must not. Used as
- * the request-log serializer (app.module.ts), on pino's already-serialized copy of the
- * request, never on the request itself.
- */
-export function redactFeedToken(url: string): string {
-  return url.replace(/\/calendar\/[^/?#]+\.ics/, '/calendar/[redacted].ics');
-}
+import { redactSecrets, secretsInAddress } from '../common/logging/request-log-redaction';
 
-export function redactRequestLog<T extends { url?: unknown }>(req: T): T {
-  if (req && typeof req.url === 'string') req.url = redactFeedToken(req.url);
-  return req;
+/** A feed address with its secret token replaced (see common/logging/request-log-redaction.ts). */
+export function redactFeedToken(url: string): string {
+  return redactSecrets(url, secretsInAddress(url));
 }

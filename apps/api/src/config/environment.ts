@@ -1,5 +1,5 @@
 import { plainToInstance, Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 /** Every setting the API reads, validated once at start-up. */
 export class Environment {
@@ -49,9 +49,40 @@ export class Environment {
   @Min(1)
   LOGIN_ATTEMPTS_PER_MINUTE = 10;
 
-  /** Seed the demo edition into an empty database (never in production). */
+  /**
+   * Seed the demo edition (with its well-known demo passwords) into an empty database:
+   * only on the embedded database (unless SEED_DEMO=false), or anywhere with DEMO=1 —
+   * never merely because NODE_ENV is unset.
+   */
   @IsIn(['true', 'false'])
   SEED_DEMO: 'true' | 'false' = 'true';
+
+  @IsOptional()
+  @IsIn(['0', '1'])
+  DEMO?: '0' | '1';
+
+  /**
+   * The address people reach this server by, e.g. https://match.jinan.example; links that
+   * leave the server (calendar feeds, password-reset mails) are built from it, never from
+   * the request's Host or X-Forwarded-Proto headers. Default: http://localhost:PORT.
+   */
+  @IsOptional()
+  @IsUrl({ require_protocol: true, protocols: ['http', 'https'], require_tld: false }, { message: 'PUBLIC_BASE_URL must be an http(s) URL' })
+  PUBLIC_BASE_URL?: string;
+
+  /**
+   * Which proxies' X-Forwarded-For to believe for the client address (rate limits, logs).
+   * Off by default: a client must not choose its own address. Set it to the hop count
+   * (1) or the proxies' addresses (loopback, 10.0.0.0/8, …, comma-separated) when the
+   * API runs behind a reverse proxy.
+   */
+  @Matches(/^(false|true|\d+|[\w.:/]+(\s*,\s*[\w.:/]+)*)$/, { message: 'TRUST_PROXY must be false, a hop count or a comma-separated list of addresses' })
+  TRUST_PROXY = 'false';
+
+  /** Write the log to this file (appended) instead of standard output. */
+  @IsOptional()
+  @IsString()
+  LOG_FILE?: string;
 
   /** Where the built web app lives; served on the API's port when present. */
   @IsOptional()
@@ -81,6 +112,21 @@ export class Environment {
   @Min(1)
   @Max(24 * 30)
   MEETING_ANSWER_HOURS = 72;
+}
+
+/** Nest injection token of the validated Environment (AppModule provides it). */
+export const ENVIRONMENT = Symbol('ENVIRONMENT');
+
+/** Express's `trust proxy` value for TRUST_PROXY. */
+export function trustProxySetting(value: string): boolean | number | string {
+  if (value === 'false') return false;
+  if (value === 'true') return true;
+  return /^\d+$/.test(value) ? Number(value) : value;
+}
+
+/** Where outside links point: PUBLIC_BASE_URL without a trailing slash. */
+export function publicBaseUrl(env: Pick<Environment, 'PUBLIC_BASE_URL' | 'PORT'>): string {
+  return (env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '');
 }
 
 export function loadEnvironment(source: NodeJS.ProcessEnv = process.env): Environment {
