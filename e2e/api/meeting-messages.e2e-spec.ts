@@ -155,9 +155,21 @@ describe('meeting messages and organization profiles', () => {
     expect(unknown.status).toBe(404);
   });
 
-  it('gives a meeting its score reasons as a list', async () => {
+  it('gives a meeting its score reasons, no slot before booking, and the actions the state machine allows the viewer', async () => {
     const res = await get(CN, `/api/meetings/${meetingId}`);
     expect(res.status).toBe(200);
     expect(Array.isArray(res.body.matchReasons)).toBe(true);
+    expect(res.body.slot).toBeNull();
+    // Accepted: either party and the bureau may cancel, nobody may approve or accept again.
+    expect(res.body.allowedActions).toEqual(['cancel']);
+    expect((await get(BUREAU, `/api/meetings/${meetingId}`)).body.allowedActions).toEqual(['cancel']);
+
+    const fresh = await post('jp3@demo.test', `/api/events/${eventId}/meetings`, { counterpartId: org[STRANGER_CN] });
+    expect(fresh.status).toBe(201);
+    expect(fresh.body.allowedActions).toEqual(['cancel']);
+    expect((await get(BUREAU, `/api/meetings/${fresh.body.id}`)).body.allowedActions).toEqual(['approve', 'reject', 'cancel']);
+    expect((await get(STRANGER_CN, `/api/meetings/${fresh.body.id}`)).body.allowedActions).toEqual([]);
+    expect((await post(BUREAU, `/api/meetings/${fresh.body.id}/review`, { decision: 'approve' })).status).toBe(200);
+    expect((await get(STRANGER_CN, `/api/meetings/${fresh.body.id}`)).body.allowedActions).toEqual(['accept', 'decline']);
   });
 });

@@ -6,11 +6,14 @@ import { join, resolve } from 'node:path';
 import { Client } from 'pg';
 import { CHROMIUM_PATH } from './chromium';
 
-export const WEB_TEST_DB = 'jinan_web_test';
+/** Per run: several checkouts share one PostgreSQL server, and a fixed name let one run drop another's database. */
+export const WEB_TEST_DB = `jinan_web_test_${process.pid}`;
 
 export interface WebTestServer {
   child: ChildProcess;
   dataDir: string | null;
+  /** The server-side database to drop afterwards (when TEST_DATABASE_URL/DATABASE_URL is used). */
+  databaseUrl: string | null;
 }
 
 /** Once per run: build both apps (cached by Nx), start the API on a free port against a fresh database. */
@@ -42,7 +45,7 @@ export default async function globalSetup(): Promise<void> {
   const baseUrl = `http://127.0.0.1:${port}`;
   await waitForHealth(baseUrl, child);
   process.env['JINAN_WEB_BASE_URL'] = baseUrl;
-  (globalThis as { __jinanWebServer?: WebTestServer }).__jinanWebServer = { child, dataDir };
+  (globalThis as { __jinanWebServer?: WebTestServer }).__jinanWebServer = { child, dataDir, databaseUrl: configured ? (env['DATABASE_URL'] ?? null) : null };
 }
 
 async function freshDatabase(serverUrl: string): Promise<string> {

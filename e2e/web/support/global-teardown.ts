@@ -1,4 +1,5 @@
 import { rmSync } from 'node:fs';
+import { Client } from 'pg';
 import type { WebTestServer } from './global-setup';
 
 export default async function globalTeardown(): Promise<void> {
@@ -13,4 +14,12 @@ export default async function globalTeardown(): Promise<void> {
     clearTimeout(timer);
   }
   if (server.dataDir) rmSync(server.dataDir, { recursive: true, force: true });
+  if (server.databaseUrl) {
+    const admin = new URL(server.databaseUrl);
+    const name = admin.pathname.slice(1);
+    admin.pathname = '/postgres';
+    const client = new Client({ connectionString: admin.toString() });
+    await client.connect();
+    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).finally(() => client.end());
+  }
 }

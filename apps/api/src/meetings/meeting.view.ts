@@ -1,6 +1,16 @@
-import { CONTACT_VISIBLE_STATUSES, MeetingContact, MeetingParty, MeetingStatus, MeetingTransitionView, MeetingView, ScorePartView } from '@jinan/contracts';
+import {
+  MEETING_USER_ACTIONS,
+  MeetingUserAction,
+  CONTACT_VISIBLE_STATUSES,
+  MeetingContact,
+  MeetingParty,
+  MeetingStatus,
+  MeetingTransitionView,
+  MeetingView,
+  ScorePartView,
+} from '@jinan/contracts';
 import { Organization } from '../organizations/organization.entity';
-import { awaiting } from './meeting-state-machine';
+import { awaiting, decideTransition } from './meeting-state-machine';
 import { Meeting } from './meeting.entity';
 
 /** Who looks at a meeting: the bureau (null) or one of the two organizations. */
@@ -75,11 +85,18 @@ export function meetingView(
     cnConfirmedAt: iso(m.cnConfirmedAt),
     yourSide: viewer.side === 'bureau' ? null : viewer.side,
     awaiting: awaiting(m),
+    allowedActions: allowedActions(m, viewer),
     matchScore,
     matchReasons,
     createdAt: m.createdAt.toISOString(),
     updatedAt: m.updatedAt.toISOString(),
   };
+}
+
+/** The actions the state machine would let this viewer take now (the web app shows only these). */
+export function allowedActions(m: Meeting, viewer: Viewer): MeetingUserAction[] {
+  const now = new Date();
+  return MEETING_USER_ACTIONS.filter((action) => decideTransition(m, action, viewer.side, now).ok);
 }
 
 export interface TransitionRow {

@@ -38,6 +38,7 @@ import { SelfBookingService } from './self-booking.service';
 import { MeetingAction } from './meeting-state-machine';
 import { MEETINGS_OPTIONS, MeetingsOptions, MeetingTransitionsService, meetingNotFound, sideOf } from './meeting-transitions.service';
 import { Meeting } from './meeting.entity';
+import { bookedSlot } from './meeting-slot.queries';
 import { MatchPair, MatchScoreService } from '../matching/match-score.service';
 import { ContactRow, meetingView, TransitionRow, transitionView, Viewer } from './meeting.view';
 
@@ -315,7 +316,9 @@ export class MeetingsService implements OnModuleInit {
     if (!meeting || !sideOf(caller, meeting)) throw meetingNotFound(id);
     const [score] = await this.matchScores.scoresFor(meeting.editionId, [matchPair(meeting)], manager);
     const [reasons] = await this.matchScores.partsFor(meeting.editionId, [matchPair(meeting)], 3, manager);
-    return meetingView(meeting, viewerOf(caller), await this.contacts(manager, [meeting]), score, reasons);
+    const view = meetingView(meeting, viewerOf(caller), await this.contacts(manager, [meeting]), score, reasons);
+    const slot = caller.role === 'bureau' || meeting.slotPublishedAt ? await bookedSlot(manager, id) : null;
+    return { ...view, slot };
   }
 
   private async visible(manager: EntityManager, caller: AuthUser, id: string): Promise<Meeting> {

@@ -161,6 +161,10 @@ export interface MeetingParty {
   contacts: MeetingContact[] | null;
 }
 
+/** Actions a person takes on a meeting through the API (the rest are the platform's). */
+export const MEETING_USER_ACTIONS = ['approve', 'reject', 'accept', 'decline', 'cancel'] as const;
+export type MeetingUserAction = (typeof MEETING_USER_ACTIONS)[number];
+
 export interface MeetingView {
   id: string;
   eventId: string;
@@ -186,12 +190,28 @@ export interface MeetingView {
   yourSide: 'jp' | 'cn' | null;
   /** Who must act next: the bureau, one or both sides, the scheduler, or nobody. */
   awaiting: ('bureau' | 'jp' | 'cn' | 'system')[];
+  /** What the caller may do now, as the state machine decides for the caller's side. */
+  allowedActions: MeetingUserAction[];
   /** The Ji'nan side's match score of the pairing (filled by the matching engine). */
   matchScore: number | null;
   /** The strongest parts of that score with their reasons (empty when there is no score). */
   matchReasons: ScorePartView[];
   createdAt: string;
   updatedAt: string;
+  /**
+   * Only on GET /meetings/:id: where and when it takes place — for the parties once the
+   * slot is published, for the bureau as soon as it is booked.
+   */
+  slot?: MeetingSlotView | null;
+}
+
+export interface MeetingSlotView {
+  slotId: string;
+  sessionId: string;
+  startsAt: string;
+  endsAt: string;
+  tableNumber: number;
+  venue: string | null;
 }
 
 export interface MeetingTransitionView {
