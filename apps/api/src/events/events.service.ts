@@ -9,6 +9,7 @@ import { DomainError } from '../common/errors/domain-error';
 import { Edition } from './edition.entity';
 import { editionSummary, editionView } from './edition.view';
 import { EventErrorCode } from './event-errors';
+import { loadEdition } from './editions';
 import { NegotiationTable } from './negotiation-table.entity';
 import { programmeFromTemplate, SessionPlan, slotsFor } from './programme-template';
 import { ProgrammeSession } from './programme-session.entity';
@@ -34,8 +35,7 @@ export class EventsService {
   }
 
   async get(id: string, manager: EntityManager = this.db.manager): Promise<EditionView> {
-    const edition = await manager.getRepository(Edition).findOneBy({ id });
-    if (!edition) throw new DomainError(EventErrorCode.NotFound, `no event ${id}`);
+    const edition = await loadEdition(manager, id);
     const sessions = await manager.getRepository(ProgrammeSession).find({
       where: { editionId: id },
       relations: { slots: true, tables: true },
@@ -102,8 +102,7 @@ export class EventsService {
   async update(caller: AuthUser, editionId: string, dto: UpdateEditionDto): Promise<EditionView> {
     await this.db.transaction(async (tx) => {
       const repo = tx.getRepository(Edition);
-      const edition = await repo.findOne({ where: { id: editionId }, lock: { mode: 'pessimistic_write' } });
-      if (!edition) throw new DomainError(EventErrorCode.NotFound, `no event ${editionId}`);
+      const edition = await loadEdition(tx, editionId, { forUpdate: true });
       if (dto.schedulingMode) edition.schedulingMode = dto.schedulingMode;
       if (dto.reminders) edition.reminderSettings = { ...edition.reminderSettings, ...definedOnly(dto.reminders) };
       if (dto.requestsOpenAt) edition.requestsOpenAt = new Date(dto.requestsOpenAt);

@@ -6,8 +6,7 @@ import { pipeline } from 'node:stream/promises';
 import type { PoolClient } from 'pg';
 import QueryStream from 'pg-query-stream';
 import { DataSource } from 'typeorm';
-import { DomainError } from '../common/errors/domain-error';
-import { EventErrorCode } from '../events/event-errors';
+import { loadEdition } from '../events/editions';
 import { MEETINGS_CSV, ORGANIZATIONS_CSV, SCHEDULE_CSV } from './csv-columns';
 
 export interface CsvExport {
@@ -49,9 +48,7 @@ export class CsvStreamer {
   }
 
   async editionZone(editionId: string): Promise<string> {
-    const [edition] = await this.db.query('SELECT time_zone FROM editions WHERE id = $1', [editionId]);
-    if (!edition) throw new DomainError(EventErrorCode.NotFound, `no event ${editionId}`);
-    return edition.time_zone;
+    return (await loadEdition(this.db, editionId)).timeZone;
   }
 
   /** Streams `query` (parameters `params`) to `res` as `filename`. Call after validating access. */

@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { AuthUser } from '../common/auth/auth-user';
 import { Clock, CLOCK } from '../common/clock';
 import { DomainError } from '../common/errors/domain-error';
-import { EventErrorCode } from '../events/event-errors';
+import { loadEdition } from '../events/editions';
 import { partyRef, Row } from '../stats/party-ref';
 import { FeedbackErrorCode } from './feedback-errors';
 
@@ -116,8 +116,7 @@ export class FeedbackService {
    * more, and that have not answered the follow-up yet — the bureau's reminder list.
    */
   async followUpsDue(editionId: string): Promise<FollowUpDueView[]> {
-    const [edition] = await this.db.query('SELECT 1 FROM editions WHERE id = $1', [editionId]);
-    if (!edition) throw new DomainError(EventErrorCode.NotFound, `no event ${editionId}`);
+    await loadEdition(this.db, editionId);
     const rows = await this.db.query(
       `SELECT f.meeting_id, f.outcome, f.at, upper(b.during) + make_interval(days => $3) AS due_since,
               o.id AS org_id, o.name_zh AS org_zh, o.name_ja AS org_ja, o.name_en AS org_en,

@@ -10,11 +10,12 @@ import {
 } from '@jinan/contracts';
 import { prepareOffers, scoreAll } from '@jinan/matching';
 import { DataSource } from 'typeorm';
-import { LOCK_SPACE, withTryAdvisoryLock } from '../database/advisory-lock';
+import { LOCK_SPACE } from '../database/advisory-lock';
+import { RunLifecycle } from '../jobs/run-lifecycle';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../common/auth/auth-user';
 import { DomainError } from '../common/errors/domain-error';
-import { EventErrorCode } from '../events/event-errors';
+import { loadEdition } from '../events/editions';
 import { MatchingErrorCode } from './matching-errors';
 import { loadMatchingInput } from './matching-input';
 import { recommendationCount, writeRecommendations } from './recommendation-writer';
@@ -45,36 +46,35 @@ export const CURRENT_RUN_SQL = `SELECT id FROM matching_runs WHERE edition_id = 
 @Injectable()
 export class MatchingService {
   private readonly logger = new Logger(MatchingService.name);
+  private readonly runs: RunLifecycle<RunRow>;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
-  ) {}
+  ) {
+    this.runs = new RunLifecycle<RunRow>(db, { table: 'matching_runs', lockSpace: LOCK_SPACE.matchingRun, label: 'matching run', claimProgress: 5 });
+  }
 
   /** Queues a run; the database refuses a second one while one is queued or running. */
   async createRun(caller: AuthUser, editionId: string): Promise<MatchingRunView> {
     await this.assertEdition(editionId);
     const id = await this.db.transaction(async (tx) => {
-      const [row] = await tx.query(`INSERT INTO matching_runs (edition_id, status, requested_by) VALUES ($1, 'queued', $2) RETURNING id`, [
-        editionId,
-        caller.id,
-      ]);
-      await this.audit.record(tx, { actorId: caller.id, action: 'matching.run', entity: 'matching_run', entityId: row.id, editionId });
-      return row.id as string;
+      const runId = await this.runs.queue(tx, { edition_id: editionId, requested_by: caller.id });
+      await this.audit.record(tx, { actorId: caller.id, action: 'matching.run', entity: 'matching_run', entityId: runId, editionId });
+      return runId;
     });
     return this.getRun(editionId, id);
   }
 
   async getRun(editionId: string, runId: string): Promise<MatchingRunView> {
-    const [row]: RunRow[] = await this.db.query('SELECT * FROM matching_runs WHERE id = $1 AND edition_id = $2', [runId, editionId]);
+    const row = await this.runs.find(editionId, runId);
     if (!row) throw new DomainError(MatchingErrorCode.RunNotFound, `no matching run ${runId} in event ${editionId}`);
     return runView(row);
   }
 
   /** Runs queued, or left running by an instance that died (nobody holds their lock). */
-  async unfinishedRuns(): Promise<string[]> {
-    const rows: { id: string }[] = await this.db.query(`SELECT id FROM matching_runs WHERE status IN ('queued', 'running') ORDER BY created_at`);
-    return rows.map((r) => r.id);
+  unfinishedRuns(): Promise<string[]> {
+    return this.runs.unfinished();
   }
 
   /**
@@ -84,49 +84,33 @@ export class MatchingService {
    * number of instances or job retries may call it.
    */
   async executeRun(runId: string): Promise<void> {
-    // One executor per run across instances (see withTryAdvisoryLock).
-    await withTryAdvisoryLock(this.db, LOCK_SPACE.matchingRun, runId, () => this.executeLocked(runId));
-  }
-
-  private async executeLocked(runId: string): Promise<void> {
-    // (Wrapped in a CTE so the driver returns the rows of the UPDATE … RETURNING.)
-    const [claimed]: RunRow[] = await this.db.query(
-      `WITH claimed AS (
-         UPDATE matching_runs SET status = 'running', progress = 5, started_at = coalesce(started_at, now()), attempts = attempts + 1, error = NULL
-          WHERE id = $1 AND status IN ('queued', 'running') RETURNING *)
-       SELECT * FROM claimed`,
-      [runId],
-    );
-    if (!claimed) return;
-    const editionId = claimed.edition_id;
-    const progress = (p: number) => this.db.query(`UPDATE matching_runs SET progress = $2 WHERE id = $1`, [runId, p]);
-    try {
+    await this.runs.execute(runId, async (claimed, step) => {
+      const editionId = claimed.edition_id;
       const t0 = performance.now();
       const input = await this.db.transaction('REPEATABLE READ', (tx) => loadMatchingInput(tx));
       const t1 = performance.now();
-      await progress(15);
+      await step.progress(15);
       const prepared = prepareOffers(input.offers);
       // Synchronous and CPU-bound: at the 100× scale this belongs in a worker process.
       const result = scoreAll(input.firms, prepared, { topK: TOP_OFFERS, topCompanies: TOP_COMPANIES });
       const t2 = performance.now();
-      await this.db.query(
-        `UPDATE matching_runs SET progress = 60, algorithm_version = $2, weights_version = $3, input_at = $4::timestamptz, firms = $5, offers = $6 WHERE id = $1`,
-        [runId, result.algorithmVersion, result.weightsVersion, input.inputAt, input.firms.length, input.offers.length],
-      );
+      await step.progress(60, {
+        algorithm_version: result.algorithmVersion,
+        weights_version: result.weightsVersion,
+        input_at: input.inputAt,
+        firms: input.firms.length,
+        offers: input.offers.length,
+      });
       const total = recommendationCount(result);
       await this.db.transaction(async (tx) => {
-        await writeRecommendations(tx, editionId, runId, result, (written) => progress(60 + Math.floor((39 * written) / Math.max(total, 1))));
-        await tx.query(`UPDATE matching_runs SET status = 'succeeded', progress = 100, finished_at = now() WHERE id = $1`, [runId]);
+        await writeRecommendations(tx, editionId, runId, result, (written) => step.progress(60 + Math.floor((39 * written) / Math.max(total, 1))));
+        await step.succeed(tx);
       });
       const t3 = performance.now();
       this.logger.log(
         `run ${runId}: ${input.firms.length} firms × ${input.offers.length} offers, read ${ms(t1 - t0)}, scored ${ms(t2 - t1)}, wrote ${total} rows ${ms(t3 - t2)}`,
       );
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      this.logger.error(`matching run ${runId} failed: ${message}`);
-      await this.db.query(`UPDATE matching_runs SET status = 'failed', error = $2, finished_at = now() WHERE id = $1`, [runId, message]);
-    }
+    });
   }
 
   /**
@@ -235,8 +219,7 @@ export class MatchingService {
   }
 
   private async assertEdition(editionId: string): Promise<void> {
-    const [edition] = await this.db.query('SELECT 1 FROM editions WHERE id = $1', [editionId]);
-    if (!edition) throw new DomainError(EventErrorCode.NotFound, `no event ${editionId}`);
+    await loadEdition(this.db, editionId);
   }
 }
 

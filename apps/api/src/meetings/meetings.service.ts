@@ -25,7 +25,7 @@ import { DomainError, invalidField } from '../common/errors/domain-error';
 import { pgError, PG } from '../common/errors/postgres-errors';
 import { toFieldErrors, validationFailed } from '../common/http/validation';
 import { Edition } from '../events/edition.entity';
-import { EventErrorCode } from '../events/event-errors';
+import { loadEdition } from '../events/editions';
 import { JobsService } from '../jobs/jobs.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { Offer } from '../offers/offer.entity';
@@ -347,9 +347,7 @@ export class MeetingsService implements OnModuleInit {
   }
 
   private async edition(manager: EntityManager, id: string): Promise<Edition> {
-    const edition = await manager.getRepository(Edition).findOneBy({ id });
-    if (!edition) throw new DomainError(EventErrorCode.NotFound, `no event ${id}`);
-    return edition;
+    return loadEdition(manager, id);
   }
 
   /** A verified organization of `country`; `field` names the body field that chose it (null: the caller's own). */

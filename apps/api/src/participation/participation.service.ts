@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { AuthUser } from '../common/auth/auth-user';
 import { DomainError } from '../common/errors/domain-error';
 import { isoInZone } from '../events/edition.view';
-import { EventErrorCode } from '../events/event-errors';
+import { loadEdition } from '../events/editions';
 import { OrganizationErrorCode } from '../organizations/organization-errors';
 import { ParticipationErrorCode } from './participation-errors';
 
@@ -81,9 +81,7 @@ export class ParticipationService {
   }
 
   private async editionZone(editionId: string): Promise<string> {
-    const [edition] = await this.db.query('SELECT time_zone FROM editions WHERE id = $1', [editionId]);
-    if (!edition) throw new DomainError(EventErrorCode.NotFound, `no event ${editionId}`);
-    return edition.time_zone;
+    return (await loadEdition(this.db, editionId)).timeZone;
   }
 
   private async assertOrganization(organizationId: string): Promise<void> {

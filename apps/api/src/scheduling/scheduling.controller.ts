@@ -21,7 +21,7 @@ export class SchedulingController {
   @HttpCode(202)
   async createRun(@CurrentUser() user: AuthUser, @UuidParam('eventId') eventId: string, @Body() dto: CreateScheduleRunDto): Promise<ScheduleRunView> {
     const run = await this.scheduling.createRun(user, eventId, dto);
-    this.runner.enqueue(run.id);
+    await this.runner.dispatch(run.id);
     return run;
   }
 

@@ -12,12 +12,13 @@ import {
 } from '@jinan/contracts';
 import { scheduleMeetings, validateSchedule } from '@jinan/scheduling';
 import { DataSource } from 'typeorm';
-import { LOCK_SPACE, withTryAdvisoryLock } from '../database/advisory-lock';
+import { LOCK_SPACE } from '../database/advisory-lock';
+import { RunLifecycle, RunStep } from '../jobs/run-lifecycle';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../common/auth/auth-user';
 import { DomainError } from '../common/errors/domain-error';
 import { isoInZone } from '../events/edition.view';
-import { EventErrorCode } from '../events/event-errors';
+import { loadEdition } from '../events/editions';
 import { MatchScoreService } from '../matching/match-score.service';
 import { MeetingTransitionsService } from '../meetings/meeting-transitions.service';
 import { selfBookedMeetings } from '../meetings/slot-options.queries';
@@ -48,6 +49,7 @@ interface RunRow {
 @Injectable()
 export class SchedulingService implements OnModuleInit {
   private readonly logger = new Logger(SchedulingService.name);
+  private readonly runs: RunLifecycle<RunRow>;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -55,7 +57,9 @@ export class SchedulingService implements OnModuleInit {
     private readonly transitions: MeetingTransitionsService,
     private readonly notifications: NotificationsService,
     private readonly matchScores: MatchScoreService,
-  ) {}
+  ) {
+    this.runs = new RunLifecycle<RunRow>(db, { table: 'schedule_runs', lockSpace: LOCK_SPACE.scheduleRun, label: 'scheduler run', claimProgress: 10 });
+  }
 
   /** A meeting that leaves its slot (slot declined, cancelled) frees it in the same transaction. */
   onModuleInit(): void {
@@ -91,13 +95,9 @@ export class SchedulingService implements OnModuleInit {
   async createRun(caller: AuthUser, editionId: string, dto: CreateScheduleRunDto): Promise<ScheduleRunView> {
     await this.assertEdition(editionId);
     const id = await this.db.transaction(async (tx) => {
-      const [row] = await tx.query(`INSERT INTO schedule_runs (edition_id, status, requested_by, options) VALUES ($1, 'queued', $2, $3) RETURNING id`, [
-        editionId,
-        caller.id,
-        JSON.stringify(dto),
-      ]);
-      await this.audit.record(tx, { actorId: caller.id, action: 'schedule.run', entity: 'schedule_run', entityId: row.id, editionId, details: { ...dto } });
-      return row.id as string;
+      const runId = await this.runs.queue(tx, { edition_id: editionId, requested_by: caller.id, options: JSON.stringify(dto) });
+      await this.audit.record(tx, { actorId: caller.id, action: 'schedule.run', entity: 'schedule_run', entityId: runId, editionId, details: { ...dto } });
+      return runId;
     });
     return this.getRun(editionId, id);
   }
@@ -111,7 +111,7 @@ export class SchedulingService implements OnModuleInit {
   }
 
   async getRun(editionId: string, runId: string): Promise<ScheduleRunView> {
-    const [row]: RunRow[] = await this.db.query('SELECT * FROM schedule_runs WHERE id = $1 AND edition_id = $2', [runId, editionId]);
+    const row = await this.runs.find(editionId, runId);
     if (!row) throw new DomainError(SchedulingErrorCode.RunNotFound, `no scheduler run ${runId} in event ${editionId}`);
     return runView(row);
   }
@@ -121,57 +121,38 @@ export class SchedulingService implements OnModuleInit {
    * validator, write it in one transaction. Safe to call again (a finished run is left
    * alone), so a job that died midway is simply run again.
    */
-  async executeRun(runId: string): Promise<void> {
-    // One executor per run across instances (see withTryAdvisoryLock).
-    await withTryAdvisoryLock(this.db, LOCK_SPACE.scheduleRun, runId, () => this.executeLocked(runId));
+  executeRun(runId: string): Promise<void> {
+    return this.runs.execute(runId, (claimed, step) => this.solveAndWrite(claimed, step));
   }
 
   /** Runs queued or interrupted (their instance died) when this instance started. */
-  async unfinishedRuns(): Promise<string[]> {
-    const rows: { id: string }[] = await this.db.query(`SELECT id FROM schedule_runs WHERE status IN ('queued', 'running') ORDER BY created_at`);
-    return rows.map((r) => r.id);
+  unfinishedRuns(): Promise<string[]> {
+    return this.runs.unfinished();
   }
 
-  private async executeLocked(runId: string): Promise<void> {
-    // (Wrapped in a CTE so the driver returns the rows of the UPDATE … RETURNING.)
-    const [claimed]: RunRow[] = await this.db.query(
-      `WITH claimed AS (
-         UPDATE schedule_runs SET status = 'running', progress = 10, started_at = coalesce(started_at, now()), attempts = attempts + 1
-          WHERE id = $1 AND status IN ('queued', 'running') RETURNING *)
-       SELECT * FROM claimed`,
-      [runId],
-    );
-    if (!claimed) return;
-    try {
-      for (let attempt = 1; ; attempt++) {
-        // In a `participants` edition the parties' own bookings stay where they are (pinned).
-        const pin = [...(claimed.options.pin ?? []), ...(await selfBookedMeetings(this.db.manager, claimed.edition_id))];
-        const loaded = await loadSchedulingInput(this.db.manager, claimed.edition_id, { ...claimed.options, pin }, this.matchScores);
-        await this.db.query(`UPDATE schedule_runs SET progress = 30 WHERE id = $1`, [runId]);
-        const result = scheduleMeetings(loaded.input, { seed: claimed.options.seed ?? 1 });
-        const violations = validateSchedule(loaded.input, result.assignments);
-        if (violations.length) throw new Error(`the engine produced an invalid schedule: ${violations[0].message}`);
-        await this.db.query(`UPDATE schedule_runs SET progress = 80 WHERE id = $1`, [runId]);
-        try {
-          await this.db.transaction(async (tx) => {
-            await writeSchedule(tx, claimed.edition_id, runId, claimed.requested_by, loaded, result);
-            const leftOut: LeftOutView[] = result.leftOut.map((l) => ({ meetingId: l.meetingId, ...l.reason }));
-            await tx.query(`UPDATE schedule_runs SET status = 'succeeded', progress = 100, statistics = $2, left_out = $3, finished_at = now() WHERE id = $1`, [
-              runId,
-              JSON.stringify(result.statistics),
-              JSON.stringify(leftOut),
-            ]);
-          });
-          return;
-        } catch (error) {
-          if (!(error instanceof StaleScheduleInput) || attempt >= MAX_ATTEMPTS) throw error;
-          this.logger.warn(`run ${runId}: ${error.message}; solving again`);
-        }
+  /** Solves and writes, solving again when the input changed under the run (a few times). */
+  private async solveAndWrite(claimed: RunRow, step: RunStep): Promise<void> {
+    const runId = claimed.id;
+    for (let attempt = 1; ; attempt++) {
+      // In a `participants` edition the parties' own bookings stay where they are (pinned).
+      const pin = [...(claimed.options.pin ?? []), ...(await selfBookedMeetings(this.db.manager, claimed.edition_id))];
+      const loaded = await loadSchedulingInput(this.db.manager, claimed.edition_id, { ...claimed.options, pin }, this.matchScores);
+      await step.progress(30);
+      const result = scheduleMeetings(loaded.input, { seed: claimed.options.seed ?? 1 });
+      const violations = validateSchedule(loaded.input, result.assignments);
+      if (violations.length) throw new Error(`the engine produced an invalid schedule: ${violations[0].message}`);
+      await step.progress(80);
+      try {
+        await this.db.transaction(async (tx) => {
+          await writeSchedule(tx, claimed.edition_id, runId, claimed.requested_by, loaded, result);
+          const leftOut: LeftOutView[] = result.leftOut.map((l) => ({ meetingId: l.meetingId, ...l.reason }));
+          await step.succeed(tx, { statistics: JSON.stringify(result.statistics), left_out: JSON.stringify(leftOut) });
+        });
+        return;
+      } catch (error) {
+        if (!(error instanceof StaleScheduleInput) || attempt >= MAX_ATTEMPTS) throw error;
+        this.logger.warn(`run ${runId}: ${error.message}; solving again`);
       }
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      this.logger.error(`scheduler run ${runId} failed: ${message}`);
-      await this.db.query(`UPDATE schedule_runs SET status = 'failed', error = $2, finished_at = now() WHERE id = $1`, [runId, message]);
     }
   }
 
@@ -211,8 +192,7 @@ export class SchedulingService implements OnModuleInit {
    * unpublished ones), times in the requested zone and in the event's.
    */
   async agenda(caller: AuthUser, editionId: string, query: AgendaQueryDto): Promise<AgendaView> {
-    const [edition] = await this.db.query('SELECT time_zone FROM editions WHERE id = $1', [editionId]);
-    if (!edition) throw new DomainError(EventErrorCode.NotFound, `no event ${editionId}`);
+    const edition = await loadEdition(this.db, editionId);
     const organizationId = caller.role === 'bureau' ? query.organizationId : caller.organizationId;
     if (!organizationId) {
       throw new DomainError(SchedulingErrorCode.NoOrganization, 'organizationId is required for the bureau', [
@@ -225,7 +205,7 @@ export class SchedulingService implements OnModuleInit {
         { field: 'zone', messages: ['zone must be an IANA zone such as Asia/Tokyo'] },
       ]);
     }
-    const eventZone: string = edition.time_zone;
+    const eventZone = edition.timeZone;
     const rows = await this.db.query(
       `SELECT m.id, m.status, lower(b.during) AS starts_at, upper(b.during) AS ends_at, b.session_id, s.sector, s.venue, t.number AS table_number,
               other.id AS other_id, other.name_zh, other.name_ja, other.name_en,
@@ -268,8 +248,7 @@ export class SchedulingService implements OnModuleInit {
   }
 
   private async assertEdition(editionId: string): Promise<void> {
-    const [edition] = await this.db.query('SELECT 1 FROM editions WHERE id = $1', [editionId]);
-    if (!edition) throw new DomainError(EventErrorCode.NotFound, `no event ${editionId}`);
+    await loadEdition(this.db, editionId);
   }
 }
 

@@ -19,8 +19,7 @@ import {
 } from '@jinan/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock, CLOCK } from '../common/clock';
-import { DomainError } from '../common/errors/domain-error';
-import { EventErrorCode } from '../events/event-errors';
+import { loadEdition } from '../events/editions';
 import { partyRef, Row } from './party-ref';
 
 const TOP_OFFERS = 10;
@@ -47,9 +46,7 @@ export class StatsService {
   async forEdition(editionId: string): Promise<EditionStatsView> {
     return this.db.transaction('REPEATABLE READ', async (tx) => {
       await tx.query('SET TRANSACTION READ ONLY');
-      const [edition] = await tx.query('SELECT time_zone FROM editions WHERE id = $1', [editionId]);
-      if (!edition) throw new DomainError(EventErrorCode.NotFound, `no event ${editionId}`);
-      const zone: string = edition.time_zone;
+      const zone = (await loadEdition(tx, editionId)).timeZone;
 
       const bySector = await this.bySector(tx, editionId);
       const totals = sumCounts(bySector);
