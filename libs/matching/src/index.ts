@@ -13,6 +13,14 @@ export type {
 export { COOPERATION_TYPES, LANGUAGES, LOCALES, SCORE_PARTS, SECTORS, SIZE_BANDS } from './lib/domain';
 export type { CompanyMatch, FirmRecommendations, MatchingRun, OfferMatch, ScoreAllOptions, ScorePart } from './lib/match-result';
 export { normaliseText } from './lib/normalise-text';
+export { MatchingInputError } from './lib/input-error';
+export { firmTerms, offerTerms, textTerms } from './lib/affected';
+export { CONCEPT_PREFIX, conceptTokens } from './lib/concepts/concept-tokens';
+export type { ConceptSink } from './lib/concepts/concept-tokens';
+export { conceptTables } from './lib/concepts/concept-table';
+export { LIST_SEPARATORS } from './lib/reasons';
+export { TokenKind, tokenise } from './lib/tokenise';
+export type { MatchedTerm } from './lib/text-relevance';
 export type { PreparedOffers } from './lib/prepare-offers';
 export { prepareOffers } from './lib/prepare-offers';
 export type { MessageKey, Reason, ReasonKey } from './lib/reasons';

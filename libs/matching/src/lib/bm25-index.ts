@@ -1,5 +1,6 @@
 import type { MultilingualText } from './domain';
 import { LANGUAGES } from './domain';
+import { conceptTokens } from './concepts/concept-tokens';
 import { normaliseText } from './normalise-text';
 import { TokenKind, tokenise } from './tokenise';
 
@@ -12,10 +13,17 @@ export interface IndexedField {
 export interface Bm25Options {
   k1: number;
   b: number;
+  /** Term frequency a concept from a one-character headword counts for (a longer word counts 1). */
+  conceptSingleCharWeight: number;
+  /** Concepts never indexed: platform boilerplate every offer shares (~china, ~benefit). */
+  stopConcepts: readonly string[];
 }
 
 /**
- * BM25 inverted index over documents 0..n-1, built once. Postings hold the whole
+ * BM25 inverted index over documents 0..n-1, built once. Two layers share it: surface terms
+ * (Han bigrams and characters, katakana runs, English words: exact words and names) and
+ * concept terms (~ + English stem, from the dictionary bridge: the same for 水素, 氢 and
+ * hydrogen). Each layer has its own document length. Postings hold the whole
  * per-(term, document) BM25 factor tf·(k1+1) / (tf + k1·(1 − b + b·len/avgLen)), so a
  * query only multiplies and adds. CJK tokens and Latin words have separate lengths:
  * an offer that also has an English summary is not "longer" for a Japanese query.
@@ -23,8 +31,12 @@ export interface Bm25Options {
 export interface Bm25Index {
   documentCount: number;
   termIds: Map<string, number>;
+  /** The term of each id (termIds reversed). */
+  terms: readonly string[];
   termKind: Uint8Array;
   idf: Float64Array;
+  /** The largest idf (a term in one document). */
+  maxIdf: number;
   /** postingDoc[postingStart[t] .. postingStart[t+1]) are the documents containing term t. */
   postingStart: Int32Array;
   postingDoc: Int32Array;
@@ -40,24 +52,28 @@ export function buildBm25Index(documents: readonly (readonly IndexedField[])[], 
   const n = documents.length;
   const termIds = new Map<string, number>();
   const kinds: number[] = [];
+  const terms: string[] = [];
   let counts = new Float64Array(1024);
   const touched: number[] = [];
   const docTermLists: Int32Array[] = [];
   const docTfLists: Float64Array[] = [];
   const cjkLength = new Float64Array(n);
   const latinLength = new Float64Array(n);
+  const conceptLength = new Float64Array(n);
+  const stopConcepts = new Set(options.stopConcepts.map((c) => '~' + c));
 
   for (let d = 0; d < n; d++) {
     for (const field of documents[d] as readonly IndexedField[]) {
       for (const language of LANGUAGES) {
         const text = field.text[language];
         if (!text) continue;
-        tokenise(normaliseText(text), (term, kind) => {
+        const add = (term: string, kind: TokenKind, tf: number): void => {
           let id = termIds.get(term);
           if (id === undefined) {
             id = kinds.length;
             termIds.set(term, id);
             kinds.push(kind);
+            terms.push(term);
             if (id >= counts.length) {
               const grown = new Float64Array(counts.length * 2);
               grown.set(counts);
@@ -65,9 +81,15 @@ export function buildBm25Index(documents: readonly (readonly IndexedField[])[], 
             }
           }
           if (counts[id] === 0) touched.push(id);
-          counts[id] = (counts[id] as number) + field.boost;
-          if (kind === TokenKind.Word) latinLength[d] = (latinLength[d] as number) + field.boost;
-          else cjkLength[d] = (cjkLength[d] as number) + field.boost;
+          counts[id] = (counts[id] as number) + tf;
+          if (kind === TokenKind.Word) latinLength[d] = (latinLength[d] as number) + tf;
+          else if (kind === TokenKind.Concept) conceptLength[d] = (conceptLength[d] as number) + tf;
+          else cjkLength[d] = (cjkLength[d] as number) + tf;
+        };
+        const normalised = normaliseText(text);
+        tokenise(normalised, (term, kind) => add(term, kind, field.boost));
+        conceptTokens(normalised, language, (concept, _surface, single) => {
+          if (!stopConcepts.has(concept)) add(concept, TokenKind.Concept, single ? field.boost * options.conceptSingleCharWeight : field.boost);
         });
       }
     }
@@ -95,6 +117,7 @@ export function buildBm25Index(documents: readonly (readonly IndexedField[])[], 
 
   const avgCjk = mean(cjkLength) || 1;
   const avgLatin = mean(latinLength) || 1;
+  const avgConcept = mean(conceptLength) || 1;
   const termKind = Uint8Array.from(kinds);
   const postingStart = new Int32Array(termCount + 1);
   for (let t = 0; t < termCount; t++) postingStart[t + 1] = (postingStart[t] as number) + (df[t] as number);
@@ -113,7 +136,13 @@ export function buildBm25Index(documents: readonly (readonly IndexedField[])[], 
     for (let i = 0; i < ids.length; i++) {
       const t = ids[i] as number;
       const tf = tfs[i] as number;
-      const relLength = termKind[t] === TokenKind.Word ? (latinLength[d] as number) / avgLatin : (cjkLength[d] as number) / avgCjk;
+      const kind = termKind[t];
+      const relLength =
+        kind === TokenKind.Word
+          ? (latinLength[d] as number) / avgLatin
+          : kind === TokenKind.Concept
+            ? (conceptLength[d] as number) / avgConcept
+            : (cjkLength[d] as number) / avgCjk;
       const weight = (tf * (k1 + 1)) / (tf + k1 * (1 - b + b * relLength));
       const p = fill[t] as number;
       fill[t] = p + 1;
@@ -123,7 +152,9 @@ export function buildBm25Index(documents: readonly (readonly IndexedField[])[], 
       docWeight[start + i] = weight;
     }
   }
-  return { documentCount: n, termIds, termKind, idf, postingStart, postingDoc, postingWeight, docStart, docTerm, docWeight, k1 };
+  let maxIdf = 0;
+  for (const x of idf) if (x > maxIdf) maxIdf = x;
+  return { documentCount: n, termIds, terms, termKind, idf, maxIdf, postingStart, postingDoc, postingWeight, docStart, docTerm, docWeight, k1 };
 }
 
 /** BM25 factor of term t in document d (0 when absent), by binary search of the forward index. */

@@ -1,5 +1,6 @@
 import type { MatchingFirm } from './domain';
 import { COOPERATION_TYPES, SECTORS, SIZE_BANDS } from './domain';
+import { checkFirm } from './input-error';
 import { cooperationFit, sectorFit } from './parts';
 import type { PreparedOffers } from './prepare-offers';
 import { languageMask } from './prepare-offers';
@@ -16,6 +17,7 @@ export interface FirmProfile {
 }
 
 export function firmProfile(firm: MatchingFirm, prepared: PreparedOffers): FirmProfile {
+  checkFirm(firm);
   const { weights } = prepared;
   const sector = new Float64Array(SECTORS.length * 8);
   SECTORS.forEach((offerSector, s) => {

@@ -1,4 +1,5 @@
-import type { CooperationType, Language, MatchingOffer, Sector, SizeBand } from './domain';
+import type { CooperationType, Language, Locale, MatchingOffer, Sector, SizeBand } from './domain';
+import { LOCALES } from './domain';
 import type { Reason } from './reasons';
 import type { MatchingWeights } from './weights';
 
@@ -86,14 +87,28 @@ export function spreadFit(demand: number, weights: MatchingWeights): PartValue {
   return { value: capacity / demand, reason: { key: 'matching.reason.spread.crowded', params: { demand } } };
 }
 
-/** Text relevance part from the coverage of the firm's query (see text-relevance.ts). */
-export function textFit(coverage: number, terms: readonly string[], weights: MatchingWeights): PartValue {
+/**
+ * Text relevance part from the coverage of the firm's query (see text-relevance.ts).
+ * `terms` are the matched words per viewer locale; the reason carries them as `terms`
+ * (the firm's own words) and `terms@<locale>`, one word per line, so each viewer reads
+ * them in their own script, joined as their language joins lists.
+ */
+export function textFit(coverage: number, matched: LocalisedTerms | readonly string[], weights: MatchingWeights): PartValue {
   const value = textValue(coverage, weights);
-  const params = { terms: terms.join(', ') };
-  if (value === 0 || terms.length === 0) return { value, reason: { key: 'matching.reason.text.none', params: {} } };
+  const terms: LocalisedTerms = isLocalised(matched) ? matched : { own: matched, en: matched, ja: matched, 'zh-CN': matched };
+  const params: Record<string, string> = { terms: terms.own.join('\n') };
+  if (isLocalised(matched)) for (const locale of LOCALES) params[`terms@${locale}`] = terms[locale].join('\n');
+  if (value === 0 || terms.own.length === 0) return { value, reason: { key: 'matching.reason.text.none', params: {} } };
   if (value > weights.text.strongAbove) return { value, reason: { key: 'matching.reason.text.strong', params } };
   if (value > weights.text.someAbove) return { value, reason: { key: 'matching.reason.text.some', params } };
   return { value, reason: { key: 'matching.reason.text.weak', params } };
+}
+
+/** Matched words as the firm wrote them (`own`) and in each viewer locale. */
+export type LocalisedTerms = Readonly<Record<Locale, readonly string[]>> & { own: readonly string[] };
+
+function isLocalised(terms: LocalisedTerms | readonly string[]): terms is LocalisedTerms {
+  return !Array.isArray(terms);
 }
 
 /** Text part = 1 − exp(−coverage / saturation): rises steeply, never ties two coverages. */

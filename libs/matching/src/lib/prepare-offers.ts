@@ -2,6 +2,7 @@ import type { Bm25Index } from './bm25-index';
 import { buildBm25Index } from './bm25-index';
 import type { Language, MatchingOffer, Sector } from './domain';
 import { COOPERATION_TYPES, LANGUAGES, SECTORS, SIZE_BANDS } from './domain';
+import { checkOffer } from './input-error';
 import { scaleFit } from './parts';
 import type { MatchingWeights } from './weights';
 import { DEFAULT_WEIGHTS } from './weights';
@@ -42,6 +43,7 @@ export function prepareOffers(offers: readonly MatchingOffer[], weights: Matchin
   const company = new Int32Array(n);
   sorted.forEach((offer, i) => {
     if (positionById.has(offer.id)) throw new Error(`offer ${offer.id} appears twice`);
+    checkOffer(offer);
     positionById.set(offer.id, i);
     sector[i] = SECTORS.indexOf(offer.sector);
     cooperationType[i] = COOPERATION_TYPES.indexOf(offer.cooperationType);

@@ -21,9 +21,9 @@ export const REASON_MESSAGES = {
     'matching.reason.cooperation.related': '{type} is close to what you seek ({sought})',
     'matching.reason.cooperation.none': 'Cooperation type you did not ask for: {type}',
     'matching.reason.cooperation.open': 'You are open to any cooperation type ({type} offered)',
-    'matching.reason.text.strong': 'What you seek appears strongly in this offer: {terms}',
-    'matching.reason.text.some': 'Some of what you seek appears in this offer: {terms}',
-    'matching.reason.text.weak': 'Little of what you seek appears in this offer: {terms}',
+    'matching.reason.text.strong': 'Closely matches what you seek: {terms}',
+    'matching.reason.text.some': 'Partly matches what you seek: {terms}',
+    'matching.reason.text.weak': 'Only loosely related to what you seek: {terms}',
     'matching.reason.text.none': 'What you seek does not appear in this offer',
     'matching.reason.scale.fits': 'Investment of {min}–{max} million CNY suits a firm of your size',
     'matching.reason.scale.larger': 'Investment of {min}–{max} million CNY is large for a firm of your size',
@@ -31,8 +31,8 @@ export const REASON_MESSAGES = {
     'matching.reason.scale.notStated': 'No investment amount stated',
     'matching.reason.language.shared': 'You both work in {language}',
     'matching.reason.language.none': 'No shared working language: an interpreter is needed',
-    'matching.reason.spread.open': 'Few other firms are matched to this offer',
-    'matching.reason.spread.crowded': '{demand} firms are matched to this offer; less crowded ones rank higher',
+    'matching.reason.spread.open': 'Few firms are competing for this offer',
+    'matching.reason.spread.crowded': 'Many firms are competing for this offer',
     'matching.label.sector.health': 'health',
     'matching.label.sector.environment': 'environmental protection & carbon reduction',
     'matching.label.sector.digital': 'digital & smart manufacturing',
@@ -55,9 +55,9 @@ export const REASON_MESSAGES = {
     'matching.reason.cooperation.related': '{type}はご希望の形態（{sought}）に近い協力形態です',
     'matching.reason.cooperation.none': 'ご希望にない協力形態：{type}',
     'matching.reason.cooperation.open': '協力形態の指定なし（本案件は{type}）',
-    'matching.reason.text.strong': 'ご希望の内容がよく一致しています：{terms}',
-    'matching.reason.text.some': 'ご希望の内容が一部一致しています：{terms}',
-    'matching.reason.text.weak': 'ご希望の内容との一致はわずかです：{terms}',
+    'matching.reason.text.strong': 'ご希望の内容とよく一致しています：{terms}',
+    'matching.reason.text.some': 'ご希望の内容と一部一致しています：{terms}',
+    'matching.reason.text.weak': 'ご希望の内容との関連はわずかです：{terms}',
     'matching.reason.text.none': 'ご希望の内容は本案件に見当たりません',
     'matching.reason.scale.fits': '投資額{min}～{max}百万元は貴社の規模に合っています',
     'matching.reason.scale.larger': '投資額{min}～{max}百万元は貴社の規模には大きめです',
@@ -65,8 +65,8 @@ export const REASON_MESSAGES = {
     'matching.reason.scale.notStated': '投資額の記載はありません',
     'matching.reason.language.shared': '共通の使用言語：{language}',
     'matching.reason.language.none': '共通の使用言語がないため、通訳が必要です',
-    'matching.reason.spread.open': 'この案件に関心を持つ他社は多くありません',
-    'matching.reason.spread.crowded': '{demand}社がこの案件に適合しています。競合の少ない案件を優先しています',
+    'matching.reason.spread.open': 'この案件を検討している企業は多くありません',
+    'matching.reason.spread.crowded': 'この案件には多くの企業が関心を寄せています',
     'matching.label.sector.health': '健康・医療',
     'matching.label.sector.environment': '環境保護・脱炭素',
     'matching.label.sector.digital': 'デジタル・スマート製造',
@@ -91,7 +91,7 @@ export const REASON_MESSAGES = {
     'matching.reason.cooperation.open': '贵方未限定合作方式（本项目为{type}）',
     'matching.reason.text.strong': '贵方需求与本项目高度吻合：{terms}',
     'matching.reason.text.some': '贵方需求与本项目部分吻合：{terms}',
-    'matching.reason.text.weak': '贵方需求与本项目吻合较少：{terms}',
+    'matching.reason.text.weak': '与贵方需求关联较弱：{terms}',
     'matching.reason.text.none': '本项目未提及贵方需求的内容',
     'matching.reason.scale.fits': '投资额{min}–{max}百万元与贵方规模相符',
     'matching.reason.scale.larger': '投资额{min}–{max}百万元对贵方规模而言偏大',
@@ -99,8 +99,8 @@ export const REASON_MESSAGES = {
     'matching.reason.scale.notStated': '未注明投资额',
     'matching.reason.language.shared': '共同工作语言：{language}',
     'matching.reason.language.none': '没有共同工作语言，需要翻译',
-    'matching.reason.spread.open': '与该项目匹配的其他企业不多',
-    'matching.reason.spread.crowded': '有{demand}家企业与该项目匹配，竞争较少的项目排名靠前',
+    'matching.reason.spread.open': '关注该项目的企业不多，竞争较少',
+    'matching.reason.spread.crowded': '关注该项目的企业较多',
     'matching.label.sector.health': '医疗健康',
     'matching.label.sector.environment': '环保与减碳',
     'matching.label.sector.digital': '数字经济与智能制造',
@@ -129,19 +129,27 @@ export const REASON_PARAM_LABELS: Readonly<Record<string, string>> = {
   language: 'matching.label.language.',
 };
 
-/** Renders one reason in one locale, enum parameters by their labels. */
+/** How each locale joins a list of words: 、 in Chinese and Japanese. */
+export const LIST_SEPARATORS: Readonly<Record<Locale, string>> = { en: ', ', ja: '、', 'zh-CN': '、' };
+
+/**
+ * Renders one reason in one locale, enum parameters by their labels. A parameter may come
+ * in per-locale variants (`terms@ja`); one given as lines is a list, joined as the locale
+ * joins lists.
+ */
 export function formatReason(reason: Reason, locale: Locale): string {
   const messages: Readonly<Record<string, string>> = REASON_MESSAGES[locale];
   const template = messages[reason.key] ?? reason.key;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = reason.params[name];
+    const value = reason.params[`${name}@${locale}`] ?? reason.params[name];
     if (value === undefined) return whole;
+    if (typeof value === 'string' && value.includes('\n')) return value.split('\n').join(LIST_SEPARATORS[locale]);
     const prefix = REASON_PARAM_LABELS[name];
     if (prefix === undefined) return String(value);
     return String(value)
       .split(',')
       .map((v) => messages[prefix + v] ?? v)
-      .join(locale === 'en' ? ', ' : '、');
+      .join(LIST_SEPARATORS[locale]);
   });
 }
 

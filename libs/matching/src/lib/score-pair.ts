@@ -5,6 +5,7 @@ import type { OfferMatch, ScorePart } from './match-result';
 import type { PartValue } from './parts';
 import { cooperationFit, languageFit, scaleFit, sectorFit, spreadFit, textFit, textValue } from './parts';
 import type { PreparedOffers } from './prepare-offers';
+import { localisedTerms } from './reason-terms';
 import type { FirmQuery } from './text-relevance';
 import { accumulate, coverage, expandQuery, firmQuery, matchedTerms, rawScore } from './text-relevance';
 
@@ -77,7 +78,7 @@ export function offerMatch(context: FirmContext, prepared: PreparedOffers, d: nu
   const values: Record<ScorePartName, PartValue> = {
     sector: sectorFit(firm.sectors, offer.sector, offer.company.sectors, weights),
     cooperation: cooperationFit(firm.cooperationTypes, offer.cooperationType, weights),
-    text: textFit(coverage(context.query, context.textRaw(d)), matchedTerms(prepared, context.query, d), weights),
+    text: textFitOf(context, prepared, d, weights),
     scale: scaleFit(firm.sizeBand, offer, weights),
     language: languageFit(firm.languages, offer.company.languages, weights),
     spread,
@@ -111,6 +112,11 @@ export function scorePair(firm: MatchingFirm, offerId: string, prepared: Prepare
   const d = prepared.positionById.get(offerId);
   if (d === undefined) throw new Error(`offer ${offerId} is not among the prepared offers`);
   return offerMatch(firmContext(firm, prepared), prepared, d, options.demand?.[offerId] ?? 0);
+}
+
+function textFitOf(context: FirmContext, prepared: PreparedOffers, d: number, weights: PreparedOffers['weights']): PartValue {
+  const terms = matchedTerms(prepared, context.query, d);
+  return textFit(coverage(context.query, context.textRaw(d)), { own: terms.map((t) => t.surface), ...localisedTerms(prepared, d, terms) }, weights);
 }
 
 function round(x: number, decimals: number): number {

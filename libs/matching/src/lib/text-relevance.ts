@@ -1,4 +1,5 @@
 import { termWeightInDocument } from './bm25-index';
+import { conceptTokens } from './concepts/concept-tokens';
 import type { Language, MatchingFirm } from './domain';
 import { foldText, normaliseText } from './normalise-text';
 import type { PreparedOffers } from './prepare-offers';
@@ -16,16 +17,18 @@ export interface FirmQuery {
   /** Σ weights × (k1 + 1): the BM25 score of a document that matched every term without limit. */
   mass: number;
   ownTermCount: number;
-  /** How the firm wrote each of its own terms (before variant folding). */
+  /** How the firm wrote each of its own terms (before variant folding; a concept: the word that gave it). */
   surface: Map<number, string>;
+  /** The language of the firm's text each own term came from. */
+  language: Map<number, Language>;
   /** The firm's runs of Han characters as written, with the term id of each bigram (−1 if no offer has it). */
-  hanRuns: { chars: string[]; bigrams: number[] }[];
+  hanRuns: { chars: string[]; bigrams: number[]; language: Language }[];
 }
 
 /** The firm's own terms; those no offer contains are dropped (they cannot match). */
 export function firmQuery(firm: MatchingFirm, prepared: PreparedOffers): FirmQuery {
   const { text: index, weights } = prepared;
-  const query: FirmQuery = { terms: [], weights: [], mass: 0, ownTermCount: 0, surface: new Map(), hanRuns: [] };
+  const query: FirmQuery = { terms: [], weights: [], mass: 0, ownTermCount: 0, surface: new Map(), language: new Map(), hanRuns: [] };
   for (const language of Object.keys(firm.seeks).sort() as Language[]) {
     const text = firm.seeks[language];
     if (!text) continue;
@@ -42,7 +45,7 @@ export function firmQuery(firm: MatchingFirm, prepared: PreparedOffers): FirmQue
       const t = index.termIds.get(term);
       const kind = kinds[i] as TokenKind;
       if (kind === TokenKind.CjkUnigram) {
-        if (i === 0 || kinds[i - 1] !== TokenKind.CjkBigram) query.hanRuns.push({ chars: [], bigrams: [] });
+        if (i === 0 || kinds[i - 1] !== TokenKind.CjkBigram) query.hanRuns.push({ chars: [], bigrams: [], language });
         (query.hanRuns[query.hanRuns.length - 1] as FirmQuery['hanRuns'][number]).chars.push(aligned ? (folded[i] as string) : term);
       } else if (kind === TokenKind.CjkBigram) {
         (query.hanRuns[query.hanRuns.length - 1] as FirmQuery['hanRuns'][number]).bigrams.push(t ?? -1);
@@ -51,8 +54,29 @@ export function firmQuery(firm: MatchingFirm, prepared: PreparedOffers): FirmQue
       const kindWeight = index.termKind[t] === TokenKind.CjkUnigram ? weights.text.cjkUnigramWeight : 1;
       if (kindWeight === 0) return;
       query.surface.set(t, aligned ? (folded[i] as string) : term);
+      query.language.set(t, language);
       addTerm(query, t, kindWeight * (index.idf[t] as number), index.k1);
     });
+  }
+  // The concept layer after every surface term, so surface terms keep their order (and scores
+  // of a query with no concept in the index are what they were).
+  if (weights.text.conceptWeight > 0) {
+    for (const language of Object.keys(firm.seeks).sort() as Language[]) {
+      const text = firm.seeks[language];
+      if (!text) continue;
+      const normalised = normaliseText(text);
+      const foldedChars = Array.from(foldText(text));
+      const aligned = foldedChars.length === Array.from(normalised).length;
+      conceptTokens(normalised, language, (concept, surface, single, start) => {
+        const t = index.termIds.get(concept);
+        if (t === undefined || query.surface.has(t)) return;
+        const weight = weights.text.conceptWeight * (single ? weights.text.conceptSingleCharWeight : 1);
+        if (weight === 0) return;
+        query.surface.set(t, aligned ? foldedChars.slice(start, start + Array.from(surface).length).join('') : surface);
+        query.language.set(t, language);
+        addTerm(query, t, weight * (index.idf[t] as number), index.k1);
+      });
+    }
   }
   query.ownTermCount = query.terms.length;
   return query;
@@ -123,48 +147,68 @@ export function coverage(query: FirmQuery, raw: number): number {
   return query.mass > 0 ? raw / query.mass : 0;
 }
 
+/** A word of the firm's query that an offer contains, as the firm wrote it. */
+export interface MatchedTerm {
+  /** Term id in the index (a surface term, or a ~concept). */
+  term: number;
+  surface: string;
+  language: Language;
+  contribution: number;
+}
+
 /**
  * Up to three of the firm's own words this offer contains, most telling first, as the
- * firm wrote them: adjacent matched bigrams join (光通 + 通信 → 光通信); single Han
- * characters only when nothing longer matched; words worth under a quarter of the best
- * one are left out.
+ * firm wrote them: adjacent matched bigrams join (光通 + 通信 → 光通信); a concept shows the
+ * firm's word that carried it (ロボット for ~robot); single Han characters only when nothing
+ * longer matched; words worth under a quarter of the best one are left out, and so are
+ * words most offers use (idf under reasonMinIdfShare of the largest): they discriminate nothing.
  */
-export function matchedTerms(prepared: PreparedOffers, query: FirmQuery, d: number): string[] {
-  const found: { surface: string; contribution: number; unigram: boolean }[] = [];
+export function matchedTerms(prepared: PreparedOffers, query: FirmQuery, d: number): MatchedTerm[] {
+  const found: (MatchedTerm & { unigram: boolean })[] = [];
   const weightOf = new Map<number, number>();
+  const index = prepared.text;
+  const minIdf = prepared.weights.text.reasonMinIdfShare * index.maxIdf;
   for (let i = 0; i < query.ownTermCount; i++) {
     const t = query.terms[i] as number;
-    const w = termWeightInDocument(prepared.text, t, d);
+    const w = termWeightInDocument(index, t, d);
     if (w === 0) continue;
     const contribution = w * (query.weights[i] as number);
     weightOf.set(t, contribution);
-    const kind = prepared.text.termKind[t];
-    if (kind !== TokenKind.CjkBigram) found.push({ surface: query.surface.get(t) as string, contribution, unigram: kind === TokenKind.CjkUnigram });
+    const kind = index.termKind[t];
+    if (kind === TokenKind.CjkBigram || (index.idf[t] as number) < minIdf) continue;
+    const surface = query.surface.get(t) as string;
+    found.push({ term: t, surface, language: query.language.get(t) as Language, contribution, unigram: kind === TokenKind.CjkUnigram });
   }
   for (const run of query.hanRuns) {
     let start = -1;
     let contribution = 0;
+    let first = -1;
     for (let i = 0; i <= run.bigrams.length; i++) {
-      const w = i < run.bigrams.length ? (weightOf.get(run.bigrams[i] as number) ?? 0) : 0;
+      const t = i < run.bigrams.length ? (run.bigrams[i] as number) : -1;
+      const w = t >= 0 && (index.idf[t] as number) >= minIdf ? (weightOf.get(t) ?? 0) : 0;
       if (w > 0) {
-        if (start < 0) start = i;
+        if (start < 0) {
+          start = i;
+          first = t;
+        }
         contribution += w;
       } else if (start >= 0) {
-        found.push({ surface: run.chars.slice(start, i + 1).join(''), contribution, unigram: false });
+        found.push({ term: first, surface: run.chars.slice(start, i + 1).join(''), language: run.language, contribution, unigram: false });
         start = -1;
         contribution = 0;
       }
     }
   }
   found.sort((a, b) => Number(a.unigram) - Number(b.unigram) || b.contribution - a.contribution || (a.surface < b.surface ? -1 : 1));
-  const shown: string[] = [];
+  const shown: (MatchedTerm & { key: string })[] = [];
   const best = found[0]?.contribution ?? 0;
   for (const f of found) {
     if (shown.length === 3 || f.contribution < best / 4) break;
-    if (shown.some((s) => s.includes(f.surface) || f.surface.includes(s))) continue;
-    shown.push(f.surface);
+    const key = normaliseText(f.surface);
+    if (shown.some((s) => s.key.includes(key) || key.includes(s.key))) continue;
+    shown.push({ term: f.term, surface: f.surface, language: f.language, contribution: f.contribution, key });
   }
-  return shown;
+  return shown.map(({ term, surface, language, contribution }) => ({ term, surface, language, contribution }));
 }
 
 /** BM25 of the whole query in one offer: the same sum, in the same order, as accumulate. */

@@ -8,11 +8,13 @@ export enum TokenKind {
   Katakana = 2,
   /** A Latin word, lower case, lightly stemmed. */
   Word = 3,
+  /** A concept from the dictionary bridge (~ + English stem), whatever language it was written in. */
+  Concept = 4,
 }
 
 export type TokenSink = (term: string, kind: TokenKind) => void;
 
-const ENGLISH_STOP_WORDS = new Set(
+export const ENGLISH_STOP_WORDS: ReadonlySet<string> = new Set(
   (
     'a an and are as at be been but by for from has have in into is it its of on or our ' +
     'that the their they this to was we were will with you your us who which what can ' +

@@ -1,10 +1,10 @@
 import type { CooperationType, ScorePartName, Sector, SizeBand } from './domain';
 import { COOPERATION_TYPES, SCORE_PARTS, SECTORS, SIZE_BANDS } from './domain';
-import weightsV1 from './weights.v1.json';
+import weightsV2 from './weights.v2.json';
 
 /**
  * The engine's tunable numbers. They are data: a versioned JSON file
- * (`weights.v1.json`), so a change of weights is a change of `version`, not of code.
+ * (`weights.v2.json`; v1 kept for the record), so a change of weights is a change of `version`, not of code.
  */
 export interface MatchingWeights {
   version: string;
@@ -30,6 +30,14 @@ export interface MatchingWeights {
     partnerSoughtBoost: number;
     /** Weight of a single CJK character relative to a character bigram or an English word. */
     cjkUnigramWeight: number;
+    /** Query weight of a concept term (dictionary bridge) relative to a surface term. */
+    conceptWeight: number;
+    /** Term frequency of a concept from a one-character headword (氢), relative to a word's. */
+    conceptSingleCharWeight: number;
+    /** Concept stems never indexed nor cited: platform boilerplate (~china, ~benefit, ~enterpris). */
+    stopConcepts: string[];
+    /** Reasons cite only terms whose idf is at least this share of the largest idf (drops words most offers use). */
+    reasonMinIdfShare: number;
     /** Part = 1 − exp(−coverage / saturation); coverage is the share of the query's BM25 mass matched. */
     saturation: number;
     /** Pseudo-relevance feedback: the best `documents` lend their `terms` best terms at `weight`. */
@@ -55,7 +63,7 @@ export interface MatchingWeights {
   };
 }
 
-export const DEFAULT_WEIGHTS: MatchingWeights = validateWeights(weightsV1 as unknown);
+export const DEFAULT_WEIGHTS: MatchingWeights = validateWeights(weightsV2 as unknown);
 
 /** Checks a weights document (e.g. loaded from a file or the database) and returns it typed. */
 export function validateWeights(input: unknown): MatchingWeights {
@@ -92,9 +100,16 @@ export function validateWeights(input: unknown): MatchingWeights {
     !(t.saturation > 0) ||
     !(t.titleBoost > 0) ||
     !(t.partnerSoughtBoost >= 0) ||
-    !isUnit(t.cjkUnigramWeight)
+    !isUnit(t.cjkUnigramWeight) ||
+    !(t.conceptWeight >= 0) ||
+    !isUnit(t.conceptSingleCharWeight) ||
+    !isUnit(t.reasonMinIdfShare) ||
+    !Array.isArray(t.stopConcepts) ||
+    !t.stopConcepts.every((c) => typeof c === 'string')
   ) {
-    problems.push('text: k1 > 0, b in [0, 1], saturation > 0, boosts ≥ 0, cjkUnigramWeight in [0, 1]');
+    problems.push(
+      'text: k1 > 0, b in [0, 1], saturation > 0, boosts ≥ 0, cjkUnigramWeight, conceptSingleCharWeight and reasonMinIdfShare in [0, 1], conceptWeight ≥ 0, stopConcepts strings',
+    );
   }
   if (!t?.feedback || !(t.feedback.documents >= 0) || !(t.feedback.terms >= 0) || !isUnit(t.feedback.weight)) {
     problems.push('text.feedback: documents ≥ 0, terms ≥ 0, weight in [0, 1]');

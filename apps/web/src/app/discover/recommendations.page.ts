@@ -6,8 +6,8 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { Locale, ScorePartView } from '@jinan/contracts';
-// Only the reason catalogue and its formatter; this page is a lazy chunk, so neither reaches the initial bundle.
-import { formatReason, type Reason } from '@jinan/matching';
+// Only the reason catalogue and its formatter (not the engine and its dictionary data); this page is a lazy chunk.
+import { formatReason, type Reason } from '@jinan/matching/reasons';
 import { CurrentEdition } from '../core/current-edition';
 import { Language } from '../core/language';
 import { LocalizedTextComponent } from '../shared/localized-text.component';

