@@ -33,6 +33,7 @@ import { redactRequestLog } from './common/logging/request-log-redaction';
 import { ExportsModule } from './exports/exports.module';
 import { FeedbackModule } from './feedback/feedback.module';
 import { StatsModule } from './stats/stats.module';
+import { RemindersModule } from './reminders/reminders.module';
 
 export interface AppOptions {
   env: Environment;
@@ -111,6 +112,7 @@ export class AppModule {
         ExportsModule,
         FeedbackModule,
         MatchingModule,
+        RemindersModule,
       ],
       controllers: [HealthController],
       providers: [

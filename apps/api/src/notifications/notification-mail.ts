@@ -1,5 +1,6 @@
 import type { Locale, MeetingStatus } from '@jinan/contracts';
 import type { MeetingNotificationPayload } from './notification.entity';
+import { reminderMail } from './reminder-mail';
 
 const STATUS: Record<MeetingStatus, Record<Locale, string>> = {
   requested: { en: 'requested', ja: '申請中', 'zh-CN': '已申请' },
@@ -31,7 +32,9 @@ const MESSAGE_LINE: Record<Locale, (name: string) => string> = {
 
 type Names = MeetingNotificationPayload['jpName'];
 
-function nameIn(names: Names, locale: Locale): string {
+function nameIn(names: Names | null, locale: Locale): string {
+  // A reminder about no meeting ("no request yet") names no counterpart.
+  if (!names) return '';
   const preferred = locale === 'ja' ? names.ja : locale === 'zh-CN' ? names.zh : names.en;
   return preferred ?? names.en ?? names.zh ?? names.ja ?? '';
 }
@@ -44,6 +47,7 @@ export function meetingMail(payload: MeetingNotificationPayload, recipientOrgani
       : recipientOrganizationId
         ? nameIn(payload.jpName, locale)
         : `${nameIn(payload.jpName, locale)} – ${nameIn(payload.cnName, locale)}`;
+  if (payload.reminder) return reminderMail(payload.reminder, counterpart, locale);
   const subject = payload.action === 'message' ? MESSAGE_LINE[locale](counterpart) : LINE[locale](counterpart, STATUS[payload.to][locale]);
   const text = [subject, payload.note ? `\n${payload.note}` : ''].join('');
   return { subject, text };

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { MeetingStatus, NotificationKind } from '@jinan/contracts';
+import type { MeetingStatus, NotificationKind, ReminderKind } from '@jinan/contracts';
 
 export interface MeetingNotificationPayload {
   action: string;
@@ -9,6 +9,8 @@ export interface MeetingNotificationPayload {
   jpOrganizationId: string;
   jpName: { zh: string | null; ja: string | null; en: string | null };
   cnName: { zh: string | null; ja: string | null; en: string | null };
+  /** Reminders (action remind_<kind>): which one. */
+  reminder?: ReminderKind;
 }
 
 /** The outbox: queued with the change it reports, listed in the app, then mailed. */

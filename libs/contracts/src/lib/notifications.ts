@@ -5,7 +5,7 @@ import { PageQueryDto } from './pagination';
 import { named } from './validation';
 
 /** What happened, as a stable identifier the web app translates. */
-export const NOTIFICATION_KINDS = ['meeting.transition', 'meeting.message'] as const;
+export const NOTIFICATION_KINDS = ['meeting.transition', 'meeting.message', 'reminder'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export class NotificationQueryDto extends PageQueryDto {
