@@ -19,3 +19,4 @@ export * from './lib/calendar';
 export * from './lib/meeting-messages';
 export * from './lib/organization-profile';
 export * from './lib/organiser';
+export * from './lib/error-codes';

@@ -5,7 +5,6 @@ import { DataSource } from 'typeorm';
 import { DomainError } from '../common/errors/domain-error';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { User } from '../users/user.entity';
-import { AuthErrorCode } from './auth-errors';
 import { revokeAllCredentials } from './credentials';
 import { PasswordHasher } from './password-hasher';
 import { TokenService } from './token.service';
@@ -35,7 +34,7 @@ export class AuthService {
       .getOne();
     this.dummyHash ??= this.hasher.hash('not-a-real-password');
     const ok = await this.hasher.verify(user?.passwordHash ?? (await this.dummyHash), dto.password);
-    if (!user || !ok) throw new DomainError(AuthErrorCode.InvalidCredentials, 'email or password is wrong');
+    if (!user || !ok) throw new DomainError('INVALID_CREDENTIALS', 'email or password is wrong');
     return { accessToken: await this.tokens.issue(user.id, user.tokenVersion), user: sessionUser(user) };
   }
 
@@ -46,7 +45,7 @@ export class AuthService {
     const passwordHash = await this.hasher.hash(dto.password);
     const user = await this.db.transaction(async (tx) => {
       if (await tx.getRepository(User).exists({ where: { email: dto.email } })) {
-        throw new DomainError(AuthErrorCode.EmailTaken, 'email is already registered');
+        throw new DomainError('EMAIL_TAKEN', 'email is already registered');
       }
       const organization = await this.organizations.createForRegistration(tx, dto.role === 'jp' ? 'JP' : 'CN', dto.organization);
       return tx.getRepository(User).save(
@@ -87,7 +86,7 @@ export class AuthService {
     const repo = this.db.getRepository(User);
     const user = await repo.createQueryBuilder('u').addSelect('u.passwordHash').where('u.id = :id', { id: userId }).getOneOrFail();
     if (!(await this.hasher.verify(user.passwordHash, dto.currentPassword))) {
-      throw new DomainError(AuthErrorCode.WrongPassword, 'currentPassword is wrong');
+      throw new DomainError('WRONG_PASSWORD', 'currentPassword is wrong');
     }
     const passwordHash = await this.hasher.hash(dto.newPassword);
     await this.db.transaction(async (tx) => {
@@ -101,7 +100,7 @@ export class AuthService {
 
 function assertZone(zone: string): void {
   if (!isIanaZone(zone)) {
-    throw new DomainError(AuthErrorCode.InvalidTimeZone, `timeZone must be an IANA zone such as Asia/Tokyo`, [
+    throw new DomainError('INVALID_TIME_ZONE', `timeZone must be an IANA zone such as Asia/Tokyo`, [
       { field: 'timeZone', messages: ['timeZone must be an IANA zone such as Asia/Tokyo'] },
     ]);
   }

@@ -1,3 +1,4 @@
+import type { ErrorCode } from '@jinan/contracts';
 import { CanActivate, ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -46,5 +47,5 @@ function bearerToken(request: Request): string | undefined {
 }
 
 function unauthorized(message: string): UnauthorizedException {
-  return new UnauthorizedException({ message, code: 'UNAUTHENTICATED' });
+  return new UnauthorizedException({ message, code: 'UNAUTHENTICATED' satisfies ErrorCode });
 }

@@ -1,3 +1,4 @@
+import type { ErrorCode } from '@jinan/contracts';
 import { INestApplication, Logger } from '@nestjs/common';
 import type { Server } from 'node:http';
 import { Server as NetServer } from 'node:net';
@@ -34,7 +35,7 @@ export function exitCleanlyOnSignals(app: INestApplication, logger = new Logger(
       if (!draining) return next();
       res.setHeader('Connection', 'close');
       if (req.url === '/api/health')
-        return res.status(503).json({ statusCode: 503, error: 'Service unavailable', message: 'shutting down', code: 'SHUTTING_DOWN' });
+        return res.status(503).json({ statusCode: 503, error: 'Service unavailable', message: 'shutting down', code: 'SHUTTING_DOWN' satisfies ErrorCode });
       next();
     },
   );

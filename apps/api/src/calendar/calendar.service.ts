@@ -7,7 +7,6 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../common/auth/auth-user';
 import { DomainError } from '../common/errors/domain-error';
 import { SchedulingService } from '../scheduling/scheduling.service';
-import { CalendarErrorCode } from './calendar-errors';
 import { calendarName, eventText } from './calendar-text';
 
 type EntryStatus = 'TENTATIVE' | 'CONFIRMED' | 'CANCELLED';
@@ -64,7 +63,7 @@ export class CalendarService {
         WHERE f.token_hash = $1 AND f.revoked_at IS NULL AND u.anonymised_at IS NULL AND u.organization_id IS NOT NULL`,
       [hashFeedToken(token)],
     );
-    if (!feed) throw new DomainError(CalendarErrorCode.FeedNotFound, 'no such calendar feed (it may have been revoked)');
+    if (!feed) throw new DomainError('CALENDAR_FEED_NOT_FOUND', 'no such calendar feed (it may have been revoked)');
     const owner: CalendarOwner = {
       user: { id: feed.id, role: feed.role, organizationId: feed.organization_id, timeZone: feed.time_zone },
       locale: feed.locale,
@@ -199,6 +198,6 @@ function render(entries: CalendarEntry[], locale: Locale): string {
     };
   });
   const { error, value } = createEvents(events, { productId: PRODUCT_ID, method: 'PUBLISH', calName: calendarName(locale) });
-  if (error || !value) throw new DomainError(CalendarErrorCode.RenderFailed, `the calendar could not be written: ${error?.message ?? 'no output'}`);
+  if (error || !value) throw new DomainError('CALENDAR_RENDER_FAILED', `the calendar could not be written: ${error?.message ?? 'no output'}`);
   return value;
 }

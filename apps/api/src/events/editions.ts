@@ -1,7 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { DomainError } from '../common/errors/domain-error';
 import { Edition } from './edition.entity';
-import { EventErrorCode } from './event-errors';
 
 /** Anything that reads entities: the DataSource, its manager, or a transaction's manager. */
 export type EditionReader = Pick<EntityManager, 'getRepository'>;
@@ -13,6 +12,6 @@ export type EditionReader = Pick<EntityManager, 'getRepository'>;
  */
 export async function loadEdition(db: EditionReader, id: string, options: { forUpdate?: boolean } = {}): Promise<Edition> {
   const edition = await db.getRepository(Edition).findOne({ where: { id }, lock: options.forUpdate ? { mode: 'pessimistic_write' } : undefined });
-  if (!edition) throw new DomainError(EventErrorCode.NotFound, `no event ${id}`);
+  if (!edition) throw new DomainError('EVENT_NOT_FOUND', `no event ${id}`);
   return edition;
 }

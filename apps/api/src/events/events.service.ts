@@ -8,7 +8,6 @@ import { AuthUser } from '../common/auth/auth-user';
 import { DomainError } from '../common/errors/domain-error';
 import { Edition } from './edition.entity';
 import { editionSummary, editionView } from './edition.view';
-import { EventErrorCode } from './event-errors';
 import { loadEdition } from './editions';
 import { NegotiationTable } from './negotiation-table.entity';
 import { programmeFromTemplate, SessionPlan, slotsFor } from './programme-template';
@@ -51,7 +50,7 @@ export class EventsService {
   async create(caller: AuthUser | null, dto: CreateEditionDto, manager?: EntityManager): Promise<EditionView> {
     const timeZone = dto.timeZone ?? EVENT_TIME_ZONE;
     if (!isIanaZone(timeZone)) {
-      throw new DomainError(EventErrorCode.InvalidTimeZone, 'timeZone must be an IANA zone such as Asia/Shanghai', [
+      throw new DomainError('EVENT_INVALID_TIME_ZONE', 'timeZone must be an IANA zone such as Asia/Shanghai', [
         { field: 'timeZone', messages: ['timeZone must be an IANA zone such as Asia/Shanghai'] },
       ]);
     }
@@ -119,23 +118,23 @@ export class EventsService {
   async updateSession(caller: AuthUser, editionId: string, sessionId: string, dto: UpdateSessionDto): Promise<EditionView> {
     await this.db.transaction(async (tx) => {
       const session = await tx.getRepository(ProgrammeSession).findOne({ where: { id: sessionId, editionId }, lock: { mode: 'pessimistic_write' } });
-      if (!session) throw new DomainError(EventErrorCode.SessionNotFound, `no session ${sessionId} in event ${editionId}`);
+      if (!session) throw new DomainError('SESSION_NOT_FOUND', `no session ${sessionId} in event ${editionId}`);
       if (dto.startsAt) session.startsAt = new Date(dto.startsAt);
       if (dto.endsAt) session.endsAt = new Date(dto.endsAt);
       if (session.endsAt <= session.startsAt) {
-        throw new DomainError(EventErrorCode.InvalidDates, 'endsAt must be after startsAt', [{ field: 'endsAt', messages: ['endsAt must be after startsAt'] }]);
+        throw new DomainError('EVENT_INVALID_DATES', 'endsAt must be after startsAt', [{ field: 'endsAt', messages: ['endsAt must be after startsAt'] }]);
       }
       if (dto.venue) session.venue = dto.venue;
       const reshape = dto.slotMinutes !== undefined || dto.tableCount !== undefined || dto.startsAt || dto.endsAt;
       if (reshape && session.kind !== 'negotiation') {
         if (dto.slotMinutes !== undefined || dto.tableCount !== undefined) {
-          throw new DomainError(EventErrorCode.NotNegotiation, 'only negotiation sessions have slots and tables');
+          throw new DomainError('SESSION_NOT_NEGOTIATION', 'only negotiation sessions have slots and tables');
         }
       }
       if (dto.slotMinutes !== undefined) session.slotMinutes = dto.slotMinutes;
       if (dto.tableCount !== undefined) session.tableCount = dto.tableCount;
       if (dto.interpreters !== undefined) {
-        if (session.kind !== 'negotiation') throw new DomainError(EventErrorCode.NotNegotiation, 'only negotiation sessions have interpreters');
+        if (session.kind !== 'negotiation') throw new DomainError('SESSION_NOT_NEGOTIATION', 'only negotiation sessions have interpreters');
         session.interpreters = dto.interpreters;
       }
       await tx.getRepository(ProgrammeSession).save(session);
@@ -207,13 +206,11 @@ function assertDates(startDate: string, endDate: string): void {
   const start = DateTime.fromISO(startDate, { zone: 'utc' });
   const end = DateTime.fromISO(endDate, { zone: 'utc' });
   if (!start.isValid)
-    throw new DomainError(EventErrorCode.InvalidDates, 'startDate is not a calendar date', [
-      { field: 'startDate', messages: ['startDate is not a calendar date'] },
-    ]);
+    throw new DomainError('EVENT_INVALID_DATES', 'startDate is not a calendar date', [{ field: 'startDate', messages: ['startDate is not a calendar date'] }]);
   if (!end.isValid)
-    throw new DomainError(EventErrorCode.InvalidDates, 'endDate is not a calendar date', [{ field: 'endDate', messages: ['endDate is not a calendar date'] }]);
+    throw new DomainError('EVENT_INVALID_DATES', 'endDate is not a calendar date', [{ field: 'endDate', messages: ['endDate is not a calendar date'] }]);
   if (end < start)
-    throw new DomainError(EventErrorCode.InvalidDates, 'endDate must not be before startDate', [
+    throw new DomainError('EVENT_INVALID_DATES', 'endDate must not be before startDate', [
       { field: 'endDate', messages: ['endDate must not be before startDate'] },
     ]);
 }

@@ -8,7 +8,6 @@ import { Clock, CLOCK } from '../common/clock';
 import { DomainError } from '../common/errors/domain-error';
 import { loadEdition } from '../events/editions';
 import { partyRef, Row } from '../stats/party-ref';
-import { FeedbackErrorCode } from './feedback-errors';
 
 /**
  * The follow-up stage opens this many days after the meeting's slot. Kept deliberately
@@ -64,27 +63,24 @@ export class FeedbackService {
       const organizationId = caller.organizationId;
       // A stranger learns nothing about the meeting: 404, as for the meetings themselves.
       if (!m || !organizationId || ![m.jp_organization_id, m.cn_organization_id].includes(organizationId)) {
-        throw new DomainError(FeedbackErrorCode.MeetingNotFound, `no meeting ${meetingId}`);
+        throw new DomainError('FEEDBACK_MEETING_NOT_FOUND', `no meeting ${meetingId}`);
       }
       const end = slotEnd(m);
       if (!end) {
-        throw new DomainError(FeedbackErrorCode.NotTakingPlace, `feedback is for meetings that took place; this one is ${m.status} with no published slot`);
+        throw new DomainError('FEEDBACK_MEETING_NOT_TAKING_PLACE', `feedback is for meetings that took place; this one is ${m.status} with no published slot`);
       }
       if (now < end) {
-        throw new DomainError(FeedbackErrorCode.TooEarly, `feedback opens when the meeting's slot ends (${end.toISOString()})`);
+        throw new DomainError('FEEDBACK_TOO_EARLY', `feedback opens when the meeting's slot ends (${end.toISOString()})`);
       }
       if (stage === 'follow_up') {
         const [initial] = await tx.query(`SELECT 1 FROM meeting_feedback WHERE meeting_id = $1 AND organization_id = $2 AND stage = 'initial'`, [
           meetingId,
           organizationId,
         ]);
-        if (!initial) throw new DomainError(FeedbackErrorCode.InitialFirst, 'give the first feedback on this meeting before the follow-up');
+        if (!initial) throw new DomainError('FEEDBACK_INITIAL_FIRST', 'give the first feedback on this meeting before the follow-up');
         const opens = DateTime.fromJSDate(end).plus({ days: FOLLOW_UP_AFTER_DAYS }).toJSDate();
         if (now < opens)
-          throw new DomainError(
-            FeedbackErrorCode.FollowUpTooEarly,
-            `the follow-up opens ${FOLLOW_UP_AFTER_DAYS} days after the meeting (${opens.toISOString()})`,
-          );
+          throw new DomainError('FEEDBACK_FOLLOW_UP_TOO_EARLY', `the follow-up opens ${FOLLOW_UP_AFTER_DAYS} days after the meeting (${opens.toISOString()})`);
       }
       const [row]: FeedbackRow[] = await tx.query(
         `INSERT INTO meeting_feedback (meeting_id, organization_id, author_id, stage, rating, outcome, note, at)
@@ -102,7 +98,7 @@ export class FeedbackService {
   async list(caller: AuthUser, meetingId: string): Promise<FeedbackView[]> {
     const [m] = await this.db.query('SELECT jp_organization_id, cn_organization_id FROM meetings WHERE id = $1', [meetingId]);
     const party = caller.organizationId && m && [m.jp_organization_id, m.cn_organization_id].includes(caller.organizationId);
-    if (!m || (caller.role !== 'bureau' && !party)) throw new DomainError(FeedbackErrorCode.MeetingNotFound, `no meeting ${meetingId}`);
+    if (!m || (caller.role !== 'bureau' && !party)) throw new DomainError('FEEDBACK_MEETING_NOT_FOUND', `no meeting ${meetingId}`);
     const rows: FeedbackRow[] = await this.db.query(
       `SELECT meeting_id, organization_id, stage, rating, outcome, note, at FROM meeting_feedback
         WHERE meeting_id = $1 AND ($2::uuid IS NULL OR organization_id = $2) ORDER BY at, id`,

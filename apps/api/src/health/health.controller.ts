@@ -1,3 +1,4 @@
+import type { ErrorCode } from '@jinan/contracts';
 import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -24,7 +25,7 @@ export class HealthController {
       await Promise.race([this.db.query('SELECT 1'), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000).unref())]);
       return { status: 'ok', database: 'up' };
     } catch {
-      throw new ServiceUnavailableException({ message: 'database is unreachable', code: 'DATABASE_DOWN' });
+      throw new ServiceUnavailableException({ message: 'database is unreachable', code: 'DATABASE_DOWN' satisfies ErrorCode });
     }
   }
 }

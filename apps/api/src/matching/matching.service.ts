@@ -16,7 +16,6 @@ import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../common/auth/auth-user';
 import { DomainError } from '../common/errors/domain-error';
 import { loadEdition } from '../events/editions';
-import { MatchingErrorCode } from './matching-errors';
 import { loadMatchingInput } from './matching-input';
 import { recommendationCount, writeRecommendations } from './recommendation-writer';
 
@@ -68,7 +67,7 @@ export class MatchingService {
 
   async getRun(editionId: string, runId: string): Promise<MatchingRunView> {
     const row = await this.runs.find(editionId, runId);
-    if (!row) throw new DomainError(MatchingErrorCode.RunNotFound, `no matching run ${runId} in event ${editionId}`);
+    if (!row) throw new DomainError('MATCHING_RUN_NOT_FOUND', `no matching run ${runId} in event ${editionId}`);
     return runView(row);
   }
 
@@ -208,12 +207,12 @@ export class MatchingService {
   private firmOf(caller: AuthUser, requested: string | undefined): string {
     if (caller.role === 'bureau') {
       if (requested) return requested;
-      throw new DomainError(MatchingErrorCode.OrganizationRequired, 'organizationId is required for the bureau', [
+      throw new DomainError('MATCHING_ORGANIZATION_REQUIRED', 'organizationId is required for the bureau', [
         { field: 'organizationId', messages: ['organizationId is required'] },
       ]);
     }
     if (caller.role !== 'jp' || !caller.organizationId || (requested && requested !== caller.organizationId)) {
-      throw new DomainError(MatchingErrorCode.NotYourFirm, 'a firm sees its own recommendations only');
+      throw new DomainError('MATCHING_NOT_YOUR_FIRM', 'a firm sees its own recommendations only');
     }
     return caller.organizationId;
   }

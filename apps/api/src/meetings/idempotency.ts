@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { DomainError, invalidField } from '../common/errors/domain-error';
-import { MeetingErrorCode } from './meeting-errors';
 
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
 
@@ -53,7 +52,7 @@ export async function claimIdempotencyKey(tx: EntityManager, userId: string, key
     [userId, key],
   );
   if (stored.request_hash !== hash) {
-    throw new DomainError(MeetingErrorCode.IdempotencyKeyReused, `this ${IDEMPOTENCY_HEADER} was already used for a different request`);
+    throw new DomainError('IDEMPOTENCY_KEY_REUSED', `this ${IDEMPOTENCY_HEADER} was already used for a different request`);
   }
   return stored.response;
 }

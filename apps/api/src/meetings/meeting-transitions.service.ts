@@ -8,7 +8,6 @@ import { DomainError } from '../common/errors/domain-error';
 import { Edition } from '../events/edition.entity';
 import { NotificationsService } from '../notifications/notifications.service';
 import { answerDeadline } from './answer-deadline';
-import { MeetingErrorCode } from './meeting-errors';
 import { decideTransition, MeetingAction } from './meeting-state-machine';
 import { Meeting } from './meeting.entity';
 
@@ -81,7 +80,7 @@ export class MeetingTransitionsService {
 
     const decision = decideTransition(meeting, action, side, now);
     if (!decision.ok) {
-      throw new DomainError(decision.refusal === 'actor' ? MeetingErrorCode.NotYourTurn : MeetingErrorCode.WrongState, decision.message);
+      throw new DomainError(decision.refusal === 'actor' ? 'MEETING_NOT_YOUR_TURN' : 'MEETING_WRONG_STATE', decision.message);
     }
     let deadline = PENDING.includes(decision.to) ? meeting.answerDeadline : null;
     if (action === 'approve') {
@@ -97,7 +96,7 @@ export class MeetingTransitionsService {
       .where('id = :id AND version = :version', { id, version: meeting.version })
       .execute();
     if (swapped.affected !== 1) {
-      throw new DomainError(MeetingErrorCode.ChangedConcurrently, 'the meeting was changed by someone else meanwhile; reload it');
+      throw new DomainError('MEETING_CHANGED_CONCURRENTLY', 'the meeting was changed by someone else meanwhile; reload it');
     }
     Object.assign(meeting, next, { version: meeting.version + 1 });
 
@@ -162,5 +161,5 @@ export function sideOf(caller: AuthUser | null, m: Pick<Meeting, 'jpOrganization
 }
 
 export function meetingNotFound(id: string): DomainError {
-  return new DomainError(MeetingErrorCode.NotFound, `no meeting ${id}`);
+  return new DomainError('MEETING_NOT_FOUND', `no meeting ${id}`);
 }

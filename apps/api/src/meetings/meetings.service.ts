@@ -29,11 +29,9 @@ import { loadEdition } from '../events/editions';
 import { JobsService } from '../jobs/jobs.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { Offer } from '../offers/offer.entity';
-import { OrganizationErrorCode } from '../organizations/organization-errors';
 import { Organization } from '../organizations/organization.entity';
 import { answerDeadline, editionEnded } from './answer-deadline';
 import { checkIdempotencyKey, claimIdempotencyKey, purgeIdempotencyKeys, requestHash, storeIdempotentResponse } from './idempotency';
-import { MeetingErrorCode } from './meeting-errors';
 import { SelfBookingService } from './self-booking.service';
 import { MeetingAction } from './meeting-state-machine';
 import { MEETINGS_OPTIONS, MeetingsOptions, MeetingTransitionsService, meetingNotFound, sideOf } from './meeting-transitions.service';
@@ -212,7 +210,7 @@ export class MeetingsService implements OnModuleInit {
   private async validateCreation(caller: AuthUser, body: unknown): Promise<RequestMeetingDto | ProposeMeetingDto> {
     if (caller.role === 'cn') {
       throw new DomainError(
-        MeetingErrorCode.OnlyJapaneseFirmsRequest,
+        'MEETING_ONLY_JAPANESE_FIRMS_REQUEST',
         'Japanese firms request meetings and the bureau proposes them; a Ji\u2019nan company answers them',
       );
     }
@@ -235,7 +233,7 @@ export class MeetingsService implements OnModuleInit {
   private async insert(tx: EntityManager, caller: AuthUser, eventId: string, dto: RequestMeetingDto | ProposeMeetingDto, now: Date): Promise<string> {
     const edition = await this.edition(tx, eventId);
     if (edition.status !== 'open' || editionEnded(now, edition)) {
-      throw new DomainError(MeetingErrorCode.EditionClosed, `the edition ${edition.year} is not taking meeting requests`);
+      throw new DomainError('MEETING_EDITION_CLOSED', `the edition ${edition.year} is not taking meeting requests`);
     }
     const proposal = 'jpOrganizationId' in dto;
     // A delegate always has an organization (users_org_matches_role); the bureau names both.
@@ -256,7 +254,7 @@ export class MeetingsService implements OnModuleInit {
       );
       if (pending >= edition.maxPendingRequests) {
         throw new DomainError(
-          MeetingErrorCode.QuotaReached,
+          'MEETING_QUOTA_REACHED',
           `your firm already has ${pending} requests waiting for an answer, the most this edition allows; withdraw one or wait for answers (unanswered requests expire at their deadline)`,
         );
       }
@@ -358,7 +356,7 @@ export class MeetingsService implements OnModuleInit {
       throw invalidField(field, `must name a verified ${kind}`);
     }
     if (!org || org.verification !== 'verified') {
-      throw new DomainError(OrganizationErrorCode.NotVerified, 'the bureau must verify your firm before it requests meetings');
+      throw new DomainError('ORGANIZATION_NOT_VERIFIED', 'the bureau must verify your firm before it requests meetings');
     }
     return org;
   }
@@ -387,7 +385,7 @@ function viewerOf(caller: AuthUser): Viewer {
 
 function pairExists(existing: { id: string; status: MeetingStatus }): DomainError {
   return new DomainError(
-    MeetingErrorCode.PairExists,
+    'MEETING_PAIR_EXISTS',
     `a meeting between these two organizations already exists in this edition: ${existing.id} (${existing.status})`,
   );
 }

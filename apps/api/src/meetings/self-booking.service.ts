@@ -9,7 +9,6 @@ import { PG, pgError } from '../common/errors/postgres-errors';
 import { isoInZone } from '../events/edition.view';
 import { NotificationsService } from '../notifications/notifications.service';
 import { meetingNotFound, MeetingTransitionsService, sideOf } from './meeting-transitions.service';
-import { SelfBookingErrorCode } from './self-booking-errors';
 import { freeTable, insertBooking, slotOptions, SlotOptionRow } from './slot-options.queries';
 
 /** A booked meeting whose slot the parties may move by agreeing on another. */
@@ -69,7 +68,7 @@ export class SelfBookingService implements OnModuleInit {
       const accepted = await this.transitions.apply(tx, meetingId, 'accept', caller, { note: reason, now });
       if (accepted.to !== 'accepted') {
         throw new DomainError(
-          SelfBookingErrorCode.NotSettling,
+          'SELF_BOOKING_NOT_SETTLING',
           'slotId can only be given by the party whose acceptance settles the meeting; accept without it and pick a slot once the other party has accepted',
           [{ field: 'slotId', messages: ['slotId is only allowed when your acceptance settles the meeting'] }],
         );
@@ -157,9 +156,9 @@ export class SelfBookingService implements OnModuleInit {
         proposalId,
         meetingId,
       ]);
-      if (!proposal) throw new DomainError(SelfBookingErrorCode.ProposalNotFound, `no slot proposal ${proposalId} for this meeting`);
-      if (proposal.side === side) throw new DomainError(SelfBookingErrorCode.ProposalNotYours, 'the other party answers your proposal');
-      if (proposal.status !== 'open') throw new DomainError(SelfBookingErrorCode.ProposalClosed, `this proposal is already ${proposal.status}`);
+      if (!proposal) throw new DomainError('SLOT_PROPOSAL_NOT_FOUND', `no slot proposal ${proposalId} for this meeting`);
+      if (proposal.side === side) throw new DomainError('SLOT_PROPOSAL_NOT_YOURS', 'the other party answers your proposal');
+      if (proposal.status !== 'open') throw new DomainError('SLOT_PROPOSAL_CLOSED', `this proposal is already ${proposal.status}`);
       const now = this.clock.now();
       await tx.query(`UPDATE slot_proposals SET status = $2, answered_at = $3, answered_by = $4 WHERE id = $1`, [
         proposalId,
@@ -245,7 +244,7 @@ export class SelfBookingService implements OnModuleInit {
   private async slotTaken(caller: AuthUser, meeting: MeetingRow, slotId: string | null = null): Promise<DomainError> {
     const fresh = await this.optionsView(this.db.manager, caller, meeting);
     return new DomainError(
-      SelfBookingErrorCode.SlotTaken,
+      'SELF_BOOKING_SLOT_TAKEN',
       slotId ? 'that slot is no longer free for both of you; pick another of the options' : 'pick one of the options',
       [{ field: 'slotId', messages: ['slotId is not free any more'] }],
       { options: fresh.options },
@@ -286,16 +285,16 @@ function optionView(r: SlotOptionRow, zone: string, eventZone: string): SlotOpti
 
 function assertParticipantsMode(meeting: MeetingRow): void {
   if (meeting.scheduling_mode !== 'participants') {
-    throw new DomainError(SelfBookingErrorCode.NotEnabled, 'in this edition the bureau schedules the meetings; parties do not pick slots');
+    throw new DomainError('SELF_BOOKING_NOT_ENABLED', 'in this edition the bureau schedules the meetings; parties do not pick slots');
   }
 }
 
 function partySide(caller: AuthUser, meeting: MeetingRow): 'jp' | 'cn' {
   const side = sideOf(caller, { jpOrganizationId: meeting.jp_organization_id, cnOrganizationId: meeting.cn_organization_id });
-  if (side !== 'jp' && side !== 'cn') throw new DomainError(SelfBookingErrorCode.ProposalNotYours, 'only the two parties propose and answer slots');
+  if (side !== 'jp' && side !== 'cn') throw new DomainError('SLOT_PROPOSAL_NOT_YOURS', 'only the two parties propose and answer slots');
   return side;
 }
 
 function notMovable(status: MeetingStatus): DomainError {
-  return new DomainError(SelfBookingErrorCode.NotMovable, `a ${status} meeting has no slot to move; only accepted, scheduled or confirmed meetings do`);
+  return new DomainError('SELF_BOOKING_NOT_MOVABLE', `a ${status} meeting has no slot to move; only accepted, scheduled or confirmed meetings do`);
 }

@@ -8,7 +8,6 @@ import { DomainError } from '../common/errors/domain-error';
 import { JobsService } from '../jobs/jobs.service';
 import { MailService } from './mail.service';
 import { Notification, MeetingNotificationPayload } from './notification.entity';
-import { NotificationErrorCode } from './notification-errors';
 import { meetingMail } from './notification-mail';
 
 export const SEND_NOTIFICATIONS_JOB = 'notifications-send';
@@ -120,7 +119,7 @@ export class NotificationsService implements OnModuleInit {
   async markRead(caller: AuthUser, id: string): Promise<NotificationView> {
     const repo = this.db.getRepository(Notification);
     const found = /^\d{1,18}$/.test(id) ? await repo.findOneBy({ id, userId: caller.id }) : null;
-    if (!found) throw new DomainError(NotificationErrorCode.NotFound, `no notification ${id}`);
+    if (!found) throw new DomainError('NOTIFICATION_NOT_FOUND', `no notification ${id}`);
     if (!found.readAt) {
       found.readAt = this.clock.now();
       await repo.update({ id }, { readAt: found.readAt });

@@ -5,9 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../common/auth/auth-user';
 import { DomainError } from '../common/errors/domain-error';
 import { containsPattern, searchText } from '../common/text/search-text';
-import { OrganizationErrorCode } from '../organizations/organization-errors';
 import { Organization } from '../organizations/organization.entity';
-import { OfferErrorCode } from './offer-errors';
 import { Offer } from './offer.entity';
 import { offerView } from './offer.view';
 
@@ -59,7 +57,7 @@ export class OffersService {
 
   async create(caller: AuthUser, dto: CreateOfferDto): Promise<OfferView> {
     if (caller.role !== 'cn' || !caller.organizationId) {
-      throw new DomainError(OfferErrorCode.OnlyJinanCompanies, 'only Ji\u2019nan companies publish offers');
+      throw new DomainError('OFFER_ONLY_JINAN_COMPANIES', 'only Ji\u2019nan companies publish offers');
     }
     assertInvestmentRange(dto.investmentMinMcny ?? null, dto.investmentMaxMcny ?? null);
     const repo = this.db.getRepository(Offer);
@@ -90,12 +88,12 @@ export class OffersService {
     await this.db.transaction(async (tx) => {
       const offer = await this.lockOwn(tx, caller, id);
       if (!from.includes(offer.status)) {
-        throw new DomainError(OfferErrorCode.WrongStatus, `cannot ${action} an offer that is ${offer.status}`);
+        throw new DomainError('OFFER_WRONG_STATUS', `cannot ${action} an offer that is ${offer.status}`);
       }
       if (action === 'publish') {
         const org = await tx.getRepository(Organization).findOneByOrFail({ id: offer.organizationId });
         if (org.verification !== 'verified') {
-          throw new DomainError(OrganizationErrorCode.NotVerified, 'the bureau must verify your company before its offers are published');
+          throw new DomainError('ORGANIZATION_NOT_VERIFIED', 'the bureau must verify your company before its offers are published');
         }
       }
       offer.status = to;
@@ -110,7 +108,7 @@ export class OffersService {
     const offer = await tx.getRepository(Offer).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
     if (!offer) throw notFound(id);
     if (offer.organizationId !== caller.organizationId) {
-      throw new DomainError(OfferErrorCode.NotYours, 'you can only change your own company\u2019s offers');
+      throw new DomainError('OFFER_NOT_YOURS', 'you can only change your own company\u2019s offers');
     }
     return offer;
   }
@@ -131,7 +129,7 @@ function nullable(dto: CreateOfferDto) {
 
 function assertInvestmentRange(min: number | null, max: number | null): void {
   if (min !== null && max !== null && min > max) {
-    throw new DomainError(OfferErrorCode.InvestmentRange, 'investmentMinMcny must not exceed investmentMaxMcny', [
+    throw new DomainError('OFFER_INVESTMENT_RANGE', 'investmentMinMcny must not exceed investmentMaxMcny', [
       { field: 'investmentMinMcny', messages: ['investmentMinMcny must not exceed investmentMaxMcny'] },
     ]);
   }
@@ -142,5 +140,5 @@ function offerSearchText(o: Offer): string {
 }
 
 function notFound(id: string): DomainError {
-  return new DomainError(OfferErrorCode.NotFound, `no offer ${id}`);
+  return new DomainError('OFFER_NOT_FOUND', `no offer ${id}`);
 }

@@ -16,7 +16,6 @@ import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../common/auth/auth-user';
 import { DomainError } from '../common/errors/domain-error';
 import { containsPattern, searchText } from '../common/text/search-text';
-import { OrganizationErrorCode } from './organization-errors';
 import { contactsShared, delegatesOf, meetingsBetween, publishedOffers } from './organization-profile.queries';
 import { Organization } from './organization.entity';
 import { organizationView } from './organization.view';
@@ -103,7 +102,7 @@ export class OrganizationsService {
   /** A delegate edits only their own organization; the bureau may correct any. */
   async update(caller: AuthUser, id: string, dto: UpdateOrganizationDto): Promise<OrganizationView> {
     if (caller.role !== 'bureau' && caller.organizationId !== id) {
-      throw new DomainError(OrganizationErrorCode.NotYours, 'you can only edit your own organization');
+      throw new DomainError('ORGANIZATION_NOT_YOURS', 'you can only edit your own organization');
     }
     return this.db.transaction(async (tx) => {
       const repo = tx.getRepository(Organization);
@@ -150,7 +149,7 @@ function assertNativeName(country: Country, o: { nameZh?: string | null; nameJa?
   const missing = country === 'JP' ? !o.nameJa : !o.nameZh;
   if (missing) {
     const field = country === 'JP' ? 'nameJa' : 'nameZh';
-    throw new DomainError(OrganizationErrorCode.NativeNameMissing, `${field} is required for a ${country === 'JP' ? 'Japanese firm' : 'Ji\u2019nan company'}`, [
+    throw new DomainError('ORGANIZATION_NATIVE_NAME_MISSING', `${field} is required for a ${country === 'JP' ? 'Japanese firm' : 'Ji\u2019nan company'}`, [
       { field, messages: [`${field} is required`] },
     ]);
   }
@@ -161,5 +160,5 @@ function organizationSearchText(o: Organization): string {
 }
 
 function notFound(id: string): DomainError {
-  return new DomainError(OrganizationErrorCode.NotFound, `no organization ${id}`);
+  return new DomainError('ORGANIZATION_NOT_FOUND', `no organization ${id}`);
 }

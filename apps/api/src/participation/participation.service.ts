@@ -6,8 +6,6 @@ import { AuthUser } from '../common/auth/auth-user';
 import { DomainError } from '../common/errors/domain-error';
 import { isoInZone } from '../events/edition.view';
 import { loadEdition } from '../events/editions';
-import { OrganizationErrorCode } from '../organizations/organization-errors';
-import { ParticipationErrorCode } from './participation-errors';
 
 interface HalfDayRow {
   starts_at: Date;
@@ -64,7 +62,7 @@ export class ParticipationService {
       const block = blocks.find((b) => b.starts_at.getTime() === new Date(halfDay.startsAt).getTime());
       if (!block) {
         const field = `halfDays.${i}.startsAt`;
-        throw new DomainError(ParticipationErrorCode.UnknownHalfDay, `${field} is not the start of a negotiation half-day of this event`, [
+        throw new DomainError('PARTICIPATION_UNKNOWN_HALF_DAY', `${field} is not the start of a negotiation half-day of this event`, [
           { field, messages: [`${field} is not the start of a negotiation half-day of this event`] },
         ]);
       }
@@ -86,13 +84,13 @@ export class ParticipationService {
 
   private async assertOrganization(organizationId: string): Promise<void> {
     const [org] = await this.db.query('SELECT 1 FROM organizations WHERE id = $1', [organizationId]);
-    if (!org) throw new DomainError(OrganizationErrorCode.NotFound, `no organization ${organizationId}`);
+    if (!org) throw new DomainError('ORGANIZATION_NOT_FOUND', `no organization ${organizationId}`);
   }
 }
 
 /** A party reads and sets its own attendance; the bureau anyone's. */
 function assertAccess(caller: AuthUser, organizationId: string): void {
   if (caller.role !== 'bureau' && caller.organizationId !== organizationId) {
-    throw new DomainError(ParticipationErrorCode.NotYours, 'you can only see and set your own organization\u2019s attendance');
+    throw new DomainError('PARTICIPATION_NOT_YOURS', 'you can only see and set your own organization\u2019s attendance');
   }
 }

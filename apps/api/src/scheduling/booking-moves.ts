@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, HttpStatus, Injectable, Patch } from '@nestjs/common';
+import { Body, Controller, HttpCode, Injectable, Patch } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { named } from '@jinan/contracts';
@@ -8,7 +8,6 @@ import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../common/auth/auth-user';
 import { CurrentUser, Roles } from '../common/auth/decorators';
 import { DomainError } from '../common/errors/domain-error';
-import { registerErrorCodes } from '../common/errors/error-status';
 import { UuidParam } from '../common/http/validation';
 
 /** PATCH /api/meetings/:id/booking: the bureau puts a meeting at a slot and table by hand. */
@@ -34,22 +33,6 @@ export interface BookingMoveView {
   version: number;
 }
 
-export enum BookingMoveErrorCode {
-  MeetingNotFound = 'BOOKING_MEETING_NOT_FOUND',
-  SlotNotFound = 'BOOKING_SLOT_NOT_FOUND',
-  TableNotFound = 'BOOKING_TABLE_NOT_FOUND',
-  NotMovable = 'BOOKING_NOT_MOVABLE',
-  WrongSession = 'BOOKING_WRONG_SESSION',
-}
-
-registerErrorCodes({
-  [BookingMoveErrorCode.MeetingNotFound]: HttpStatus.NOT_FOUND,
-  [BookingMoveErrorCode.SlotNotFound]: HttpStatus.NOT_FOUND,
-  [BookingMoveErrorCode.TableNotFound]: HttpStatus.NOT_FOUND,
-  [BookingMoveErrorCode.NotMovable]: HttpStatus.CONFLICT,
-  [BookingMoveErrorCode.WrongSession]: HttpStatus.CONFLICT,
-});
-
 /** A meeting the bureau may place by hand: accepted, or scheduled but not yet confirmed by both. */
 const MOVABLE = ['accepted', 'scheduled'];
 
@@ -72,7 +55,7 @@ export class BookingMovesService {
 
   private async moveIn(tx: EntityManager, caller: AuthUser, meetingId: string, dto: MoveBookingDto): Promise<BookingMoveView> {
     const [found] = await tx.query(`SELECT edition_id FROM meetings WHERE id = $1`, [meetingId]);
-    if (!found) throw new DomainError(BookingMoveErrorCode.MeetingNotFound, `no meeting ${meetingId}`);
+    if (!found) throw new DomainError('BOOKING_MEETING_NOT_FOUND', `no meeting ${meetingId}`);
     // One writer of an edition's bookings at a time, edition first as the scheduler's
     // writer does: concurrent moves queue here instead of deadlocking on the exclusion
     // constraints. (NO KEY: inserts that merely reference the edition are not blocked.)
@@ -80,25 +63,22 @@ export class BookingMovesService {
     const [meeting] = await tx.query(`SELECT id, edition_id, status, sector, jp_organization_id, cn_organization_id FROM meetings WHERE id = $1 FOR UPDATE`, [
       meetingId,
     ]);
-    if (!meeting) throw new DomainError(BookingMoveErrorCode.MeetingNotFound, `no meeting ${meetingId}`);
+    if (!meeting) throw new DomainError('BOOKING_MEETING_NOT_FOUND', `no meeting ${meetingId}`);
     if (!MOVABLE.includes(meeting.status)) {
-      throw new DomainError(BookingMoveErrorCode.NotMovable, `a ${meeting.status} meeting cannot be placed; only accepted or scheduled meetings can`);
+      throw new DomainError('BOOKING_NOT_MOVABLE', `a ${meeting.status} meeting cannot be placed; only accepted or scheduled meetings can`);
     }
     const [slot] = await tx.query(
       `SELECT sl.id, sl.session_id, sl.starts_at, sl.ends_at, se.sector FROM slots sl JOIN programme_sessions se ON se.id = sl.session_id
         WHERE sl.id = $1 AND sl.edition_id = $2`,
       [dto.slotId, meeting.edition_id],
     );
-    if (!slot) throw new DomainError(BookingMoveErrorCode.SlotNotFound, `no slot ${dto.slotId} in this meeting's event`);
+    if (!slot) throw new DomainError('BOOKING_SLOT_NOT_FOUND', `no slot ${dto.slotId} in this meeting's event`);
     // The scheduler keeps a meeting in its sector's session; a move elsewhere would be undone.
     if (slot.sector !== meeting.sector) {
-      throw new DomainError(
-        BookingMoveErrorCode.WrongSession,
-        `a ${meeting.sector} meeting takes place in the ${meeting.sector} session, not the ${slot.sector} one`,
-      );
+      throw new DomainError('BOOKING_WRONG_SESSION', `a ${meeting.sector} meeting takes place in the ${meeting.sector} session, not the ${slot.sector} one`);
     }
     const [table] = await tx.query(`SELECT id FROM negotiation_tables WHERE session_id = $1 AND number = $2`, [slot.session_id, dto.tableNumber]);
-    if (!table) throw new DomainError(BookingMoveErrorCode.TableNotFound, `the slot's session has no table ${dto.tableNumber}`);
+    if (!table) throw new DomainError('BOOKING_TABLE_NOT_FOUND', `the slot's session has no table ${dto.tableNumber}`);
 
     await tx.query(`DELETE FROM bookings WHERE meeting_id = $1`, [meetingId]);
     // A free delegate seat of each party at that time; with none, seat 1 lets the

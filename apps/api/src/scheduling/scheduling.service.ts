@@ -24,7 +24,6 @@ import { MeetingTransitionsService } from '../meetings/meeting-transitions.servi
 import { selfBookedMeetings } from '../meetings/slot-options.queries';
 import { NotificationsService } from '../notifications/notifications.service';
 import { StaleScheduleInput, writeSchedule } from './schedule-writer';
-import { SchedulingErrorCode } from './scheduling-errors';
 import { loadSchedulingInput, RunOptions } from './scheduling-input';
 import { isIanaZone } from '../common/time/iana-zone';
 
@@ -83,7 +82,7 @@ export class SchedulingService implements OnModuleInit {
           ORDER BY lower(b.during), m.id`,
         [editionId, dto.sessionIds ?? null],
       );
-      if (!rows.length) throw new DomainError(SchedulingErrorCode.NothingToPublish, 'there is no scheduled, unpublished meeting to publish');
+      if (!rows.length) throw new DomainError('SCHEDULE_NOTHING_TO_PUBLISH', 'there is no scheduled, unpublished meeting to publish');
       for (const { id } of rows) await this.transitions.apply(tx, id, 'publish', caller);
       return rows.length;
     });
@@ -106,13 +105,13 @@ export class SchedulingService implements OnModuleInit {
   async latestRun(editionId: string): Promise<ScheduleRunView> {
     await this.assertEdition(editionId);
     const [row]: RunRow[] = await this.db.query('SELECT * FROM schedule_runs WHERE edition_id = $1 ORDER BY created_at DESC LIMIT 1', [editionId]);
-    if (!row) throw new DomainError(SchedulingErrorCode.RunNotFound, `no scheduler run yet in event ${editionId}`);
+    if (!row) throw new DomainError('SCHEDULE_RUN_NOT_FOUND', `no scheduler run yet in event ${editionId}`);
     return runView(row);
   }
 
   async getRun(editionId: string, runId: string): Promise<ScheduleRunView> {
     const row = await this.runs.find(editionId, runId);
-    if (!row) throw new DomainError(SchedulingErrorCode.RunNotFound, `no scheduler run ${runId} in event ${editionId}`);
+    if (!row) throw new DomainError('SCHEDULE_RUN_NOT_FOUND', `no scheduler run ${runId} in event ${editionId}`);
     return runView(row);
   }
 
@@ -195,13 +194,13 @@ export class SchedulingService implements OnModuleInit {
     const edition = await loadEdition(this.db, editionId);
     const organizationId = caller.role === 'bureau' ? query.organizationId : caller.organizationId;
     if (!organizationId) {
-      throw new DomainError(SchedulingErrorCode.NoOrganization, 'organizationId is required for the bureau', [
+      throw new DomainError('AGENDA_NO_ORGANIZATION', 'organizationId is required for the bureau', [
         { field: 'organizationId', messages: ['organizationId is required'] },
       ]);
     }
     const zone = query.zone ?? caller.timeZone;
     if (!isIanaZone(zone)) {
-      throw new DomainError(SchedulingErrorCode.InvalidZone, 'zone must be an IANA zone such as Asia/Tokyo', [
+      throw new DomainError('AGENDA_INVALID_ZONE', 'zone must be an IANA zone such as Asia/Tokyo', [
         { field: 'zone', messages: ['zone must be an IANA zone such as Asia/Tokyo'] },
       ]);
     }

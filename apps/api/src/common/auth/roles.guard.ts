@@ -1,6 +1,6 @@
 import { CanActivate, ExecutionContext, ForbiddenException, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { Role } from '@jinan/contracts';
+import { ErrorCode, Role } from '@jinan/contracts';
 import { AuthUser } from './auth-user';
 import { ROLES } from './decorators';
 
@@ -13,6 +13,6 @@ export class RolesGuard implements CanActivate {
     if (!roles) return true;
     const user = context.switchToHttp().getRequest<{ user?: AuthUser }>().user;
     if (user && roles.includes(user.role)) return true;
-    throw new ForbiddenException({ message: `this action is for: ${roles.join(', ')}`, code: 'ROLE_FORBIDDEN' });
+    throw new ForbiddenException({ message: `this action is for: ${roles.join(', ')}`, code: 'ROLE_FORBIDDEN' satisfies ErrorCode });
   }
 }

@@ -1,14 +1,15 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import { ApiErrorBody } from '@jinan/contracts';
+import { ApiErrorBody, codeForStatus, ERROR_STATUS, ErrorCode, isErrorCode } from '@jinan/contracts';
 import { Response } from 'express';
 import { DomainError } from './domain-error';
-import { statusForCode } from './error-status';
-import { describeConstraint, isDatabaseUnavailable, PG, pgError } from './postgres-errors';
+import { CONSTRAINT_ERRORS } from './constraint-errors';
+import { isDatabaseUnavailable, PG, pgError } from './postgres-errors';
 
 /**
  * Turns every error into the body of PRODUCT.md §6: `{ statusCode, error, message,
- * code?, details? }`. Unknown errors are logged and answered with a bare 500 that
- * leaks nothing.
+ * code, details? }`. Every body carries a code from the ErrorCode union (libs/contracts),
+ * which is what clients translate; the message is for logs and API users. Unknown
+ * errors are logged and answered with a bare 500 that leaks nothing.
  */
 @Catch()
 export class ApiExceptionFilter implements ExceptionFilter {
@@ -30,15 +31,15 @@ export class ApiExceptionFilter implements ExceptionFilter {
 
   private toBody(exception: unknown): ApiErrorBody {
     if (exception instanceof DomainError) {
-      const status = statusForCode(exception.code);
-      return { ...exception.extra, ...body(status, exception.message, exception.code, exception.details) };
+      return { ...exception.extra, ...body(ERROR_STATUS[exception.code], exception.message, exception.code, exception.details) };
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
-      const res = exception.getResponse() as string | { message?: unknown; details?: ApiErrorBody['details']; code?: string };
-      if (typeof res === 'string') return body(status, res);
+      const res = exception.getResponse() as string | { message?: unknown; details?: ApiErrorBody['details']; rules?: ApiErrorBody['rules']; code?: string };
+      // Nest's own exceptions (an unknown route, the throttler's 429) carry no code: one by status.
+      if (typeof res === 'string') return body(status, res, codeForStatus(status));
       const message = Array.isArray(res.message) ? res.message.join('; ') : String(res.message ?? exception.message);
-      return body(status, message, res.code, res.details);
+      return body(status, message, isErrorCode(res.code) ? res.code : codeForStatus(status), res.details, res.rules);
     }
     // Before the SQLSTATE mapping: a restarting server answers 57P01/57P03 on live queries.
     if (isDatabaseUnavailable(exception)) {
@@ -51,12 +52,12 @@ export class ApiExceptionFilter implements ExceptionFilter {
       if (exception.status === HttpStatus.UNSUPPORTED_MEDIA_TYPE) return body(exception.status, 'request body encoding is not supported', 'INVALID_BODY');
       return body(HttpStatus.BAD_REQUEST, 'request body is not valid JSON', 'INVALID_BODY');
     }
-    return body(HttpStatus.INTERNAL_SERVER_ERROR, 'internal error');
+    return body(HttpStatus.INTERNAL_SERVER_ERROR, 'internal error', 'INTERNAL_ERROR');
   }
 
   private fromPostgres(code: string, constraint?: string): ApiErrorBody {
-    const known = describeConstraint(constraint);
-    if (known) return body(known.status, known.message, known.code);
+    const known = constraint ? CONSTRAINT_ERRORS[constraint] : undefined;
+    if (known) return body(ERROR_STATUS[known.code], known.message, known.code);
     switch (code) {
       case PG.uniqueViolation:
       case PG.exclusionViolation:
@@ -73,19 +74,20 @@ export class ApiExceptionFilter implements ExceptionFilter {
       default:
         // Class 22, data exception (a NUL character in text, a number out of range…): the input's fault.
         if (code.startsWith('22')) return body(HttpStatus.BAD_REQUEST, 'invalid value', 'INVALID_INPUT');
-        return body(HttpStatus.INTERNAL_SERVER_ERROR, 'internal error');
+        return body(HttpStatus.INTERNAL_SERVER_ERROR, 'internal error', 'INTERNAL_ERROR');
     }
   }
 }
 
-function body(statusCode: number, message: string, code?: string, details?: ApiErrorBody['details']): ApiErrorBody {
+function body(statusCode: number, message: string, code: ErrorCode, details?: ApiErrorBody['details'], rules?: ApiErrorBody['rules']): ApiErrorBody {
   const error = HttpStatus[statusCode]?.toString().replace(/_/g, ' ').toLowerCase() ?? 'error';
   return {
     statusCode,
     error: error.charAt(0).toUpperCase() + error.slice(1),
     message,
-    ...(code ? { code } : {}),
+    code,
     ...(details ? { details } : {}),
+    ...(rules ? { rules } : {}),
   };
 }
 

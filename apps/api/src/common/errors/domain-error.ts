@@ -1,13 +1,13 @@
-import { FieldError } from '@jinan/contracts';
+import { ErrorCode, FieldError } from '@jinan/contracts';
 
 /**
  * A business rule said no. Thrown by services with a domain code; the exception
- * filter turns the code into an HTTP status (see error-status.ts), so services never
- * pick status numbers themselves.
+ * filter takes the HTTP status from ERROR_STATUS in libs/contracts, so services never
+ * pick status numbers themselves and every code has exactly one status.
  */
 export class DomainError extends Error {
   constructor(
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     readonly details?: FieldError[],
     /** More for the client to act on, sent beside the standard fields (e.g. fresh slot options with a 409). */
@@ -20,13 +20,5 @@ export class DomainError extends Error {
 
 /** Input that passed DTO validation but is still wrong, naming the field. */
 export function invalidField(field: string, message: string): DomainError {
-  return new DomainError(CommonErrorCode.InvalidInput, `${field} ${message}`, [{ field, messages: [`${field} ${message}`] }]);
-}
-
-export enum CommonErrorCode {
-  InvalidInput = 'INVALID_INPUT',
-  NotFound = 'NOT_FOUND',
-  Forbidden = 'FORBIDDEN',
-  Conflict = 'CONFLICT',
-  StaleVersion = 'STALE_VERSION',
+  return new DomainError('INVALID_INPUT', `${field} ${message}`, [{ field, messages: [`${field} ${message}`] }]);
 }

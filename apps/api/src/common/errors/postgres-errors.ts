@@ -25,20 +25,6 @@ export function pgError(error: unknown): PgErrorInfo | undefined {
   return { code: driverError.code, constraint: driverError.constraint, detail: driverError.detail };
 }
 
-/**
- * Constraint name → a sentence for the client. Constraints are the last line of
- * defence; services usually catch the condition first with a clearer domain error.
- */
-const CONSTRAINT_MESSAGES = new Map<string, { status: number; code: string; message: string }>();
-
-export function registerConstraintMessages(entries: Record<string, { status: number; code: string; message: string }>): void {
-  for (const [name, value] of Object.entries(entries)) CONSTRAINT_MESSAGES.set(name, value);
-}
-
-export function describeConstraint(name: string | undefined) {
-  return name ? CONSTRAINT_MESSAGES.get(name) : undefined;
-}
-
 /** Connection-level failures: SQLSTATE classes 08 and 57P0x, and the driver's socket errors. */
 const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', '57P01', '57P02', '57P03', '53300']);
 const UNAVAILABLE_MESSAGES =

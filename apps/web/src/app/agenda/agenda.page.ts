@@ -9,7 +9,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { AgendaItemView } from '@jinan/contracts';
-import { ApiError } from '../core/api-error';
+import { errorText } from '../core/api-error';
 import { CurrentEdition } from '../core/current-edition';
 import { Language } from '../core/language';
 import { TimeZones } from '../core/time-zones';
@@ -255,7 +255,7 @@ export class AgendaPage {
       },
       error: (e: unknown) => {
         this.downloading.set(false);
-        this.error.set(e instanceof ApiError ? e.message : String(e));
+        this.error.set(errorText(e));
       },
     });
   }
@@ -288,6 +288,6 @@ export class AgendaPage {
 
   private fail(e: unknown): void {
     this.busy.set(false);
-    this.error.set(e instanceof ApiError ? e.message : String(e));
+    this.error.set(errorText(e));
   }
 }

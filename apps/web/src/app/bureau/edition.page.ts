@@ -9,7 +9,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { EditionView, SessionView } from '@jinan/contracts';
 import { defaultEditionDates, EVENT_TIME_ZONE } from '@jinan/contracts/edition-dates';
-import { applyFieldErrors } from '../core/api-error';
+import { applyFieldErrors, errorText } from '../core/api-error';
 import { CurrentEdition } from '../core/current-edition';
 import { Language } from '../core/language';
 import { LocalizedTextComponent } from '../shared/localized-text.component';
@@ -264,7 +264,7 @@ export class EditionPage {
         },
         error: (e: unknown) => {
           this.busy.set(false);
-          this.sessionError.set(e instanceof Error ? e.message : String(e));
+          this.sessionError.set(errorText(e));
         },
       });
   }

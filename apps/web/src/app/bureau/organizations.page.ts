@@ -9,7 +9,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { OrganizationView, VerificationState } from '@jinan/contracts';
-import { ApiError } from '../core/api-error';
+import { errorText } from '../core/api-error';
 import { LocalizedTextComponent } from '../shared/localized-text.component';
 import { BureauApi } from './bureau.api';
 
@@ -116,7 +116,7 @@ export class OrganizationsPage {
       },
       error: (e: unknown) => {
         this.busy.set(false);
-        this.error.set(e instanceof ApiError ? e.message : String(e));
+        this.error.set(errorText(e));
       },
     });
   }

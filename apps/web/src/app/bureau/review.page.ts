@@ -10,7 +10,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { MeetingView } from '@jinan/contracts';
 import { concatMap, from, toArray } from 'rxjs';
-import { ApiError } from '../core/api-error';
+import { errorText } from '../core/api-error';
 import { CurrentEdition } from '../core/current-edition';
 import { MeetingsApi } from '../meetings/meetings.api';
 import { LocalizedTextComponent } from '../shared/localized-text.component';
@@ -161,7 +161,7 @@ export class ReviewPage {
         next: () => this.done(),
         error: (e: unknown) => {
           this.done();
-          this.error.set(e instanceof ApiError ? e.message : String(e));
+          this.error.set(errorText(e));
         },
       });
   }

@@ -11,7 +11,7 @@ import { RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import type { GridBookingView, LeftOutView, MultilingualName, ScheduleRunView, SessionView } from '@jinan/contracts';
 import { catchError, of, switchMap, takeWhile, throwError, timer } from 'rxjs';
-import { ApiError } from '../core/api-error';
+import { ApiError, errorText } from '../core/api-error';
 import { CurrentEdition } from '../core/current-edition';
 import { Language } from '../core/language';
 import { MeetingsApi } from '../meetings/meetings.api';
@@ -404,7 +404,7 @@ export class SchedulerPage {
       next: (r) => {
         this.runId.set(r.id);
       },
-      error: (e: unknown) => this.error.set(e instanceof ApiError ? e.message : String(e)),
+      error: (e: unknown) => this.error.set(errorText(e)),
     });
   }
 
@@ -423,7 +423,7 @@ export class SchedulerPage {
       error: (e: unknown) => {
         this.busy.set(false);
         if (e instanceof ApiError && e.code === 'SCHEDULE_NOTHING_TO_PUBLISH') this.message.set(this.transloco.translate('scheduler.nothingToPublish'));
-        else this.error.set(e instanceof ApiError ? e.message : String(e));
+        else this.error.set(errorText(e));
       },
     });
   }

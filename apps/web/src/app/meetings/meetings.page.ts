@@ -9,7 +9,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { MeetingStatus, MeetingView } from '@jinan/contracts';
-import { ApiError } from '../core/api-error';
+import { errorText } from '../core/api-error';
 import { CurrentEdition } from '../core/current-edition';
 import { LocalizedTextComponent } from '../shared/localized-text.component';
 import { MeetingsApi } from './meetings.api';
@@ -160,7 +160,7 @@ export class MeetingsPage {
       },
       error: (e: unknown) => {
         this.busy.set(false);
-        this.error.set(e instanceof ApiError ? e.message : String(e));
+        this.error.set(errorText(e));
       },
     });
   }

@@ -7,7 +7,7 @@ import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { NotificationView, Role } from '@jinan/contracts';
 import { concatMap, from, toArray } from 'rxjs';
-import { ApiError } from '../core/api-error';
+import { errorText } from '../core/api-error';
 import { Language } from '../core/language';
 import { Session } from '../core/session';
 import { TimeZones } from '../core/time-zones';
@@ -154,7 +154,7 @@ export class NotificationsPage {
         },
         error: (e: unknown) => {
           this.busy.set(false);
-          this.error.set(e instanceof ApiError ? e.message : String(e));
+          this.error.set(errorText(e));
         },
       });
   }

@@ -6,7 +6,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { OfferView } from '@jinan/contracts';
-import { ApiError } from '../core/api-error';
+import { errorText } from '../core/api-error';
 import { LocalizedTextComponent } from '../shared/localized-text.component';
 import { OffersApi } from './offers.api';
 
@@ -84,7 +84,7 @@ export class MyOffersPage {
       },
       error: (e: unknown) => {
         this.busy.set(false);
-        this.error.set(e instanceof ApiError ? e.message : String(e));
+        this.error.set(errorText(e));
       },
     });
   }

@@ -10,7 +10,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { CooperationType, Language as ContentLanguage, Locale, ParticipationView, Sector, SizeBand } from '@jinan/contracts';
 import { COOPERATION_TYPES, LANGUAGES, LOCALES, SECTORS, SIZE_BANDS } from '@jinan/contracts/enums';
-import { applyFieldErrors } from '../core/api-error';
+import { applyFieldErrors, errorText } from '../core/api-error';
 import { CurrentEdition } from '../core/current-edition';
 import { Language } from '../core/language';
 import { Session } from '../core/session';
@@ -343,7 +343,7 @@ export class ProfilePage {
           this.participation.set(saved);
           this.availabilityMessage.set('✓');
         },
-        error: (e: unknown) => this.availabilityMessage.set(e instanceof Error ? e.message : String(e)),
+        error: (e: unknown) => this.availabilityMessage.set(errorText(e)),
       });
   }
 }
