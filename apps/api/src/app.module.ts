@@ -34,6 +34,7 @@ import { ExportsModule } from './exports/exports.module';
 import { FeedbackModule } from './feedback/feedback.module';
 import { StatsModule } from './stats/stats.module';
 import { RemindersModule } from './reminders/reminders.module';
+import { KeyProjectsModule } from './key-projects/key-projects.module';
 
 export interface AppOptions {
   env: Environment;
@@ -113,6 +114,7 @@ export class AppModule {
         FeedbackModule,
         MatchingModule,
         RemindersModule,
+        KeyProjectsModule,
       ],
       controllers: [HealthController],
       providers: [

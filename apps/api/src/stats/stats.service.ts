@@ -21,6 +21,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Clock, CLOCK } from '../common/clock';
 import { loadEdition } from '../events/editions';
 import { partyRef, Row } from './party-ref';
+import { countKeyProjects } from '../key-projects/key-projects.queries';
 
 const TOP_OFFERS = 10;
 /** Outcome ranks as SQL: array_position gives 1 (no interest) … 4 (signed). */
@@ -68,6 +69,7 @@ export class StatsService {
         topOffers: await this.topOffers(tx, editionId),
         funnel,
         signedProjects: await this.signedProjects(tx, editionId),
+        keyProjects: await countKeyProjects(tx, editionId),
         outcomes,
       };
     });

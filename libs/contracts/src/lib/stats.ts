@@ -102,6 +102,8 @@ export interface EditionStatsView {
   topOffers: RequestedOfferView[];
   funnel: FunnelStats[];
   signedProjects: SignedProjectView[];
+  /** Key projects the bureau marked for the signing ceremony (all, and those from a reported signature). */
+  keyProjects: { total: number; fromSignedOutcomes: number };
   /** Answers per outcome over the whole edition (latest stage per party). */
   outcomes: Record<FeedbackOutcome, number>;
 }
