@@ -6,7 +6,6 @@ import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../common/auth/auth-user';
 import { DomainError } from '../common/errors/domain-error';
 import { loadEdition } from '../events/editions';
-import { KeyProjectErrorCode } from './key-projects-errors';
 import { keyProjectsPrintPage, PrintLocale } from './key-projects-print';
 import { findKeyProject, listKeyProjects } from './key-projects.queries';
 
@@ -29,9 +28,9 @@ export class KeyProjectsService {
     const id = await this.db.transaction(async (tx) => {
       await loadEdition(tx, editionId);
       const [meeting] = await tx.query(`SELECT id, status FROM meetings WHERE id = $1 AND edition_id = $2`, [dto.meetingId, editionId]);
-      if (!meeting) throw new DomainError(KeyProjectErrorCode.MeetingNotFound, `no meeting ${dto.meetingId} in this event`);
+      if (!meeting) throw new DomainError('KEY_PROJECT_MEETING_NOT_FOUND', `no meeting ${dto.meetingId} in this event`);
       if (!TAKING_PLACE.includes(meeting.status)) {
-        throw new DomainError(KeyProjectErrorCode.MeetingNotHeld, `a ${meeting.status} meeting cannot be a key project; it must be accepted or take place`);
+        throw new DomainError('KEY_PROJECT_MEETING_NOT_TAKING_PLACE', `a ${meeting.status} meeting cannot be a key project; it must be accepted or take place`);
       }
       let feedbackId: string | null = null;
       if (dto.fromSignedOutcome) {
@@ -39,7 +38,7 @@ export class KeyProjectsService {
           `SELECT id FROM meeting_feedback WHERE meeting_id = $1 AND outcome = 'agreement_signed' ORDER BY stage DESC, at DESC LIMIT 1`,
           [dto.meetingId],
         );
-        if (!signed) throw new DomainError(KeyProjectErrorCode.NoSignedOutcome, 'no party has reported a signed agreement for this meeting');
+        if (!signed) throw new DomainError('KEY_PROJECT_NO_SIGNED_OUTCOME', 'no party has reported a signed agreement for this meeting');
         feedbackId = signed.id;
       }
       const [row] = await tx.query(
@@ -81,7 +80,7 @@ export class KeyProjectsService {
         id,
         editionId,
       ]);
-      if (!row) throw new DomainError(KeyProjectErrorCode.NotFound, `no key project ${id} in this event`);
+      if (!row) throw new DomainError('KEY_PROJECT_NOT_FOUND', `no key project ${id} in this event`);
       await this.audit.record(tx, {
         actorId: caller.id,
         action: 'key_project.delete',

@@ -17,6 +17,7 @@ export const CONSTRAINT_ERRORS: Readonly<Record<string, { code: ErrorCode; messa
   offers_second_language: { code: 'OFFER_SECOND_LANGUAGE_MISSING', message: 'a published offer needs a Japanese or English title and summary' },
   meetings_one_per_pair: { code: 'MEETING_PAIR_EXISTS', message: 'a meeting between these two organizations already exists in this edition' },
   slot_proposals_one_open: { code: 'SLOT_PROPOSAL_OPEN', message: 'this meeting already has an open slot proposal; it must be answered first' },
+  key_projects_one_per_meeting: { code: 'KEY_PROJECT_EXISTS', message: 'this meeting is already a key project' },
   meetings_priority: { code: 'INVALID_INPUT', message: 'priority must be between 1 and 3' },
   matching_runs_one_active: { code: 'MATCHING_RUN_IN_PROGRESS', message: 'a matching run is already queued or running for this event' },
   schedule_runs_one_active: { code: 'SCHEDULE_RUN_IN_PROGRESS', message: 'a scheduler run is already queued or running for this event' },
