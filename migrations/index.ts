@@ -5,6 +5,7 @@ import { CreateBookings1764300000000 } from './1764300000000-CreateBookings';
 import { CreateMatching1764400000000 } from './1764400000000-CreateMatching';
 import { CreateReports1764500000000 } from './1764500000000-CreateReports';
 import { CreateThrottleCounters1764600000000 } from './1764600000000-CreateThrottleCounters';
+import { EditionGapScope1765100000000 } from './1765100000000-EditionGapScope';
 import { CreateMeetingMessages1765300000000 } from './1765300000000-CreateMeetingMessages';
 import { OrganiserModes1765800000000 } from './1765800000000-OrganiserModes';
 
@@ -20,6 +21,7 @@ export const MIGRATIONS = [
   CreateMatching1764400000000,
   CreateReports1764500000000,
   CreateThrottleCounters1764600000000,
+  EditionGapScope1765100000000,
   CreateMeetingMessages1765300000000,
   OrganiserModes1765800000000,
 ];

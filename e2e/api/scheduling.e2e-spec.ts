@@ -321,6 +321,39 @@ describe('the database refuses double bookings whatever the code does', () => {
     expect(await pgCode(wrongTime)).toBe('bookings_slot');
   });
 
+  it('checks pins before queueing: an unknown meeting is named, a pin whose party is now absent is refused naming meeting and rule', async () => {
+    const bureau = await t.as('bureau@demo.test');
+    const unknown = '00000000-0000-4000-8000-000000000011';
+    const res = await t.http
+      .post(`/api/events/${eventId}/schedule/runs`)
+      .set(bureau)
+      .send({ pin: [unknown] });
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('SCHEDULE_UNKNOWN_PIN');
+    expect(res.body.message).toContain(unknown);
+
+    const [booked] = await t.db.query(`SELECT meeting_id, jp_organization_id, during FROM bookings WHERE edition_id = $1 ORDER BY meeting_id LIMIT 1`, [
+      eventId,
+    ]);
+    // The party is now away during the slot it is booked in (a site visit added later).
+    await t.db.query(
+      `INSERT INTO participations (edition_id, organization_id, absent) VALUES ($1, $2, tstzmultirange($3::tstzrange))
+       ON CONFLICT (edition_id, organization_id) DO UPDATE SET absent = EXCLUDED.absent`,
+      [eventId, booked.jp_organization_id, booked.during],
+    );
+    const conflict = await t.http
+      .post(`/api/events/${eventId}/schedule/runs`)
+      .set(bureau)
+      .send({ pin: [booked.meeting_id] });
+    expect(conflict.status).toBe(422);
+    expect(conflict.body.code).toBe('SCHEDULE_PIN_CONFLICT');
+    expect(conflict.body.message).toContain('PIN_PARTY_ABSENT');
+    expect(conflict.body.message).toContain(booked.meeting_id);
+    const [{ queued }] = await t.db.query(`SELECT count(*)::int AS queued FROM schedule_runs WHERE edition_id = $1 AND status = 'queued'`, [eventId]);
+    expect(queued).toBe(0);
+    await t.db.query(`UPDATE participations SET absent = '{}' WHERE edition_id = $1 AND organization_id = $2`, [eventId, booked.jp_organization_id]);
+  });
+
   it('refuses a second scheduler run while one is queued (409)', async () => {
     await t.db.query(`INSERT INTO schedule_runs (edition_id, status) VALUES ($1, 'queued')`, [eventId]);
     const res = await t.http

@@ -11,6 +11,7 @@ export interface RunOptions {
   exclude?: string[];
   allowAnySession?: boolean;
   seed?: number;
+  maxGapsPerOrganization?: number;
 }
 
 /** What the writer needs to know about each meeting besides the engine's input. */
@@ -42,7 +43,7 @@ export interface LoadedInput {
  * park visit), the schedulable meetings with their bookings, and interpreter pools.
  */
 export async function loadSchedulingInput(db: EntityManager, editionId: string, options: RunOptions, matchScores: MatchScoreService): Promise<LoadedInput> {
-  const [edition] = await db.query(`SELECT time_zone, max_meetings_per_org_per_day FROM editions WHERE id = $1`, [editionId]);
+  const [edition] = await db.query(`SELECT time_zone, max_meetings_per_org_per_day, gap_scope FROM editions WHERE id = $1`, [editionId]);
   const zone: string = edition.time_zone;
 
   const sessionRows: { id: string; sector: string; table_count: number; interpreters: number | null; starts_at: Date; ends_at: Date }[] = await db.query(
@@ -167,5 +168,6 @@ export async function loadSchedulingInput(db: EntityManager, editionId: string, 
     .filter((s) => (s.interpreters ?? 0) > 0)
     .map((s) => ({ start: s.starts_at.getTime(), end: s.ends_at.getTime(), count: s.interpreters! }));
 
-  return { input: { sessions, organizations, meetings: requests, interpreters }, meetings, slots, tableIds, delegates };
+  const gapScope = edition.gap_scope === 'day' ? 'day' : 'halfDay';
+  return { input: { sessions, organizations, meetings: requests, interpreters, gapScope }, meetings, slots, tableIds, delegates };
 }

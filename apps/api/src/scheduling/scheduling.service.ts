@@ -10,7 +10,7 @@ import {
   ScheduleGridView,
   ScheduleRunView,
 } from '@jinan/contracts';
-import { scheduleMeetings, validateSchedule } from '@jinan/scheduling';
+import { checkPins, loadMipSolver, scheduleMeetings, validateSchedule } from '@jinan/scheduling';
 import { DataSource } from 'typeorm';
 import { LOCK_SPACE } from '../database/advisory-lock';
 import { RunLifecycle, RunStep } from '../jobs/run-lifecycle';
@@ -93,6 +93,7 @@ export class SchedulingService implements OnModuleInit {
   /** Queues a run; the database refuses a second one while one is queued or running. */
   async createRun(caller: AuthUser, editionId: string, dto: CreateScheduleRunDto): Promise<ScheduleRunView> {
     await this.assertEdition(editionId);
+    await this.assertPins(editionId, dto);
     const id = await this.db.transaction(async (tx) => {
       const runId = await this.runs.queue(tx, { edition_id: editionId, requested_by: caller.id, options: JSON.stringify(dto) });
       await this.audit.record(tx, { actorId: caller.id, action: 'schedule.run', entity: 'schedule_run', entityId: runId, editionId, details: { ...dto } });
@@ -137,7 +138,11 @@ export class SchedulingService implements OnModuleInit {
       const pin = [...(claimed.options.pin ?? []), ...(await selfBookedMeetings(this.db.manager, claimed.edition_id))];
       const loaded = await loadSchedulingInput(this.db.manager, claimed.edition_id, { ...claimed.options, pin }, this.matchScores);
       await step.progress(30);
-      const result = scheduleMeetings(loaded.input, { seed: claimed.options.seed ?? 1 });
+      const result = scheduleMeetings(loaded.input, {
+        seed: claimed.options.seed ?? 1,
+        solver: await loadMipSolver(),
+        maxGapsPerOrganization: claimed.options.maxGapsPerOrganization,
+      });
       const violations = validateSchedule(loaded.input, result.assignments);
       if (violations.length) throw new Error(`the engine produced an invalid schedule: ${violations[0].message}`);
       await step.progress(80);
@@ -244,6 +249,27 @@ export class SchedulingService implements OnModuleInit {
         confirmedByMe: r['confirmed_by_me'],
       })),
     };
+  }
+
+  /**
+   * Pins are checked before a run is queued: an id that is not a booked, schedulable meeting of
+   * this event is named; pins that cannot all hold (one table, a party absent, over a party's
+   * delegates or daily maximum, over the interpreter pool) are refused naming meetings and rule.
+   */
+  private async assertPins(editionId: string, dto: CreateScheduleRunDto): Promise<void> {
+    const pin = [...(dto.pin ?? []), ...(await selfBookedMeetings(this.db.manager, editionId))];
+    const loaded = await loadSchedulingInput(this.db.manager, editionId, { ...dto, pin }, this.matchScores);
+    const unknown = (dto.pin ?? []).filter((id) => !loaded.meetings.get(id)?.booking);
+    if (unknown.length) {
+      const message = `pin: ${unknown.join(', ')} ${unknown.length > 1 ? 'are not booked meetings' : 'is not a booked meeting'} of this event`;
+      throw new DomainError('SCHEDULE_UNKNOWN_PIN', message, [{ field: 'pin', messages: [message] }]);
+    }
+    const conflicts = checkPins(loaded.input);
+    if (conflicts.length) {
+      throw new DomainError('SCHEDULE_PIN_CONFLICT', conflicts.map((c) => `${c.rule}: ${c.message}`).join('; '), [
+        { field: 'pin', messages: conflicts.map((c) => `${c.rule}: ${c.message}`) },
+      ]);
+    }
   }
 
   private async assertEdition(editionId: string): Promise<void> {

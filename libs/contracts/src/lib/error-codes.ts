@@ -86,6 +86,8 @@ export type ErrorCode =
   | 'SCHEDULE_RUN_NOT_FOUND'
   | 'SCHEDULE_NOTHING_TO_PUBLISH'
   | 'SCHEDULE_DOUBLE_BOOKING'
+  | 'SCHEDULE_PIN_CONFLICT'
+  | 'SCHEDULE_UNKNOWN_PIN'
   | 'AGENDA_INVALID_ZONE'
   | 'AGENDA_NO_ORGANIZATION'
   | 'BOOKING_MEETING_NOT_FOUND'
@@ -198,6 +200,9 @@ export const ERROR_STATUS: Record<ErrorCode, ErrorHttpStatus> = {
   SCHEDULE_RUN_NOT_FOUND: HTTP.notFound,
   SCHEDULE_NOTHING_TO_PUBLISH: HTTP.conflict,
   SCHEDULE_DOUBLE_BOOKING: HTTP.conflict,
+  /** Pins that cannot all hold (one table, a party absent, over delegates, daily maximum or interpreters). */
+  SCHEDULE_PIN_CONFLICT: HTTP.unprocessable,
+  SCHEDULE_UNKNOWN_PIN: HTTP.badRequest,
   AGENDA_INVALID_ZONE: HTTP.badRequest,
   AGENDA_NO_ORGANIZATION: HTTP.badRequest,
   BOOKING_MEETING_NOT_FOUND: HTTP.notFound,

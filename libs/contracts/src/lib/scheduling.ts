@@ -29,6 +29,11 @@ export class CreateScheduleRunDto {
   @IsOptional()
   @IntIn(1, 2_147_483_647)
   seed?: number;
+
+  /** Fairness: a cap on any one organisation's gaps (soft; the statistics show the largest). */
+  @IsOptional()
+  @IntIn(0, 50)
+  maxGapsPerOrganization?: number;
 }
 
 export class AgendaQueryDto {
@@ -72,6 +77,10 @@ export interface ScheduleStatisticsView {
   gap: number;
   bounds: { requests: number; tableSlots: number; organizationCapacity: number; flow: number };
   holes: { total: number; mean: number; max: number; shareWithNone: number };
+  /** Is every request placed: found, proven impossible (bound = most weight any schedule can place), or undecided. Absent on older runs. */
+  completeness?: { status: 'complete' | 'impossible' | 'undecided'; requestedWeight: number; bound: number; method: string };
+  /** Idle gaps (maximal runs of empty slots between two meetings of one organisation) and a proven lower bound. */
+  gaps?: { total: number; lowerBound: number; idleSlots: number; maxPerOrganization: number; scope: 'halfDay' | 'day' };
   tableChanges: number;
   moved: number;
   runtimeMs: number;

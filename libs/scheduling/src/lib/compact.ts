@@ -1,12 +1,12 @@
 import { blockingRules } from './blockers';
-import { holesIf, holesIn } from './holes';
+import { costIn as holesIn, shapeIf as holesIf } from './holes';
 import { shuffle } from './prng';
 import type { ScheduleState } from './state';
 
 /**
  * Hole compaction: moves a meeting to another slot, or swaps it with a
  * meeting of a full slot, whenever that lowers the holes of the parties
- * involved. The set of placed meetings never changes, only their slots.
+ * involved (gaps first, then idle points: see GAP_COST). The set of placed meetings never changes, only their slots.
  * `movable` says which meetings may move (not pinned; in a re-run, not the
  * ones still where the previous run put them).
  */

@@ -2,47 +2,86 @@ import type { ScheduleState } from './state';
 import type { HoleStatistics } from './types';
 
 /**
- * Holes of organisation o in half-day h: points between its first and last
- * meeting of that half-day where it is present but in no meeting. A point it
- * is absent (site visit) is not idle time, so it is not a hole.
+ * A gap is a maximal run of idle points between two meetings of one
+ * organisation within one half-day (or one day, when the edition has no
+ * break); idle points are those inside such runs. A point the organisation
+ * is absent (site visit) is neither idle nor does it split or join runs: it
+ * is skipped. Compaction minimises gaps first, then idle points, so one cost
+ * holds both: GAP_COST per gap plus one per idle point.
  */
-export function holesIn(state: ScheduleState, o: number, h: number): number {
-  return holesIf(state, o, h, NONE, NONE);
-}
+export const GAP_COST = 1000;
 
 const NONE = new Int32Array(0);
 
-/** Holes of o in half-day h if it left the points `minus` and took the points `plus`. */
+/** Idle points of organisation o in half-day h ("holes"). */
+export function holesIn(state: ScheduleState, o: number, h: number): number {
+  return shapeIf(state, o, h, NONE, NONE) % GAP_COST;
+}
+
+/** Gaps of organisation o in half-day h. */
+export function gapsIn(state: ScheduleState, o: number, h: number): number {
+  return Math.floor(shapeIf(state, o, h, NONE, NONE) / GAP_COST);
+}
+
+/** GAP_COST × gaps + idle points of o in half-day h now. */
+export function costIn(state: ScheduleState, o: number, h: number): number {
+  return shapeIf(state, o, h, NONE, NONE);
+}
+
+/** Idle points of o in half-day h if it left the points `minus` and took the points `plus`. */
 export function holesIf(state: ScheduleState, o: number, h: number, minus: Int32Array, plus: Int32Array): number {
+  return shapeIf(state, o, h, minus, plus) % GAP_COST;
+}
+
+/** GAP_COST × gaps + idle points of o in half-day h if it left `minus` and took `plus`. */
+export function shapeIf(state: ScheduleState, o: number, h: number, minus: Int32Array, plus: Int32Array): number {
   const model = state.model;
   const pts = model.halfDayPoints[h];
   const base = o * model.points.length;
   const load = state.load;
   const adjusted = minus.length > 0 || plus.length > 0;
-  let first = -1;
-  let last = -1;
-  let busy = 0;
-  let absentInside = 0;
+  let seenBusy = false;
+  let pendingIdle = 0;
+  let gaps = 0;
+  let idle = 0;
   for (let k = 0; k < pts.length; k++) {
     const p = pts[k];
+    if (!model.orgPresent[base + p]) continue;
     let l = load[base + p];
     if (adjusted) l += (plus.includes(p) ? 1 : 0) - (minus.includes(p) ? 1 : 0);
     if (l > 0) {
-      if (first < 0) first = k;
-      last = k;
-      busy++;
-    }
+      if (seenBusy && pendingIdle > 0) {
+        gaps++;
+        idle += pendingIdle;
+      }
+      seenBusy = true;
+      pendingIdle = 0;
+    } else if (seenBusy) pendingIdle++;
   }
-  if (first < 0) return 0;
-  for (let k = first + 1; k < last; k++) if (!model.orgPresent[base + pts[k]]) absentInside++;
-  // between the first and last meeting: every point is busy, absent, or a hole
-  return last - first + 1 - busy - absentInside;
+  return gaps * GAP_COST + idle;
 }
 
 export function holesOf(state: ScheduleState, o: number): number {
   let total = 0;
   for (let h = 0; h < state.model.halfDayPoints.length; h++) total += holesIn(state, o, h);
   return total;
+}
+
+export function gapsOf(state: ScheduleState, o: number): number {
+  let total = 0;
+  for (let h = 0; h < state.model.halfDayPoints.length; h++) total += gapsIn(state, o, h);
+  return total;
+}
+
+export function gapTotals(state: ScheduleState): { gaps: number; maxGapsPerOrganization: number } {
+  let gaps = 0;
+  let maxGapsPerOrganization = 0;
+  for (let o = 0; o < state.model.orgIds.length; o++) {
+    const g = gapsOf(state, o);
+    gaps += g;
+    maxGapsPerOrganization = Math.max(maxGapsPerOrganization, g);
+  }
+  return { gaps, maxGapsPerOrganization };
 }
 
 export function holeStatistics(state: ScheduleState): HoleStatistics {

@@ -51,6 +51,27 @@ export interface ModelMeeting {
 
 export class SchedulingInputError extends Error {}
 
+export type PinRule =
+  | 'PIN_SAME_TABLE'
+  | 'PIN_PARTY_ABSENT'
+  | 'PIN_SESSION_NOT_ALLOWED'
+  | 'PIN_OVER_DELEGATES'
+  | 'PIN_OVER_DAILY_MAXIMUM'
+  | 'PIN_OVER_INTERPRETERS';
+
+export interface PinConflict {
+  rule: PinRule;
+  meetingIds: string[];
+  message: string;
+}
+
+/** Pinned meetings that cannot all hold where they are pinned: refused before any search. */
+export class PinConflictError extends SchedulingInputError {
+  constructor(readonly conflicts: PinConflict[]) {
+    super(conflicts.map((c) => c.message).join('; '));
+  }
+}
+
 /** True when the two parties share no working language. */
 export function needsInterpreter(a: readonly Language[], b: readonly Language[]): boolean {
   return !a.some((language) => b.includes(language));
@@ -79,7 +100,7 @@ export function buildModel(input: SchedulingInput): Model {
       slotStartList.push(slot.start);
       slotEndList.push(slot.end);
       if (!dayKeys.has(slot.day)) dayKeys.set(slot.day, dayKeys.size);
-      const halfDayKey = `${slot.day}|${slot.halfDay}`;
+      const halfDayKey = input.gapScope === 'day' ? slot.day : `${slot.day}|${slot.halfDay}`;
       if (!halfDayKeys.has(halfDayKey)) halfDayKeys.set(halfDayKey, halfDayKeys.size);
       slotDayList.push(dayKeys.get(slot.day) as number);
       slotHalfDayList.push(halfDayKeys.get(halfDayKey) as number);
@@ -144,7 +165,8 @@ export function buildModel(input: SchedulingInput): Model {
     const [idA, idB] = request.organizationIds;
     const a = orgIndex.get(idA);
     const b = orgIndex.get(idB);
-    if (a === undefined || b === undefined) throw new SchedulingInputError(`meeting ${request.id}: unknown organisation`);
+    if (a === undefined) throw new SchedulingInputError(`meeting ${request.id}: unknown organisation ${idA}`);
+    if (b === undefined) throw new SchedulingInputError(`meeting ${request.id}: unknown organisation ${idB}`);
     if (a === b) throw new SchedulingInputError(`meeting ${request.id}: an organisation cannot meet itself`);
     const interp = needsInterpreter(input.organizations[a].languages, input.organizations[b].languages);
     const allowed = new Set(request.sessionIds.map((id) => sessionIndex.get(id)).filter((k) => k !== undefined));
@@ -174,6 +196,20 @@ export function buildModel(input: SchedulingInput): Model {
     };
   });
 
+  const conflicts = pinConflicts(input, meetings, {
+    slotIds,
+    slotSession: slotSessionList,
+    slotDay: slotDayList,
+    slotPoints,
+    orgAvailable,
+    slotCount,
+    interpreterCap,
+    orgCap,
+    orgMaxDay,
+    orgIds: input.organizations.map((o) => o.id),
+  });
+  if (conflicts.length) throw new PinConflictError(conflicts);
+
   const candidateMask = new Uint8Array(meetings.length * slotCount);
   meetings.forEach((m, i) => m.candidates.forEach((s) => (candidateMask[i * slotCount + s] = 1)));
   return {
@@ -198,4 +234,106 @@ export function buildModel(input: SchedulingInput): Model {
     orgPresent,
     meetings,
   };
+}
+
+interface PinContext {
+  slotIds: string[];
+  slotSession: number[];
+  slotDay: number[];
+  slotPoints: Int32Array[];
+  orgAvailable: Uint8Array;
+  slotCount: number;
+  interpreterCap: Int32Array;
+  orgCap: Int32Array;
+  orgMaxDay: Int32Array;
+  orgIds: string[];
+}
+
+/**
+ * Checks the pinned meetings against each other and the input: two on one table, a party
+ * absent, a session the meeting may not use, more than a party's delegates at once or its
+ * daily maximum, more than the interpreter pool. Each conflict names its meetings and rule.
+ */
+function pinConflicts(input: SchedulingInput, meetings: ModelMeeting[], c: PinContext): PinConflict[] {
+  const conflicts: PinConflict[] = [];
+  const group = (map: Map<string, string[]>, key: string, id: string) => map.set(key, [...(map.get(key) ?? []), id]);
+  const tables = new Map<string, string[]>();
+  const load = new Map<string, string[]>();
+  const day = new Map<string, string[]>();
+  const interpretedByPoint = new Map<string, string[]>();
+  meetings.forEach((m, i) => {
+    const s = m.pinnedSlot;
+    if (s < 0) return;
+    const slot = c.slotIds[s];
+    group(tables, `${slot}|${m.pinnedTable}`, m.id);
+    for (const o of [m.a, m.b]) {
+      if (!c.orgAvailable[o * c.slotCount + s]) {
+        conflicts.push({ rule: 'PIN_PARTY_ABSENT', meetingIds: [m.id], message: `meeting ${m.id} is pinned to slot ${slot} while ${c.orgIds[o]} is absent` });
+      }
+      group(day, `${o}|${c.slotDay[s]}`, m.id);
+      for (const p of c.slotPoints[s]) group(load, `${o}|${p}`, m.id);
+    }
+    const sessionId = input.sessions[c.slotSession[s]].id;
+    if (!input.meetings[i].sessionIds.includes(sessionId)) {
+      conflicts.push({
+        rule: 'PIN_SESSION_NOT_ALLOWED',
+        meetingIds: [m.id],
+        message: `meeting ${m.id} is pinned to slot ${slot} of session ${sessionId}, which it may not use`,
+      });
+    }
+    if (m.needsInterpreter) for (const p of c.slotPoints[s]) group(interpretedByPoint, String(p), m.id);
+  });
+  for (const [key, ids] of tables) {
+    if (ids.length > 1) {
+      const [slot, table] = key.split('|');
+      conflicts.push({ rule: 'PIN_SAME_TABLE', meetingIds: ids, message: `meetings ${ids.join(', ')} are pinned to the same table ${table} of slot ${slot}` });
+    }
+  }
+  const reported = new Set<string>();
+  for (const [key, ids] of load) {
+    const o = Number(key.split('|')[0]);
+    const signature = `d|${ids.join(',')}`;
+    if (ids.length > c.orgCap[o] && !reported.has(signature)) {
+      reported.add(signature);
+      conflicts.push({
+        rule: 'PIN_OVER_DELEGATES',
+        meetingIds: ids,
+        message: `meetings ${ids.join(', ')} are pinned at the same time but ${c.orgIds[o]} has ${c.orgCap[o]} delegate(s)`,
+      });
+    }
+  }
+  for (const [key, ids] of day) {
+    const o = Number(key.split('|')[0]);
+    if (ids.length > c.orgMaxDay[o]) {
+      conflicts.push({
+        rule: 'PIN_OVER_DAILY_MAXIMUM',
+        meetingIds: ids,
+        message: `meetings ${ids.join(', ')} are pinned on one day but ${c.orgIds[o]} takes at most ${c.orgMaxDay[o]} a day`,
+      });
+    }
+  }
+  for (const [key, ids] of interpretedByPoint) {
+    const p = Number(key);
+    const signature = `i|${ids.join(',')}`;
+    if (ids.length > c.interpreterCap[p] && !reported.has(signature)) {
+      reported.add(signature);
+      conflicts.push({
+        rule: 'PIN_OVER_INTERPRETERS',
+        meetingIds: ids,
+        message: `meetings ${ids.join(', ')} are pinned at the same time and need ${ids.length} interpreters; ${c.interpreterCap[p]} are on duty`,
+      });
+    }
+  }
+  return conflicts;
+}
+
+/** The conflicts among the input's pinned meetings (none when they can all hold). */
+export function checkPins(input: SchedulingInput): PinConflict[] {
+  try {
+    buildModel(input);
+    return [];
+  } catch (error) {
+    if (error instanceof PinConflictError) return error.conflicts;
+    throw error;
+  }
 }

@@ -1,0 +1,102 @@
+import fc from 'fast-check';
+import { generateDense } from '../testing/generate-dense';
+import { smallInstance } from '../testing/small-instance';
+import { awayFor, meeting, org, tinyEvent } from '../testing/tiny-event';
+import { loadMipSolver, type MipSolver } from './mip';
+import { PinConflictError, SchedulingInputError } from './model';
+import { scheduleMeetings } from './schedule';
+import type { SchedulingInput } from './types';
+import { validateSchedule } from './validate';
+
+let solver: MipSolver;
+beforeAll(async () => {
+  solver = await loadMipSolver();
+});
+
+const conflictOf = (input: SchedulingInput) => {
+  try {
+    scheduleMeetings(input);
+  } catch (error) {
+    if (error instanceof PinConflictError) return error.conflicts;
+    throw error;
+  }
+  throw new Error('the pins were accepted');
+};
+
+describe('conflicting pins are refused before any search, naming the meetings and the rule', () => {
+  it('two meetings pinned to one table', () => {
+    const input = tinyEvent({ slots: 2, tables: 2 });
+    input.organizations = [org('A'), org('B'), org('C'), org('D')];
+    input.meetings = [
+      meeting('m1', 'A', 'B', 100, { pinned: { slotId: 'h1', table: 1 } }),
+      meeting('m2', 'C', 'D', 100, { pinned: { slotId: 'h1', table: 1 } }),
+    ];
+    expect(conflictOf(input)).toEqual([expect.objectContaining({ rule: 'PIN_SAME_TABLE', meetingIds: ['m1', 'm2'] })]);
+  });
+
+  it('a party absent', () => {
+    const input = tinyEvent({ slots: 2, tables: 1 });
+    input.organizations = [org('A', { absences: [awayFor(0, 1)] }), org('B')];
+    input.meetings = [meeting('m1', 'A', 'B', 100, { pinned: { slotId: 'h1', table: 1 } })];
+    const [conflict] = conflictOf(input);
+    expect(conflict).toEqual(expect.objectContaining({ rule: 'PIN_PARTY_ABSENT', meetingIds: ['m1'] }));
+    expect(conflict.message).toContain('A is absent');
+  });
+
+  it('more meetings at once than a party has delegates', () => {
+    const input = tinyEvent({ slots: 2, tables: 2 });
+    input.organizations = [org('A'), org('B'), org('C')];
+    input.meetings = [
+      meeting('m1', 'A', 'B', 100, { pinned: { slotId: 'h1', table: 1 } }),
+      meeting('m2', 'A', 'C', 100, { pinned: { slotId: 'h1', table: 2 } }),
+    ];
+    expect(conflictOf(input)).toEqual([expect.objectContaining({ rule: 'PIN_OVER_DELEGATES', meetingIds: ['m1', 'm2'] })]);
+  });
+
+  it('more interpreted meetings at once than interpreters on duty', () => {
+    const input = tinyEvent({ slots: 2, tables: 2, interpreters: 1 });
+    input.organizations = [org('A', { languages: ['zh'] }), org('B', { languages: ['ja'] }), org('C', { languages: ['zh'] }), org('D', { languages: ['ja'] })];
+    input.meetings = [
+      meeting('m1', 'A', 'B', 100, { pinned: { slotId: 'h1', table: 1 } }),
+      meeting('m2', 'C', 'D', 100, { pinned: { slotId: 'h1', table: 2 } }),
+    ];
+    expect(conflictOf(input)).toEqual([expect.objectContaining({ rule: 'PIN_OVER_INTERPRETERS', meetingIds: ['m1', 'm2'] })]);
+  });
+
+  it('an unknown organisation is named', () => {
+    const input = tinyEvent({ slots: 1, tables: 1 });
+    input.organizations = [org('A')];
+    input.meetings = [meeting('m1', 'A', 'nobody')];
+    expect(() => scheduleMeetings(input)).toThrow(new SchedulingInputError('meeting m1: unknown organisation nobody'));
+  });
+});
+
+describe('dense days with a planted complete, gap-free schedule', () => {
+  it.each([
+    [0, 3],
+    [4, 4],
+  ])('size %i, seed %i: every meeting placed, completeness reported, the validator passes', (size, seed) => {
+    const { input } = generateDense(size, seed);
+    const result = scheduleMeetings(input, { solver });
+    expect(result.statistics.placed).toBe(input.meetings.length);
+    expect(result.statistics.completeness.status).toBe('complete');
+    expect(validateSchedule(input, result.assignments)).toEqual([]);
+    expect(result.statistics.gaps.total).toBeGreaterThanOrEqual(result.statistics.gaps.lowerBound);
+  });
+});
+
+describe('small random events with the solver', () => {
+  it('the validator passes; "impossible" is only claimed below the requested weight', () => {
+    fc.assert(
+      fc.property(smallInstance(false), (input) => {
+        const result = scheduleMeetings(input, { solver, gapWindows: 2 });
+        expect(validateSchedule(input, result.assignments)).toEqual([]);
+        const c = result.statistics.completeness;
+        if (c.status === 'complete') expect(result.statistics.placed).toBe(input.meetings.length);
+        if (c.status === 'impossible') expect(c.bound).toBeLessThan(c.requestedWeight);
+        expect(c.bound).toBeGreaterThanOrEqual(result.statistics.weightedPlaced - 1e-6);
+      }),
+      { numRuns: 40, seed: 11 },
+    );
+  });
+});
