@@ -103,7 +103,9 @@ export async function loadSchedulingInput(db: EntityManager, editionId: string, 
        FROM meetings m
        LEFT JOIN bookings b ON b.meeting_id = m.id
        LEFT JOIN negotiation_tables t ON t.id = b.table_id
-      WHERE m.edition_id = $1 AND m.status = ANY($2) AND NOT (m.id = ANY($3::uuid[]))
+      -- An excluded meeting that holds a booking is read too: the writer frees its booking (it
+      -- must not keep a table and both parties' time the engine does not know about).
+      WHERE m.edition_id = $1 AND m.status = ANY($2) AND (NOT (m.id = ANY($3::uuid[])) OR b.slot_id IS NOT NULL)
       ORDER BY m.id`,
     [editionId, SCHEDULABLE_STATUSES, options.exclude ?? []],
   );
@@ -113,14 +115,15 @@ export async function loadSchedulingInput(db: EntityManager, editionId: string, 
     meetingRows.map((m) => ({ jpOrganizationId: m.jp_organization_id, cnOrganizationId: m.cn_organization_id, offerId: m.offer_id })),
   );
   const pin = new Set(options.pin ?? []);
+  const excluded = new Set(options.exclude ?? []);
   const sessionsOfSector = (sector: string) =>
     options.allowAnySession ? sessions.map((s) => s.id) : sessions.filter((s) => s.sector === sector).map((s) => s.id);
 
   const meetings = new Map<string, MeetingState>();
-  const requests: MeetingRequest[] = meetingRows.map((m, i) => {
+  const requests: MeetingRequest[] = meetingRows.flatMap((m, i): MeetingRequest[] => {
     const booking = m.slot_id ? { slotId: m.slot_id, tableNumber: m.table_number!, jpSeat: m.jp_seat!, cnSeat: m.cn_seat! } : null;
     // Confirmed meetings never move; the bureau may pin others where they are.
-    const pinned = !!booking && (m.status === 'confirmed' || pin.has(m.id));
+    const pinned = !!booking && !excluded.has(m.id) && (m.status === 'confirmed' || pin.has(m.id));
     meetings.set(m.id, {
       id: m.id,
       status: m.status,
@@ -131,15 +134,18 @@ export async function loadSchedulingInput(db: EntityManager, editionId: string, 
       published: !!m.slot_published_at,
       pinned,
     });
+    if (excluded.has(m.id)) return [];
     const placement = booking ? { slotId: booking.slotId, table: booking.tableNumber } : undefined;
-    return {
-      id: m.id,
-      organizationIds: [m.jp_organization_id, m.cn_organization_id],
-      // Meetings say 1 = highest priority; the engine's weight grows with its argument.
-      weight: meetingWeight((4 - m.priority) as 1 | 2 | 3, scores[i] ?? 0),
-      sessionIds: sessionsOfSector(m.sector),
-      ...(pinned ? { pinned: placement } : placement ? { previous: placement } : {}),
-    };
+    return [
+      {
+        id: m.id,
+        organizationIds: [m.jp_organization_id, m.cn_organization_id],
+        // Meetings say 1 = highest priority; the engine's weight grows with its argument.
+        weight: meetingWeight((4 - m.priority) as 1 | 2 | 3, scores[i] ?? 0),
+        sessionIds: sessionsOfSector(m.sector),
+        ...(pinned ? { pinned: placement } : placement ? { previous: placement } : {}),
+      },
+    ];
   });
 
   const organizationIds = [...new Set(meetingRows.flatMap((m) => [m.jp_organization_id, m.cn_organization_id]))];
