@@ -27,7 +27,14 @@ export default async function globalSetup(): Promise<void> {
   const root = resolve(__dirname, '../../..');
   execSync('npx nx run-many -t build -p api web --output-style=static', { cwd: root, stdio: 'inherit', env: { ...process.env, NX_DAEMON: 'false' } });
 
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'development', SEED_DEMO: 'true', LOG_LEVEL: 'warn', LOGIN_ATTEMPTS_PER_MINUTE: '1000' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'development',
+    SEED_DEMO: 'true',
+    DEMO: '1',
+    LOG_LEVEL: 'warn',
+    LOGIN_ATTEMPTS_PER_MINUTE: '1000',
+  };
   let dataDir: string | null = null;
   const configured = process.env['TEST_DATABASE_URL'] ?? process.env['DATABASE_URL'];
   if (configured) {

@@ -124,7 +124,9 @@ import { AgendaApi } from './agenda.api';
               }
             </div>
             <div>
-              <h3 class="counterpart"><app-localized [texts]="item.counterpart.name" [primary]="primaryOf(item)" /></h3>
+              <h3 class="counterpart">
+                <a [routerLink]="['/organizations', item.counterpart.id]"><app-localized [texts]="item.counterpart.name" [primary]="primaryOf(item)" /></a>
+              </h3>
               <div class="facts">
                 <span>{{ 'agenda.table' | transloco: { number: item.tableNumber } }}</span>
                 @if (item.venue) {

@@ -7,6 +7,7 @@ import { MatCardModule } from '@angular/material/card';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { OrganizationView, VerificationState } from '@jinan/contracts';
 import { errorText } from '../core/api-error';
@@ -18,6 +19,7 @@ import { BureauApi } from './bureau.api';
   selector: 'app-organizations-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    RouterLink,
     FormsModule,
     MatCardModule,
     MatButtonModule,
@@ -58,7 +60,9 @@ import { BureauApi } from './bureau.api';
         <mat-card appearance="outlined" [attr.data-org]="org.id">
           <mat-card-content>
             <h2 class="org-name">
-              <app-localized [texts]="{ zh: org.nameZh, ja: org.nameJa, en: org.nameEn }" [primary]="org.country === 'JP' ? 'ja' : 'zh'" />
+              <a [routerLink]="['/organizations', org.id]" [attr.data-org-link]="org.id"
+                ><app-localized [texts]="{ zh: org.nameZh, ja: org.nameJa, en: org.nameEn }" [primary]="org.country === 'JP' ? 'ja' : 'zh'"
+              /></a>
             </h2>
             <div class="chips">
               <span class="chip">{{ 'country.' + org.country | transloco }}</span>
@@ -78,6 +82,18 @@ import { BureauApi } from './bureau.api';
                 · {{ org.city }}
               }
             </p>
+            @if (org.website) {
+              <p data-website>
+                {{ 'org.website' | transloco }}: <a [href]="org.website" target="_blank" rel="noopener noreferrer">{{ org.website }}</a>
+              </p>
+            }
+            <p data-seeks>
+              {{ 'org.seeks' | transloco }}:
+              <app-localized [texts]="{ zh: org.seeksZh, ja: org.seeksJa, en: org.seeksEn }" [primary]="org.country === 'JP' ? 'ja' : 'zh'" />
+            </p>
+            @if (org.description) {
+              <p class="muted" data-description>{{ org.description }}</p>
+            }
           </mat-card-content>
           @if (org.verification !== 'verified') {
             <mat-card-actions class="actions">

@@ -7,6 +7,7 @@ import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { MeetingView } from '@jinan/contracts';
 import { concatMap, from, toArray } from 'rxjs';
@@ -20,6 +21,7 @@ import { LocalizedTextComponent } from '../shared/localized-text.component';
   selector: 'app-review-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    RouterLink,
     FormsModule,
     MatCardModule,
     MatButtonModule,
@@ -78,9 +80,13 @@ import { LocalizedTextComponent } from '../shared/localized-text.component';
               (change)="toggle(m.id, $event.checked)"
               [attr.aria-label]="'review.select' | transloco"
             ></mat-checkbox>
-            <app-localized [texts]="m.jpOrganization.name" primary="ja" />
+            <a [routerLink]="['/organizations', m.jpOrganization.id]" [attr.data-org-link]="m.jpOrganization.id"
+              ><app-localized [texts]="m.jpOrganization.name" primary="ja"
+            /></a>
             <span aria-hidden="true">→</span>
-            <app-localized [texts]="m.cnOrganization.name" />
+            <a [routerLink]="['/organizations', m.cnOrganization.id]" [attr.data-org-link]="m.cnOrganization.id"
+              ><app-localized [texts]="m.cnOrganization.name"
+            /></a>
           </div>
           <div class="chips" style="margin-top: 6px">
             <span class="chip">{{ 'sector.' + m.sector | transloco }}</span>
@@ -95,6 +101,7 @@ import { LocalizedTextComponent } from '../shared/localized-text.component';
           @if (m.message) {
             <p class="muted">“{{ m.message }}”</p>
           }
+          <a [routerLink]="['/meetings', m.id]" data-open-meeting>{{ 'meetingDetail.open' | transloco }}</a>
         </mat-card-content>
         <mat-card-actions class="actions">
           <mat-form-field class="note" subscriptSizing="dynamic">

@@ -75,7 +75,9 @@ import { DiscoverApi } from './discover.api';
           <p class="original"><app-localized [texts]="{ zh: o.summaryZh, ja: o.summaryJa, en: o.summaryEn }" /></p>
           <dl>
             <dt>{{ 'offer.company' | transloco }}</dt>
-            <dd><app-localized [texts]="o.organizationName" /></dd>
+            <dd>
+              <a [routerLink]="['/organizations', o.organizationId]" [attr.data-org-link]="o.organizationId"><app-localized [texts]="o.organizationName" /></a>
+            </dd>
             @if (o.partnerSought) {
               <dt>{{ 'fields.partnerSought' | transloco }}</dt>
               <dd>{{ o.partnerSought }}</dd>

@@ -93,7 +93,9 @@ import { DiscoverApi } from './discover.api';
             <h2 class="offer-title">
               <a [routerLink]="['/discover/offers', offer.id]"><app-localized [texts]="{ zh: offer.titleZh, ja: offer.titleJa, en: offer.titleEn }" /></a>
             </h2>
-            <div class="muted"><app-localized [texts]="offer.organizationName" /></div>
+            <div class="muted">
+              <a [routerLink]="['/organizations', offer.organizationId]"><app-localized [texts]="offer.organizationName" /></a>
+            </div>
             <div class="chips" style="margin-top: 6px">
               <span class="chip">{{ 'sector.' + offer.sector | transloco }}</span>
               <span class="chip">{{ 'cooperation.' + offer.cooperationType | transloco }}</span>

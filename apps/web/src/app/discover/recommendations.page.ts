@@ -100,7 +100,9 @@ import { DiscoverApi } from './discover.api';
                   ><app-localized [texts]="{ zh: o.offer.titleZh, ja: o.offer.titleJa, en: o.offer.titleEn }"
                 /></a>
               </h3>
-              <div class="muted"><app-localized [texts]="o.company.name" /></div>
+              <div class="muted">
+                <a [routerLink]="['/organizations', o.company.id]" [attr.data-org-link]="o.company.id"><app-localized [texts]="o.company.name" /></a>
+              </div>
               <div class="chips" style="margin-top: 4px">
                 <span class="chip">{{ 'sector.' + o.offer.sector | transloco }}</span>
                 <span class="chip">{{ 'cooperation.' + o.offer.cooperationType | transloco }}</span>
@@ -141,7 +143,7 @@ import { DiscoverApi } from './discover.api';
             <mat-card-content>
               <h3 class="title">
                 <span class="rank">#{{ c.rank }}</span
-                ><app-localized [texts]="c.company.name" />
+                ><a [routerLink]="['/organizations', c.company.id]" [attr.data-org-link]="c.company.id"><app-localized [texts]="c.company.name" /></a>
               </h3>
               <div class="score">
                 <span>{{ 'meetings.score' | transloco }}</span>

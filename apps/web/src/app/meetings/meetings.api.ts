@@ -1,6 +1,18 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { MeetingStatus, MeetingView, Page, RequestMeetingDto, RespondMeetingDto, ReviewMeetingDto } from '@jinan/contracts';
+import type {
+  CancelMeetingDto,
+  FeedbackView,
+  MeetingMessageView,
+  MeetingStatus,
+  MeetingTransitionView,
+  MeetingView,
+  Page,
+  RequestMeetingDto,
+  RespondMeetingDto,
+  ReviewMeetingDto,
+  SubmitFeedbackDto,
+} from '@jinan/contracts';
 
 /** Meetings of an edition: a party sees its own, the bureau all. */
 @Injectable({ providedIn: 'root' })
@@ -24,5 +36,33 @@ export class MeetingsApi {
 
   respond(id: string, dto: RespondMeetingDto) {
     return this.http.post<MeetingView>(`/api/meetings/${id}/respond`, dto);
+  }
+
+  get(id: string) {
+    return this.http.get<MeetingView>(`/api/meetings/${id}`);
+  }
+
+  history(id: string) {
+    return this.http.get<MeetingTransitionView[]>(`/api/meetings/${id}/history`);
+  }
+
+  cancel(id: string, dto: CancelMeetingDto) {
+    return this.http.post<MeetingView>(`/api/meetings/${id}/cancel`, dto);
+  }
+
+  messages(id: string) {
+    return this.http.get<MeetingMessageView[]>(`/api/meetings/${id}/messages`);
+  }
+
+  postMessage(id: string, body: string) {
+    return this.http.post<MeetingMessageView>(`/api/meetings/${id}/messages`, { body });
+  }
+
+  feedback(id: string) {
+    return this.http.get<FeedbackView[]>(`/api/meetings/${id}/feedback`);
+  }
+
+  submitFeedback(id: string, dto: SubmitFeedbackDto) {
+    return this.http.post<FeedbackView>(`/api/meetings/${id}/feedback`, dto);
   }
 }

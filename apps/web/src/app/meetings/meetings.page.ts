@@ -7,12 +7,17 @@ import { MatCardModule } from '@angular/material/card';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { MeetingStatus, MeetingView } from '@jinan/contracts';
 import { errorText } from '../core/api-error';
 import { CurrentEdition } from '../core/current-edition';
 import { LocalizedTextComponent } from '../shared/localized-text.component';
+import { Language } from '../core/language';
+import { TimeZones } from '../core/time-zones';
+import { ZonedTimePipe } from '../shared/zoned-time';
 import { MeetingsApi } from './meetings.api';
+import { ScoreReasonsComponent } from './score-reasons.component';
 
 /** The groups a party sorts its meetings into. */
 const GROUPS: Record<string, MeetingStatus[] | null> = {
@@ -36,21 +41,15 @@ const GROUPS: Record<string, MeetingStatus[] | null> = {
     MatProgressBarModule,
     TranslocoPipe,
     LocalizedTextComponent,
+    RouterLink,
+    ScoreReasonsComponent,
+    ZonedTimePipe,
   ],
   styles: `
     .party {
       font: var(--mat-sys-title-medium);
       font-family: inherit;
       margin: 0 0 4px;
-    }
-    .score {
-      display: flex;
-      align-items: center;
-      gap: 8px;
-      margin-top: 6px;
-    }
-    .score meter {
-      width: 120px;
     }
     .reason {
       flex: 1 1 200px;
@@ -76,7 +75,11 @@ const GROUPS: Record<string, MeetingStatus[] | null> = {
       <mat-card appearance="outlined" [attr.data-meeting]="m.id">
         <mat-card-content>
           @let counterpart = m.yourSide === 'cn' ? m.jpOrganization : m.cnOrganization;
-          <h2 class="party"><app-localized [texts]="counterpart.name" [primary]="counterpart.country === 'JP' ? 'ja' : 'zh'" /></h2>
+          <h2 class="party">
+            <a [routerLink]="['/organizations', counterpart.id]" [attr.data-org-link]="counterpart.id"
+              ><app-localized [texts]="counterpart.name" [primary]="counterpart.country === 'JP' ? 'ja' : 'zh'"
+            /></a>
+          </h2>
           <div class="chips">
             <span class="chip status-{{ m.status }}">{{ 'meetingStatus.' + m.status | transloco }}</span>
             <span class="chip">{{ 'sector.' + m.sector | transloco }}</span>
@@ -88,12 +91,11 @@ const GROUPS: Record<string, MeetingStatus[] | null> = {
           @if (m.message) {
             <p class="muted">“{{ m.message }}”</p>
           }
-          @if (m.matchScore !== null) {
-            <div class="score">
-              <span>{{ 'meetings.score' | transloco }}</span>
-              <meter min="0" max="100" [value]="m.matchScore" [attr.aria-label]="'meetings.score' | transloco"></meter>
-              <strong>{{ m.matchScore }}</strong>
-            </div>
+          <app-score-reasons [score]="m.matchScore" [reasons]="m.matchReasons" />
+          @if (m.answerDeadline && pendingStatus(m)) {
+            <p class="muted" data-deadline>
+              {{ 'meetingDetail.deadlineShort' | transloco: { date: (m.answerDeadline | zonedTime: zones.displayZone() : 'datetime' : language.current()) } }}
+            </p>
           }
           @if (counterpart.contacts; as contacts) {
             @for (c of contacts; track c.fullName) {
@@ -101,6 +103,9 @@ const GROUPS: Record<string, MeetingStatus[] | null> = {
             }
           }
         </mat-card-content>
+        <mat-card-actions>
+          <a mat-button [routerLink]="['/meetings', m.id]" data-open-meeting>{{ 'meetingDetail.open' | transloco }}</a>
+        </mat-card-actions>
         @if (myTurn(m)) {
           <mat-card-actions class="actions">
             <mat-form-field class="reason" subscriptSizing="dynamic">
@@ -141,6 +146,13 @@ export class MeetingsPage {
   protected readonly busy = signal(false);
   protected readonly error = signal('');
   protected readonly reasons: Record<string, string> = {};
+
+  protected readonly language = inject(Language);
+  protected readonly zones = inject(TimeZones);
+
+  protected pendingStatus(m: MeetingView): boolean {
+    return (GROUPS['pending'] ?? []).includes(m.status);
+  }
 
   protected myTurn(m: MeetingView): boolean {
     return !!m.yourSide && m.awaiting.includes(m.yourSide);
