@@ -4,7 +4,7 @@ const STATUSES = `'requested', 'approved', 'proposed', 'accepted', 'rejected', '
                   'scheduled', 'confirmed', 'held', 'no_show'`;
 
 /**
- * Meetings (PRODUCT.md §3) with their transition history, the notification outbox and
+ * Meetings (docs/product.md §3) with their transition history, the notification outbox and
  * the idempotency keys of meeting creation. The rules that matter hold in the schema:
  * one meeting per pair of organizations per edition, known statuses only, priority 1–3,
  * a proposal's per-side acceptance and a slot's per-side confirmation only where they

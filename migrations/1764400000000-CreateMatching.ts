@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Matching runs and the recommendations they store (PRODUCT.md §4). Invariants:
+ * Matching runs and the recommendations they store (docs/product.md §4). Invariants:
  * - one run at a time per edition (partial unique index, like schedule_runs);
  * - a recommendation belongs to a run of its own edition (composite foreign key);
  * - per run and firm, one row per rank and kind, an offer or a company at most once.

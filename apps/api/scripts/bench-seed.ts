@@ -1,9 +1,7 @@
 import { scheduleMeetings } from '@jinan/scheduling';
 import * as argon2 from 'argon2';
 import { DataSource } from 'typeorm';
-// The engine's instance generator is a testing helper, not part of @jinan/scheduling's API.
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { generateInstance } from '../../../libs/scheduling/src/testing/generate-instance';
+import { generateInstance } from '@jinan/scheduling/testing';
 import { MatchScoreService } from '../src/matching/match-score.service';
 import { writeSchedule } from '../src/scheduling/schedule-writer';
 import { loadSchedulingInput } from '../src/scheduling/scheduling-input';

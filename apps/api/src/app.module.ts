@@ -8,6 +8,7 @@ import { LoggerModule } from 'nestjs-pino';
 import pino from 'pino';
 import { existsSync } from 'node:fs';
 import { AuditModule } from './audit/audit.module';
+import { AuditTrailModule } from './audit-trail/audit-trail.module';
 import { AuthModule } from './auth/auth.module';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { loginThrottler } from './auth/login-throttle';
@@ -98,6 +99,7 @@ export class AppModule {
         }),
         ...(webRoot && existsSync(webRoot) ? [ServeStaticModule.forRoot({ rootPath: webRoot, exclude: ['/api/{*rest}'] })] : []),
         AuditModule,
+        AuditTrailModule,
         AuthModule.register({ jwtSecret, jwtTtlSeconds: env.JWT_TTL_SECONDS }),
         OrganizationsModule,
         OffersModule,

@@ -1,9 +1,7 @@
 import { Global, Module } from '@nestjs/common';
-import { ExportsModule } from '../exports/exports.module';
-import { AuditController } from './audit.controller';
-import { AuditTrailService } from './audit-trail.service';
 import { AuditService } from './audit.service';
 
+/** Writing the audit trail, for every module (reading it: audit-trail/). */
 @Global()
-@Module({ imports: [ExportsModule], controllers: [AuditController], providers: [AuditService, AuditTrailService], exports: [AuditService] })
+@Module({ providers: [AuditService], exports: [AuditService] })
 export class AuditModule {}

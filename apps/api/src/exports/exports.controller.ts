@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { Roles } from '../common/auth/decorators';
 import { UuidParam } from '../common/http/validation';
-import { CsvStreamer } from './exports.service';
+import { ExportsService } from './exports.service';
 
 /** CSV exports for the bureau, streamed (the handlers write to the response themselves). */
 @ApiTags('exports')
@@ -11,7 +11,7 @@ import { CsvStreamer } from './exports.service';
 @Roles('bureau')
 @Controller('events/:eventId/exports')
 export class ExportsController {
-  constructor(private readonly csv: CsvStreamer) {}
+  constructor(private readonly csv: ExportsService) {}
 
   @Get('meetings.csv')
   @ApiProduces('text/csv')

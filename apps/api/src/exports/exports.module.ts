@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
+import { CsvModule } from '../common/csv/csv.module';
 import { ExportsController } from './exports.controller';
-import { CsvStreamer } from './exports.service';
+import { ExportsService } from './exports.service';
 
-@Module({ controllers: [ExportsController], providers: [CsvStreamer], exports: [CsvStreamer] })
+@Module({ imports: [CsvModule], controllers: [ExportsController], providers: [ExportsService] })
 export class ExportsModule {}

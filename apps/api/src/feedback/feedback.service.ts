@@ -7,7 +7,7 @@ import { AuthUser } from '../common/auth/auth-user';
 import { Clock, CLOCK } from '../common/clock';
 import { DomainError } from '../common/errors/domain-error';
 import { loadEdition } from '../events/editions';
-import { partyRef, Row } from '../stats/party-ref';
+import { partyRef, Row } from '../organizations/organization.view';
 
 /**
  * The follow-up stage opens this many days after the meeting's slot. Kept deliberately

@@ -16,14 +16,14 @@
  */
 import { Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { withTryAdvisoryLock } from '../database/advisory-lock';
+import { withTryAdvisoryLock } from './advisory-lock';
 
 /** The tables whose rows are runs (a closed list: the name is interpolated into SQL). */
 export type RunTable = 'matching_runs' | 'schedule_runs';
 
 export interface RunLifecycleOptions {
   table: RunTable;
-  /** The advisory-lock namespace of this kind of run (LOCK_SPACE in database/advisory-lock.ts). */
+  /** The advisory-lock namespace of this kind of run (LOCK_SPACE in jobs/advisory-lock.ts). */
   lockSpace: number;
   /** For log lines: "matching run 1234 failed: …". */
   label: string;

@@ -6,7 +6,7 @@ import { Response } from 'express';
 import { AuthUser } from '../common/auth/auth-user';
 import { CurrentUser, Roles } from '../common/auth/decorators';
 import { UuidParam } from '../common/http/validation';
-import { CsvStreamer } from '../exports/exports.service';
+import { CsvStreamer } from '../common/csv/csv-streamer';
 import { KeyProjectsService } from './key-projects.service';
 import { KEY_PROJECTS_CSV } from './key-projects.queries';
 import { PrintLocale } from './key-projects-print';

@@ -1,6 +1,6 @@
 import { KeyProjectView } from '@jinan/contracts';
 import { EntityManager } from 'typeorm';
-import { CsvExport } from '../exports/exports.service';
+import { CsvExport } from '../common/csv/csv-streamer';
 
 interface KeyProjectRow {
   id: string;

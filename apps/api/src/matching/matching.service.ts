@@ -10,7 +10,7 @@ import {
 } from '@jinan/contracts';
 import { prepareOffers, scoreAll } from '@jinan/matching';
 import { DataSource } from 'typeorm';
-import { LOCK_SPACE } from '../database/advisory-lock';
+import { LOCK_SPACE } from '../jobs/advisory-lock';
 import { RunLifecycle } from '../jobs/run-lifecycle';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../common/auth/auth-user';
@@ -19,7 +19,7 @@ import { loadEdition } from '../events/editions';
 import { loadMatchingInput } from './matching-input';
 import { recommendationCount, writeRecommendations } from './recommendation-writer';
 
-/** Stored per firm: the top offers and the top companies (PRODUCT.md §7: only what is shown). */
+/** Stored per firm: the top offers and the top companies (docs/product.md §7: only what is shown). */
 export const TOP_OFFERS = 20;
 export const TOP_COMPANIES = 10;
 

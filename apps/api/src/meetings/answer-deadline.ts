@@ -1,8 +1,5 @@
 import { DateTime } from 'luxon';
 
-/** Hours a party has to answer, unless the event starts sooner. */
-export const DEFAULT_ANSWER_WINDOW_HOURS = 72;
-
 /**
  * When a pending meeting expires unanswered: `hours` after `now`, but never past the
  * start of the event (midnight of its first day in the event's zone). Once the event

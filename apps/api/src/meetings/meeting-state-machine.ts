@@ -1,7 +1,7 @@
 import type { MeetingActorSide, MeetingStatus } from '@jinan/contracts';
 
 /**
- * The meeting lifecycle of PRODUCT.md §3 as one table: which action moves a meeting
+ * The meeting lifecycle of docs/product.md §3 as one table: which action moves a meeting
  * from which states, who may take it, and what it changes. Pure (no Nest, no
  * database) so the meetings service, the expiry job and the scheduling code all
  * apply the same rules.

@@ -5,7 +5,7 @@ import { Organization } from '../organizations/organization.entity';
 
 /**
  * A meeting between one Japanese firm and one Ji'nan company in one edition
- * (PRODUCT.md §3). Status changes only through MeetingTransitionsService, which
+ * (docs/product.md §3). Status changes only through MeetingTransitionsService, which
  * compares and swaps `version`; timestamps are written from the injected clock.
  */
 @Entity('meetings')

@@ -29,7 +29,7 @@ const iso = (d: Date | null) => d?.toISOString() ?? null;
 /**
  * A delegate's email and phone reach the counterpart only once the meeting is accepted
  * and only with the delegate's consent; the bureau and the delegate's own organization
- * always see them (PRODUCT.md §8).
+ * always see them (docs/product.md §8).
  */
 export function contactsVisible(viewer: Viewer, status: MeetingStatus, organizationId: string): boolean {
   if (viewer.side === 'bureau' || viewer.organizationId === organizationId) return true;

@@ -1,4 +1,4 @@
-import { OrganizationView } from '@jinan/contracts';
+import { OrganizationView, PartyRef } from '@jinan/contracts';
 import { Organization } from './organization.entity';
 
 export function organizationView(o: Organization): OrganizationView {
@@ -23,4 +23,12 @@ export function organizationView(o: Organization): OrganizationView {
     version: o.version,
     updatedAt: o.updatedAt.toISOString(),
   };
+}
+
+/** A raw SQL row (pg returns columns by name). */
+export type Row = Record<string, never>;
+
+/** An organization read from a row's columns `<idKey>`, `<prefix>zh`, `<prefix>ja`, `<prefix>en`. */
+export function partyRef(r: Row, idKey: string, prefix: string): PartyRef {
+  return { id: r[idKey], name: { zh: r[`${prefix}zh`], ja: r[`${prefix}ja`], en: r[`${prefix}en`] } };
 }

@@ -79,7 +79,7 @@ export class OrganizationsService {
 
   /**
    * The profile page: the organization as `get` shows it, its published offers, the
-   * caller's meetings with it, and its delegates as far as PRODUCT.md §8 allows (the
+   * caller's meetings with it, and its delegates as far as docs/product.md §8 allows (the
    * bureau and the organization itself; a counterpart once a meeting between them is
    * accepted, e-mail and phone then only with each delegate's consent).
    */

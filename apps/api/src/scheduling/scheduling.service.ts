@@ -12,7 +12,7 @@ import {
 } from '@jinan/contracts';
 import { checkPins, loadMipSolver, scheduleMeetings, validateSchedule } from '@jinan/scheduling';
 import { DataSource } from 'typeorm';
-import { LOCK_SPACE } from '../database/advisory-lock';
+import { LOCK_SPACE } from '../jobs/advisory-lock';
 import { RunLifecycle, RunStep } from '../jobs/run-lifecycle';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../common/auth/auth-user';

@@ -20,7 +20,7 @@ import {
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock, CLOCK } from '../common/clock';
 import { loadEdition } from '../events/editions';
-import { partyRef, Row } from './party-ref';
+import { partyRef, Row } from '../organizations/organization.view';
 import { countKeyProjects } from '../key-projects/key-projects.queries';
 
 const TOP_OFFERS = 10;

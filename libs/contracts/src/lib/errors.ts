@@ -1,6 +1,6 @@
 import type { ErrorCode } from './error-codes';
 
-/** The error body of every API error (PRODUCT.md §6). */
+/** The error body of every API error (docs/product.md §6). */
 export interface ApiErrorBody {
   statusCode: number;
   error: string;

@@ -6,7 +6,7 @@ import { PageQueryDto } from './pagination';
 import { LIMITS, named } from './validation';
 
 /**
- * Meeting lifecycle (PRODUCT.md §3). A request (by a Japanese firm) is reviewed by the
+ * Meeting lifecycle (docs/product.md §3). A request (by a Japanese firm) is reviewed by the
  * bureau, then answered by the Ji'nan company; a proposal (by the bureau) is accepted
  * by both parties. Accepted meetings are scheduled, published, then confirmed by both.
  */
@@ -29,7 +29,7 @@ export type MeetingStatus = (typeof MEETING_STATUSES)[number];
 /** Waiting for an answer: these count against a firm's quota and can expire. */
 export const PENDING_MEETING_STATUSES = ['requested', 'approved', 'proposed'] as const satisfies readonly MeetingStatus[];
 
-/** From `accepted` on, each party sees the other's contact details (§8). */
+/** From `accepted` on, each party sees the other's contact details (docs/product.md §8). */
 export const CONTACT_VISIBLE_STATUSES = ['accepted', 'scheduled', 'confirmed', 'held', 'no_show'] as const satisfies readonly MeetingStatus[];
 
 export const MEETING_ORIGINS = ['request', 'proposal'] as const;
@@ -157,7 +157,7 @@ export interface MeetingParty {
   country: Country;
   name: { zh: string | null; ja: string | null; en: string | null };
   sectors: Sector[];
-  /** null while the caller may not see them (PRODUCT.md §8). */
+  /** null while the caller may not see them (docs/product.md §8). */
   contacts: MeetingContact[] | null;
 }
 

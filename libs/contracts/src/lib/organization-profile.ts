@@ -16,7 +16,7 @@ export interface ProfileMeetingView {
 
 /**
  * GET /api/organizations/:id/profile: everything a counterpart may see of an organization.
- * `delegates` is null while the caller may not see them (PRODUCT.md §8): the bureau and
+ * `delegates` is null while the caller may not see them (docs/product.md §8): the bureau and
  * the organization itself always, a counterpart once a meeting between them is accepted;
  * e-mail and phone then only with each delegate's consent.
  */

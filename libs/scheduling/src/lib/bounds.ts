@@ -2,21 +2,17 @@ import { MinCostFlow } from './min-cost-flow';
 import type { Model } from './model';
 import type { UpperBounds } from './types';
 
-/**
- * Upper bounds on the weight any schedule can place. All of them start from
- * the pinned meetings (kept whatever happens) and the free meetings that have
- * at least one slot where both parties are present and interpreters exist.
- */
-export function computeBounds(model: Model): UpperBounds {
-  return relaxBounds(model).bounds;
-}
-
 export interface Relaxation {
   bounds: UpperBounds;
   /** Each meeting's value (0, ½ or 1) in the flow relaxation that gave the bound. */
   share: Float64Array;
 }
 
+/**
+ * Upper bounds on the weight any schedule can place. All of them start from
+ * the pinned meetings (kept whatever happens) and the free meetings that have
+ * at least one slot where both parties are present and interpreters exist.
+ */
 export function relaxBounds(model: Model): Relaxation {
   const ctx = boundContext(model);
   const { free, pinnedWeight } = ctx;

@@ -6,7 +6,7 @@ import { CONSTRAINT_ERRORS } from './constraint-errors';
 import { isDatabaseUnavailable, PG, pgError } from './postgres-errors';
 
 /**
- * Turns every error into the body of PRODUCT.md §6: `{ statusCode, error, message,
+ * Turns every error into the body of docs/product.md §6: `{ statusCode, error, message,
  * code, details? }`. Every body carries a code from the ErrorCode union (libs/contracts),
  * which is what clients translate; the message is for logs and API users. Unknown
  * errors are logged and answered with a bare 500 that leaks nothing.

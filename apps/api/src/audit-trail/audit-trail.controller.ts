@@ -10,7 +10,7 @@ import { AuditTrailService } from './audit-trail.service';
 @ApiBearerAuth()
 @Roles('bureau')
 @Controller('events/:eventId')
-export class AuditController {
+export class AuditTrailController {
   constructor(private readonly trail: AuditTrailService) {}
 
   @Get('audit')

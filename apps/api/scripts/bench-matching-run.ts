@@ -2,7 +2,7 @@
  * What a matching run costs end to end on a real PostgreSQL (read, score, write), and
  * what reading its results costs afterwards:
  *
- *   node -r ./apps/api/scripts/ts-register.cjs apps/api/src/matching/bench/bench-matching-run.ts [demo | FIRMSxOFFERS …]
+ *   npm run bench:matching-run -- [demo | FIRMSxOFFERS …]
  *
  * BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres) names the
  * server; each tier gets a fresh, migrated database `jinan_bench_matching`, then the demo
@@ -12,12 +12,12 @@ import { HELD_OUT_CONFIG, generatePlantedData } from '@jinan/matching/testing';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { AuditService } from '../../audit/audit.service';
-import { createDataSource, migrate } from '../../database/data-source';
-import { seedDemoIfEmpty } from '../../database/seed/demo-seed';
-import { EventsService } from '../../events/events.service';
-import { MatchScoreService } from '../match-score.service';
-import { MatchingService } from '../matching.service';
+import { AuditService } from '../src/audit/audit.service';
+import { createDataSource, migrate } from '../src/database/data-source';
+import { seedDemoIfEmpty } from '../src/database/seed/demo-seed';
+import { EventsService } from '../src/events/events.service';
+import { MatchScoreService } from '../src/matching/match-score.service';
+import { MatchingService } from '../src/matching/matching.service';
 
 const ADMIN_URL = process.env['BENCH_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const NAME = 'jinan_bench_matching';

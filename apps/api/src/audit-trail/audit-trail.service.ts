@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditEntryView, AuditQueryDto, Page, PAGE_SIZE_DEFAULT } from '@jinan/contracts';
 import { Response } from 'express';
 import { DataSource } from 'typeorm';
-import { CsvStreamer } from '../exports/exports.service';
+import { CsvStreamer } from '../common/csv/csv-streamer';
+import { loadEdition } from '../events/editions';
 import { AUDIT_CSV_COLUMNS, auditQuery } from './audit-query';
 
 /** Reads the audit trail for the bureau (writing stays with AuditService.record). */
@@ -15,7 +16,7 @@ export class AuditTrailService {
   ) {}
 
   async list(editionId: string, query: AuditQueryDto): Promise<Page<AuditEntryView>> {
-    await this.csv.editionZone(editionId);
+    await loadEdition(this.db, editionId);
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? PAGE_SIZE_DEFAULT;
     const { from, where, params } = auditQuery(editionId, query);
@@ -40,7 +41,7 @@ export class AuditTrailService {
 
   /** The whole filtered trail, oldest first, streamed like the other exports. */
   async csvExport(res: Response, editionId: string, filter: AuditQueryDto): Promise<void> {
-    await this.csv.editionZone(editionId);
+    await loadEdition(this.db, editionId);
     const { from, where, params } = auditQuery(editionId, filter);
     const sql = `SELECT to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), source, actor_id, actor_name, actor_role, action, entity, entity_id, details::text
                    FROM ${from} ${where} ORDER BY at, id`;
