@@ -7,6 +7,7 @@ import { CreateReports1764500000000 } from './1764500000000-CreateReports';
 import { CreateThrottleCounters1764600000000 } from './1764600000000-CreateThrottleCounters';
 import { EditionGapScope1765100000000 } from './1765100000000-EditionGapScope';
 import { CreateMeetingMessages1765300000000 } from './1765300000000-CreateMeetingMessages';
+import { AccountTrust1765500000000 } from './1765500000000-AccountTrust';
 import { OrganiserModes1765800000000 } from './1765800000000-OrganiserModes';
 
 /**
@@ -23,5 +24,6 @@ export const MIGRATIONS = [
   CreateThrottleCounters1764600000000,
   EditionGapScope1765100000000,
   CreateMeetingMessages1765300000000,
+  AccountTrust1765500000000,
   OrganiserModes1765800000000,
 ];

@@ -1,3 +1,5 @@
+import { AccountMailer } from '../../apps/api/src/auth/account-mailer';
+import { MailService } from '../../apps/api/src/notifications/mail.service';
 import { createTestApp, TestApp } from './support/test-app';
 
 const registration = (overrides: Record<string, unknown> = {}) => ({
@@ -126,19 +128,29 @@ describe('auth: registration', () => {
   afterAll(() => t.close());
 
   it('creates a delegate and a pending organization, defaulting to Tokyo time and Japanese', async () => {
+    // Registration answers 202 alike for new and taken e-mails (issue 14); the registrant logs in next.
     const res = await t.http.post('/api/auth/register').send(registration());
-    expect(res.status).toBe(201);
-    expect(res.body.user).toMatchObject({ role: 'jp', locale: 'ja', timeZone: 'Asia/Tokyo' });
-    const org = await t.http.get(`/api/organizations/${res.body.user.organizationId}`).set('Authorization', `Bearer ${res.body.accessToken}`);
+    expect(res.status).toBe(202);
+    const login = await t.http.post('/api/auth/login').send({ email: 'new.delegate@example.jp', password: 'a-strong-passphrase' });
+    expect(login.body.user).toMatchObject({ role: 'jp', locale: 'ja', timeZone: 'Asia/Tokyo' });
+    const org = await t.http.get(`/api/organizations/${login.body.user.organizationId}`).set('Authorization', `Bearer ${login.body.accessToken}`);
     expect(org.body).toMatchObject({ country: 'JP', verification: 'pending', delegates: 2, nameJa: '山田精密工業株式会社' });
     const [consent] = await t.db.query('SELECT consent FROM users WHERE email = $1', ['new.delegate@example.jp']);
     expect(consent.consent).toMatchObject({ shareProfile: true, shareContactWithAcceptedCounterparts: true });
   });
 
-  it('refuses a second account with the same email (any case) with 409', async () => {
-    const res = await t.http.post('/api/auth/register').send(registration({ email: 'NEW.Delegate@example.jp' }));
-    expect(res.status).toBe(409);
-    expect(res.body.code).toBe('EMAIL_TAKEN');
+  it('does not reveal that an email (any case) is taken: the same answer, no second account, the owner told by mail', async () => {
+    const fresh = await t.http.post('/api/auth/register').send(registration({ email: 'another.delegate@example.jp' }));
+    const mail = jest.spyOn(t.app.get(MailService), 'send');
+    const res = await t.http.post('/api/auth/register').send(registration({ email: 'NEW.Delegate@example.jp', password: 'an-attacker-password' }));
+    expect(res.status).toBe(fresh.status);
+    expect(res.body).toEqual(fresh.body);
+    await Promise.all(t.app.get(AccountMailer).inFlight);
+    expect(mail).toHaveBeenCalledWith(expect.objectContaining({ to: 'new.delegate@example.jp', subject: expect.stringContaining('登録') }));
+    mail.mockRestore();
+    const [{ count }] = await t.db.query(`SELECT count(*)::int FROM users WHERE email = 'new.delegate@example.jp'`);
+    expect(count).toBe(1);
+    expect((await t.http.post('/api/auth/login').send({ email: 'new.delegate@example.jp', password: 'an-attacker-password' })).status).toBe(401);
   });
 
   it('never creates a bureau account', async () => {

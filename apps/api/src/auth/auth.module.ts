@@ -6,6 +6,9 @@ import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { JwtAuthGuard } from './jwt-auth.guard';
 import { PasswordHasher } from './password-hasher';
+import { AbuseLimits } from './abuse-limits';
+import { AccountMailer } from './account-mailer';
+import { PasswordResetService } from './password-reset.service';
 import { TokenService } from './token.service';
 
 export interface AuthOptions {
@@ -29,8 +32,8 @@ export class AuthModule {
         OrganizationsModule,
       ],
       controllers: [AuthController],
-      providers: [AuthService, PasswordHasher, TokenService, JwtAuthGuard],
-      exports: [PasswordHasher, TokenService, JwtAuthGuard],
+      providers: [AuthService, PasswordHasher, TokenService, JwtAuthGuard, AbuseLimits, AccountMailer, PasswordResetService],
+      exports: [PasswordHasher, TokenService, JwtAuthGuard, AbuseLimits, AccountMailer],
     };
   }
 }

@@ -1,17 +1,26 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ChangePasswordDto, LoginDto, LoginResponse, MeView, RegisterDto, SessionUser, UpdateMeDto } from '@jinan/contracts';
+import { ChangePasswordDto, LoginDto, LoginResponse, MeView, RegisterDto, RegistrationAccepted, SessionUser, UpdateMeDto } from '@jinan/contracts';
 import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { AuthUser } from '../common/auth/auth-user';
 import { DomainError } from '../common/errors/domain-error';
+import { Environment, ENVIRONMENT, publicBaseUrl } from '../config/environment';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { User } from '../users/user.entity';
 import { revokeAllCredentials } from './credentials';
+import { AbuseLimits } from './abuse-limits';
+import { emailTakenMail } from './account-mail';
+import { AccountMailer } from './account-mailer';
 import { PasswordHasher } from './password-hasher';
 import { TokenService } from './token.service';
 import { isIanaZone } from '../common/time/iana-zone';
 
 const DEFAULT_ZONE = { jp: 'Asia/Tokyo', cn: 'Asia/Shanghai', bureau: 'Asia/Shanghai' } as const;
 const DEFAULT_LOCALE = { jp: 'ja', cn: 'zh-CN', bureau: 'zh-CN' } as const;
+
+const REGISTRATION_ACCEPTED =
+  'registration received: log in with your e-mail and password; if the address already had an account, its owner has been told by e-mail';
 
 @Injectable()
 export class AuthService {
@@ -23,9 +32,19 @@ export class AuthService {
     private readonly hasher: PasswordHasher,
     private readonly tokens: TokenService,
     private readonly organizations: OrganizationsService,
+    private readonly limits: AbuseLimits,
+    private readonly audit: AuditService,
+    private readonly accountMail: AccountMailer,
+    @Inject(ENVIRONMENT) private readonly env: Environment,
   ) {}
 
-  async login(dto: LoginDto): Promise<LoginResponse> {
+  /**
+   * Cheap refusal first: an address over its failed-login limit is answered 429 from one
+   * indexed read, before any user lookup or argon2 work. Every failure counts against the
+   * address whatever the e-mail (random e-mails no longer buy fresh attempts).
+   */
+  async login(dto: LoginDto, address: string): Promise<LoginResponse> {
+    await this.limits.check('loginFailuresPerAddress', address);
     const user = await this.db
       .getRepository(User)
       .createQueryBuilder('u')
@@ -33,22 +52,30 @@ export class AuthService {
       .where('u.email = :email AND u.anonymised_at IS NULL', { email: dto.email })
       .getOne();
     this.dummyHash ??= this.hasher.hash('not-a-real-password');
-    const ok = await this.hasher.verify(user?.passwordHash ?? (await this.dummyHash), dto.password);
-    if (!user || !ok) throw new DomainError('INVALID_CREDENTIALS', 'email or password is wrong');
+    const ok = await this.hasher.verify(user?.passwordHash ?? (await this.dummyHash), dto.password, address);
+    if (!user || !ok) {
+      await this.limits.count('loginFailuresPerAddress', address);
+      throw new DomainError('INVALID_CREDENTIALS', 'email or password is wrong');
+    }
     return { accessToken: await this.tokens.issue(user.id, user.tokenVersion), user: sessionUser(user) };
   }
 
-  /** A delegate account and its organization, pending bureau verification. */
-  async register(dto: RegisterDto): Promise<LoginResponse> {
+  /**
+   * A delegate account and its organization, pending bureau verification. Answers the
+   * same whether or not the e-mail is taken (no enumeration): a new account is created;
+   * for a taken one the owner is told by mail instead. Both paths hash the password, so
+   * they take the same time. The registrant logs in next (the web app does it at once).
+   */
+  async register(dto: RegisterDto, address: string): Promise<RegistrationAccepted> {
+    await this.limits.take('registrationsPerAddress', address);
     const timeZone = dto.timeZone ?? DEFAULT_ZONE[dto.role];
     assertZone(timeZone);
-    const passwordHash = await this.hasher.hash(dto.password);
-    const user = await this.db.transaction(async (tx) => {
-      if (await tx.getRepository(User).exists({ where: { email: dto.email } })) {
-        throw new DomainError('EMAIL_TAKEN', 'email is already registered');
-      }
+    const passwordHash = await this.hasher.hash(dto.password, address);
+    const taken = await this.db.transaction(async (tx) => {
+      const existing = await tx.getRepository(User).findOne({ where: { email: dto.email } });
+      if (existing) return existing;
       const organization = await this.organizations.createForRegistration(tx, dto.role === 'jp' ? 'JP' : 'CN', dto.organization);
-      return tx.getRepository(User).save(
+      const user = await tx.getRepository(User).save(
         tx.getRepository(User).create({
           email: dto.email,
           passwordHash,
@@ -66,8 +93,36 @@ export class AuthService {
           },
         }),
       );
+      await this.audit.record(tx, {
+        actorId: user.id,
+        action: 'user.registered',
+        entity: 'user',
+        entityId: user.id,
+        details: { organizationId: organization.id },
+      });
+      return null;
     });
-    return { accessToken: await this.tokens.issue(user.id, user.tokenVersion), user: sessionUser(user) };
+    if (taken && !taken.anonymisedAt) this.accountMail.send(emailTakenMail(taken.email, taken.locale, publicBaseUrl(this.env)));
+    return { message: REGISTRATION_ACCEPTED };
+  }
+
+  /** Revokes the token this request came with (other sessions stay). */
+  async logout(user: AuthUser): Promise<void> {
+    const { tokenId, expiresAt } = user.session ?? { tokenId: null, expiresAt: null };
+    await this.db.transaction(async (tx) => {
+      if (tokenId) {
+        await tx.query(`INSERT INTO revoked_tokens (jti, user_id, expires_at) VALUES ($1, $2, to_timestamp($3)) ON CONFLICT (jti) DO NOTHING`, [
+          tokenId,
+          user.id,
+          expiresAt ?? Date.now() / 1000 + 86_400,
+        ]);
+      } else {
+        // A token from before token ids: only ending every session revokes it.
+        await tx.query('UPDATE users SET token_version = token_version + 1 WHERE id = $1', [user.id]);
+      }
+      await tx.query('DELETE FROM revoked_tokens WHERE expires_at < now()');
+      await this.audit.record(tx, { actorId: user.id, action: 'user.logged_out', entity: 'user', entityId: user.id });
+    });
   }
 
   async me(userId: string): Promise<MeView> {
@@ -76,22 +131,34 @@ export class AuthService {
 
   async updateMe(userId: string, dto: UpdateMeDto): Promise<MeView> {
     if (dto.timeZone !== undefined) assertZone(dto.timeZone);
-    const repo = this.db.getRepository(User);
-    await repo.update({ id: userId }, dto);
-    return meView(await repo.findOneByOrFail({ id: userId }));
+    return this.db.transaction(async (tx) => {
+      const repo = tx.getRepository(User);
+      const before = await repo.findOneByOrFail({ id: userId });
+      await repo.update({ id: userId }, dto);
+      const after = await repo.findOneByOrFail({ id: userId });
+      await this.audit.record(tx, {
+        actorId: userId,
+        action: 'user.profile_updated',
+        entity: 'user',
+        entityId: userId,
+        details: changes(before, after, Object.keys(dto)),
+      });
+      return meView(after);
+    });
   }
 
   /** Changes the password and revokes every token and calendar feed issued before; returns a fresh token. */
-  async changePassword(userId: string, dto: ChangePasswordDto): Promise<LoginResponse> {
+  async changePassword(userId: string, dto: ChangePasswordDto, address: string): Promise<LoginResponse> {
     const repo = this.db.getRepository(User);
     const user = await repo.createQueryBuilder('u').addSelect('u.passwordHash').where('u.id = :id', { id: userId }).getOneOrFail();
-    if (!(await this.hasher.verify(user.passwordHash, dto.currentPassword))) {
+    if (!(await this.hasher.verify(user.passwordHash, dto.currentPassword, address))) {
       throw new DomainError('WRONG_PASSWORD', 'currentPassword is wrong');
     }
-    const passwordHash = await this.hasher.hash(dto.newPassword);
+    const passwordHash = await this.hasher.hash(dto.newPassword, address);
     await this.db.transaction(async (tx) => {
       await tx.getRepository(User).update({ id: userId }, { passwordHash });
       await revokeAllCredentials(tx, userId);
+      await this.audit.record(tx, { actorId: userId, action: 'user.password_changed', entity: 'user', entityId: userId });
     });
     const updated = await repo.findOneByOrFail({ id: userId });
     return { accessToken: await this.tokens.issue(updated.id, updated.tokenVersion), user: sessionUser(updated) };
@@ -118,4 +185,15 @@ function sessionUser(user: User): SessionUser {
 
 function meView(user: User): MeView {
   return { ...sessionUser(user), email: user.email, fullName: user.fullName, phone: user.phone, emailReminders: user.emailReminders };
+}
+
+/** Field-level before/after of the fields a change named, for the audit trail (never secrets). */
+export function changes<T extends object>(before: T, after: T, fields: string[]): Record<string, { from: unknown; to: unknown }> {
+  const out: Record<string, { from: unknown; to: unknown }> = {};
+  for (const f of fields) {
+    const from = (before as Record<string, unknown>)[f];
+    const to = (after as Record<string, unknown>)[f];
+    if (JSON.stringify(from) !== JSON.stringify(to)) out[f] = { from: from ?? null, to: to ?? null };
+  }
+  return out;
 }

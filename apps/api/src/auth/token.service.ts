@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { JwtService } from '@nestjs/jwt';
 import { AccessTokenClaims } from '../common/auth/auth-user';
 
@@ -8,7 +9,8 @@ export class TokenService {
 
   issue(userId: string, tokenVersion: number): Promise<string> {
     const claims: AccessTokenClaims = { sub: userId, tv: tokenVersion };
-    return this.jwt.signAsync(claims);
+    // A token id of its own, so logout can revoke exactly this token (revoked_tokens).
+    return this.jwt.signAsync(claims, { jwtid: randomUUID() });
   }
 
   /** Verified claims, or undefined for a missing, forged or expired token. */

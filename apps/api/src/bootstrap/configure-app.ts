@@ -3,6 +3,9 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
+import { AbuseLimits } from '../auth/abuse-limits';
+import { refuseBlockedAddresses } from '../auth/address-block';
+import { PasswordHasher } from '../auth/password-hasher';
 import { bodyParsers } from '../common/http/body-parsing';
 import { Environment, ENVIRONMENT, trustProxySetting } from '../config/environment';
 import { limitJsonDepth } from '../common/http/json-depth';
@@ -20,6 +23,7 @@ export function configureApp(app: NestExpressApplication): INestApplication {
   // Off unless configured: with 'loopback', any local client chose its own address (and so
   // its own rate-limit bucket) through X-Forwarded-For.
   app.set('trust proxy', trustProxySetting(env.TRUST_PROXY));
+  app.use(refuseBlockedAddresses(app.get(AbuseLimits), app.get(PasswordHasher)));
   for (const parser of bodyParsers(BODY_LIMIT)) app.use(parser);
   app.use(limitJsonDepth);
   app.use(rejectIllFormedUnicode);

@@ -49,6 +49,43 @@ export class Environment {
   @Min(1)
   LOGIN_ATTEMPTS_PER_MINUTE = 10;
 
+  /** Failed logins per client address in 15 minutes, whatever the e-mail; then refused before any password check. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  LOGIN_FAILURES_PER_ADDRESS = 30;
+
+  /** Registrations per client address per hour. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  REGISTRATIONS_PER_ADDRESS_PER_HOUR = 10;
+
+  /** Password-reset requests per client address per hour (then 429). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  PASSWORD_RESETS_PER_ADDRESS_PER_HOUR = 10;
+
+  /** Password-reset mails per account per hour (further requests answer alike but send nothing). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  PASSWORD_RESETS_PER_ACCOUNT_PER_HOUR = 3;
+
+  /** Password hashes computed at once in this process (argon2 is CPU- and memory-heavy); one address gets at most all but one of them. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  PASSWORD_HASH_CONCURRENCY = 2;
+
+  /** Password hashes one client address may have waiting in this process; more are refused at once (429). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  PASSWORD_HASH_QUEUE_PER_ADDRESS = 8;
+
   /**
    * Seed the demo edition (with its well-known demo passwords) into an empty database:
    * only on the embedded database (unless SEED_DEMO=false), or anywhere with DEMO=1 —

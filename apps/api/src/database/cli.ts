@@ -4,6 +4,7 @@
  */
 import 'reflect-metadata';
 import * as argon2 from 'argon2';
+import { ARGON2 } from '../auth/password-hasher';
 import { loadEnvironment } from '../config/environment';
 import { createDataSource, migrate } from './data-source';
 import { resolveDatabase } from './resolve-database';
@@ -36,7 +37,7 @@ async function main(command: string | undefined, args: string[]): Promise<void> 
       case 'create-bureau-user': {
         const [email, password, ...name] = args;
         if (!email || !password || password.length < 8) throw new Error('usage: db:create-bureau-user <email> <password (8+ chars)> [full name]');
-        const hash = await argon2.hash(password, { type: argon2.argon2id });
+        const hash = await argon2.hash(password, ARGON2);
         await ds.query(
           `INSERT INTO users (email, password_hash, role, full_name, locale, time_zone, consent) VALUES ($1, $2, 'bureau', $3, 'zh-CN', 'Asia/Shanghai', '{}')`,
           [email, hash, name.join(' ') || email],

@@ -12,7 +12,7 @@ export class NotificationsModule {
       global: true,
       controllers: [NotificationsController],
       providers: [{ provide: MAIL_OPTIONS, useValue: mail }, MailService, NotificationsService],
-      exports: [NotificationsService],
+      exports: [NotificationsService, MailService],
     };
   }
 }

@@ -5,6 +5,7 @@ import { MatToolbarModule } from '@angular/material/toolbar';
 import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { Locale, Role } from '@jinan/contracts';
+import { AuthApi } from './auth/auth.api';
 import { CurrentEdition } from './core/current-edition';
 import { Language } from './core/language';
 import { Session } from './core/session';
@@ -57,6 +58,7 @@ export class App {
   protected readonly zones = inject(TimeZones);
   protected readonly notifications = inject(UnreadNotifications);
   private readonly router = inject(Router);
+  private readonly auth = inject(AuthApi);
   // Loaded once signed in, so that every page knows the event's zone.
   protected readonly edition = inject(CurrentEdition);
 
@@ -79,6 +81,8 @@ export class App {
   }
 
   protected signOut(): void {
+    // Revoke the token on the server too (shared PCs at the venue), then forget it here whatever the answer.
+    this.auth.logout().subscribe({ error: () => undefined });
     this.session.end();
     void this.router.navigate(['/login']);
   }

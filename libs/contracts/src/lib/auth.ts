@@ -5,6 +5,15 @@ import { OrganizationProfileDto } from './organizations';
 import { LIMITS, named } from './validation';
 import { OneOf, Text } from './fields';
 
+/** A password being chosen (registration, change, reset): the one length rule. */
+function NewPassword(): PropertyDecorator {
+  return (target, key) => {
+    IsString(named('must be a string'))(target, key);
+    MinLength(LIMITS.passwordMin, named(`must be at least ${LIMITS.passwordMin} characters`))(target, key);
+    MaxLength(LIMITS.passwordMax, named(`must be at most ${LIMITS.passwordMax} characters`))(target, key);
+  };
+}
+
 export class LoginDto {
   @IsEmail({}, named('must be an email address'))
   @MaxLength(LIMITS.email, named(`must be at most ${LIMITS.email} characters`))
@@ -31,9 +40,7 @@ export class RegisterDto {
   @MaxLength(LIMITS.email, named(`must be at most ${LIMITS.email} characters`))
   email!: string;
 
-  @IsString(named('must be a string'))
-  @MinLength(LIMITS.passwordMin, named(`must be at least ${LIMITS.passwordMin} characters`))
-  @MaxLength(LIMITS.passwordMax, named(`must be at most ${LIMITS.passwordMax} characters`))
+  @NewPassword()
   password!: string;
 
   @Text(LIMITS.name, 1)
@@ -95,9 +102,7 @@ export class ChangePasswordDto {
   @Text(LIMITS.passwordMax)
   currentPassword!: string;
 
-  @IsString(named('must be a string'))
-  @MinLength(LIMITS.passwordMin, named(`must be at least ${LIMITS.passwordMin} characters`))
-  @MaxLength(LIMITS.passwordMax, named(`must be at most ${LIMITS.passwordMax} characters`))
+  @NewPassword()
   newPassword!: string;
 }
 
@@ -119,4 +124,34 @@ export interface MeView extends SessionUser {
   fullName: string;
   phone: string | null;
   emailReminders: boolean;
+}
+
+/** POST /api/auth/register answers this whether or not the e-mail was already registered. */
+export interface RegistrationAccepted {
+  message: string;
+}
+
+export class PasswordResetRequestDto {
+  @IsEmail({}, named('must be an email address'))
+  @MaxLength(LIMITS.email, named(`must be at most ${LIMITS.email} characters`))
+  email!: string;
+}
+
+/** POST /api/auth/password-reset always answers 202 with this body (it never tells whether the e-mail is known). */
+export interface PasswordResetAccepted {
+  message: string;
+}
+
+export class PasswordResetConfirmDto {
+  @Text(200, 1)
+  token!: string;
+
+  @NewPassword()
+  password!: string;
+}
+
+/** DELETE /api/me: the account's password, so a borrowed session cannot erase it. */
+export class EraseAccountDto {
+  @Text(LIMITS.passwordMax, 1)
+  password!: string;
 }

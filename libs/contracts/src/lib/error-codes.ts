@@ -30,6 +30,8 @@ export type ErrorCode =
   | 'TOKEN_INVALID'
   | 'WRONG_PASSWORD'
   | 'INVALID_TIME_ZONE'
+  | 'TOO_MANY_ATTEMPTS'
+  | 'RESET_TOKEN_INVALID'
   // Editions and sessions
   | 'EVENT_NOT_FOUND'
   | 'SESSION_NOT_FOUND'
@@ -145,6 +147,8 @@ export const ERROR_STATUS: Record<ErrorCode, ErrorHttpStatus> = {
   TOKEN_INVALID: HTTP.unauthorized,
   WRONG_PASSWORD: HTTP.forbidden,
   INVALID_TIME_ZONE: HTTP.badRequest,
+  TOO_MANY_ATTEMPTS: HTTP.tooManyRequests,
+  RESET_TOKEN_INVALID: HTTP.badRequest,
 
   EVENT_NOT_FOUND: HTTP.notFound,
   SESSION_NOT_FOUND: HTTP.notFound,

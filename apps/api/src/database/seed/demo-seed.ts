@@ -1,5 +1,6 @@
 import { Language, Sector, SECTORS, SizeBand } from '@jinan/contracts';
 import * as argon2 from 'argon2';
+import { ARGON2 } from '../../auth/password-hasher';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
 import { searchText } from '../../common/text/search-text';
@@ -193,7 +194,7 @@ async function insertOffers(tx: EntityManager, rnd: Rnd, companies: Organization
 
 /** The accounts listed in the README: one bureau officer, three firms on each side. */
 async function insertDemoAccounts(tx: EntityManager, japanese: Organization[], jinan: Organization[]): Promise<void> {
-  const passwordHash = await argon2.hash(DEMO_PASSWORD, { type: argon2.argon2id });
+  const passwordHash = await argon2.hash(DEMO_PASSWORD, ARGON2);
   const verifiedJinan = jinan.filter((o) => o.verification === 'verified');
   const accounts: Partial<User>[] = [
     {

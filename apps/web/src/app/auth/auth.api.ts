@@ -1,6 +1,14 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { LoginDto, LoginResponse, RegisterDto } from '@jinan/contracts';
+import type {
+  LoginDto,
+  LoginResponse,
+  PasswordResetAccepted,
+  PasswordResetConfirmDto,
+  PasswordResetRequestDto,
+  RegisterDto,
+  RegistrationAccepted,
+} from '@jinan/contracts';
 
 @Injectable({ providedIn: 'root' })
 export class AuthApi {
@@ -10,7 +18,20 @@ export class AuthApi {
     return this.http.post<LoginResponse>('/api/auth/login', dto);
   }
 
+  /** Answers alike whether or not the e-mail was taken; the page logs in next. */
   register(dto: RegisterDto) {
-    return this.http.post<LoginResponse>('/api/auth/register', dto);
+    return this.http.post<RegistrationAccepted>('/api/auth/register', dto);
+  }
+
+  logout() {
+    return this.http.post<void>('/api/auth/logout', {});
+  }
+
+  requestPasswordReset(dto: PasswordResetRequestDto) {
+    return this.http.post<PasswordResetAccepted>('/api/auth/password-reset', dto);
+  }
+
+  confirmPasswordReset(dto: PasswordResetConfirmDto) {
+    return this.http.post<void>('/api/auth/password-reset/confirm', dto);
   }
 }

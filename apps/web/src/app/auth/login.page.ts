@@ -44,6 +44,9 @@ import { SignIn } from './sign-in';
       </mat-card-content>
     </mat-card>
     <p>
+      <a routerLink="/forgot-password">{{ 'login.forgot' | transloco }}</a>
+    </p>
+    <p>
       {{ 'login.noAccount' | transloco }} <a routerLink="/register">{{ 'login.register' | transloco }}</a>
     </p>
   `,

@@ -1,3 +1,4 @@
+import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
@@ -9,7 +10,8 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
-import { TranslocoPipe } from '@jsverse/transloco';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
+import { switchMap } from 'rxjs';
 import type { Language as ContentLanguage, RegisterDto, Sector, SizeBand } from '@jinan/contracts';
 import { LANGUAGES, SECTORS, SIZE_BANDS } from '@jinan/contracts/enums';
 import { applyFieldErrors } from '../core/api-error';
@@ -159,6 +161,7 @@ export class RegisterPage {
   private readonly api = inject(AuthApi);
   private readonly signIn = inject(SignIn);
   private readonly language = inject(Language);
+  private readonly transloco = inject(TranslocoService);
   private readonly fb = inject(FormBuilder).nonNullable;
 
   protected readonly sectors = SECTORS;
@@ -228,12 +231,17 @@ export class RegisterPage {
     };
     this.busy.set(true);
     this.error.set('');
-    this.api.register(dto).subscribe({
-      next: (response) => this.signIn.complete(response),
-      error: (e: unknown) => {
-        this.busy.set(false);
-        this.error.set(applyFieldErrors(this.form, e));
-      },
-    });
+    // Registration answers alike whether or not the e-mail was new (so it tells no one
+    // which addresses have accounts); logging in with the same credentials tells us.
+    this.api
+      .register(dto)
+      .pipe(switchMap(() => this.api.login({ email: dto.email, password: dto.password })))
+      .subscribe({
+        next: (response) => this.signIn.complete(response),
+        error: (e: unknown) => {
+          this.busy.set(false);
+          this.error.set(e instanceof HttpErrorResponse && e.status === 401 ? this.transloco.translate('register.checkMail') : applyFieldErrors(this.form, e));
+        },
+      });
   }
 }
