@@ -85,7 +85,7 @@ function improveOne(state: ScheduleState, i: number, movable: (i: number) => boo
 }
 
 /** Meetings each of which, moved away, would let placed meeting i into slot s. */
-function singleBlockers(state: ScheduleState, i: number, s: number): number[] {
+export function singleBlockers(state: ScheduleState, i: number, s: number): number[] {
   const mark = state.mark();
   state.remove(i);
   const rules = blockingRules(state, i, s);
@@ -123,7 +123,12 @@ function moveDeltas(state: ScheduleState, i: number): (s: number) => number {
  * Change in holes of `orgs` over `halfDays` if the meetings moved as given,
  * or null when the moves do not fit. The state is left as it was.
  */
-function relocationDelta(state: ScheduleState, moves: ReadonlyArray<[number, number]>, orgs: readonly number[], halfDays: readonly number[]): number | null {
+export function relocationDelta(
+  state: ScheduleState,
+  moves: ReadonlyArray<[number, number]>,
+  orgs: readonly number[],
+  halfDays: readonly number[],
+): number | null {
   const uniqueOrgs = orgs.filter((o, k) => orgs.indexOf(o) === k);
   const uniqueHalfDays = halfDays.filter((h, k) => halfDays.indexOf(h) === k);
   const holes = () => {

@@ -1,4 +1,4 @@
-import { costIn, GAP_COST, gapsOf } from './holes';
+import { costIn, GAP_COST, gapsIn, gapsOf } from './holes';
 import { CapacityRows } from './capacity-rows';
 import { LpBuilder, solveMip, type MipSolver } from './mip';
 import type { ScheduleState } from './state';
@@ -17,6 +17,8 @@ export interface GapSearchOptions {
 const FAIRNESS = 50;
 /** Meetings freed per sub-problem. */
 const WINDOW = 14;
+/** Slots in a time window. */
+const SPAN = Number(process.env['GAP_SPAN'] ?? 4);
 
 /** What the search minimises over a set of organisations: gaps, then idle points, plus the fairness penalty. */
 export function shapeCost(state: ScheduleState, orgs: Iterable<number>, cap?: number): number {
@@ -49,17 +51,39 @@ export function gapSearch(state: ScheduleState, solver: MipSolver, options: GapS
     }
     if (suffering.length === 0) break;
     const centre = suffering[Math.floor(options.random() * suffering.length)];
-    const free = neighbourhood(state, centre, WINDOW, options);
+    // Alternate: a time window around one of the centre's gaps (its meetings there may swap slots),
+    // and a group (the centre's meetings and some of its partners', anywhere they fit).
+    const window = iteration % 2 === 0 ? timeWindow(state, centre, options) : null;
+    const free = window ? window.free : neighbourhood(state, centre, WINDOW, options);
     if (free.length === 0) {
       stale++;
       continue;
     }
-    const outcome = solveWindow(state, solver, free, options);
+    const outcome = solveWindow(state, solver, free, options, window?.inWindow);
     if (outcome.proven) proven++;
     stale = outcome.improved ? 0 : stale + 1;
     state.forget();
   }
   return proven;
+}
+
+/** Every movable meeting in SPAN consecutive slots of a half-day where the centre has a gap, placed among those slots only. */
+function timeWindow(state: ScheduleState, centre: number, options: GapSearchOptions): { free: number[]; inWindow: (s: number) => boolean } | null {
+  const model = state.model;
+  const mine = state.ofOrg[centre].filter((i) => gapsIn(state, centre, model.slotHalfDay[state.slotOf[i]]) > 0);
+  if (mine.length === 0) return null;
+  const anchor = state.slotOf[mine[Math.floor(options.random() * mine.length)]];
+  const h = model.slotHalfDay[anchor];
+  const order = model.slotIds.map((_, s) => s).filter((s) => model.slotHalfDay[s] === h);
+  order.sort((x, y) => model.slotStart[x] - model.slotStart[y]);
+  const starts = [...new Set(order.map((s) => model.slotStart[s]))];
+  const k = starts.indexOf(model.slotStart[anchor]);
+  const from = Math.max(0, Math.min(k - Math.floor(options.random() * SPAN), starts.length - SPAN));
+  const chosen = new Set(starts.slice(from, from + SPAN));
+  const inWindow = (s: number) => model.slotHalfDay[s] === h && chosen.has(model.slotStart[s]);
+  const free: number[] = [];
+  for (const s of order) if (inWindow(s)) for (const i of state.inSlot[s]) if (options.movable(i)) free.push(i);
+  return { free, inWindow };
 }
 
 /** The centre's movable meetings, then its partners' (in random order), up to `limit` meetings. */
@@ -81,7 +105,13 @@ function neighbourhood(state: ScheduleState, centre: number, limit: number, opti
   return [...chosen];
 }
 
-function solveWindow(state: ScheduleState, solver: MipSolver, free: readonly number[], options: GapSearchOptions): { proven: boolean; improved: boolean } {
+function solveWindow(
+  state: ScheduleState,
+  solver: MipSolver,
+  free: readonly number[],
+  options: GapSearchOptions,
+  inWindow: (s: number) => boolean = () => true,
+): { proven: boolean; improved: boolean } {
   const model = state.model;
   const pointCount = model.points.length;
   const touched = new Set<number>();
@@ -102,7 +132,7 @@ function solveWindow(state: ScheduleState, solver: MipSolver, free: readonly num
     const m = model.meetings[i];
     const mine: Array<[number, string]> = [];
     for (const s of m.candidates) {
-      if (s !== origin.get(i) && !state.canPlace(i, s)) continue;
+      if (s !== origin.get(i) && (!inWindow(s) || !state.canPlace(i, s))) continue;
       const name = lp.binary(`x${i}_${s}`);
       columns.push([i, s, name]);
       mine.push([1, name]);

@@ -20,6 +20,8 @@ export class Improver {
   /** Scratch: slot scores while sorting one meeting's candidates. */
   private readonly scores: Float64Array;
   private attempt = 0;
+  /** 137.5 (the middle of meetingWeight's range) over the mean weight. */
+  private readonly weightScale: number;
   work = 0;
 
   constructor(
@@ -30,6 +32,9 @@ export class Improver {
     this.tried = new Uint32Array(state.model.meetings.length);
     this.cover = new Int32Array(state.model.meetings.length);
     this.scores = new Float64Array(state.model.slotIds.length);
+    const meetings = state.model.meetings;
+    const mean = meetings.reduce((sum, m) => sum + m.weight, 0) / Math.max(1, meetings.length);
+    this.weightScale = mean > 0 ? 137.5 / mean : 1;
   }
 
   /** Meeting i's candidate slots, those that keep its parties' days compact first. */
@@ -114,7 +119,8 @@ export class Improver {
     const model = state.model;
     const cover = this.cover;
     for (const requirement of requirements) for (const x of requirement) cover[x]++;
-    const rank = (x: number) => -cover[x] * 1000 + model.meetings[x].weight - model.meetings[x].candidates.length;
+    // Weights rescaled to the recommended 100–175 range, so candidate counts weigh the same against any weight scale.
+    const rank = (x: number) => -cover[x] * 1000 + model.meetings[x].weight * this.weightScale - model.meetings[x].candidates.length;
     const lightest = (requirement: readonly number[], count: number): number[] => {
       const best: number[] = [];
       for (const x of requirement) {
