@@ -8,14 +8,13 @@ import { MatCardModule } from '@angular/material/card';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { switchMap } from 'rxjs';
-import type { Language as ContentLanguage, RegisterDto, Sector, SizeBand } from '@jinan/contracts';
-import { LANGUAGES, SECTORS, SIZE_BANDS } from '@jinan/contracts/enums';
+import type { RegisterDto } from '@jinan/contracts';
 import { applyFieldErrors } from '../core/api-error';
 import { Language } from '../core/language';
+import { OrganizationFieldsComponent, organizationFormGroup } from '../shared/organization-fields.component';
 import { AuthApi } from './auth.api';
 import { SignIn } from './sign-in';
 
@@ -27,12 +26,12 @@ import { SignIn } from './sign-in';
     MatCardModule,
     MatFormFieldModule,
     MatInputModule,
-    MatSelectModule,
     MatCheckboxModule,
     MatButtonModule,
     MatButtonToggleModule,
     RouterLink,
     TranslocoPipe,
+    OrganizationFieldsComponent,
   ],
   styles: `
     :host {
@@ -82,60 +81,7 @@ import { SignIn } from './sign-in';
           ><mat-card-title>{{ 'register.organization' | transloco }}</mat-card-title></mat-card-header
         >
         <mat-card-content class="stack">
-          <div class="row">
-            @if (role() === 'cn') {
-              <mat-form-field>
-                <mat-label>{{ 'fields.nameZh' | transloco }}</mat-label>
-                <input matInput formControlName="nameZh" lang="zh-CN" required />
-                <mat-error>{{ form.controls.organization.controls.nameZh.errors?.['server'] ?? ('errors.required' | transloco) }}</mat-error>
-              </mat-form-field>
-            } @else {
-              <mat-form-field>
-                <mat-label>{{ 'fields.nameJa' | transloco }}</mat-label>
-                <input matInput formControlName="nameJa" lang="ja" required />
-                <mat-error>{{ form.controls.organization.controls.nameJa.errors?.['server'] ?? ('errors.required' | transloco) }}</mat-error>
-              </mat-form-field>
-            }
-            <mat-form-field>
-              <mat-label>{{ 'fields.nameEn' | transloco }}</mat-label>
-              <input matInput formControlName="nameEn" lang="en" />
-            </mat-form-field>
-          </div>
-          <div class="row">
-            <mat-form-field>
-              <mat-label>{{ 'fields.sectors' | transloco }}</mat-label>
-              <mat-select formControlName="sectors" multiple required>
-                @for (s of sectors; track s) {
-                  <mat-option [value]="s">{{ 'sector.' + s | transloco }}</mat-option>
-                }
-              </mat-select>
-              <mat-error>{{ form.controls.organization.controls.sectors.errors?.['server'] ?? ('errors.pickOne' | transloco) }}</mat-error>
-            </mat-form-field>
-            <mat-form-field>
-              <mat-label>{{ 'fields.sizeBand' | transloco }}</mat-label>
-              <mat-select formControlName="sizeBand" required>
-                @for (s of sizeBands; track s) {
-                  <mat-option [value]="s">{{ 'size.' + s | transloco }}</mat-option>
-                }
-              </mat-select>
-            </mat-form-field>
-          </div>
-          <div class="row">
-            <mat-form-field>
-              <mat-label>{{ 'fields.languages' | transloco }}</mat-label>
-              <mat-select formControlName="languages" multiple required>
-                @for (l of languages; track l) {
-                  <mat-option [value]="l">{{ 'language.' + l | transloco }}</mat-option>
-                }
-              </mat-select>
-              <mat-error>{{ form.controls.organization.controls.languages.errors?.['server'] ?? ('errors.pickOne' | transloco) }}</mat-error>
-            </mat-form-field>
-            <mat-form-field>
-              <mat-label>{{ 'fields.delegates' | transloco }}</mat-label>
-              <input matInput formControlName="delegates" type="number" min="1" max="10" />
-              <mat-hint>{{ 'fields.delegatesHint' | transloco }}</mat-hint>
-            </mat-form-field>
-          </div>
+          <app-organization-fields [names]="role() === 'cn' ? 'zh' : 'ja'" />
         </mat-card-content>
       </mat-card>
       <mat-card appearance="outlined" formGroupName="consent">
@@ -164,24 +110,13 @@ export class RegisterPage {
   private readonly transloco = inject(TranslocoService);
   private readonly fb = inject(FormBuilder).nonNullable;
 
-  protected readonly sectors = SECTORS;
-  protected readonly sizeBands = SIZE_BANDS;
-  protected readonly languages = LANGUAGES;
   protected readonly form = this.fb.group({
     role: this.fb.control<'jp' | 'cn'>('jp'),
     email: ['', [Validators.required, Validators.email]],
     password: ['', [Validators.required, Validators.minLength(8)]],
     fullName: ['', Validators.required],
     phone: [''],
-    organization: this.fb.group({
-      nameZh: [''],
-      nameJa: ['', Validators.required],
-      nameEn: [''],
-      sectors: this.fb.control<Sector[]>([], Validators.required),
-      sizeBand: this.fb.control<SizeBand>('medium'),
-      languages: this.fb.control<ContentLanguage[]>(['ja'], Validators.required),
-      delegates: [1, [Validators.min(1), Validators.max(10)]],
-    }),
+    organization: organizationFormGroup(inject(FormBuilder), ['ja']),
     consent: this.fb.group({
       shareProfile: [false, Validators.requiredTrue],
       shareContactWithAcceptedCounterparts: [true],
@@ -193,6 +128,9 @@ export class RegisterPage {
   private readonly nativeName = computed(() => (this.role() === 'cn' ? 'nameZh' : 'nameJa'));
 
   constructor() {
+    // A Japanese firm registers by default: its Japanese name is the required one.
+    this.form.controls.organization.controls.nameJa.setValidators(Validators.required);
+    this.form.controls.organization.controls.nameJa.updateValueAndValidity();
     this.form.controls.role.valueChanges.subscribe((role) => {
       const org = this.form.controls.organization.controls;
       // The native-language name is the required one: Chinese for Ji'nan, Japanese for Japan.

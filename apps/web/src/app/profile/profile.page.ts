@@ -8,13 +8,14 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslocoPipe } from '@jsverse/transloco';
-import type { CooperationType, Language as ContentLanguage, Locale, ParticipationView, Sector, SizeBand } from '@jinan/contracts';
-import { COOPERATION_TYPES, LANGUAGES, LOCALES, SECTORS, SIZE_BANDS } from '@jinan/contracts/enums';
+import type { Locale, ParticipationView } from '@jinan/contracts';
+import { LOCALES } from '@jinan/contracts/enums';
 import { applyFieldErrors, errorText } from '../core/api-error';
 import { CurrentEdition } from '../core/current-edition';
 import { Language } from '../core/language';
 import { Session } from '../core/session';
 import { USER_ZONES } from '../core/time-zones';
+import { OrganizationFieldsComponent, organizationFormGroup } from '../shared/organization-fields.component';
 import { ZonedTimePipe } from '../shared/zoned-time';
 import { ProfileApi } from './profile.api';
 
@@ -33,6 +34,7 @@ const LOCALE_NAMES: Record<Locale, string> = { 'zh-CN': '中文（简体）', ja
     MatButtonModule,
     TranslocoPipe,
     ZonedTimePipe,
+    OrganizationFieldsComponent,
   ],
   template: `
     <h1>{{ 'profile.title' | transloco }}</h1>
@@ -88,73 +90,7 @@ const LOCALE_NAMES: Record<Locale, string> = { 'zh-CN': '中文（简体）', ja
         >
         <mat-card-content>
           <form [formGroup]="org" (ngSubmit)="saveOrg()" class="stack" novalidate>
-            <div class="row">
-              <mat-form-field>
-                <mat-label>{{ 'fields.nameZh' | transloco }}</mat-label>
-                <input matInput formControlName="nameZh" lang="zh-CN" />
-              </mat-form-field>
-              <mat-form-field>
-                <mat-label>{{ 'fields.nameJa' | transloco }}</mat-label>
-                <input matInput formControlName="nameJa" lang="ja" />
-              </mat-form-field>
-              <mat-form-field>
-                <mat-label>{{ 'fields.nameEn' | transloco }}</mat-label>
-                <input matInput formControlName="nameEn" lang="en" />
-              </mat-form-field>
-            </div>
-            <div class="row">
-              <mat-form-field>
-                <mat-label>{{ 'fields.sectors' | transloco }}</mat-label>
-                <mat-select formControlName="sectors" multiple>
-                  @for (s of sectors; track s) {
-                    <mat-option [value]="s">{{ 'sector.' + s | transloco }}</mat-option>
-                  }
-                </mat-select>
-                <mat-error>{{ org.controls.sectors.errors?.['server'] ?? ('errors.pickOne' | transloco) }}</mat-error>
-              </mat-form-field>
-              <mat-form-field>
-                <mat-label>{{ 'fields.cooperationTypes' | transloco }}</mat-label>
-                <mat-select formControlName="cooperationTypes" multiple>
-                  @for (t of types; track t) {
-                    <mat-option [value]="t">{{ 'cooperation.' + t | transloco }}</mat-option>
-                  }
-                </mat-select>
-              </mat-form-field>
-            </div>
-            <div class="row">
-              <mat-form-field>
-                <mat-label>{{ 'fields.languages' | transloco }}</mat-label>
-                <mat-select formControlName="languages" multiple>
-                  @for (l of languages; track l) {
-                    <mat-option [value]="l">{{ 'language.' + l | transloco }}</mat-option>
-                  }
-                </mat-select>
-              </mat-form-field>
-              <mat-form-field>
-                <mat-label>{{ 'fields.sizeBand' | transloco }}</mat-label>
-                <mat-select formControlName="sizeBand">
-                  @for (s of sizeBands; track s) {
-                    <mat-option [value]="s">{{ 'size.' + s | transloco }}</mat-option>
-                  }
-                </mat-select>
-              </mat-form-field>
-              <mat-form-field>
-                <mat-label>{{ 'fields.delegates' | transloco }}</mat-label>
-                <input matInput type="number" min="1" max="10" formControlName="delegates" />
-                <mat-hint>{{ 'fields.delegatesHint' | transloco }}</mat-hint>
-                <mat-error>{{ org.controls.delegates.errors?.['server'] }}</mat-error>
-              </mat-form-field>
-            </div>
-            @if (session.role() === 'jp') {
-              <mat-form-field>
-                <mat-label>{{ 'fields.seeksJa' | transloco }}</mat-label>
-                <textarea matInput formControlName="seeksJa" lang="ja" rows="3"></textarea>
-              </mat-form-field>
-              <mat-form-field>
-                <mat-label>{{ 'fields.seeksEn' | transloco }}</mat-label>
-                <textarea matInput formControlName="seeksEn" lang="en" rows="2"></textarea>
-              </mat-form-field>
-            }
+            <app-organization-fields [profileFields]="true" [seeks]="session.role() === 'jp'" />
             @if (orgMessage()) {
               <p role="status" [class.form-error]="orgFailed()">{{ orgMessage() }}</p>
             }
@@ -214,10 +150,6 @@ export class ProfilePage {
 
   protected readonly locales = LOCALES;
   protected readonly zones = USER_ZONES;
-  protected readonly sectors = SECTORS;
-  protected readonly types = COOPERATION_TYPES;
-  protected readonly languages = LANGUAGES;
-  protected readonly sizeBands = SIZE_BANDS;
 
   protected readonly me = this.fb.group({
     fullName: ['', Validators.required],
@@ -225,18 +157,7 @@ export class ProfilePage {
     locale: this.fb.control<Locale>(this.language.current()),
     timeZone: ['Asia/Shanghai'],
   });
-  protected readonly org = this.fb.group({
-    nameZh: [''],
-    nameJa: [''],
-    nameEn: [''],
-    sectors: this.fb.control<Sector[]>([], Validators.required),
-    cooperationTypes: this.fb.control<CooperationType[]>([]),
-    languages: this.fb.control<ContentLanguage[]>([], Validators.required),
-    sizeBand: this.fb.control<SizeBand>('medium'),
-    delegates: [1, [Validators.min(1), Validators.max(10)]],
-    seeksJa: [''],
-    seeksEn: [''],
-  });
+  protected readonly org = organizationFormGroup(inject(FormBuilder));
   protected readonly meMessage = signal('');
   protected readonly meFailed = signal(false);
   protected readonly orgMessage = signal('');
