@@ -72,8 +72,9 @@ describe('offers', () => {
 
   it('refuses to let another company edit or publish the offer, and changes nothing', async () => {
     const headers = await t.as('cn2@demo.test');
-    expect((await t.http.patch(`/api/offers/${mine}`).set(headers).send({ titleZh: '篡改' })).status).toBe(403);
-    expect((await t.http.post(`/api/offers/${mine}/publish`).set(headers)).status).toBe(403);
+    // A draft is invisible to them: a write answers 404 like GET does, so it does not reveal the draft exists (issue 14).
+    expect((await t.http.patch(`/api/offers/${mine}`).set(headers).send({ titleZh: '篡改' })).status).toBe(404);
+    expect((await t.http.post(`/api/offers/${mine}/publish`).set(headers)).status).toBe(404);
     const [row] = await t.db.query('SELECT title_zh, status FROM offers WHERE id = $1', [mine]);
     expect(row).toEqual({ title_zh: offer.titleZh, status: 'draft' });
   });

@@ -2,16 +2,17 @@ import { AuditQueryDto } from '@jinan/contracts';
 
 /**
  * The bureau's audit trail of one edition: audit_log (every bureau action, platform
- * runs) merged with meeting_transitions (every meeting's every move, by anyone). A
+ * runs) — with the actions that belong to no edition (organisation and offer edits,
+ * verification, accounts: source 'platform'), which concern every edition — merged with meeting_transitions (every meeting's every move, by anyone). A
  * bureau move of a meeting is written to both in one transaction; the trail keeps the
  * audit_log row and drops its twin (same meeting, action, actor, from and to, within a
  * minute).
  */
 const MERGED = `
-  SELECT 'bureau'::text AS source, 'bureau:' || a.id AS id, a.at, a.actor_id, u.full_name AS actor_name, u.role AS actor_role,
-         a.action, a.entity, a.entity_id, a.details
+  SELECT CASE WHEN a.edition_id IS NULL THEN 'platform' ELSE 'bureau' END AS source, 'bureau:' || a.id AS id, a.at, a.actor_id,
+         u.full_name AS actor_name, u.role AS actor_role, a.action, a.entity, a.entity_id, a.details
     FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id
-   WHERE a.edition_id = $1
+   WHERE a.edition_id = $1 OR a.edition_id IS NULL
   UNION ALL
   SELECT 'meeting', 'meeting:' || t.id, t.at, t.actor_id, u.full_name, t.actor_role,
          'meeting.' || t.action, 'meeting', t.meeting_id,

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ChangePasswordDto, LoginDto, LoginResponse, MeView, RegisterDto, RegistrationAccepted, SessionUser, UpdateMeDto } from '@jinan/contracts';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { changes } from '../audit/changes';
 import { AuthUser } from '../common/auth/auth-user';
 import { DomainError } from '../common/errors/domain-error';
 import { Environment, ENVIRONMENT, publicBaseUrl } from '../config/environment';
@@ -185,15 +186,4 @@ function sessionUser(user: User): SessionUser {
 
 function meView(user: User): MeView {
   return { ...sessionUser(user), email: user.email, fullName: user.fullName, phone: user.phone, emailReminders: user.emailReminders };
-}
-
-/** Field-level before/after of the fields a change named, for the audit trail (never secrets). */
-export function changes<T extends object>(before: T, after: T, fields: string[]): Record<string, { from: unknown; to: unknown }> {
-  const out: Record<string, { from: unknown; to: unknown }> = {};
-  for (const f of fields) {
-    const from = (before as Record<string, unknown>)[f];
-    const to = (after as Record<string, unknown>)[f];
-    if (JSON.stringify(from) !== JSON.stringify(to)) out[f] = { from: from ?? null, to: to ?? null };
-  }
-  return out;
 }

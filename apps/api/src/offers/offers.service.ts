@@ -3,6 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { CreateOfferDto, OfferQueryDto, OfferStatus, OfferView, Page, PAGE_SIZE_DEFAULT, UpdateOfferDto } from '@jinan/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../common/auth/auth-user';
+import { AuditService } from '../audit/audit.service';
+import { changes } from '../audit/changes';
 import { DomainError } from '../common/errors/domain-error';
 import { containsPattern, searchText } from '../common/text/search-text';
 import { Organization } from '../organizations/organization.entity';
@@ -17,7 +19,10 @@ const TRANSITIONS: Record<'publish' | 'withdraw', { from: OfferStatus[]; to: Off
 
 @Injectable()
 export class OffersService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly audit: AuditService,
+  ) {}
 
   /**
    * Published offers of verified companies, searchable in every language; with
@@ -68,17 +73,35 @@ export class OffersService {
       publishedAt: null,
     });
     offer.searchText = offerSearchText(offer);
-    const saved = await repo.save(offer);
+    const saved = await this.db.transaction(async (tx) => {
+      const row = await tx.getRepository(Offer).save(offer);
+      await this.audit.record(tx, {
+        actorId: caller.id,
+        action: 'offer.created',
+        entity: 'offer',
+        entityId: row.id,
+        details: { organizationId: row.organizationId },
+      });
+      return row;
+    });
     return this.get(caller, saved.id);
   }
 
   async update(caller: AuthUser, id: string, dto: UpdateOfferDto): Promise<OfferView> {
     await this.db.transaction(async (tx) => {
       const offer = await this.lockOwn(tx, caller, id);
+      const before = { ...offer };
       Object.assign(offer, dto);
       assertInvestmentRange(offer.investmentMinMcny, offer.investmentMaxMcny);
       offer.searchText = offerSearchText(offer);
       await tx.getRepository(Offer).save(offer);
+      await this.audit.record(tx, {
+        actorId: caller.id,
+        action: 'offer.updated',
+        entity: 'offer',
+        entityId: id,
+        details: changes(before, offer, Object.keys(dto)),
+      });
     });
     return this.get(caller, id);
   }
@@ -96,18 +119,27 @@ export class OffersService {
           throw new DomainError('ORGANIZATION_NOT_VERIFIED', 'the bureau must verify your company before its offers are published');
         }
       }
+      const fromStatus = offer.status;
       offer.status = to;
       offer.publishedAt = to === 'published' ? new Date() : null;
       await tx.getRepository(Offer).save(offer);
+      await this.audit.record(tx, { actorId: caller.id, action: `offer.${action}`, entity: 'offer', entityId: id, details: { from: fromStatus, to } });
     });
     return this.get(caller, id);
   }
 
-  /** The caller's own offer, row-locked; someone else's is reported as not found. */
+  /**
+   * The caller's own offer, row-locked. Someone else's answers as GET would: 404 unless
+   * the caller could see it anyway (published by a verified company), so a write never
+   * reveals that a draft exists; a visible one answers 403.
+   */
   private async lockOwn(tx: EntityManager, caller: AuthUser, id: string): Promise<Offer> {
     const offer = await tx.getRepository(Offer).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
     if (!offer) throw notFound(id);
     if (offer.organizationId !== caller.organizationId) {
+      const org = await tx.getRepository(Organization).findOneBy({ id: offer.organizationId });
+      const visible = caller.role === 'bureau' || (offer.status === 'published' && org?.verification === 'verified');
+      if (!visible) throw notFound(id);
       throw new DomainError('OFFER_NOT_YOURS', 'you can only change your own company\u2019s offers');
     }
     return offer;

@@ -13,12 +13,16 @@ import {
 } from '@jinan/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { changes } from '../audit/changes';
 import { AuthUser } from '../common/auth/auth-user';
 import { DomainError } from '../common/errors/domain-error';
 import { containsPattern, searchText } from '../common/text/search-text';
 import { contactsShared, delegatesOf, meetingsBetween, publishedOffers } from './organization-profile.queries';
 import { Organization } from './organization.entity';
 import { organizationView } from './organization.view';
+
+/** Changes that send a verified organisation back to the bureau's review. */
+const MATERIAL_FIELDS = ['nameZh', 'nameJa', 'nameEn', 'sectors'] as const;
 
 @Injectable()
 export class OrganizationsService {
@@ -108,19 +112,27 @@ export class OrganizationsService {
       const repo = tx.getRepository(Organization);
       const org = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!org) throw notFound(id);
+      const before = { ...org };
       Object.assign(org, dto);
       assertNativeName(org.country, org);
       org.searchText = organizationSearchText(org);
-      const saved = await repo.save(org);
-      if (caller.role === 'bureau') {
-        await this.audit.record(tx, {
-          actorId: caller.id,
-          action: 'organization.update',
-          entity: 'organization',
-          entityId: id,
-          details: { fields: Object.keys(dto) },
-        });
+      const changed = changes(before, org, Object.keys(dto));
+      // A verified organisation that changes who it is (a name) or what it does (sectors)
+      // goes back to the bureau's queue; the audit entry shows the bureau what changed.
+      const material = MATERIAL_FIELDS.filter((f) => f in changed);
+      const reReview = caller.role !== 'bureau' && material.length > 0 && org.verification === 'verified';
+      if (reReview) {
+        org.verification = 'pending';
+        org.verifiedAt = null;
       }
+      const saved = await repo.save(org);
+      await this.audit.record(tx, {
+        actorId: caller.id,
+        action: 'organization.update',
+        entity: 'organization',
+        entityId: id,
+        details: { changes: changed, ...(reReview ? { reReview: { fields: material, from: 'verified', to: 'pending' } } : {}) },
+      });
       return organizationView(saved);
     });
   }

@@ -2,8 +2,12 @@ import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, MaxLength } from 'class-
 import { PageQueryDto } from './pagination';
 import { named } from './validation';
 
-/** `bureau`: the audit_log (bureau and platform actions); `meeting`: a meeting transition. */
-export const AUDIT_SOURCES = ['bureau', 'meeting'] as const;
+/**
+ * `bureau`: the audit_log rows of the edition (bureau and platform runs); `platform`: the
+ * audit_log rows of no edition (organisation, offer and account actions by anyone);
+ * `meeting`: a meeting transition.
+ */
+export const AUDIT_SOURCES = ['bureau', 'meeting', 'platform'] as const;
 export type AuditSource = (typeof AUDIT_SOURCES)[number];
 
 /** Filters and page of the trail; the CSV export takes the same filters and ignores the page. */
