@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ParticipationController } from './participation.controller';
+import { ParticipationRepository } from './participation.repository';
 import { ParticipationService } from './participation.service';
 
-@Module({ controllers: [ParticipationController], providers: [ParticipationService], exports: [ParticipationService] })
+@Module({ controllers: [ParticipationController], providers: [ParticipationService, ParticipationRepository], exports: [ParticipationService] })
 export class ParticipationModule {}

@@ -1,63 +1,37 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { ParticipationView, UpdateParticipationDto } from '@jinan/contracts';
-import { DataSource } from 'typeorm';
 import { AuthUser } from '../common/auth/auth-user';
 import { DomainError } from '../common/errors/domain-error';
 import { isoInZone } from '../events/edition.view';
-import { loadEdition } from '../events/editions';
+import { ParticipationRepository, TimeBlock } from './participation.repository';
 
-interface HalfDayRow {
-  starts_at: Date;
-  ends_at: Date;
-  attending: boolean;
-}
-
-/**
- * Attendance is kept as the time an organization is away (a multirange), so the
- * scheduler's availability of any slot is one overlap test in SQL.
- */
+/** Which negotiation half-days an organisation attends, and whether it joins the park visit. */
 @Injectable()
 export class ParticipationService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly repo: ParticipationRepository) {}
 
   async get(caller: AuthUser, editionId: string, organizationId: string): Promise<ParticipationView> {
     assertAccess(caller, organizationId);
-    const zone = await this.editionZone(editionId);
+    const zone = await this.repo.editionZone(editionId);
     await this.assertOrganization(organizationId);
-    const halfDays: HalfDayRow[] = await this.db.query(
-      `SELECT b.starts_at, b.ends_at, NOT coalesce(p.absent && tstzrange(b.starts_at, b.ends_at), false) AS attending
-         FROM (SELECT DISTINCT starts_at, ends_at FROM programme_sessions WHERE edition_id = $1 AND kind = 'negotiation') b
-         LEFT JOIN participations p ON p.edition_id = $1 AND p.organization_id = $2
-        ORDER BY b.starts_at`,
-      [editionId, organizationId],
-    );
-    const [participation] = await this.db.query(`SELECT joins_site_visit FROM participations WHERE edition_id = $1 AND organization_id = $2`, [
-      editionId,
-      organizationId,
-    ]);
-    const [visit] = await this.db.query(
-      `SELECT starts_at, ends_at FROM programme_sessions WHERE edition_id = $1 AND kind = 'site_visit' ORDER BY starts_at LIMIT 1`,
-      [editionId],
-    );
+    const halfDays = await this.repo.halfDays(editionId, organizationId);
+    const visit = await this.repo.siteVisit(editionId);
     return {
       editionId,
       organizationId,
       halfDays: halfDays.map((h) => ({ startsAt: isoInZone(h.starts_at, zone), endsAt: isoInZone(h.ends_at, zone), attending: h.attending })),
-      joinsSiteVisit: participation?.joins_site_visit ?? false,
+      joinsSiteVisit: await this.repo.joinsSiteVisit(editionId, organizationId),
       siteVisit: visit ? { startsAt: isoInZone(visit.starts_at, zone), endsAt: isoInZone(visit.ends_at, zone) } : null,
     };
   }
 
+  /** Every half-day named must be one of the edition's; those not attended become time away. */
   async update(caller: AuthUser, editionId: string, organizationId: string, dto: UpdateParticipationDto): Promise<ParticipationView> {
     assertAccess(caller, organizationId);
-    await this.editionZone(editionId);
+    await this.repo.editionZone(editionId);
     await this.assertOrganization(organizationId);
-    const blocks: { starts_at: Date; ends_at: Date }[] = await this.db.query(
-      `SELECT DISTINCT starts_at, ends_at FROM programme_sessions WHERE edition_id = $1 AND kind = 'negotiation'`,
-      [editionId],
-    );
-    const absent: [Date, Date][] = [];
+    const blocks = await this.repo.negotiationBlocks(editionId);
+    const absent: TimeBlock[] = [];
     dto.halfDays.forEach((halfDay, i) => {
       const block = blocks.find((b) => b.starts_at.getTime() === new Date(halfDay.startsAt).getTime());
       if (!block) {
@@ -66,25 +40,14 @@ export class ParticipationService {
           { field, messages: [`${field} is not the start of a negotiation half-day of this event`] },
         ]);
       }
-      if (!halfDay.attending) absent.push([block.starts_at, block.ends_at]);
+      if (!halfDay.attending) absent.push(block);
     });
-    await this.db.query(
-      `INSERT INTO participations (edition_id, organization_id, absent, joins_site_visit, updated_at)
-       VALUES ($1, $2, coalesce((SELECT range_agg(tstzrange(a.s, a.e)) FROM unnest($3::timestamptz[], $4::timestamptz[]) AS a(s, e)), '{}'), $5, now())
-       ON CONFLICT (edition_id, organization_id)
-       DO UPDATE SET absent = EXCLUDED.absent, joins_site_visit = EXCLUDED.joins_site_visit, updated_at = now()`,
-      [editionId, organizationId, absent.map((a) => a[0]), absent.map((a) => a[1]), dto.joinsSiteVisit],
-    );
+    await this.repo.save(editionId, organizationId, absent, dto.joinsSiteVisit);
     return this.get(caller, editionId, organizationId);
   }
 
-  private async editionZone(editionId: string): Promise<string> {
-    return (await loadEdition(this.db, editionId)).timeZone;
-  }
-
   private async assertOrganization(organizationId: string): Promise<void> {
-    const [org] = await this.db.query('SELECT 1 FROM organizations WHERE id = $1', [organizationId]);
-    if (!org) throw new DomainError('ORGANIZATION_NOT_FOUND', `no organization ${organizationId}`);
+    if (!(await this.repo.organizationExists(organizationId))) throw new DomainError('ORGANIZATION_NOT_FOUND', `no organization ${organizationId}`);
   }
 }
 
