@@ -15,6 +15,8 @@ export type { CompanyMatch, FirmRecommendations, MatchingRun, OfferMatch, ScoreA
 export { normaliseText } from './lib/normalise-text';
 export { MatchingInputError } from './lib/input-error';
 export { firmTerms, offerTerms, textTerms } from './lib/affected';
+export type { SearchHit, SearchOptions } from './lib/search';
+export { queryLanguage, searchOffers } from './lib/search';
 export { CONCEPT_PREFIX, conceptTokens } from './lib/concepts/concept-tokens';
 export type { ConceptSink } from './lib/concepts/concept-tokens';
 export { conceptTables } from './lib/concepts/concept-table';

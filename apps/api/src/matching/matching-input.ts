@@ -23,7 +23,8 @@ interface FirmRow {
   languages: Language[];
 }
 
-interface OfferRow {
+/** One published offer as read for scoring (and for the offer search index). */
+export interface OfferRow {
   id: string;
   organization_id: string;
   sector: Sector;
@@ -44,8 +45,12 @@ interface OfferRow {
 /** The Japanese firms a run scores: every verified one. */
 export const FIRMS_SQL = `country = 'JP' AND verification = 'verified'`;
 /** The offers a run scores: published, of a verified Ji'nan company. */
-const OFFERS_FROM = `offers o JOIN organizations c ON c.id = o.organization_id
+export const OFFERS_FROM = `offers o JOIN organizations c ON c.id = o.organization_id
   WHERE o.status = 'published' AND c.country = 'CN' AND c.verification = 'verified'`;
+
+/** The columns of an OfferRow, from offers o and their company c. */
+export const OFFER_COLUMNS = `o.id, o.organization_id, o.sector, o.cooperation_type, o.title_zh, o.title_ja, o.title_en, o.summary_zh, o.summary_ja, o.summary_en,
+  o.partner_sought, o.investment_min_mcny, o.investment_max_mcny, c.sectors AS company_sectors, c.languages AS company_languages`;
 
 /**
  * Reads every verified Japanese firm and every published offer of a verified Ji'nan
@@ -56,11 +61,7 @@ export async function loadMatchingInput(tx: EntityManager): Promise<MatchingInpu
   const firms: FirmRow[] = await tx.query(
     `SELECT id, sectors, cooperation_types, seeks_zh, seeks_ja, seeks_en, size_band, languages FROM organizations WHERE ${FIRMS_SQL}`,
   );
-  const offers: OfferRow[] = await tx.query(
-    `SELECT o.id, o.organization_id, o.sector, o.cooperation_type, o.title_zh, o.title_ja, o.title_en, o.summary_zh, o.summary_ja, o.summary_en,
-            o.partner_sought, o.investment_min_mcny, o.investment_max_mcny, c.sectors AS company_sectors, c.languages AS company_languages
-       FROM ${OFFERS_FROM}`,
-  );
+  const offers: OfferRow[] = await tx.query(`SELECT ${OFFER_COLUMNS} FROM ${OFFERS_FROM}`);
   const [{ input_at }] = await tx.query(
     `SELECT greatest((SELECT max(updated_at) FROM organizations WHERE ${FIRMS_SQL}),
                      (SELECT max(greatest(o.updated_at, c.updated_at)) FROM ${OFFERS_FROM}))::text AS input_at`,
@@ -74,23 +75,28 @@ export async function loadMatchingInput(tx: EntityManager): Promise<MatchingInpu
       sizeBand: f.size_band,
       languages: f.languages,
     })),
-    offers: offers.map((o) => ({
-      id: o.id,
-      organizationId: o.organization_id,
-      sector: o.sector,
-      cooperationType: o.cooperation_type,
-      title: text({ zh: o.title_zh, ja: o.title_ja, en: o.title_en }),
-      summary: text({ zh: o.summary_zh, ja: o.summary_ja, en: o.summary_en }),
-      partnerSought: o.partner_sought ? { [languageOf(o.partner_sought)]: o.partner_sought } : {},
-      investmentMinMillionCny: o.investment_min_mcny === null ? null : Number(o.investment_min_mcny),
-      investmentMaxMillionCny: o.investment_max_mcny === null ? null : Number(o.investment_max_mcny),
-      company: { sectors: o.company_sectors, languages: o.company_languages },
-    })),
+    offers: offers.map(offerFromRow),
     inputAt: input_at,
   };
 }
 
-function text(values: Record<Language, string | null>): MultilingualText {
+/** The engine's view of an offer row. */
+export function offerFromRow(o: OfferRow): MatchingOffer {
+  return {
+    id: o.id,
+    organizationId: o.organization_id,
+    sector: o.sector,
+    cooperationType: o.cooperation_type,
+    title: text({ zh: o.title_zh, ja: o.title_ja, en: o.title_en }),
+    summary: text({ zh: o.summary_zh, ja: o.summary_ja, en: o.summary_en }),
+    partnerSought: o.partner_sought ? { [languageOf(o.partner_sought)]: o.partner_sought } : {},
+    investmentMinMillionCny: o.investment_min_mcny === null ? null : Number(o.investment_min_mcny),
+    investmentMaxMillionCny: o.investment_max_mcny === null ? null : Number(o.investment_max_mcny),
+    company: { sectors: o.company_sectors, languages: o.company_languages },
+  };
+}
+
+export function text(values: Record<Language, string | null>): MultilingualText {
   const out: MultilingualText = {};
   for (const [language, value] of Object.entries(values) as [Language, string | null][]) if (value) out[language] = value;
   return out;

@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CreateOfferDto, OfferQueryDto, OfferStatus, OfferView, Page, PAGE_SIZE_DEFAULT, UpdateOfferDto } from '@jinan/contracts';
-import { DataSource, EntityManager } from 'typeorm';
+import { CreateOfferDto, MatchedTermsView, OfferQueryDto, OfferStatus, OfferView, Page, PAGE_SIZE_DEFAULT, UpdateOfferDto } from '@jinan/contracts';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { AuthUser } from '../common/auth/auth-user';
 import { AuditService } from '../audit/audit.service';
 import { changes } from '../audit/changes';
 import { DomainError } from '../common/errors/domain-error';
 import { containsPattern, searchText } from '../common/text/search-text';
 import { Organization } from '../organizations/organization.entity';
+import { OfferSearchIndex } from './offer-search.index';
 import { Offer } from './offer.entity';
 import { offerView } from './offer.view';
 
@@ -22,15 +23,23 @@ export class OffersService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
+    private readonly search: OfferSearchIndex,
   ) {}
 
   /**
-   * Published offers of verified companies, searchable in every language; with
-   * `scope=mine` a company lists its own offers in every status.
+   * Published offers of verified companies; with `q`, ranked by relevance (OfferSearchIndex:
+   * the matching engine's words and concepts, any language on either side), falling back to
+   * the substring search when the index matches nothing. With `scope=mine` a company lists its
+   * own offers in every status (substring search there).
    */
   async list(caller: AuthUser, query: OfferQueryDto): Promise<Page<OfferView>> {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? PAGE_SIZE_DEFAULT;
+    if (query.scope !== 'mine' && query.q?.trim()) {
+      const ranked = await this.search.search(query.q.trim(), { sector: query.sector, cooperationType: query.cooperationType });
+      // Nothing the index knows (a code, a fragment of a word): fall back to the exact substring search below.
+      if (ranked.length > 0) return this.rankedPage(ranked, page, pageSize);
+    }
     const qb = this.db.getRepository(Offer).createQueryBuilder('o').innerJoinAndSelect('o.organization', 'org');
     if (query.scope === 'mine') {
       qb.where('o.organization_id = :own', { own: caller.organizationId });
@@ -47,6 +56,19 @@ export class OffersService {
       .take(pageSize)
       .getManyAndCount();
     return { items: rows.map(offerView), page, pageSize, total };
+  }
+
+  /** One page of relevance-ranked offers, in rank order, each with the words it matched. */
+  private async rankedPage(ranked: { id: string; matched: MatchedTermsView }[], page: number, pageSize: number): Promise<Page<OfferView>> {
+    const slice = ranked.slice((page - 1) * pageSize, page * pageSize);
+    const rows =
+      slice.length === 0 ? [] : await this.db.getRepository(Offer).find({ where: { id: In(slice.map((r) => r.id)) }, relations: { organization: true } });
+    const byId = new Map(rows.map((o) => [o.id, o]));
+    const items = slice.flatMap((r) => {
+      const offer = byId.get(r.id);
+      return offer ? [{ ...offerView(offer), matched: r.matched }] : [];
+    });
+    return { items, page, pageSize, total: ranked.length };
   }
 
   async get(caller: AuthUser, id: string): Promise<OfferView> {

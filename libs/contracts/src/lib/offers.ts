@@ -90,6 +90,13 @@ export class OfferQueryDto extends PageQueryDto {
   scope?: 'mine';
 }
 
+/** Words of a search query an offer matched, in each viewer locale (for highlighting). */
+export interface MatchedTermsView {
+  en: string[];
+  ja: string[];
+  'zh-CN': string[];
+}
+
 export interface OfferView {
   id: string;
   organizationId: string;
@@ -109,4 +116,6 @@ export interface OfferView {
   publishedAt: string | null;
   version: number;
   updatedAt: string;
+  /** Only in results of a search (`q`): the query's words this offer matched, per locale. */
+  matched?: MatchedTermsView;
 }

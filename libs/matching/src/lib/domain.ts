@@ -50,6 +50,8 @@ export interface MatchingOffer {
   title: MultilingualText;
   summary: MultilingualText;
   partnerSought: MultilingualText;
+  /** The publishing company's name, indexed like the title's words when given (search by company name in any script). */
+  companyName?: MultilingualText;
   /** Investment range in million CNY; either bound may be absent. */
   investmentMinMillionCny?: number | null;
   investmentMaxMillionCny?: number | null;

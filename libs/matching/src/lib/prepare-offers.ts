@@ -59,6 +59,7 @@ export function prepareOffers(offers: readonly MatchingOffer[], weights: Matchin
       { text: o.title, boost: weights.text.titleBoost },
       { text: o.summary, boost: 1 },
       { text: o.partnerSought, boost: weights.text.partnerSoughtBoost },
+      ...(o.companyName ? [{ text: o.companyName, boost: 1 }] : []),
     ]),
     weights.text,
   );

@@ -25,8 +25,11 @@ export interface FirmQuery {
   hanRuns: { chars: string[]; bigrams: number[]; language: Language }[];
 }
 
-/** The firm's own terms; those no offer contains are dropped (they cannot match). */
-export function firmQuery(firm: MatchingFirm, prepared: PreparedOffers): FirmQuery {
+/**
+ * The firm's own terms; those no offer contains are dropped (they cannot match). `conceptWeight`
+ * is the query weight of concept terms (search uses its own, see weights.text.searchConceptWeight).
+ */
+export function firmQuery(firm: MatchingFirm, prepared: PreparedOffers, conceptWeight = prepared.weights.text.conceptWeight): FirmQuery {
   const { text: index, weights } = prepared;
   const query: FirmQuery = { terms: [], weights: [], mass: 0, ownTermCount: 0, surface: new Map(), language: new Map(), hanRuns: [] };
   for (const language of Object.keys(firm.seeks).sort() as Language[]) {
@@ -60,7 +63,7 @@ export function firmQuery(firm: MatchingFirm, prepared: PreparedOffers): FirmQue
   }
   // The concept layer after every surface term, so surface terms keep their order (and scores
   // of a query with no concept in the index are what they were).
-  if (weights.text.conceptWeight > 0) {
+  if (conceptWeight > 0) {
     for (const language of Object.keys(firm.seeks).sort() as Language[]) {
       const text = firm.seeks[language];
       if (!text) continue;
@@ -70,7 +73,7 @@ export function firmQuery(firm: MatchingFirm, prepared: PreparedOffers): FirmQue
       conceptTokens(normalised, language, (concept, surface, single, start) => {
         const t = index.termIds.get(concept);
         if (t === undefined || query.surface.has(t)) return;
-        const weight = weights.text.conceptWeight * (single ? weights.text.conceptSingleCharWeight : 1);
+        const weight = conceptWeight * (single ? weights.text.conceptSingleCharWeight : 1);
         if (weight === 0) return;
         query.surface.set(t, aligned ? foldedChars.slice(start, start + Array.from(surface).length).join('') : surface);
         query.language.set(t, language);

@@ -32,6 +32,11 @@ export interface MatchingWeights {
     cjkUnigramWeight: number;
     /** Query weight of a concept term (dictionary bridge) relative to a surface term. */
     conceptWeight: number;
+    /**
+     * The same for search queries: a short query's cross-language word has only its concept, while
+     * a same-language word has surface and concept, so search leans on concepts more.
+     */
+    searchConceptWeight: number;
     /** Term frequency of a concept from a one-character headword (氢), relative to a word's. */
     conceptSingleCharWeight: number;
     /** Concept stems never indexed nor cited: platform boilerplate (~china, ~benefit, ~enterpris). */
@@ -102,13 +107,14 @@ export function validateWeights(input: unknown): MatchingWeights {
     !(t.partnerSoughtBoost >= 0) ||
     !isUnit(t.cjkUnigramWeight) ||
     !(t.conceptWeight >= 0) ||
+    !(t.searchConceptWeight >= 0) ||
     !isUnit(t.conceptSingleCharWeight) ||
     !isUnit(t.reasonMinIdfShare) ||
     !Array.isArray(t.stopConcepts) ||
     !t.stopConcepts.every((c) => typeof c === 'string')
   ) {
     problems.push(
-      'text: k1 > 0, b in [0, 1], saturation > 0, boosts ≥ 0, cjkUnigramWeight, conceptSingleCharWeight and reasonMinIdfShare in [0, 1], conceptWeight ≥ 0, stopConcepts strings',
+      'text: k1 > 0, b in [0, 1], saturation > 0, boosts ≥ 0, cjkUnigramWeight, conceptSingleCharWeight and reasonMinIdfShare in [0, 1], conceptWeight and searchConceptWeight ≥ 0, stopConcepts strings',
     );
   }
   if (!t?.feedback || !(t.feedback.documents >= 0) || !(t.feedback.terms >= 0) || !isUnit(t.feedback.weight)) {

@@ -1,7 +1,7 @@
 import type { Language } from '../domain';
 import { stemWord } from '../stem';
 import { ENGLISH_STOP_WORDS } from '../tokenise';
-import { tablesFor } from './concept-table';
+import { conceptTables, tablesFor } from './concept-table';
 
 /** Prefix of concept terms in the index, apart from the surface terms (words, bigrams). */
 export const CONCEPT_PREFIX = '~';
@@ -23,34 +23,85 @@ export type ConceptSink = (concept: string, surface: string, single: boolean, st
  */
 export function conceptTokens(normalised: string, language: Language | undefined, emit: ConceptSink): void {
   const [first, second] = tablesFor(language);
-  const chars = Array.from(normalised);
-  const n = chars.length;
+  const longest = longestHeadword();
+  const n = normalised.length;
   let i = 0;
+  let codePoint = 0; // position in code points, for the sink (Han outside the BMP is not in any run)
   while (i < n) {
-    const ch = chars[i] as string;
-    if (isRunChar(ch)) {
+    const c = normalised.charCodeAt(i);
+    if (isRunCode(c)) {
       let end = i + 1;
-      while (end < n && end - i < 6 && isRunChar(chars[end] as string)) end++;
-      let matched = false;
-      for (let len = end - i; len >= 1 && !matched; len--) {
-        const key = len === 1 ? ch : chars.slice(i, i + len).join('');
+      const limit = Math.min(n, i + (longest.get(c) ?? 1));
+      while (end < limit && isRunCode(normalised.charCodeAt(end))) end++;
+      let len = end - i;
+      for (; len >= 1; len--) {
+        const key = normalised.substring(i, i + len);
         const stems = first.get(key) ?? second.get(key);
         if (stems === undefined) continue;
-        for (const stem of splitStems(stems)) emit(CONCEPT_PREFIX + stem, key, len === 1, i);
-        i += len;
-        matched = true;
+        for (const stem of splitStems(stems)) emit(CONCEPT_PREFIX + stem, key, len === 1, codePoint);
+        break;
       }
-      if (!matched) i++;
-    } else if (isLatin(ch)) {
+      const step = Math.max(len, 1);
+      i += step;
+      codePoint += step;
+    } else if (isLatinCode(c)) {
       let end = i + 1;
-      while (end < n && isLatin(chars[end] as string)) end++;
-      const word = chars.slice(i, end).join('');
-      if (word.length >= 2 && !ENGLISH_STOP_WORDS.has(word) && !/^\d+$/.test(word)) emit(CONCEPT_PREFIX + stemWord(word), word, false, i);
+      while (end < n && isLatinCode(normalised.charCodeAt(end))) end++;
+      const word = normalised.substring(i, end);
+      if (word.length >= 2 && !ENGLISH_STOP_WORDS.has(word) && !/^\d+$/.test(word)) emit(CONCEPT_PREFIX + stemWord(word), word, false, codePoint);
+      codePoint += end - i;
       i = end;
     } else {
-      i++;
+      // A surrogate pair is one code point.
+      const pair = c >= 0xd800 && c <= 0xdbff && i + 1 < n;
+      i += pair ? 2 : 1;
+      codePoint++;
     }
   }
+}
+
+/**
+ * How many dictionary words the Han/katakana runs of `normalised` split into with one
+ * language's dictionary alone (unknown characters count one each): fewer means a better fit.
+ * 水素 is one Japanese word but two Chinese characters; 医疗器械 one Chinese word.
+ */
+export function segmentCount(normalised: string, language: 'zh' | 'ja'): number {
+  const table = conceptTables()[language];
+  const longest = longestHeadword();
+  let count = 0;
+  let i = 0;
+  while (i < normalised.length) {
+    const c = normalised.charCodeAt(i);
+    if (!isRunCode(c)) {
+      i++;
+      continue;
+    }
+    let end = i + 1;
+    const limit = Math.min(normalised.length, i + (longest.get(c) ?? 1));
+    while (end < limit && isRunCode(normalised.charCodeAt(end))) end++;
+    let len = end - i;
+    while (len > 1 && !table.has(normalised.substring(i, i + len))) len--;
+    count++;
+    i += len;
+  }
+  return count;
+}
+
+let longestByFirst: Map<number, number> | undefined;
+
+/** Per first character, the length of the longest headword starting with it: bounds the lookups. */
+function longestHeadword(): Map<number, number> {
+  if (longestByFirst) return longestByFirst;
+  const map = new Map<number, number>();
+  const tables = conceptTables();
+  for (const table of [tables.zh, tables.ja]) {
+    for (const key of table.keys()) {
+      const c = key.charCodeAt(0);
+      if (key.length > (map.get(c) ?? 0)) map.set(c, key.length);
+    }
+  }
+  longestByFirst = map;
+  return map;
 }
 
 const splitCache = new Map<string, readonly string[]>();
@@ -64,19 +115,11 @@ function splitStems(stems: string): readonly string[] {
   return list;
 }
 
-function isRunChar(ch: string): boolean {
-  const c = ch.codePointAt(0) as number;
-  return (
-    (c >= 0x4e00 && c <= 0x9fff) ||
-    (c >= 0x3400 && c <= 0x4dbf) ||
-    (c >= 0x30a1 && c <= 0x30fa) ||
-    c === 0x30fc ||
-    c === 0x3005 ||
-    (c >= 0x20000 && c <= 0x2ffff)
-  );
+/** Han (BMP) and katakana: the characters of dictionary headwords. */
+function isRunCode(c: number): boolean {
+  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x30a1 && c <= 0x30fa) || c === 0x30fc || c === 0x3005;
 }
 
-function isLatin(ch: string): boolean {
-  const c = ch.codePointAt(0) as number;
+function isLatinCode(c: number): boolean {
   return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0xe0 && c <= 0x24f);
 }
