@@ -1,5 +1,8 @@
 /**
- * npm run bench:scheduling [-- --seed N --tiers S,M,L,XL --highs-seconds 120]
+ * npm run bench:scheduling [-- --seed N --tiers S,M,L,XL,D --highs-seconds 120 --dense-seeds 1,2 --dense-highs-seconds 10]
+ *
+ * --weights 1-10 redraws the meeting weights from 1–10 (the engine's own are 100–175).
+ * D is the dense tier (bench-dense.ts): planted forum days, twenty instances by default.
  *
  * Per tier, on one generated instance: the engine, a greedy first-fit
  * baseline and (on S and M) HiGHS solving the exact integer program, once to
@@ -8,11 +11,13 @@
  */
 import { spawnSync } from 'node:child_process';
 import { loadavg } from 'node:os';
+import { createRandom } from '../src/lib/prng';
 import { scheduleMeetings } from '../src/lib/schedule';
 import { validateSchedule } from '../src/lib/validate';
 import { greedyFirstFit, measureSlots, type Measured } from '../src/testing/baseline';
 import { generateInstance, type Tier } from '../src/testing/generate-instance';
 import { solveWithHighs } from '../src/testing/highs-model';
+import { benchDense, denseChild, type DenseAlgorithm } from './bench-dense';
 
 type Algorithm = 'engine' | 'greedy' | 'highs' | 'highs-to-engine' | 'nothing';
 
@@ -31,8 +36,18 @@ function option(name: string, fallback: string): string {
   return k >= 0 && k + 1 < process.argv.length ? process.argv[k + 1] : fallback;
 }
 
-async function child(tier: Tier, algorithm: Algorithm, seed: number, highsSeconds: number, target: number): Promise<Row> {
+/** `--weights 1-10` (passed to the children as BENCH_WEIGHTS): meeting weights redrawn uniformly from 1–10. */
+function instance(tier: Tier, seed: number) {
   const input = generateInstance(tier, seed);
+  if (process.env['BENCH_WEIGHTS'] === '1-10') {
+    const random = createRandom(seed * 31);
+    for (const m of input.meetings) m.weight = 1 + Math.floor(random() * 10);
+  }
+  return input;
+}
+
+async function child(tier: Tier, algorithm: Algorithm, seed: number, highsSeconds: number, target: number): Promise<Row> {
+  const input = instance(tier, seed);
   (globalThis as { gc?: () => void }).gc?.();
   const started = performance.now();
   const cpuStart = process.cpuUsage();
@@ -95,6 +110,11 @@ function format(tier: Tier, row: Row, bound: number): string {
 }
 
 async function main(): Promise<void> {
+  if (process.argv[2] === '--dense-child') {
+    const [algorithm, size, seed, highsSeconds] = process.argv.slice(3);
+    process.stdout.write(JSON.stringify(await denseChild(algorithm as DenseAlgorithm, Number(size), Number(seed), Number(highsSeconds))) + '\n');
+    return;
+  }
   if (process.argv[2] === '--child') {
     const [tier, algorithm, seed, highsSeconds, target] = process.argv.slice(3);
     const row = await child(tier as Tier, algorithm as Algorithm, Number(seed), Number(highsSeconds), Number(target));
@@ -102,18 +122,22 @@ async function main(): Promise<void> {
     return;
   }
   const seed = Number(option('seed', '1'));
-  const tiers = option('tiers', 'S,M,L,XL').split(',') as Tier[];
+  process.env['BENCH_WEIGHTS'] = option('weights', 'own');
+  const requested = option('tiers', 'S,M,L,XL,D').split(',');
+  const tiers = requested.filter((t) => t !== 'D') as Tier[];
   const highsSeconds = Number(option('highs-seconds', '120'));
   console.log(
     `Scheduling benchmark, seed ${seed}, load average ${loadavg()
       .map((x) => x.toFixed(1))
-      .join(' ')}. Bound = the engine's upper bound; gap = (bound − weighted) / bound.`,
+      .join(' ')}, weights ${process.env['BENCH_WEIGHTS']}. Bound = the engine's upper bound; gap = (bound − weighted) / bound.`,
   );
   console.log('Holes: total / mean / max per organisation with meetings; zero holes: share of those with none.');
   console.log('Peak RSS (MB) is the child process, including Node and the generated instance (see "nothing").\n');
   console.log('Time is wall-clock; CPU adds every thread of the child (GC, compiler) and shows how busy the machine was.\n');
-  console.log('| tier | algorithm | placed | weighted | bound | gap | holes | zero holes | table changes | time (s) | CPU (s) | peak RSS | violations |');
-  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+  if (tiers.length) {
+    console.log('| tier | algorithm | placed | weighted | bound | gap | holes | zero holes | table changes | time (s) | CPU (s) | peak RSS | violations |');
+    console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+  }
   for (const tier of tiers) {
     const nothing = spawnChild(tier, 'nothing', seed, highsSeconds);
     const engine = spawnChild(tier, 'engine', seed, highsSeconds);
@@ -141,6 +165,10 @@ async function main(): Promise<void> {
       }
     }
     if (checks.length) console.log(`|  | targets ${tier}: ${checks.join('; ')} ||||||||||||`);
+  }
+  if (requested.includes('D')) {
+    const seeds = option('dense-seeds', '1,2').split(',').map(Number);
+    benchDense(seeds, Number(option('dense-highs-seconds', '10')), Number(option('dense-gap-mip-sizes', '3')));
   }
 }
 

@@ -3,8 +3,11 @@ import { generateDense } from '../testing/generate-dense';
 import { smallInstance } from '../testing/small-instance';
 import { awayFor, meeting, org, tinyEvent } from '../testing/tiny-event';
 import { loadMipSolver, type MipSolver } from './mip';
-import { PinConflictError, SchedulingInputError } from './model';
+import { buildModel, PinConflictError, SchedulingInputError } from './model';
+import { exactGaps } from './gap-lns';
+import { gapTotals } from './holes';
 import { scheduleMeetings } from './schedule';
+import { ScheduleState } from './state';
 import type { SchedulingInput } from './types';
 import { validateSchedule } from './validate';
 
@@ -98,5 +101,29 @@ describe('small random events with the solver', () => {
       }),
       { numRuns: 40, seed: 11 },
     );
+  });
+});
+
+describe('gaps on small random events', () => {
+  it('equal the exact gap-minimising program’s optimum wherever it proves one within a second', () => {
+    let proven = 0;
+    fc.assert(
+      fc.property(smallInstance(false), (input) => {
+        const result = scheduleMeetings(input, { solver });
+        const model = buildModel(input);
+        const state = new ScheduleState(model);
+        const index = new Map(model.slotIds.map((id, s) => [id, s]));
+        const placed = new Map(result.assignments.map((a) => [a.meetingId, a.slotId]));
+        model.meetings.forEach((m, i) => {
+          const slotId = placed.get(m.id);
+          if (slotId !== undefined && m.pinnedSlot < 0) state.place(i, index.get(slotId) as number);
+        });
+        if (!exactGaps(state, solver, 1)) return;
+        proven++;
+        expect(result.statistics.gaps.total).toBe(gapTotals(state).gaps);
+      }),
+      { numRuns: 60, seed: 5 },
+    );
+    expect(proven).toBeGreaterThan(30);
   });
 });

@@ -67,6 +67,18 @@ export function gapSearch(state: ScheduleState, solver: MipSolver, options: GapS
   return proven;
 }
 
+/**
+ * The exact gap-minimising program over every meeting at once (placed set fixed), within
+ * `seconds`: the reference the benchmark and the property tests compare the engine with.
+ * Returns whether it proved the optimum; the state then holds an optimal schedule (or the
+ * better of its own and the solver's).
+ */
+export function exactGaps(state: ScheduleState, solver: MipSolver, seconds: number): boolean {
+  const free = state.model.meetings.map((_, i) => i).filter((i) => state.slotOf[i] >= 0 && !state.pinned[i]);
+  const options: GapSearchOptions = { iterations: 1, seconds, movable: () => true, random: () => 0 };
+  return solveWindow(state, solver, free, options).proven;
+}
+
 /** Every movable meeting in SPAN consecutive slots of a half-day where the centre has a gap, placed among those slots only. */
 function timeWindow(state: ScheduleState, centre: number, options: GapSearchOptions): { free: number[]; inWindow: (s: number) => boolean } | null {
   const model = state.model;

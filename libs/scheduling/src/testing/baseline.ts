@@ -3,7 +3,7 @@
  * and a way to measure any slot assignment (greedy, HiGHS) with the engine's
  * own yardsticks, tables numbered first-fit, and checked by the validator.
  */
-import { holeStatistics } from '../lib/holes';
+import { gapTotals, holeStatistics } from '../lib/holes';
 import { buildModel } from '../lib/model';
 import { ScheduleState } from '../lib/state';
 import { countTableChanges } from '../lib/tables';
@@ -27,6 +27,8 @@ export interface Measured {
   placed: number;
   weightedPlaced: number;
   holes: HoleStatistics;
+  /** Gaps (idle runs) in the default scope, see holes.ts. */
+  gaps: number;
   tableChanges: number;
   violations: number;
 }
@@ -60,6 +62,7 @@ export function measureSlots(input: SchedulingInput, slots: ReadonlyMap<string, 
     placed: state.placed,
     weightedPlaced: state.weight,
     holes: holeStatistics(state),
+    gaps: gapTotals(state).gaps,
     tableChanges: countTableChanges(model, state, table),
     violations: validateSchedule(input, assignments).length,
   };
