@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { FeedbackStage, FeedbackView, FollowUpDueView, SubmitFeedbackDto } from '@jinan/contracts';
+import { FeedbackView, FollowUpDueView, SubmitFeedbackDto } from '@jinan/contracts';
 import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 import { AuthUser } from '../common/auth/auth-user';
@@ -8,6 +8,7 @@ import { Clock, CLOCK } from '../common/clock';
 import { DomainError } from '../common/errors/domain-error';
 import { loadEdition } from '../events/editions';
 import { partyRef, Row } from '../organizations/organization.view';
+import { feedbackOf, FeedbackRow, followUpsDue, hasInitialFeedback, lockMeeting, MeetingForFeedback, meetingParties, saveFeedback } from './feedback.queries';
 
 /**
  * The follow-up stage opens this many days after the meeting's slot. Kept deliberately
@@ -18,25 +19,6 @@ export const FOLLOW_UP_AFTER_DAYS = 90;
 
 /** Meetings that got a published slot: only these can have happened. */
 const TOOK_PLACE = ['scheduled', 'confirmed', 'held', 'no_show'];
-
-interface MeetingForFeedback {
-  id: string;
-  status: string;
-  jp_organization_id: string;
-  cn_organization_id: string;
-  slot_published_at: Date | null;
-  slot_end: Date | null;
-}
-
-interface FeedbackRow {
-  meeting_id: string;
-  organization_id: string;
-  stage: FeedbackStage;
-  rating: number;
-  outcome: FeedbackView['outcome'];
-  note: string | null;
-  at: Date;
-}
 
 @Injectable()
 export class FeedbackService {
@@ -54,12 +36,7 @@ export class FeedbackService {
     const now = this.clock.now();
     const stage = dto.stage ?? 'initial';
     return this.db.transaction(async (tx) => {
-      const [m]: MeetingForFeedback[] = await tx.query(
-        `SELECT m.id, m.status, m.jp_organization_id, m.cn_organization_id, m.slot_published_at, upper(b.during) AS slot_end
-           FROM meetings m LEFT JOIN bookings b ON b.meeting_id = m.id
-          WHERE m.id = $1 FOR UPDATE OF m`,
-        [meetingId],
-      );
+      const m = await lockMeeting(tx, meetingId);
       const organizationId = caller.organizationId;
       // A stranger learns nothing about the meeting: 404, as for the meetings themselves.
       if (!m || !organizationId || ![m.jp_organization_id, m.cn_organization_id].includes(organizationId)) {
@@ -73,37 +50,32 @@ export class FeedbackService {
         throw new DomainError('FEEDBACK_TOO_EARLY', `feedback opens when the meeting's slot ends (${end.toISOString()})`);
       }
       if (stage === 'follow_up') {
-        const [initial] = await tx.query(`SELECT 1 FROM meeting_feedback WHERE meeting_id = $1 AND organization_id = $2 AND stage = 'initial'`, [
-          meetingId,
-          organizationId,
-        ]);
-        if (!initial) throw new DomainError('FEEDBACK_INITIAL_FIRST', 'give the first feedback on this meeting before the follow-up');
+        if (!(await hasInitialFeedback(tx, meetingId, organizationId)))
+          throw new DomainError('FEEDBACK_INITIAL_FIRST', 'give the first feedback on this meeting before the follow-up');
         const opens = DateTime.fromJSDate(end).plus({ days: FOLLOW_UP_AFTER_DAYS }).toJSDate();
         if (now < opens)
           throw new DomainError('FEEDBACK_FOLLOW_UP_TOO_EARLY', `the follow-up opens ${FOLLOW_UP_AFTER_DAYS} days after the meeting (${opens.toISOString()})`);
       }
-      const [row]: FeedbackRow[] = await tx.query(
-        `INSERT INTO meeting_feedback (meeting_id, organization_id, author_id, stage, rating, outcome, note, at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-         ON CONFLICT ON CONSTRAINT meeting_feedback_once DO UPDATE
-           SET author_id = EXCLUDED.author_id, rating = EXCLUDED.rating, outcome = EXCLUDED.outcome, note = EXCLUDED.note, at = EXCLUDED.at
-         RETURNING meeting_id, organization_id, stage, rating, outcome, note, at`,
-        [meetingId, organizationId, caller.id, stage, dto.rating, dto.outcome, dto.note?.trim() || null, now],
-      );
+      const row = await saveFeedback(tx, {
+        meetingId,
+        organizationId,
+        authorId: caller.id,
+        stage,
+        rating: dto.rating,
+        outcome: dto.outcome,
+        note: dto.note?.trim() || null,
+        at: now,
+      });
       return feedbackView(row);
     });
   }
 
   /** A party sees its own organization's answers; the bureau sees both parties'. */
   async list(caller: AuthUser, meetingId: string): Promise<FeedbackView[]> {
-    const [m] = await this.db.query('SELECT jp_organization_id, cn_organization_id FROM meetings WHERE id = $1', [meetingId]);
+    const m = await meetingParties(this.db, meetingId);
     const party = caller.organizationId && m && [m.jp_organization_id, m.cn_organization_id].includes(caller.organizationId);
     if (!m || (caller.role !== 'bureau' && !party)) throw new DomainError('FEEDBACK_MEETING_NOT_FOUND', `no meeting ${meetingId}`);
-    const rows: FeedbackRow[] = await this.db.query(
-      `SELECT meeting_id, organization_id, stage, rating, outcome, note, at FROM meeting_feedback
-        WHERE meeting_id = $1 AND ($2::uuid IS NULL OR organization_id = $2) ORDER BY at, id`,
-      [meetingId, caller.role === 'bureau' ? null : caller.organizationId],
-    );
+    const rows = await feedbackOf(this.db, meetingId, caller.role === 'bureau' ? null : caller.organizationId);
     return rows.map(feedbackView);
   }
 
@@ -113,21 +85,7 @@ export class FeedbackService {
    */
   async followUpsDue(editionId: string): Promise<FollowUpDueView[]> {
     await loadEdition(this.db, editionId);
-    const rows = await this.db.query(
-      `SELECT f.meeting_id, f.outcome, f.at, upper(b.during) + make_interval(days => $3) AS due_since,
-              o.id AS org_id, o.name_zh AS org_zh, o.name_ja AS org_ja, o.name_en AS org_en,
-              c.id AS other_id, c.name_zh AS other_zh, c.name_ja AS other_ja, c.name_en AS other_en
-         FROM meeting_feedback f
-         JOIN meetings m ON m.id = f.meeting_id
-         JOIN bookings b ON b.meeting_id = m.id
-         JOIN organizations o ON o.id = f.organization_id
-         JOIN organizations c ON c.id = CASE WHEN m.jp_organization_id = f.organization_id THEN m.cn_organization_id ELSE m.jp_organization_id END
-        WHERE m.edition_id = $1 AND f.stage = 'initial'
-          AND upper(b.during) + make_interval(days => $3) <= $2
-          AND NOT EXISTS (SELECT 1 FROM meeting_feedback g WHERE g.meeting_id = f.meeting_id AND g.organization_id = f.organization_id AND g.stage = 'follow_up')
-        ORDER BY due_since, o.name_en, f.meeting_id`,
-      [editionId, this.clock.now(), FOLLOW_UP_AFTER_DAYS],
-    );
+    const rows = await followUpsDue(this.db, editionId, this.clock.now(), FOLLOW_UP_AFTER_DAYS);
     return rows.map((r: Row) => ({
       meetingId: r['meeting_id'],
       organization: partyRef(r, 'org_id', 'org_'),
