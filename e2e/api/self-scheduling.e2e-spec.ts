@@ -343,7 +343,7 @@ describe('self-scheduling', () => {
         .send({ seed: 3 });
       expect(created.status).toBe(202);
       let run = created.body;
-      for (let i = 0; i < 100 && !['succeeded', 'failed'].includes(run.status); i++) {
+      for (let i = 0; i < 300 && !['succeeded', 'failed'].includes(run.status); i++) {
         await new Promise((r) => setTimeout(r, 100));
         run = (await t.http.get(`/api/events/${eventId}/schedule/runs/${created.body.id}`).set(await as(BUREAU))).body;
       }
