@@ -32,6 +32,8 @@ export default async function globalSetup(): Promise<void> {
     NODE_ENV: 'development',
     SEED_DEMO: 'true',
     DEMO: '1',
+    // The small demo (firms, offers, accounts): the browser tests build their own meetings.
+    DEMO_SIZE: 'small',
     LOG_LEVEL: 'warn',
     LOGIN_ATTEMPTS_PER_MINUTE: '1000',
   };

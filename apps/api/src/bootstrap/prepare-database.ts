@@ -21,8 +21,9 @@ export async function prepareDatabase(env: Environment, url: string, embedded: b
     const applied = await migrate(dataSource);
     if (applied.length) logger.log(`applied migrations: ${applied.join(', ')}`);
     if (shouldSeedDemo(env, embedded)) {
-      const seeded = await seedDemoIfEmpty(dataSource);
-      if (seeded) logger.log(`seeded demo data: ${seeded}`);
+      const started = Date.now();
+      const seeded = await seedDemoIfEmpty(dataSource, { size: env.DEMO_SIZE });
+      if (seeded) logger.log(`seeded ${env.DEMO_SIZE} demo in ${Date.now() - started} ms: ${seeded}`);
     }
   } finally {
     await dataSource.destroy();

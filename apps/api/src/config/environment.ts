@@ -99,6 +99,14 @@ export class Environment {
   DEMO?: '0' | '1';
 
   /**
+   * Which demo to seed: `full` (default) an edition in full swing — requests in every state,
+   * a matching and a scheduler run, confirmations, feedback; `small` firms, offers and
+   * accounts only, as the tests expect.
+   */
+  @IsIn(['full', 'small'])
+  DEMO_SIZE: 'full' | 'small' = 'full';
+
+  /**
    * The address people reach this server by, e.g. https://match.jinan.example; links that
    * leave the server (calendar feeds, password-reset mails) are built from it, never from
    * the request's Host or X-Forwarded-Proto headers. Default: http://localhost:PORT.

@@ -32,7 +32,7 @@ async function main(command: string | undefined, args: string[]): Promise<void> 
         break;
       }
       case 'seed':
-        console.log((await seedDemoIfEmpty(ds)) ?? 'database is not empty: nothing seeded');
+        console.log((await seedDemoIfEmpty(ds, { size: process.env['DEMO_SIZE'] === 'small' ? 'small' : 'full' })) ?? 'database is not empty: nothing seeded');
         break;
       case 'create-bureau-user': {
         const [email, password, ...name] = args;

@@ -1,4 +1,5 @@
-import { Language, Sector, SECTORS, SizeBand } from '@jinan/contracts';
+import { CreateEditionDto, EVENT_TIME_ZONE, Language, Sector, SECTORS, SizeBand } from '@jinan/contracts';
+import { DateTime } from 'luxon';
 import * as argon2 from 'argon2';
 import { ARGON2 } from '../../auth/password-hasher';
 import { DataSource, EntityManager } from 'typeorm';
@@ -8,6 +9,7 @@ import { EventsService } from '../../events/events.service';
 import { Offer } from '../../offers/offer.entity';
 import { Organization } from '../../organizations/organization.entity';
 import { User } from '../../users/user.entity';
+import { seedLivingEdition } from './living-edition';
 import { CN_INDUSTRIES, CN_NAME_PREFIXES, JP_NAME_PREFIXES, JP_NAME_SUFFIXES, JP_SEEKS, NAMED_JAPANESE_FIRMS, OFFER_TEMPLATES } from './demo-catalogue';
 
 export const DEMO_PASSWORD = 'demo1234';
@@ -33,25 +35,56 @@ function prng(seed: number) {
   };
 }
 
+export interface DemoSeedOptions {
+  /**
+   * `small` (the default, for tests and benches): the 2027 edition with firms, offers and
+   * accounts only. `full` (npm start): an edition that began yesterday in full swing —
+   * requests in every state, a matching run, a schedule, confirmations, feedback.
+   */
+  size?: 'small' | 'full';
+  /** The moment the living edition is built around (default: now). */
+  now?: Date;
+}
+
 /** Seeds the demo edition when the database has no edition and no user; returns a summary or null. */
-export async function seedDemoIfEmpty(dataSource: DataSource): Promise<string | null> {
-  return dataSource.transaction(async (tx) => {
+export async function seedDemoIfEmpty(dataSource: DataSource, options: DemoSeedOptions = {}): Promise<string | null> {
+  const now = options.now ?? new Date();
+  const full = options.size === 'full';
+  const rnd = prng(20270527);
+  const seeded = await dataSource.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [SEED_LOCK_KEY]);
     const [{ editions, users }] = await tx.query('SELECT (SELECT count(*) FROM editions)::int AS editions, (SELECT count(*) FROM users)::int AS users');
     if (editions > 0 || users > 0) return null;
-    return seedDemo(tx);
+    return seedDemo(tx, rnd, full ? liveDates(now) : { year: DEMO_YEAR });
   });
+  if (!seeded || !full) return seeded?.summary ?? null;
+  // After the commit: the matching and scheduler runs read and write through their own transactions.
+  return `${seeded.summary}; ${await seedLivingEdition(dataSource, seeded.editionId, rnd, now)}`;
 }
 
-async function seedDemo(tx: EntityManager): Promise<string> {
-  const rnd = prng(20270527);
-  await new EventsService(tx.connection, new AuditService()).create(null, { year: DEMO_YEAR }, tx);
+/**
+ * An edition under way in the event's zone: before 13:00 it began yesterday (day 1 is over,
+ * day 2 to come), from 13:00 it begins today (the afternoon's negotiations are on, day 2
+ * is tomorrow). Either way some meetings are over and others still to come.
+ */
+function liveDates(now: Date): CreateEditionDto {
+  const local = DateTime.fromJSDate(now, { zone: EVENT_TIME_ZONE });
+  const yesterday = local.hour < 13 ? local.minus({ days: 1 }) : local;
+  // At most 3 meetings per firm a day and 12 tables a session: the schedule spreads over both days.
+  return { year: yesterday.year, startDate: yesterday.toISODate()!, maxMeetingsPerOrgPerDay: 3, tablesPerSession: 12 };
+}
+
+async function seedDemo(tx: EntityManager, rnd: Rnd, edition: CreateEditionDto): Promise<{ editionId: string; summary: string }> {
+  const created = await new EventsService(tx.connection, new AuditService()).create(null, edition, tx);
 
   const japanese = await insertJapaneseFirms(tx, rnd);
   const jinan = await insertJinanCompanies(tx, rnd);
   const offers = await insertOffers(tx, rnd, jinan);
   await insertDemoAccounts(tx, japanese, jinan);
-  return `edition ${DEMO_YEAR}, ${japanese.length} Japanese firms, ${jinan.length} Ji'nan companies, ${offers} offers, 7 demo accounts`;
+  return {
+    editionId: created.id,
+    summary: `edition ${edition.year}, ${japanese.length} Japanese firms, ${jinan.length} Ji'nan companies, ${offers} offers, 7 demo accounts`,
+  };
 }
 
 type Rnd = ReturnType<typeof prng>;
