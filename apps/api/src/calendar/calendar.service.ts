@@ -3,22 +3,24 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AgendaItemView, CalendarFeedStatusView, CalendarFeedView, Locale } from '@jinan/contracts';
 import { createEvents, EventAttributes } from 'ics';
 import { createHash, randomBytes } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AuthUser } from '../common/auth/auth-user';
 import { DomainError } from '../common/errors/domain-error';
 import { SchedulingService } from '../scheduling/scheduling.service';
+import {
+  activeFeedCreatedAt,
+  calendarUser,
+  cancelGone,
+  CalendarEntry,
+  editionsOnCalendar,
+  entriesOf,
+  EntryStatus,
+  feedOwner,
+  recordEntries,
+  replaceFeed,
+  revokeFeeds,
+} from './calendar.queries';
 import { calendarName, eventText } from './calendar-text';
-
-type EntryStatus = 'TENTATIVE' | 'CONFIRMED' | 'CANCELLED';
-
-/** One meeting as an organization's calendar was last sent it. */
-interface CalendarEntry {
-  meeting_id: string;
-  status: EntryStatus;
-  sequence: number;
-  item: AgendaItemView;
-  event_zone: string;
-}
 
 /** The owner of a calendar: a party's user (the .ics download or a feed). */
 interface CalendarOwner {
@@ -58,49 +60,35 @@ export class CalendarService {
 
   /** GET /api/calendar/:token.ics: every edition of the feed owner's organization. */
   async feedCalendar(token: string): Promise<string> {
-    const [feed] = await this.db.query(
-      `SELECT u.id, u.role, u.organization_id, u.locale, u.time_zone FROM calendar_feeds f JOIN users u ON u.id = f.user_id
-        WHERE f.token_hash = $1 AND f.revoked_at IS NULL AND u.anonymised_at IS NULL AND u.organization_id IS NOT NULL`,
-      [hashFeedToken(token)],
-    );
+    const feed = await feedOwner(this.db, hashFeedToken(token));
     if (!feed) throw new DomainError('CALENDAR_FEED_NOT_FOUND', 'no such calendar feed (it may have been revoked)');
     const owner: CalendarOwner = {
       user: { id: feed.id, role: feed.role, organizationId: feed.organization_id, timeZone: feed.time_zone },
       locale: feed.locale,
     };
-    const editions: { edition_id: string }[] = await this.db.query(
-      `SELECT edition_id FROM bookings WHERE $1 IN (jp_organization_id, cn_organization_id)
-       UNION SELECT edition_id FROM calendar_entries WHERE organization_id = $1`,
-      [feed.organization_id],
-    );
     const entries: CalendarEntry[] = [];
-    for (const { edition_id } of editions) entries.push(...(await this.sync(owner, edition_id)));
+    for (const editionId of await editionsOnCalendar(this.db, feed.organization_id)) entries.push(...(await this.sync(owner, editionId)));
     return render(entries, owner.locale);
   }
 
   /** A new feed address for the caller; the previous one stops working. */
   async createFeed(caller: AuthUser, baseUrl: string): Promise<CalendarFeedView> {
     const token = randomBytes(32).toString('base64url');
-    const createdAt: Date = await this.db.transaction(async (tx) => {
-      await tx.query('SELECT id FROM users WHERE id = $1 FOR UPDATE', [caller.id]);
-      await tx.query('UPDATE calendar_feeds SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL', [caller.id]);
-      const [row] = await tx.query('INSERT INTO calendar_feeds (user_id, token_hash) VALUES ($1, $2) RETURNING created_at', [caller.id, hashFeedToken(token)]);
-      return row.created_at;
-    });
+    const createdAt = await this.db.transaction((tx) => replaceFeed(tx, caller.id, hashFeedToken(token)));
     return { url: `${baseUrl}/api/calendar/${token}.ics`, createdAt: createdAt.toISOString() };
   }
 
   async feedStatus(caller: AuthUser): Promise<CalendarFeedStatusView> {
-    const [row] = await this.db.query('SELECT created_at FROM calendar_feeds WHERE user_id = $1 AND revoked_at IS NULL', [caller.id]);
-    return { active: Boolean(row), createdAt: row ? (row.created_at as Date).toISOString() : null };
+    const createdAt = await activeFeedCreatedAt(this.db, caller.id);
+    return { active: Boolean(createdAt), createdAt: createdAt?.toISOString() ?? null };
   }
 
   async revokeFeed(caller: AuthUser): Promise<void> {
-    await this.db.query('UPDATE calendar_feeds SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL', [caller.id]);
+    await revokeFeeds(this.db, caller.id);
   }
 
   private async owner(userId: string): Promise<CalendarOwner> {
-    const [u] = await this.db.query('SELECT id, role, organization_id, locale, time_zone FROM users WHERE id = $1', [userId]);
+    const u = await calendarUser(this.db, userId);
     return { user: { id: u.id, role: u.role, organizationId: u.organization_id, timeZone: u.time_zone }, locale: u.locale };
   }
 
@@ -114,46 +102,15 @@ export class CalendarService {
     const organizationId = agenda.organizationId;
     const current = agenda.items.map((item) => ({ item, status: statusOf(item), fingerprint: fingerprint(item) }));
     return this.db.transaction(async (tx) => {
-      if (current.length) {
-        await tx.query(
-          `INSERT INTO calendar_entries (meeting_id, organization_id, edition_id, status, sequence, fingerprint, item)
-           SELECT x.meeting_id, $1, $2, x.status, 0, x.fingerprint, x.item
-             FROM unnest($3::uuid[], $4::text[], $5::text[], $6::jsonb[]) AS x(meeting_id, status, fingerprint, item)
-           ON CONFLICT (meeting_id, organization_id) DO UPDATE
-             SET status = EXCLUDED.status, fingerprint = EXCLUDED.fingerprint, item = EXCLUDED.item,
-                 sequence = calendar_entries.sequence + 1, updated_at = now()
-             WHERE calendar_entries.fingerprint IS DISTINCT FROM EXCLUDED.fingerprint`,
-          [
-            organizationId,
-            editionId,
-            current.map((c) => c.item.meetingId),
-            current.map((c) => c.status),
-            current.map((c) => c.fingerprint),
-            current.map((c) => JSON.stringify(c.item)),
-          ],
-        );
-      }
-      await this.cancelGone(
+      await recordEntries(tx, organizationId, editionId, current);
+      await cancelGone(
         tx,
         organizationId,
         editionId,
         current.map((c) => c.item.meetingId),
       );
-      const rows: CalendarEntry[] = await tx.query(
-        `SELECT meeting_id, status, sequence, item, $3::text AS event_zone FROM calendar_entries
-          WHERE organization_id = $1 AND edition_id = $2 ORDER BY item->>'startsAt', meeting_id`,
-        [organizationId, editionId, agenda.eventZone],
-      );
-      return rows;
+      return entriesOf(tx, organizationId, editionId, agenda.eventZone);
     });
-  }
-
-  private async cancelGone(tx: EntityManager, organizationId: string, editionId: string, present: string[]): Promise<void> {
-    await tx.query(
-      `UPDATE calendar_entries SET status = 'CANCELLED', fingerprint = 'cancelled', sequence = sequence + 1, updated_at = now()
-        WHERE organization_id = $1 AND edition_id = $2 AND status <> 'CANCELLED' AND NOT (meeting_id = ANY($3::uuid[]))`,
-      [organizationId, editionId, present],
-    );
   }
 }
 
