@@ -8,7 +8,6 @@ import {
   expectNoHorizontalOverflow,
   expectNoRawKeys,
   launchBrowser,
-  openPage,
   PHONE,
   runMatching,
   screenshot,

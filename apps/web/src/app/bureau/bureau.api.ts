@@ -60,6 +60,11 @@ export class BureauApi {
     return this.http.get<ScheduleRunView>(`/api/events/${eventId}/schedule/runs/${runId}`);
   }
 
+  /** The bureau's hand placement of one meeting (PATCH /api/meetings/:id/booking). */
+  moveBooking(meetingId: string, body: { slotId: string; tableNumber: number }) {
+    return this.http.patch<{ meetingId: string; status: string; slotId: string; tableNumber: number }>(`/api/meetings/${meetingId}/booking`, body);
+  }
+
   scheduleGrid(eventId: string) {
     return this.http.get<ScheduleGridView>(`/api/events/${eventId}/schedule`);
   }

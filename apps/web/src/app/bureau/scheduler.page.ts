@@ -19,6 +19,7 @@ import { LocalizedTextComponent } from '../shared/localized-text.component';
 import { pickLocalized } from '../shared/localized-text';
 import { formatInZone, ZonedTimePipe } from '../shared/zoned-time';
 import { BureauApi } from './bureau.api';
+import { GridEditorComponent } from './grid-editor.component';
 
 const POLL_MS = 1000;
 
@@ -48,6 +49,7 @@ interface GridSession {
     TranslocoPipe,
     ZonedTimePipe,
     LocalizedTextComponent,
+    GridEditorComponent,
   ],
   styles: `
     .stats {
@@ -156,6 +158,24 @@ interface GridSession {
       font: var(--mat-sys-title-small);
       font-family: inherit;
     }
+    .cell-button {
+      all: unset;
+      box-sizing: border-box;
+      display: block;
+      width: 100%;
+      cursor: pointer;
+    }
+    .cell-button:focus-visible {
+      outline: 2px solid var(--mat-sys-primary);
+    }
+    .grid td.selected {
+      outline: 3px solid var(--mat-sys-primary);
+      outline-offset: -3px;
+    }
+    .marks {
+      font-size: 0.75rem;
+      font-weight: 600;
+    }
     summary .muted {
       font-weight: normal;
     }
@@ -172,6 +192,9 @@ interface GridSession {
             <input matInput type="number" min="1" [(ngModel)]="seed" />
           </mat-form-field>
           <button mat-flat-button type="button" (click)="startRun()" [disabled]="running() || !eventId()">{{ 'scheduler.run' | transloco }}</button>
+          @if (pinned().size || excluded().size) {
+            <span class="muted" data-run-options>{{ 'grid.runOptions' | transloco: { pinned: pinned().size, excluded: excluded().size } }}</span>
+          }
           <button mat-stroked-button type="button" (click)="publish()" [disabled]="running() || busy() || !eventId()">
             {{ 'scheduler.publish' | transloco }}
           </button>
@@ -261,6 +284,21 @@ interface GridSession {
       <span><span class="swatch" style="background: var(--mat-sys-primary-container)"></span>{{ 'scheduler.published' | transloco }}</span>
       <span class="muted">{{ 'scheduler.timesIn' | transloco: { zone: ('zones.' + zone() | transloco) } }}</span>
     </p>
+    <p class="muted">{{ 'grid.hint' | transloco }}</p>
+    @if (selectedBooking(); as sb) {
+      <app-grid-editor
+        [booking]="sb"
+        [bookings]="grid.value()?.bookings ?? []"
+        [sessions]="negotiationSessions()"
+        [zone]="zone()"
+        [pinned]="pinned().has(sb.meetingId)"
+        [excluded]="excluded().has(sb.meetingId)"
+        (moved)="afterMove()"
+        (pin)="toggle(pinned, sb.meetingId, $event)"
+        (exclude)="toggle(excluded, sb.meetingId, $event)"
+        (closed)="selected.set(null)"
+      />
+    }
     @if (grid.isLoading() || edition.edition.isLoading()) {
       <mat-progress-bar mode="indeterminate" [attr.aria-label]="'common.loading' | transloco" />
     }
@@ -295,10 +333,15 @@ interface GridSession {
                   @for (t of g.session.tables; track t.id) {
                     @let b = g.cells.get(slot.id + '/' + t.number);
                     @if (b) {
-                      <td class="booked" [class.published]="b.published" [attr.data-meeting]="b.meetingId">
-                        <span class="cell-line"><app-localized [texts]="b.jp.name" primary="ja" /></span>
-                        <span class="cell-line"><app-localized [texts]="b.cn.name" /></span>
-                        <span class="cell-line muted">{{ 'meetingStatus.' + b.status | transloco }}</span>
+                      <td class="booked" [class.published]="b.published" [class.selected]="selected() === b.meetingId" [attr.data-meeting]="b.meetingId">
+                        <button type="button" class="cell-button" (click)="selected.set(b.meetingId)" [attr.aria-pressed]="selected() === b.meetingId">
+                          <span class="cell-line"><app-localized [texts]="b.jp.name" primary="ja" /></span>
+                          <span class="cell-line"><app-localized [texts]="b.cn.name" /></span>
+                          <span class="cell-line muted">{{ 'meetingStatus.' + b.status | transloco }}</span>
+                          @if (pinned().has(b.meetingId) || excluded().has(b.meetingId)) {
+                            <span class="cell-line marks">{{ (pinned().has(b.meetingId) ? 'grid.pinned' : 'grid.excluded') | transloco }}</span>
+                          }
+                        </button>
                       </td>
                     } @else {
                       <td></td>
@@ -390,6 +433,30 @@ export class SchedulerPage {
       });
   });
 
+  /** Hand edits: the meeting picked in the grid, and the pin / exclude options of the next run. */
+  protected readonly selected = signal<string | null>(null);
+  protected readonly selectedBooking = computed(() => (this.grid.value()?.bookings ?? []).find((b) => b.meetingId === this.selected()) ?? null);
+  protected readonly pinned = signal<ReadonlySet<string>>(new Set());
+  protected readonly excluded = signal<ReadonlySet<string>>(new Set());
+  protected readonly negotiationSessions = computed(() => (this.edition.edition.value()?.sessions ?? []).filter((s) => s.kind === 'negotiation'));
+
+  protected toggle(set: typeof this.pinned, meetingId: string, on: boolean): void {
+    set.update((old) => {
+      const next = new Set(old);
+      if (on) next.add(meetingId);
+      else next.delete(meetingId);
+      return next;
+    });
+    // A meeting is either kept where it is or left out, not both.
+    const other = set === this.pinned ? this.excluded : this.pinned;
+    if (on) other.update((old) => new Set([...old].filter((id) => id !== meetingId)));
+  }
+
+  protected afterMove(): void {
+    this.message.set(this.transloco.translate('grid.moved'));
+    this.gridVersion.update((v) => v + 1);
+  }
+
   protected readonly busy = signal(false);
   protected readonly message = signal('');
   protected readonly error = signal('');
@@ -400,12 +467,21 @@ export class SchedulerPage {
     this.message.set('');
     this.error.set('');
     const seed = this.seed && this.seed > 0 ? Math.floor(this.seed) : undefined;
-    this.api.runScheduler(eventId, { allowAnySession: this.allowAnySession || undefined, seed }).subscribe({
-      next: (r) => {
-        this.runId.set(r.id);
-      },
-      error: (e: unknown) => this.error.set(errorText(e)),
-    });
+    const pin = [...this.pinned()];
+    const exclude = [...this.excluded()];
+    this.api
+      .runScheduler(eventId, {
+        allowAnySession: this.allowAnySession || undefined,
+        seed,
+        pin: pin.length ? pin : undefined,
+        exclude: exclude.length ? exclude : undefined,
+      })
+      .subscribe({
+        next: (r) => {
+          this.runId.set(r.id);
+        },
+        error: (e: unknown) => this.error.set(errorText(e)),
+      });
   }
 
   protected publish(): void {

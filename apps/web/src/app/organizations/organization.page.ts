@@ -145,7 +145,7 @@ const SCRIPTS: { lang: Language; field: 'nameZh' | 'nameJa' | 'nameEn' }[] = [
           @for (m of p.meetings; track m.id) {
             <li>
               <a [routerLink]="['/meetings', m.id]" data-org-meeting>{{ 'org.openMeeting' | transloco }}</a>
-              <span class="chip status-{{ m.status }}">{{ 'meetingStatus.' + m.status | transloco }}</span>
+              &nbsp;<span class="chip status-{{ m.status }}">{{ 'meetingStatus.' + m.status | transloco }}</span>
             </li>
           }
         </ul>

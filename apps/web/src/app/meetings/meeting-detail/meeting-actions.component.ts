@@ -23,7 +23,7 @@ const REASON_REQUIRED: readonly MeetingUserAction[] = ['reject', 'cancel'];
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, TranslocoPipe],
   styles: `
-    .row {
+    .action-row {
       display: flex;
       flex-wrap: wrap;
       gap: 8px;
@@ -42,14 +42,14 @@ const REASON_REQUIRED: readonly MeetingUserAction[] = ['reject', 'cancel'];
             <mat-label>{{ (required(a) ? 'meetingDetail.reasonRequired' : 'meetings.reason') | transloco }}</mat-label>
             <input matInput [(ngModel)]="reason" name="reason" data-reason />
           </mat-form-field>
-          <div class="row">
+          <div class="action-row">
             <button mat-flat-button type="button" [attr.data-confirm]="a" (click)="run(a)" [disabled]="busy() || (required(a) && !reason.trim())">
               {{ 'meetingDetail.do.' + a | transloco }}
             </button>
             <button mat-button type="button" (click)="pending.set(null)" [disabled]="busy()">{{ 'meetingDetail.back' | transloco }}</button>
           </div>
         } @else {
-          <div class="row">
+          <div class="action-row">
             @for (a of actions(); track a) {
               @if (grave(a)) {
                 <button mat-stroked-button type="button" [attr.data-action]="a" (click)="choose(a)" [disabled]="busy()">
