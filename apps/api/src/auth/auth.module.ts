@@ -2,6 +2,8 @@ import { createSecretKey } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { OrganizationsModule } from '../organizations/organizations.module';
+import { AccountController } from '../account/account.controller';
+import { AccountService } from '../account/account.service';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { JwtAuthGuard } from './jwt-auth.guard';
@@ -31,8 +33,9 @@ export class AuthModule {
         }),
         OrganizationsModule,
       ],
-      controllers: [AuthController],
-      providers: [AuthService, PasswordHasher, TokenService, JwtAuthGuard, AbuseLimits, AccountMailer, PasswordResetService],
+      // Personal data rights (account/) share the password check and the audit with auth.
+      controllers: [AuthController, AccountController],
+      providers: [AuthService, PasswordHasher, TokenService, JwtAuthGuard, AbuseLimits, AccountMailer, PasswordResetService, AccountService],
       exports: [PasswordHasher, TokenService, JwtAuthGuard, AbuseLimits, AccountMailer],
     };
   }

@@ -155,3 +155,40 @@ export class EraseAccountDto {
   @Text(LIMITS.passwordMax, 1)
   password!: string;
 }
+
+/** What the person agreed to share, and when (PIPL / APPI). */
+export interface ConsentView {
+  shareProfile: boolean;
+  shareContactWithAcceptedCounterparts: boolean;
+  recordedAt: string | null;
+}
+
+/**
+ * Grants or withdraws the optional consent. The consent to show the profile is what
+ * registration rests on: it is withdrawn by erasing the account (DELETE /api/me).
+ */
+export class UpdateConsentDto {
+  @IsIn([true, false], named('must be true or false'))
+  shareContactWithAcceptedCounterparts!: boolean;
+}
+
+/** Bureau erasure on a person's request: why, for the record. */
+export class EraseUserDto {
+  @Text(500, 1)
+  reason!: string;
+}
+
+/** GET /api/me/data: everything stored about the person, section by section. */
+export interface PersonalDataExport {
+  exportedAt: string;
+  profile: Record<string, unknown>;
+  consent: ConsentView;
+  organization: Record<string, unknown> | null;
+  meetings: Record<string, unknown>[];
+  messages: Record<string, unknown>[];
+  feedback: Record<string, unknown>[];
+  notifications: Record<string, unknown>[];
+  auditEntries: Record<string, unknown>[];
+  calendarFeeds: Record<string, unknown>[];
+  passwordResets: Record<string, unknown>[];
+}
