@@ -2,6 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ScorePartView } from '@jinan/contracts';
 import { DataSource, EntityManager } from 'typeorm';
+import type { OfferMatch, PreparedOffers } from '@jinan/matching';
+import { prepareOffers, scorePair } from '@jinan/matching';
+import type { FirmRow, OfferRow } from './matching-input';
+import { CORPUS_STAMP_SQL, FIRM_COLUMNS, FIRMS_SQL, firmFromRow, OFFER_COLUMNS, offerFromRow, OFFERS_FROM } from './matching-input';
 import { CURRENT_RUN_SQL } from './matching.service';
 
 /** A Japanese firm × Ji'nan company pair, optionally about one offer. */
@@ -13,13 +17,17 @@ export interface MatchPair {
 }
 
 /**
- * Scores from the edition's current matching run, for other modules (the Ji'nan side's
- * view of incoming requests, the scheduler's meeting weights). Only each firm's top
- * offers and companies are stored, so null means "not among the firm's recommendations"
- * (or no run yet), not zero. The scores are those of the run, stale or not.
+ * Scores for other modules (the Ji'nan side's view of incoming requests, the scheduler's
+ * meeting weights): the edition's current matching run's where it has the pair (stale or not),
+ * otherwise scored on demand with the engine (scorePair over the offers matching scores now),
+ * so a request's score exists from the moment it is made, for every pair of a verified firm
+ * and a company with a published offer. On demand has no run's demand, so its spread part is
+ * full (what a run gives an uncrowded offer). null only when there is nothing to score.
  */
 @Injectable()
 export class MatchScoreService {
+  private corpus?: { stamp: string; prepared: PreparedOffers };
+
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   /** The pair's score 0–100: the offer's, or the company's best offer's when offerId is null. */
@@ -45,7 +53,12 @@ export class MatchScoreService {
         ORDER BY p.i`,
       [editionId, pairs.map((p) => p.jpOrganizationId), pairs.map((p) => p.cnOrganizationId), pairs.map((p) => p.offerId)],
     );
-    return rows.map((r) => r.score);
+    return this.fillFromEngine(
+      pairs,
+      rows.map((r) => r.score),
+      (m) => m.score,
+      manager,
+    );
   }
 
   /**
@@ -63,11 +76,68 @@ export class MatchScoreService {
         ORDER BY p.i`,
       [editionId, pairs.map((p) => p.jpOrganizationId), pairs.map((p) => p.cnOrganizationId), pairs.map((p) => p.offerId)],
     );
-    return rows.map((r) =>
-      (r.parts ?? [])
+    const parts = await this.fillFromEngine(
+      pairs,
+      rows.map((r) => r.parts),
+      (m) => m.parts as ScorePartView[],
+      manager,
+    );
+    return parts.map((p) =>
+      (p ?? [])
         .filter((part) => part.points > 0)
         .sort((a, b) => b.points - a.points)
         .slice(0, top),
     );
+  }
+
+  /** Fills the pairs the run has nothing for (null) with the engine's score of the pair now. */
+  private async fillFromEngine<T>(
+    pairs: readonly MatchPair[],
+    values: (T | null)[],
+    pick: (match: OfferMatch) => T,
+    manager: EntityManager,
+  ): Promise<(T | null)[]> {
+    const missing = pairs.map((_, i) => i).filter((i) => values[i] === null);
+    if (missing.length === 0) return values;
+    const scored = await this.onDemand(
+      missing.map((i) => pairs[i] as MatchPair),
+      manager,
+    );
+    missing.forEach((i, k) => {
+      const match = scored[k];
+      values[i] = match ? pick(match) : null;
+    });
+    return values;
+  }
+
+  /** The engine's score of each pair now (the company's best offer when offerId is null); undefined when nothing to score. */
+  private async onDemand(pairs: readonly MatchPair[], manager: EntityManager): Promise<(OfferMatch | undefined)[]> {
+    const prepared = await this.preparedOffers(manager);
+    const ids = [...new Set(pairs.map((p) => p.jpOrganizationId))];
+    const firmRows: FirmRow[] = await manager.query(`SELECT ${FIRM_COLUMNS} FROM organizations WHERE ${FIRMS_SQL} AND id = ANY($1::uuid[])`, [ids]);
+    const firms = new Map(firmRows.map((f) => [f.id, firmFromRow(f)]));
+    return pairs.map((pair) => {
+      const firm = firms.get(pair.jpOrganizationId);
+      if (!firm) return undefined;
+      const offerIds = prepared.offers
+        .filter((o) => o.organizationId === pair.cnOrganizationId && (pair.offerId === null || o.id === pair.offerId))
+        .map((o) => o.id);
+      let best: OfferMatch | undefined;
+      for (const id of offerIds) {
+        const match = scorePair(firm, id, prepared);
+        if (!best || match.score > best.score) best = match;
+      }
+      return best;
+    });
+  }
+
+  /** The offers matching scores, prepared once and again only when an offer or company changes. */
+  private async preparedOffers(manager: EntityManager): Promise<PreparedOffers> {
+    const [{ stamp }] = (await manager.query(CORPUS_STAMP_SQL)) as { stamp: string }[];
+    if (this.corpus?.stamp !== stamp) {
+      const rows: OfferRow[] = await manager.query(`SELECT ${OFFER_COLUMNS} FROM ${OFFERS_FROM}`);
+      this.corpus = { stamp, prepared: prepareOffers(rows.map(offerFromRow)) };
+    }
+    return this.corpus.prepared;
   }
 }

@@ -12,7 +12,8 @@ export interface MatchingInput {
   inputAt: string | null;
 }
 
-interface FirmRow {
+/** One verified Japanese firm as read for scoring. */
+export interface FirmRow {
   id: string;
   sectors: Sector[];
   cooperation_types: CooperationType[];
@@ -48,6 +49,16 @@ export const FIRMS_SQL = `country = 'JP' AND verification = 'verified'`;
 export const OFFERS_FROM = `offers o JOIN organizations c ON c.id = o.organization_id
   WHERE o.status = 'published' AND c.country = 'CN' AND c.verification = 'verified'`;
 
+/**
+ * A value that changes whenever an offer or an organization is added, edited or changes state
+ * (count and latest change of both tables): in-memory indexes of the offers rebuild on it.
+ */
+export const CORPUS_STAMP_SQL = `SELECT (SELECT count(*) || ':' || coalesce(max(updated_at)::text, '') FROM offers) || '|' ||
+  (SELECT count(*) || ':' || coalesce(max(updated_at)::text, '') FROM organizations) AS stamp`;
+
+/** The columns of a FirmRow, from organizations. */
+export const FIRM_COLUMNS = `id, sectors, cooperation_types, seeks_zh, seeks_ja, seeks_en, size_band, languages`;
+
 /** The columns of an OfferRow, from offers o and their company c. */
 export const OFFER_COLUMNS = `o.id, o.organization_id, o.sector, o.cooperation_type, o.title_zh, o.title_ja, o.title_en, o.summary_zh, o.summary_ja, o.summary_en,
   o.partner_sought, o.investment_min_mcny, o.investment_max_mcny, c.sectors AS company_sectors, c.languages AS company_languages`;
@@ -58,25 +69,28 @@ export const OFFER_COLUMNS = `o.id, o.organization_id, o.sector, o.cooperation_t
  * is the time of exactly what was read.
  */
 export async function loadMatchingInput(tx: EntityManager): Promise<MatchingInput> {
-  const firms: FirmRow[] = await tx.query(
-    `SELECT id, sectors, cooperation_types, seeks_zh, seeks_ja, seeks_en, size_band, languages FROM organizations WHERE ${FIRMS_SQL}`,
-  );
+  const firms: FirmRow[] = await tx.query(`SELECT ${FIRM_COLUMNS} FROM organizations WHERE ${FIRMS_SQL}`);
   const offers: OfferRow[] = await tx.query(`SELECT ${OFFER_COLUMNS} FROM ${OFFERS_FROM}`);
   const [{ input_at }] = await tx.query(
     `SELECT greatest((SELECT max(updated_at) FROM organizations WHERE ${FIRMS_SQL}),
                      (SELECT max(greatest(o.updated_at, c.updated_at)) FROM ${OFFERS_FROM}))::text AS input_at`,
   );
   return {
-    firms: firms.map((f) => ({
-      id: f.id,
-      sectors: f.sectors,
-      cooperationTypes: f.cooperation_types,
-      seeks: text({ zh: f.seeks_zh, ja: f.seeks_ja, en: f.seeks_en }),
-      sizeBand: f.size_band,
-      languages: f.languages,
-    })),
+    firms: firms.map(firmFromRow),
     offers: offers.map(offerFromRow),
     inputAt: input_at,
+  };
+}
+
+/** The engine's view of a firm row. */
+export function firmFromRow(f: FirmRow): MatchingFirm {
+  return {
+    id: f.id,
+    sectors: f.sectors,
+    cooperationTypes: f.cooperation_types,
+    seeks: text({ zh: f.seeks_zh, ja: f.seeks_ja, en: f.seeks_en }),
+    sizeBand: f.size_band,
+    languages: f.languages,
   };
 }
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { OfferRow } from '../matching/matching-input';
-import { OFFER_COLUMNS, OFFERS_FROM } from '../matching/matching-input';
+import { CORPUS_STAMP_SQL, OFFER_COLUMNS, OFFERS_FROM } from '../matching/matching-input';
 
 /** What the search index holds of one published offer: what matching reads, and the company's names. */
 export interface SearchableOfferRow extends OfferRow {
@@ -16,16 +16,10 @@ export interface SearchableOfferRow extends OfferRow {
 export class OfferSearchRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  /**
-   * Changes whenever a searchable offer or its company is added, edited, published, withdrawn,
-   * verified or unverified: count and latest change of both tables.
-   */
+  /** Changes whenever a searchable offer or its company is added, edited, published, withdrawn, verified or unverified. */
   async stamp(): Promise<string> {
-    const [row] = (await this.db.query(
-      `SELECT (SELECT count(*) || ':' || coalesce(max(updated_at)::text, '') FROM offers) AS offers,
-              (SELECT count(*) || ':' || coalesce(max(updated_at)::text, '') FROM organizations) AS organizations`,
-    )) as { offers: string; organizations: string }[];
-    return `${row?.offers}|${row?.organizations}`;
+    const [row] = (await this.db.query(CORPUS_STAMP_SQL)) as { stamp: string }[];
+    return row?.stamp ?? '';
   }
 
   async searchable(): Promise<SearchableOfferRow[]> {
