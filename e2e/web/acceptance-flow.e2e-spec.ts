@@ -26,6 +26,9 @@ interface Labels {
   run: string;
   finished: string;
   placed: string;
+  /** The scheduler statistics: every meeting placed (with the reason) and the gaps with their bound. */
+  complete: string;
+  gaps: string;
   publish: string;
   publishedMessage: RegExp;
   agendaHeading: string;
@@ -47,6 +50,8 @@ const LABELS: Record<'ja' | 'zh-CN', Labels> = {
     run: '日程編成を実行',
     finished: '完了',
     placed: '配置数／依頼数',
+    complete: '全商談を配置？',
+    gaps: '商談間の空き',
     publish: '日程を公開',
     publishedMessage: /件の面談を公開しました/,
     agendaHeading: '面談日程',
@@ -66,6 +71,8 @@ const LABELS: Record<'ja' | 'zh-CN', Labels> = {
     run: '运行日程编排',
     finished: '已完成',
     placed: '已安排／申请数',
+    complete: '是否全部排入？',
+    gaps: '会谈间空档',
     publish: '发布日程',
     publishedMessage: /已发布\d+场会谈/,
     agendaHeading: '我的日程',
@@ -153,6 +160,9 @@ describeInBrowser('acceptance flow: request → schedule → publish → agendas
       await bureau.getByRole('button', { name: labels.run, exact: true }).click();
       await bureau.getByRole('status').filter({ hasText: labels.finished }).waitFor({ timeout: 60_000 });
       await bureau.getByText(labels.placed, { exact: true }).waitFor();
+      await bureau.getByText(labels.complete, { exact: true }).waitFor();
+      await bureau.getByText(labels.gaps, { exact: true }).waitFor();
+      expect((await bureau.getByTestId('completeness').locator('dd').innerText()).trim()).not.toBe('');
       await bureau.locator(`table.grid td[data-meeting="${meetingId}"]`).waitFor();
       await bureau.getByRole('button', { name: labels.publish, exact: true }).click();
       await bureau.getByRole('status').filter({ hasText: labels.publishedMessage }).waitFor();

@@ -238,6 +238,27 @@ interface GridSession {
           <dt>{{ 'scheduler.gap' | transloco }}</dt>
           <dd>{{ percent(s.gap) }}</dd>
         </div>
+        @if (s.completeness; as c) {
+          <div data-testid="completeness">
+            <dt>{{ 'scheduler.complete' | transloco }}</dt>
+            <dd>
+              {{ 'scheduler.completeness.' + c.status | transloco: { bound: fixed(c.bound), requested: fixed(c.requestedWeight) } }}
+              <span class="muted">({{ 'scheduler.completeMethod.' + methodKey(c.method) | transloco }})</span>
+            </dd>
+          </div>
+        }
+        @if (s.gaps; as g) {
+          <div data-testid="gaps">
+            <dt>{{ 'scheduler.gaps' | transloco }}</dt>
+            <dd>
+              {{ g.total }}
+              <span class="muted"
+                >({{ 'scheduler.gapsDetail' | transloco: { bound: g.lowerBound, max: g.maxPerOrganization } }};
+                {{ 'scheduler.gapScope.' + g.scope | transloco }})</span
+              >
+            </dd>
+          </div>
+        }
         <div>
           <dt>{{ 'scheduler.holes' | transloco }}</dt>
           <dd>
@@ -529,6 +550,11 @@ export class SchedulerPage {
   protected sessionLabel(session: SessionView): string {
     const title = pickLocalized(session.title, this.language.content())?.text ?? '';
     return `${title} ${formatInZone(session.startsAt, this.zone(), 'datetime', this.language.current())}`;
+  }
+
+  /** The engine's completeness method ('relaxation bound', …) as a translation key. */
+  protected methodKey(method: string): string {
+    return method.replace(/ (\w)/g, (_, c: string) => c.toUpperCase());
   }
 
   protected fixed(value: number): string {
