@@ -5,7 +5,7 @@ import { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { CsvStreamer } from '../common/csv/csv-streamer';
 import { loadEdition } from '../events/editions';
-import { AUDIT_CSV_COLUMNS, auditQuery } from './audit-query';
+import { AUDIT_CSV_COLUMNS, auditCsv, auditPage } from './audit-trail.queries';
 
 /** Reads the audit trail for the bureau (writing stays with AuditService.record). */
 @Injectable()
@@ -19,14 +19,12 @@ export class AuditTrailService {
     await loadEdition(this.db, editionId);
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? PAGE_SIZE_DEFAULT;
-    const { from, where, params } = auditQuery(editionId, query);
-    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM ${from} ${where}`, params);
-    const rows = await this.db.query(`SELECT * FROM ${from} ${where} ORDER BY at DESC, id DESC LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`, params);
+    const { total, rows } = await auditPage(this.db, editionId, query, page, pageSize);
     return {
       page,
       pageSize,
       total,
-      items: rows.map((r: Record<string, never>) => ({
+      items: rows.map((r) => ({
         id: r['id'],
         source: r['source'],
         at: (r['at'] as Date).toISOString(),
@@ -42,9 +40,7 @@ export class AuditTrailService {
   /** The whole filtered trail, oldest first, streamed like the other exports. */
   async csvExport(res: Response, editionId: string, filter: AuditQueryDto): Promise<void> {
     await loadEdition(this.db, editionId);
-    const { from, where, params } = auditQuery(editionId, filter);
-    const sql = `SELECT to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), source, actor_id, actor_name, actor_role, action, entity, entity_id, details::text
-                   FROM ${from} ${where} ORDER BY at, id`;
+    const { sql, params } = auditCsv(editionId, filter);
     await this.csv.send(res, 'audit.csv', { columns: AUDIT_CSV_COLUMNS, sql }, params);
   }
 }

@@ -1,27 +1,20 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Locale, MeetingStatus, NotificationQueryDto, NotificationView, Page, PAGE_SIZE_DEFAULT } from '@jinan/contracts';
+import { MeetingStatus, NotificationQueryDto, NotificationView, Page, PAGE_SIZE_DEFAULT } from '@jinan/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../common/auth/auth-user';
 import { Clock, CLOCK } from '../common/clock';
 import { DomainError } from '../common/errors/domain-error';
 import { JobsService } from '../jobs/jobs.service';
 import { MailService } from './mail.service';
-import { Notification, MeetingNotificationPayload } from './notification.entity';
+import { Notification } from './notification.entity';
 import { meetingMail } from './notification-mail';
+import { claimPendingMails, insertMessageNotices, insertTransitionNotices, markMailed, markMailFailed } from './notifications.queries';
 
 export const SEND_NOTIFICATIONS_JOB = 'notifications-send';
 
 /** After this many failed attempts a mail is given up (the notification stays listed). */
 const MAX_MAIL_ATTEMPTS = 5;
-
-/** The payload fields naming both parties (MeetingNotificationPayload), from MEETING_PARTIES_SQL's aliases. */
-const PARTY_NAMES_SQL = `'jpOrganizationId', m.jp_organization_id,
-                'jpName', jsonb_build_object('zh', jp.name_zh, 'ja', jp.name_ja, 'en', jp.name_en),
-                'cnName', jsonb_build_object('zh', cn.name_zh, 'ja', cn.name_ja, 'en', cn.name_en)`;
-const MEETING_PARTIES_SQL = `FROM meetings m
-         JOIN organizations jp ON jp.id = m.jp_organization_id
-         JOIN organizations cn ON cn.id = m.cn_organization_id`;
 
 export interface MeetingTransitionNotice {
   meetingId: string;
@@ -56,20 +49,7 @@ export class NotificationsService implements OnModuleInit {
    * its notifications commit or roll back together. Returns how many were queued.
    */
   async queueMeetingTransition(tx: EntityManager, n: MeetingTransitionNotice): Promise<number> {
-    const rows: unknown[] = await tx.query(
-      `INSERT INTO notifications (user_id, kind, meeting_id, payload, created_at)
-       SELECT u.id, 'meeting.transition', m.id,
-              jsonb_build_object(
-                'action', $2::text, 'from', $3::text, 'to', $4::text, 'note', $5::text,
-                ${PARTY_NAMES_SQL}),
-              $6
-         ${MEETING_PARTIES_SQL}
-         JOIN users u ON u.organization_id IN (m.jp_organization_id, m.cn_organization_id) OR (u.role = 'bureau' AND $7)
-        WHERE m.id = $1 AND u.id IS DISTINCT FROM $8 AND u.anonymised_at IS NULL
-       RETURNING id`,
-      [n.meetingId, n.action, n.from, n.to, n.note, this.clock.now(), n.notifyBureau, n.actorId],
-    );
-    return rows.length;
+    return insertTransitionNotices(tx, n, this.clock.now());
   }
 
   /**
@@ -81,20 +61,7 @@ export class NotificationsService implements OnModuleInit {
     tx: EntityManager,
     n: { meetingId: string; authorId: string; authorOrganizationId: string | null; excerpt: string },
   ): Promise<number> {
-    const rows: unknown[] = await tx.query(
-      `INSERT INTO notifications (user_id, kind, meeting_id, payload, created_at)
-       SELECT u.id, 'meeting.message', m.id,
-              jsonb_build_object(
-                'action', 'message', 'from', m.status, 'to', m.status, 'note', $2::text,
-                ${PARTY_NAMES_SQL}),
-              $3
-         ${MEETING_PARTIES_SQL}
-         JOIN users u ON u.organization_id IN (m.jp_organization_id, m.cn_organization_id)
-        WHERE m.id = $1 AND u.id <> $4 AND u.organization_id IS DISTINCT FROM $5 AND u.anonymised_at IS NULL
-       RETURNING id`,
-      [n.meetingId, n.excerpt, this.clock.now(), n.authorId, n.authorOrganizationId],
-    );
-    return rows.length;
+    return insertMessageNotices(tx, n, this.clock.now());
   }
 
   /** Mails queued notifications soon (after the caller's commit); the cron run is the fallback. */
@@ -134,30 +101,15 @@ export class NotificationsService implements OnModuleInit {
   async sendPending(limit = 100): Promise<{ sent: number; failed: number; skipped: number }> {
     const result = { sent: 0, failed: 0, skipped: 0 };
     await this.db.transaction(async (tx) => {
-      const rows: { id: string; payload: MeetingNotificationPayload; email: string; locale: Locale; organization_id: string | null; attempts: number }[] =
-        await tx.query(
-          `SELECT n.id, n.payload, n.email_attempts AS attempts, u.email, u.locale, u.organization_id
-             FROM notifications n JOIN users u ON u.id = n.user_id
-            WHERE n.email_status = 'pending'
-            ORDER BY n.id
-            LIMIT $1
-            FOR UPDATE OF n SKIP LOCKED`,
-          [limit],
-        );
+      const rows = await claimPendingMails(tx, limit);
       for (const row of rows) {
         try {
           await this.mail.send({ to: row.email, ...meetingMail(row.payload, row.organization_id, row.locale) });
-          await tx.query(`UPDATE notifications SET email_status = 'sent', emailed_at = $2, email_attempts = email_attempts + 1 WHERE id = $1`, [
-            row.id,
-            this.clock.now(),
-          ]);
+          await markMailed(tx, row.id, this.clock.now());
           result.sent++;
         } catch (error) {
           const givenUp = row.attempts + 1 >= MAX_MAIL_ATTEMPTS;
-          await tx.query(`UPDATE notifications SET email_attempts = email_attempts + 1, email_status = $2 WHERE id = $1`, [
-            row.id,
-            givenUp ? 'failed' : 'pending',
-          ]);
+          await markMailFailed(tx, row.id, givenUp);
           this.logger.warn(`mail for notification ${row.id} failed: ${(error as Error).message}`);
           result.failed++;
         }

@@ -1,4 +1,7 @@
 import { AuditQueryDto } from '@jinan/contracts';
+import { EntityManager } from 'typeorm';
+
+type Db = Pick<EntityManager, 'query'>;
 
 /**
  * The bureau's audit trail of one edition: audit_log (every bureau action, platform
@@ -44,3 +47,25 @@ export function auditQuery(editionId: string, filter: AuditQueryDto): { where: s
 }
 
 export const AUDIT_CSV_COLUMNS = ['at', 'source', 'actor_id', 'actor_name', 'actor_role', 'action', 'entity', 'entity_id', 'details'];
+
+/** One page of the filtered trail, newest first, with the total count. */
+export async function auditPage(
+  db: Db,
+  editionId: string,
+  filter: AuditQueryDto,
+  page: number,
+  pageSize: number,
+): Promise<{ total: number; rows: Record<string, never>[] }> {
+  const { from, where, params } = auditQuery(editionId, filter);
+  const [{ total }] = await db.query(`SELECT count(*)::int AS total FROM ${from} ${where}`, params);
+  const rows = await db.query(`SELECT * FROM ${from} ${where} ORDER BY at DESC, id DESC LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`, params);
+  return { total, rows };
+}
+
+/** The whole filtered trail, oldest first, as the CSV's columns (AUDIT_CSV_COLUMNS). */
+export function auditCsv(editionId: string, filter: AuditQueryDto): { sql: string; params: unknown[] } {
+  const { from, where, params } = auditQuery(editionId, filter);
+  const sql = `SELECT to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), source, actor_id, actor_name, actor_role, action, entity, entity_id, details::text
+                 FROM ${from} ${where} ORDER BY at, id`;
+  return { sql, params };
+}
