@@ -123,3 +123,26 @@ describe('demo data is seeded only on the embedded database or with DEMO=1', () 
     expect(await users(embedded)).toBe(1);
   });
 });
+
+describe('size limits are checked before the database is asked', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp('size_limits');
+  });
+  afterAll(() => t.close());
+
+  it('a session reshaped over two years of 5-minute slots (beyond 65,535 bind parameters) is a 400 naming endsAt, not a 503', async () => {
+    const bureau = await t.as('bureau@demo.test');
+    const [edition] = (await t.http.get('/api/events').set(bureau)).body;
+    const event = (await t.http.get(`/api/events/${edition.id}`).set(bureau)).body;
+    const session = event.sessions.find((s: { kind: string }) => s.kind === 'negotiation');
+    const res = await t.http
+      .patch(`/api/events/${edition.id}/sessions/${session.id}`)
+      .set(bureau)
+      .send({ slotMinutes: 5, startsAt: '2027-01-01T00:00:00+08:00', endsAt: '2029-01-01T00:00:00+08:00' });
+    expect(res.status).toBe(400);
+    expect(res.body.details).toEqual([{ field: 'endsAt', messages: [expect.stringContaining('at most 1000')] }]);
+    const after = (await t.http.get(`/api/events/${edition.id}`).set(bureau)).body.sessions.find((s: { id: string }) => s.id === session.id);
+    expect(after.slots).toHaveLength(session.slots.length);
+  });
+});

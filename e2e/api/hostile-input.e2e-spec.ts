@@ -126,7 +126,8 @@ describe('hostile input: no route answers 500', () => {
   });
 
   it('never answers 500 to a hostile body', async () => {
-    for (const op of operations.filter((o) => o.method !== 'get')) {
+    // Logout would revoke the shared bureau token and leave every later route at 401.
+    for (const op of operations.filter((o) => o.method !== 'get' && o.path !== '/api/auth/logout')) {
       const body = op.fields.length
         ? fc.oneof(hostileValue, fc.record(Object.fromEntries(op.fields.map((f) => [f, hostileValue])), { requiredKeys: [] }))
         : hostileValue;

@@ -133,6 +133,7 @@ export class EventsService {
       }
       if (dto.slotMinutes !== undefined) session.slotMinutes = dto.slotMinutes;
       if (dto.tableCount !== undefined) session.tableCount = dto.tableCount;
+      if (session.kind === 'negotiation' && reshape) assertSlotCount(session);
       if (dto.interpreters !== undefined) {
         if (session.kind !== 'negotiation') throw new DomainError('SESSION_NOT_NEGOTIATION', 'only negotiation sessions have interpreters');
         session.interpreters = dto.interpreters;
@@ -213,4 +214,19 @@ function assertDates(startDate: string, endDate: string): void {
     throw new DomainError('EVENT_INVALID_DATES', 'endDate must not be before startDate', [
       { field: 'endDate', messages: ['endDate must not be before startDate'] },
     ]);
+}
+
+/**
+ * Slots one negotiation session may have: a full day of 5-minute slots is 288. Checked
+ * before anything is written, so a session stretched over months is a 400 naming the
+ * field, not an INSERT beyond PostgreSQL's 65,535 bind parameters (which answered 503).
+ */
+export const MAX_SLOTS_PER_SESSION = 1000;
+
+function assertSlotCount(session: ProgrammeSession): void {
+  const minutes = (session.endsAt.getTime() - session.startsAt.getTime()) / 60_000;
+  if (minutes / session.slotMinutes! > MAX_SLOTS_PER_SESSION) {
+    const message = `endsAt makes ${Math.floor(minutes / session.slotMinutes!)} slots of ${session.slotMinutes} minutes; a session has at most ${MAX_SLOTS_PER_SESSION}`;
+    throw new DomainError('INVALID_INPUT', message, [{ field: 'endsAt', messages: [message] }]);
+  }
 }
