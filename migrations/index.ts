@@ -8,6 +8,7 @@ import { CreateThrottleCounters1764600000000 } from './1764600000000-CreateThrot
 import { EditionGapScope1765100000000 } from './1765100000000-EditionGapScope';
 import { CreateMeetingMessages1765300000000 } from './1765300000000-CreateMeetingMessages';
 import { AccountTrust1765500000000 } from './1765500000000-AccountTrust';
+import { CreateMatchingShards1765700000000 } from './1765700000000-CreateMatchingShards';
 import { OrganiserModes1765800000000 } from './1765800000000-OrganiserModes';
 
 /**
@@ -25,5 +26,6 @@ export const MIGRATIONS = [
   EditionGapScope1765100000000,
   CreateMeetingMessages1765300000000,
   AccountTrust1765500000000,
+  CreateMatchingShards1765700000000,
   OrganiserModes1765800000000,
 ];

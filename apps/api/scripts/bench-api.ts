@@ -8,14 +8,9 @@
  * Nothing here asserts: run it alone, on an otherwise idle machine.
  */
 import { JwtService } from '@nestjs/jwt';
-import { ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { Client } from 'pg';
 import { createDataSource, migrate } from '../src/database/data-source';
-import { freePort, startEmbeddedPostgres } from '../src/database/embedded-postgres';
 import { seedDemoIfEmpty } from '../src/database/seed/demo-seed';
+import { freshDatabase, serverUrl, startCluster } from './bench-cluster';
 import { seedBenchEdition } from './bench-seed';
 
 const autocannon = require('autocannon') as (options: Record<string, unknown>) => Promise<AutocannonResult>;
@@ -38,61 +33,6 @@ const CONNECTIONS = Number(option('connections', '50'));
 const INSTANCES = option('instances', '1,3').split(',').map(Number);
 const SECRET = 'bench-secret-that-is-long-enough-for-hs256-0123456789';
 const log = (line: string) => process.stderr.write(`[bench:api] ${line}\n`);
-
-async function serverUrl(): Promise<{ admin: string; stop: () => Promise<void> }> {
-  if (process.env['BENCH_DATABASE_URL']) return { admin: process.env['BENCH_DATABASE_URL'], stop: async () => undefined };
-  const local = 'postgres://postgres@127.0.0.1:5432/postgres';
-  const probe = new Client({ connectionString: local, connectionTimeoutMillis: 1000 });
-  try {
-    await probe.connect();
-    await probe.end();
-    return { admin: local, stop: async () => undefined };
-  } catch {
-    const embedded = await startEmbeddedPostgres(mkdtempSync(join(tmpdir(), 'jinan-bench-pg-')));
-    return { admin: embedded.url('postgres'), stop: embedded.stop };
-  }
-}
-
-async function freshDatabase(admin: string, name: string): Promise<string> {
-  const client = new Client({ connectionString: admin });
-  await client.connect();
-  await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await client.query(`CREATE DATABASE "${name}"`);
-  await client.end();
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-async function startCluster(databaseUrl: string, instances: number): Promise<{ port: number; child: ChildProcess }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['-r', './apps/api/scripts/ts-register.cjs', 'apps/api/scripts/start-cluster.ts', '--instances', String(instances)], {
-    cwd: resolve(__dirname, '../../..'),
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      PORT: String(port),
-      DATABASE_URL: databaseUrl,
-      JWT_SECRET: SECRET,
-      LOG_LEVEL: 'warn',
-      RATE_LIMIT_PER_MINUTE: '100000000',
-      WEB_ROOT: join(tmpdir(), 'jinan-no-web'),
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const until = Date.now() + 120_000;
-  for (;;) {
-    try {
-      // Every instance answers before the clock starts.
-      const statuses = await Promise.all(Array.from({ length: instances * 4 }, () => fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.status)));
-      if (statuses.every((s) => s === 200)) return { port, child };
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > until) throw new Error('the cluster did not become healthy');
-    await new Promise((r) => setTimeout(r, 500));
-  }
-}
 
 async function main(): Promise<void> {
   const server = await serverUrl();
@@ -118,7 +58,7 @@ async function main(): Promise<void> {
   const jpTokens = edition.jpUsers.map(token);
   const rows: string[] = [];
   for (const [phase, instances] of INSTANCES.entries()) {
-    const cluster = await startCluster(url, instances);
+    const cluster = await startCluster(url, instances, SECRET);
     log(`${instances} instance(s) on port ${cluster.port}`);
     const pending = edition.pending.slice(phase * perPhase, (phase + 1) * perPhase).map((p) => ({ ...p, token: token(p.userId) }));
     const rotate = <T>(items: T[]) => {

@@ -12,7 +12,7 @@ import { AuditTrailModule } from './audit-trail/audit-trail.module';
 import { AuthModule } from './auth/auth.module';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { loginThrottler } from './auth/login-throttle';
-import { MatchingModule } from './matching/matching.module';
+import { MatchingModule, MatchingOptionsModule } from './matching/matching.module';
 import { RolesGuard } from './common/auth/roles.guard';
 import { ApiExceptionFilter } from './common/errors/api-exception.filter';
 import { PostgresThrottlerStorage } from './common/throttling/postgres-throttler-storage';
@@ -106,7 +106,7 @@ export class AppModule {
         EventsModule,
         ParticipationModule,
         ClockModule.register(clock),
-        JobsModule.register({ databaseUrl, enabled: env.JOBS_ENABLED === 'true' }),
+        JobsModule.register({ databaseUrl, enabled: env.JOBS_ENABLED === 'true', maintenanceIntervalSeconds: env.JOBS_MAINTENANCE_SECONDS }),
         NotificationsModule.register({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM }),
         MeetingsModule.register({ answerWindowHours: env.MEETING_ANSWER_HOURS }),
         SchedulingModule,
@@ -114,6 +114,7 @@ export class AppModule {
         CalendarModule,
         ExportsModule,
         FeedbackModule,
+        MatchingOptionsModule.register({ shardSize: env.MATCHING_SHARD_SIZE, shardExpireSeconds: env.MATCHING_SHARD_EXPIRE_SECONDS }),
         MatchingModule,
         RemindersModule,
         KeyProjectsModule,

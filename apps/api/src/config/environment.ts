@@ -151,6 +151,27 @@ export class Environment {
   @IsIn(['true', 'false'])
   JOBS_ENABLED: 'true' | 'false' = 'true';
 
+  /** Japanese firms per matching shard job (issue 16: distributed matching). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  MATCHING_SHARD_SIZE = 250;
+
+  /** A shard job running longer than this is taken as its worker's death and handed to another worker. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 3600)
+  MATCHING_SHARD_EXPIRE_SECONDS = 900;
+
+  /** How often pg-boss looks for jobs whose worker died (seconds). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  JOBS_MAINTENANCE_SECONDS = 60;
+
   /** Hours a party has to answer a meeting request or proposal (never past the event start). */
   @Type(() => Number)
   @IsInt()

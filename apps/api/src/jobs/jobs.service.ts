@@ -1,10 +1,15 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import PgBoss from 'pg-boss';
+import { EntityManager } from 'typeorm';
 
 export interface JobsOptions {
   databaseUrl: string;
   /** false: nothing is started (tests that call the job handlers themselves). */
   enabled: boolean;
+  /** pg-boss's connections' application_name (default jinan-jobs). */
+  applicationName?: string;
+  /** How often pg-boss fails jobs whose worker died (expired) so another worker retries them; default 60 s. */
+  maintenanceIntervalSeconds?: number;
 }
 
 export const JOBS_OPTIONS = Symbol('JOBS_OPTIONS');
@@ -18,6 +23,20 @@ export interface JobDefinition {
 }
 
 /**
+ * A queue of jobs that carry data, any number waiting, each executed by one worker of
+ * any instance (work split across processes, e.g. matching shards). A job whose worker
+ * dies is failed by pg-boss after `expireInSeconds` and retried by another worker.
+ */
+export interface WorkerDefinition<T extends object> {
+  name: string;
+  handler: (data: T) => Promise<unknown>;
+  expireInSeconds: number;
+  retryLimit: number;
+  /** Jobs this process works on at once (default 1: CPU-bound work). */
+  concurrency?: number;
+}
+
+/**
  * Background jobs on pg-boss (PostgreSQL-backed, no extra server). Modules register
  * their jobs in onModuleInit; the queue starts after the application bootstrapped
  * (so after the migrations, which run before Nest starts) and stops, waiting for
@@ -27,7 +46,10 @@ export interface JobDefinition {
 export class JobsService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Jobs');
   private readonly definitions = new Map<string, JobDefinition>();
+  private readonly workers = new Map<string, WorkerDefinition<object>>();
   private boss?: PgBoss;
+  /** Set as soon as pg-boss started: workers may queue follow-up jobs before bootstrap ends. */
+  private started?: PgBoss;
 
   constructor(@Inject(JOBS_OPTIONS) private readonly options: JobsOptions) {}
 
@@ -36,15 +58,42 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
     this.definitions.set(definition.name, definition);
   }
 
+  registerWorker<T extends object>(definition: WorkerDefinition<T>): void {
+    if (this.definitions.has(definition.name) || this.workers.has(definition.name)) throw new Error(`job ${definition.name} registered twice`);
+    this.workers.set(definition.name, definition as unknown as WorkerDefinition<object>);
+  }
+
+  /**
+   * Queues jobs in the caller's transaction (pg-boss inserts on that connection): they
+   * exist exactly when the caller's rows commit. Needs pg-boss running here.
+   */
+  async enqueueIn<T extends object>(tx: EntityManager, name: string, jobs: { data: T; singletonKey?: string }[]): Promise<void> {
+    const boss = this.started;
+    if (!boss) throw new Error(`cannot queue ${name}: jobs are not running in this instance`);
+    if (!jobs.length) return;
+    const db = { executeSql: async (text: string, values: unknown[]) => ({ rows: await tx.query(text, values) }) };
+    await boss.insert(
+      jobs.map((j) => ({ name, data: j.data, singletonKey: j.singletonKey })),
+      { db },
+    );
+  }
+
   get running(): boolean {
     return this.boss !== undefined;
   }
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.options.enabled) return;
-    const boss = new PgBoss({ connectionString: this.options.databaseUrl, schema: 'pgboss', max: 4, application_name: 'jinan-jobs' });
+    const boss = new PgBoss({
+      connectionString: this.options.databaseUrl,
+      schema: 'pgboss',
+      max: 4,
+      application_name: this.options.applicationName ?? 'jinan-jobs',
+      ...(this.options.maintenanceIntervalSeconds ? { maintenanceIntervalSeconds: this.options.maintenanceIntervalSeconds } : {}),
+    });
     boss.on('error', (error) => this.logger.error(`pg-boss: ${error.message}`));
     await boss.start();
+    this.started = boss;
     for (const def of this.definitions.values()) {
       // stately: at most one waiting and one running job per queue, so triggers coalesce.
       // Instances starting together race on pg-boss's queue DDL (deadlock): retry.
@@ -54,8 +103,20 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
         await def.handler();
       });
     }
+    for (const def of this.workers.values()) {
+      await retryOnDeadlock(() =>
+        boss.createQueue(def.name, { name: def.name, policy: 'standard', retryLimit: def.retryLimit, retryDelay: 1, expireInSeconds: def.expireInSeconds }),
+      );
+      // One fetch per job: a CPU-bound job never holds a second one another worker could take.
+      const concurrency = def.concurrency ?? 1;
+      for (let k = 0; k < concurrency; k++) {
+        await boss.work(def.name, { pollingIntervalSeconds: 0.5, batchSize: 1 }, async ([job]) => {
+          await def.handler(job.data as object);
+        });
+      }
+    }
     this.boss = boss;
-    this.logger.log(`started: ${[...this.definitions.keys()].join(', ')}`);
+    this.logger.log(`started: ${[...this.definitions.keys(), ...this.workers.keys()].join(', ')}`);
   }
 
   /** Runs a job soon (e.g. mail the outbox after a commit); coalesced with one already waiting. */
@@ -72,6 +133,7 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
   async beforeApplicationShutdown(): Promise<void> {
     const boss = this.boss;
     this.boss = undefined;
+    this.started = undefined;
     await boss?.stop({ graceful: true, wait: true, timeout: 10_000 });
   }
 }

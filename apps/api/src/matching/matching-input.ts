@@ -69,17 +69,32 @@ export const OFFER_COLUMNS = `o.id, o.organization_id, o.sector, o.cooperation_t
  * is the time of exactly what was read.
  */
 export async function loadMatchingInput(tx: EntityManager): Promise<MatchingInput> {
-  const firms: FirmRow[] = await tx.query(`SELECT ${FIRM_COLUMNS} FROM organizations WHERE ${FIRMS_SQL}`);
+  const firms = await loadFirms(tx);
+  const offers = await loadOffers(tx);
+  return { firms, offers, inputAt: await inputTime(tx) };
+}
+
+/** The verified Japanese firms (those of `ids` only, when given). */
+export async function loadFirms(tx: EntityManager, ids?: readonly string[]): Promise<MatchingFirm[]> {
+  const firms: FirmRow[] = await tx.query(`SELECT ${FIRM_COLUMNS} FROM organizations WHERE ${FIRMS_SQL} AND ($1::uuid[] IS NULL OR id = ANY($1::uuid[]))`, [
+    ids ?? null,
+  ]);
+  return firms.map(firmFromRow);
+}
+
+/** Every published offer of a verified Ji'nan company. */
+export async function loadOffers(tx: EntityManager): Promise<MatchingOffer[]> {
   const offers: OfferRow[] = await tx.query(`SELECT ${OFFER_COLUMNS} FROM ${OFFERS_FROM}`);
+  return offers.map(offerFromRow);
+}
+
+/** The latest updated_at among what a run reads, as PostgreSQL text (full precision). */
+export async function inputTime(tx: EntityManager): Promise<string | null> {
   const [{ input_at }] = await tx.query(
     `SELECT greatest((SELECT max(updated_at) FROM organizations WHERE ${FIRMS_SQL}),
                      (SELECT max(greatest(o.updated_at, c.updated_at)) FROM ${OFFERS_FROM}))::text AS input_at`,
   );
-  return {
-    firms: firms.map(firmFromRow),
-    offers: offers.map(offerFromRow),
-    inputAt: input_at,
-  };
+  return input_at;
 }
 
 /** The engine's view of a firm row. */

@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   MatchingRunView,
@@ -8,7 +8,6 @@ import {
   RecommendedCompanyView,
   RecommendedOfferView,
 } from '@jinan/contracts';
-import { prepareOffers, scoreAll } from '@jinan/matching';
 import { DataSource } from 'typeorm';
 import { LOCK_SPACE } from '../jobs/advisory-lock';
 import { RunLifecycle } from '../jobs/run-lifecycle';
@@ -16,12 +15,8 @@ import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../common/auth/auth-user';
 import { DomainError } from '../common/errors/domain-error';
 import { loadEdition } from '../events/editions';
-import { loadMatchingInput } from './matching-input';
-import { recommendationCount, writeRecommendations } from './recommendation-writer';
-
-/** Stored per firm: the top offers and the top companies (docs/product.md §7: only what is shown). */
-export const TOP_OFFERS = 20;
-export const TOP_COMPANIES = 10;
+import { MatchingShardWorker } from './matching-shard-worker';
+export { TOP_COMPANIES, TOP_OFFERS } from './engine-adapter';
 
 interface RunRow {
   id: string;
@@ -44,12 +39,12 @@ export const CURRENT_RUN_SQL = `SELECT id FROM matching_runs WHERE edition_id = 
 
 @Injectable()
 export class MatchingService {
-  private readonly logger = new Logger(MatchingService.name);
   private readonly runs: RunLifecycle<RunRow>;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
+    private readonly worker: MatchingShardWorker,
   ) {
     this.runs = new RunLifecycle<RunRow>(db, { table: 'matching_runs', lockSpace: LOCK_SPACE.matchingRun, label: 'matching run', claimProgress: 5 });
   }
@@ -77,39 +72,12 @@ export class MatchingService {
   }
 
   /**
-   * Executes a queued run: read every firm and offer in one snapshot, score, and replace
-   * the edition's results in one transaction. Idempotent: a finished run is left alone,
-   * an interrupted one starts over, and a run another executor holds is skipped, so any
-   * number of instances or job retries may call it.
+   * Executes a queued run as shard jobs (see ShardedMatching): queued through pg-boss when
+   * it runs here, else executed in this process. Idempotent: a finished run is left alone,
+   * an interrupted one has its unfinished shards queued again.
    */
-  async executeRun(runId: string): Promise<void> {
-    await this.runs.execute(runId, async (claimed, step) => {
-      const editionId = claimed.edition_id;
-      const t0 = performance.now();
-      const input = await this.db.transaction('REPEATABLE READ', (tx) => loadMatchingInput(tx));
-      const t1 = performance.now();
-      await step.progress(15);
-      const prepared = prepareOffers(input.offers);
-      // Synchronous and CPU-bound: at the 100× scale this belongs in a worker process.
-      const result = scoreAll(input.firms, prepared, { topK: TOP_OFFERS, topCompanies: TOP_COMPANIES });
-      const t2 = performance.now();
-      await step.progress(60, {
-        algorithm_version: result.algorithmVersion,
-        weights_version: result.weightsVersion,
-        input_at: input.inputAt,
-        firms: input.firms.length,
-        offers: input.offers.length,
-      });
-      const total = recommendationCount(result);
-      await this.db.transaction(async (tx) => {
-        await writeRecommendations(tx, editionId, runId, result, (written) => step.progress(60 + Math.floor((39 * written) / Math.max(total, 1))));
-        await step.succeed(tx);
-      });
-      const t3 = performance.now();
-      this.logger.log(
-        `run ${runId}: ${input.firms.length} firms × ${input.offers.length} offers, read ${ms(t1 - t0)}, scored ${ms(t2 - t1)}, wrote ${total} rows ${ms(t3 - t2)}`,
-      );
-    });
+  executeRun(runId: string): Promise<void> {
+    return this.worker.sharded.execute(runId);
   }
 
   /**
@@ -122,8 +90,7 @@ export class MatchingService {
     const organizationId = this.firmOf(caller, query.organizationId);
     const limit = query.limit ?? RECOMMENDATIONS_LIMIT_DEFAULT;
     const [run] = await this.db.query(
-      `SELECT id, algorithm_version, weights_version, input_at, input_at::text AS input_at_text, finished_at
-         FROM matching_runs WHERE id = (${CURRENT_RUN_SQL})`,
+      `SELECT id, algorithm_version, weights_version, input_at, changes_through, finished_at FROM matching_runs WHERE id = (${CURRENT_RUN_SQL})`,
       [editionId],
     );
     if (!run) {
@@ -158,14 +125,13 @@ export class MatchingService {
         ORDER BY r.rank LIMIT $3`,
       [run.id, organizationId, limit],
     );
-    // Stale when the firm, any offer that is or was published, or any reviewed Ji'nan
-    // company changed after the run read its input (updated_at indexes keep it cheap).
-    const [{ stale }] = await this.db.query(
-      `SELECT EXISTS (SELECT 1 FROM organizations WHERE id = $2 AND updated_at > $1::timestamptz)
-           OR EXISTS (SELECT 1 FROM offers WHERE updated_at > $1::timestamptz AND status <> 'draft')
-           OR EXISTS (SELECT 1 FROM organizations WHERE updated_at > $1::timestamptz AND country = 'CN' AND verification <> 'pending') AS stale`,
-      [run.input_at_text ?? '-infinity', organizationId],
-    );
+    // Stale while a change the run's rows do not reflect yet concerns an offer, a
+    // company, or this firm (another firm's profile does not move this one's results).
+    // The incremental job applies changes within seconds and moves changes_through on.
+    const [{ stale }] = await this.db.query(`SELECT EXISTS (SELECT 1 FROM matching_changes WHERE id > $1 AND (kind <> 'firm' OR entity_id = $2)) AS stale`, [
+      run.changes_through,
+      organizationId,
+    ]);
     return {
       editionId,
       organizationId,
@@ -238,8 +204,4 @@ function runView(r: RunRow): MatchingRunView {
     startedAt: r.started_at?.toISOString() ?? null,
     finishedAt: r.finished_at?.toISOString() ?? null,
   };
-}
-
-function ms(x: number): string {
-  return `${Math.round(x)} ms`;
 }

@@ -47,19 +47,18 @@ function* rowsOf(run: MatchingRun): Generator<Row> {
 }
 
 /**
- * Inserts a run's recommendations in the caller's transaction and removes the edition's
- * earlier runs' rows: readers see either the old results or the new ones, never a
- * mixture. Each chunk is one JSON document (jsonb_to_recordset): at 1,000 × 10,000 it
- * wrote in 2.8 s against 6.5 s for unnest arrays with a jsonb[] parameter.
+ * Inserts recommendations of `run` (one shard's firms, or a few re-scored firms) under
+ * `runId`, in the caller's transaction. Each chunk is one JSON document
+ * (jsonb_to_recordset): at 1,000 × 10,000 it wrote in 2.8 s against 6.5 s for unnest
+ * arrays with a jsonb[] parameter.
  */
-export async function writeRecommendations(
+export async function insertRecommendations(
   tx: EntityManager,
   editionId: string,
   runId: string,
   run: MatchingRun,
   onChunk: (written: number) => Promise<void> = async () => undefined,
 ): Promise<number> {
-  await tx.query(`DELETE FROM recommendations WHERE run_id IN (SELECT id FROM matching_runs WHERE edition_id = $1 AND id <> $2)`, [editionId, runId]);
   let written = 0;
   let chunk: Row[] = [];
   const flush = async () => {
@@ -82,11 +81,11 @@ export async function writeRecommendations(
   return written;
 }
 
-function rowJson(r: Row): string {
-  return `{"firm":"${r.firm}","kind":"${r.kind}","rank":${r.rank},"company":"${r.company}","offer":"${r.offer}","offerIds":${JSON.stringify(r.offerIds)},"score":${r.score},"parts":${r.parts}}`;
+/** Removes the edition's earlier runs' rows, in the transaction that makes `runId` current: readers see old or new, never a mixture. */
+export async function deleteOtherRuns(tx: EntityManager, editionId: string, runId: string): Promise<void> {
+  await tx.query(`DELETE FROM recommendations WHERE run_id IN (SELECT id FROM matching_runs WHERE edition_id = $1 AND id <> $2)`, [editionId, runId]);
 }
 
-/** Rows a run writes, for progress. */
-export function recommendationCount(run: MatchingRun): number {
-  return run.firms.reduce((n, f) => n + f.offers.length + f.companies.length, 0);
+function rowJson(r: Row): string {
+  return `{"firm":"${r.firm}","kind":"${r.kind}","rank":${r.rank},"company":"${r.company}","offer":"${r.offer}","offerIds":${JSON.stringify(r.offerIds)},"score":${r.score},"parts":${r.parts}}`;
 }

@@ -1,0 +1,372 @@
+/**
+ * npm run bench:scale -- --factor N [--seconds 8] [--workers 1,2] [--skip-matching]
+ *
+ * The year-round platform at N × one edition (PRODUCT.md §7; N = 1, 10, 100): seeds a
+ * synthetic dataset into its own database jinan_scale_fN on the local server (or
+ * BENCH_DATABASE_URL), then measures, each figure with the 1-minute load average beside it:
+ * - a full matching run as shard jobs with 1 then 2 `matching:worker` processes;
+ * - incremental matching: a new offer until it shows in the firm's recommendations;
+ * - offer search p95, recommendations p99 and agenda p99 at a fixed 200 req/s (autocannon);
+ * - agenda throughput at saturation, ours against a bare node:http + pg server answering the
+ *   same SQL for the same users (the ceiling on this machine): baselineRatio;
+ * - publishing the last round's schedule in bulk; the bureau's statistics; the API's peak RSS.
+ * Prints a table and, last, one JSON line. Load goes to 127.0.0.1 only, bounded in time.
+ */
+import { JwtService } from '@nestjs/jwt';
+import { ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { resolve } from 'node:path';
+import { Client } from 'pg';
+import { createDataSource, migrate } from '../src/database/data-source';
+import { JobsService } from '../src/jobs/jobs.service';
+import { MATCHING_SHARD_JOB, ShardedMatching } from '../src/matching/sharded-matching';
+import { freshDatabase, serverUrl, startCluster } from './bench-cluster';
+import { ScaleDataset, seedScale } from './scale/seed-scale';
+
+const autocannon = require('autocannon') as (options: Record<string, unknown>) => Promise<AutocannonResult>;
+
+interface AutocannonResult {
+  requests: { average: number; total: number };
+  latency: { p50: number; p90: number; p97_5: number; p99: number; average: number };
+  non2xx: number;
+  errors: number;
+  statusCodeStats: Record<string, { count: number }>;
+}
+
+const option = (name: string, fallback: string) => {
+  const k = process.argv.indexOf(`--${name}`);
+  return k >= 0 ? (process.argv[k + 1] as string) : fallback;
+};
+const FACTOR = Number(option('factor', '1'));
+const SECONDS = Number(option('seconds', '8'));
+const WORKERS = option('workers', '1,2').split(',').map(Number);
+const SKIP_MATCHING = process.argv.includes('--skip-matching');
+const RATE = 200;
+const SECRET = 'bench-secret-that-is-long-enough-for-hs256-0123456789';
+const ROOT = resolve(__dirname, '../../..');
+const log = (line: string) => process.stderr.write(`[bench:scale ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
+const load = () => Number(loadavg()[0]!.toFixed(2));
+
+interface Row {
+  figure: string;
+  value: number | null;
+  unit: string;
+  target: string;
+  load: number;
+  note: string;
+}
+const rows: Row[] = [];
+const record = (figure: string, value: number | null, unit: string, target: string, note = ''): number | null => {
+  rows.push({ figure, value, unit, target, load: load(), note });
+  log(`${figure}: ${value ?? '—'} ${unit} ${note}`);
+  return value;
+};
+
+async function main(): Promise<void> {
+  if (![1, 10, 100].includes(FACTOR)) log(`factor ${FACTOR} is not one of 1, 10, 100; measuring it anyway`);
+  const server = await serverUrl();
+  const url = await freshDatabase(server.admin, `jinan_scale_f${FACTOR}`);
+  log(`database ${url.replace(/:[^:@/]*@/, ':***@')}`);
+
+  // Seed.
+  const ds = await createDataSource(url, 4).initialize();
+  await migrate(ds);
+  await ds.destroy();
+  const db = new Client({ connectionString: url });
+  await db.connect();
+  const t0 = performance.now();
+  const data = await seedScale(db, FACTOR, log);
+  // The seed is the input of the first full run, not a change for the incremental job.
+  await db.query('TRUNCATE matching_changes');
+  const seedSeconds = record('seed', round((performance.now() - t0) / 1000, 1), 's', '', JSON.stringify(data.counts));
+  const editionId = data.publishedEditionIds[0] as string;
+
+  // Full matching with 1 then 2 worker processes (the API is not running meanwhile).
+  const matching: Record<number, number | null> = {};
+  if (!SKIP_MATCHING) {
+    for (const workers of WORKERS) matching[workers] = await fullRun(db, url, editionId, workers);
+  } else {
+    log('matching skipped (--skip-matching)');
+  }
+  const [{ n: recommendations }] = (await db.query(`SELECT count(*)::int AS n FROM recommendations`)).rows;
+
+  // The API (one instance, jobs on: it applies incremental changes too).
+  const cluster = await startCluster(url, 1, SECRET, { JOBS_ENABLED: 'true', MATCHING_SHARD_EXPIRE_SECONDS: '900' });
+  const apiPid = await childPid(cluster.child);
+  const base = `http://127.0.0.1:${cluster.port}`;
+  const jwt = new JwtService({ secret: SECRET, signOptions: { expiresIn: 3600 } });
+  const token = (userId: string) => `Bearer ${jwt.sign({ sub: userId, tv: 0 })}`;
+  const bureau = token(data.bureauUserId);
+
+  const incrementalSeconds = recommendations ? await incremental(db, base, editionId, data, bureau) : null;
+  record('matching incremental (new offer visible)', incrementalSeconds, 's', '≤ 10 s at 10×', recommendations ? '' : 'no recommendations: matching skipped');
+
+  // Reads at a fixed 200 req/s.
+  const terms = data.searchTerms;
+  let k = 0;
+  const search = await fixedRate(base, () => ({ path: `/api/offers?q=${encodeURIComponent(terms[k++ % terms.length] as string)}&pageSize=20`, auth: bureau }));
+  const searchP95Ms = record('offer search p95 @200 req/s', search.p95, 'ms', '≤ 150 ms at 10×', search.note);
+  const firms = data.firmUsers.map((u) => token(u.userId));
+  const recs = await fixedRate(base, () => ({ path: `/api/events/${editionId}/recommendations?limit=20`, auth: firms[k++ % firms.length] as string }));
+  const recommendationsP99Ms = record('recommendations p99 @200 req/s', recs.p99, 'ms', '', recs.note);
+  const agendaTokens = data.agendaUsers.map((u) => token(u.userId));
+  const agendaPath = `/api/events/${editionId}/agenda`;
+  const agenda = await fixedRate(base, () => ({ path: agendaPath, auth: agendaTokens[k++ % agendaTokens.length] as string }));
+  const agendaP99Ms = record('agenda p99 @200 req/s', agenda.p99, 'ms', '≤ 50 ms at 10×', agenda.note);
+
+  // Agenda at saturation: ours, then the bare baseline on the same users.
+  const ours = await saturate(base, () => ({ path: agendaPath, auth: agendaTokens[k++ % agendaTokens.length] as string }));
+  const agendaRateRps = record('agenda at saturation (API)', ours.rps, 'req/s', '', ours.note);
+  const baseline = await startBaseline(url);
+  const bare = await saturate(`http://127.0.0.1:${baseline.port}`, () => ({
+    path: `/agenda/${editionId}/${data.agendaUsers[k++ % data.agendaUsers.length]!.organizationId}`,
+    auth: '',
+  }));
+  record('agenda at saturation (node:http + pg baseline)', bare.rps, 'req/s', '', bare.note);
+  baseline.child.kill('SIGTERM');
+  const baselineRatio = record('agenda throughput ratio API / baseline', ours.rps && bare.rps ? round(ours.rps / bare.rps, 2) : null, '', '');
+
+  // Statistics of the largest published round (each round has the same size).
+  const statsTimes: number[] = [];
+  for (let i = 0; i < 4; i++) {
+    const t = performance.now();
+    const res = await fetch(`${base}/api/events/${editionId}/stats`, { headers: { authorization: bureau } });
+    await res.arrayBuffer();
+    if (res.status !== 200) throw new Error(`stats answered ${res.status}`);
+    if (i > 0) statsTimes.push(performance.now() - t);
+  }
+  const statsMs = record('stats (median of 3 after a warm-up)', round(median(statsTimes), 0), 'ms', '≤ 1000 ms at 10×');
+
+  // Bulk publish of the last round.
+  const tp = performance.now();
+  const published = await fetch(`${base}/api/events/${data.unpublishedEditionId}/schedule/publish`, {
+    method: 'POST',
+    headers: { authorization: bureau, 'content-type': 'application/json' },
+    body: '{}',
+  });
+  const publishBody = await published.json();
+  const publishSeconds = record(
+    'publish last round',
+    published.status === 200 ? round((performance.now() - tp) / 1000, 2) : null,
+    's',
+    '',
+    published.status === 200 ? `${publishBody.published} meetings` : `HTTP ${published.status}`,
+  );
+
+  const apiPeakRssMiB = record('API peak RSS (VmHWM)', peakRssMiB(apiPid), 'MiB', '≤ 512 MiB at 10×');
+  cluster.child.kill('SIGTERM');
+  await new Promise((r) => cluster.child.once('exit', r));
+  await db.end();
+
+  const summary = {
+    factor: FACTOR,
+    seedSeconds,
+    matchingFullSeconds: matching[Math.max(...WORKERS)] ?? null,
+    matchingWorkers: Object.fromEntries(Object.entries(matching)),
+    matchingIncrementalSeconds: incrementalSeconds,
+    searchP95Ms,
+    recommendationsP99Ms,
+    agendaP99Ms,
+    agendaRateRps,
+    baselineRatio,
+    publishSeconds,
+    statsMs,
+    apiPeakRssMiB,
+    load: Object.fromEntries(rows.map((r) => [r.figure, r.load])),
+  };
+  process.stdout.write(
+    [
+      `bench:scale --factor ${FACTOR}: ${JSON.stringify(data.counts)}; fixed rate ${RATE} req/s × ${SECONDS} s; saturation 50 connections × ${SECONDS} s; ${new Date().toISOString()}`,
+      '| figure | value | unit | target | load avg (1 min) | note |',
+      '| --- | --- | --- | --- | --- | --- |',
+      ...rows.map((r) => `| ${r.figure} | ${r.value ?? '—'} | ${r.unit} | ${r.target} | ${r.load} | ${r.note} |`),
+      JSON.stringify(summary),
+      '',
+    ].join('\n'),
+  );
+  await server.stop();
+}
+
+/** A full matching run with `workers` worker processes: seconds from queued to succeeded. */
+async function fullRun(db: Client, url: string, editionId: string, workers: number): Promise<number | null> {
+  await db.query(`DELETE FROM pgboss.job WHERE name = 'matching-shard'`).catch(() => undefined);
+  const children = await Promise.all(Array.from({ length: workers }, () => startWorker(url)));
+  const {
+    rows: [{ id: runId }],
+  } = await db.query(`INSERT INTO matching_runs (edition_id, status) VALUES ($1, 'queued') RETURNING id`, [editionId]);
+  const t = performance.now();
+  // Planned here, as the API's matching-run job would: the shards go to pg-boss for the workers.
+  const ds = await createDataSource(url, 2).initialize();
+  const jobs = new JobsService({ databaseUrl: url, enabled: true, applicationName: 'bench-planner' });
+  await jobs.onApplicationBootstrap();
+  await new ShardedMatching(ds, {
+    queue: async (tx, queued) => {
+      await jobs.enqueueIn(
+        tx,
+        MATCHING_SHARD_JOB,
+        queued.map((data) => ({ data })),
+      );
+      return true;
+    },
+  }).execute(runId);
+  await jobs.beforeApplicationShutdown();
+  await ds.destroy();
+  const limit = Date.now() + 60 * 60_000;
+  let status = 'queued';
+  while (Date.now() < limit) {
+    await new Promise((r) => setTimeout(r, 500));
+    status = (await db.query(`SELECT status FROM matching_runs WHERE id = $1`, [runId])).rows[0].status;
+    if (status === 'succeeded' || status === 'failed') break;
+  }
+  const seconds = round((performance.now() - t) / 1000, 1);
+  for (const c of children) c.kill('SIGTERM');
+  await Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once('exit', r)))));
+  const [{ shards, firms, offers }] = (await db.query(`SELECT shards, firms, offers FROM matching_runs WHERE id = $1`, [runId])).rows;
+  return record(
+    `matching full run, ${workers} worker(s)`,
+    status === 'succeeded' ? seconds : null,
+    's',
+    '2 workers faster than 1 at 100×',
+    `${status}: ${firms} firms × ${offers} offers, ${shards} shards`,
+  );
+}
+
+function startWorker(url: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['-r', './apps/api/scripts/ts-register.cjs', 'apps/api/scripts/matching-worker.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: url, JWT_SECRET: SECRET, JOBS_MAINTENANCE_SECONDS: '5' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolveReady, reject) => {
+    child.stdout?.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('ready')) resolveReady(child);
+    });
+    child.once('exit', (code) => reject(new Error(`matching worker exited (${code})`)));
+  });
+}
+
+/** A new offer whose text is a firm's own words, until the firm's recommendations show it. */
+async function incremental(db: Client, base: string, editionId: string, data: ScaleDataset, bureau: string): Promise<number | null> {
+  const {
+    rows: [firm],
+  } = await db.query(
+    `SELECT o.id, coalesce(o.seeks_zh, o.seeks_ja, o.seeks_en) AS seeks, o.sectors[1] AS sector FROM organizations o
+      WHERE o.country = 'JP' AND EXISTS (SELECT 1 FROM recommendations r WHERE r.jp_organization_id = o.id) ORDER BY o.id LIMIT 1`,
+  );
+  const {
+    rows: [company],
+  } = await db.query(`SELECT id FROM organizations WHERE country = 'CN' ORDER BY id LIMIT 1`);
+  const t = performance.now();
+  const {
+    rows: [{ id: offerId }],
+  } = await db.query(
+    `INSERT INTO offers (organization_id, sector, cooperation_type, title_zh, title_en, summary_zh, summary_en, partner_sought, status, published_at, search_text)
+     VALUES ($1, $2, 'joint_venture', $3, $3, $3, $3, $3, 'published', now(), lower($3)) RETURNING id`,
+    [company.id, firm.sector, String(firm.seeks).slice(0, 200)],
+  );
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    const res = await fetch(`${base}/api/events/${editionId}/recommendations?organizationId=${firm.id}&limit=50`, { headers: { authorization: bureau } });
+    const body = await res.json();
+    if ((body.offers ?? []).some((o: { offer: { id: string } }) => o.offer.id === offerId)) return round((performance.now() - t) / 1000, 1);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  void data;
+  return null;
+}
+
+interface Measured {
+  p95: number | null;
+  p99: number | null;
+  rps: number | null;
+  note: string;
+}
+
+type NextRequest = () => { path: string; auth: string };
+
+/** autocannon at a fixed overall rate (latency without saturation). */
+async function fixedRate(url: string, next: NextRequest): Promise<Measured> {
+  await run(url, next, { connections: 10, duration: 2 });
+  const r = await run(url, next, { connections: 32, duration: SECONDS, overallRate: RATE });
+  return measured(r);
+}
+
+/** autocannon at saturation (50 connections). */
+async function saturate(url: string, next: NextRequest): Promise<Measured> {
+  await run(url, next, { connections: 10, duration: 2 });
+  return measured(await run(url, next, { connections: 50, duration: SECONDS }));
+}
+
+function run(url: string, next: NextRequest, options: Record<string, unknown>): Promise<AutocannonResult> {
+  return autocannon({
+    url,
+    ...options,
+    requests: [
+      {
+        method: 'GET',
+        setupRequest: (req: { headers?: Record<string, string> }) => {
+          const { path, auth } = next();
+          return { ...req, path, headers: { ...req.headers, ...(auth ? { authorization: auth } : {}) } };
+        },
+      },
+    ],
+  });
+}
+
+function measured(r: AutocannonResult): Measured {
+  const codes = Object.entries(r.statusCodeStats)
+    .map(([code, s]) => `${code}×${s.count}`)
+    .join(' ');
+  // autocannon's percentiles jump from p90 to p97.5: p97.5 is reported as p95 (an upper bound).
+  return {
+    p95: r.latency.p97_5,
+    p99: r.latency.p99,
+    rps: Math.round(r.requests.average),
+    note: `${codes}${r.errors ? ` errors×${r.errors}` : ''}; p50 ${r.latency.p50} ms`,
+  };
+}
+
+async function startBaseline(url: string): Promise<{ port: number; child: ChildProcess }> {
+  const child = spawn(process.execPath, ['-r', './apps/api/scripts/ts-register.cjs', 'apps/api/scripts/scale/baseline-server.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: url },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const port = await new Promise<number>((done) => child.stdout?.once('data', (chunk: Buffer) => done(Number(chunk.toString().trim()))));
+  return { port, child };
+}
+
+/** The cluster's one instance (the primary's child). */
+async function childPid(primary: ChildProcess): Promise<number> {
+  for (let i = 0; i < 50; i++) {
+    try {
+      const children = readFileSync(`/proc/${primary.pid}/task/${primary.pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
+      if (children.length) return Number(children[0]);
+    } catch {
+      // not yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error('no API instance found');
+}
+
+function peakRssMiB(pid: number): number | null {
+  const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return match ? round(Number(match[1]) / 1024, 0) : null;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] as number;
+}
+
+function round(x: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,32 @@
+/**
+ * npm run matching:worker — one more matching worker against DATABASE_URL: takes shard jobs
+ * of any matching run from pg-boss and applies offer and profile changes (incremental
+ * matching), like an API instance with jobs enabled, without serving HTTP. Start as many
+ * as there are cores to spare; SIGTERM finishes the shard in hand and exits.
+ */
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { loadEnvironment } from '../src/config/environment';
+import { MatchingWorkerModule } from '../src/matching/matching-worker.module';
+
+async function main(): Promise<void> {
+  const env = loadEnvironment();
+  if (!env.DATABASE_URL) throw new Error('DATABASE_URL is required for a matching worker');
+  const app = await NestFactory.createApplicationContext(
+    MatchingWorkerModule.register({
+      databaseUrl: env.DATABASE_URL,
+      shardSize: env.MATCHING_SHARD_SIZE,
+      shardExpireSeconds: env.MATCHING_SHARD_EXPIRE_SECONDS,
+      maintenanceIntervalSeconds: env.JOBS_MAINTENANCE_SECONDS,
+    }),
+    { logger: ['error', 'warn', 'log'] },
+  );
+  app.enableShutdownHooks();
+  await app.init();
+  process.stdout.write(`matching worker ${process.pid} ready\n`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,202 @@
+import { prepareOffers } from '@jinan/matching';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from '../../apps/api/src/database/data-source';
+import { JobsService } from '../../apps/api/src/jobs/jobs.service';
+import { scoreFirms } from '../../apps/api/src/matching/engine-adapter';
+import { IncrementalMatching } from '../../apps/api/src/matching/incremental-matching';
+import { loadFirms, loadOffers } from '../../apps/api/src/matching/matching-input';
+import { MATCHING_SHARD_JOB, ShardedMatching, ShardJob } from '../../apps/api/src/matching/sharded-matching';
+import { freshDatabase } from './support/test-database';
+
+/** Six firms, each after something else, and offers of three Ji'nan companies. */
+const FIRMS = [
+  { name: 'F1', sectors: ['health'], seeks: { ja: '医療機器と画像診断装置の調達' } },
+  { name: 'F2', sectors: ['health'], seeks: { en: 'elderly care and nursing homes' } },
+  { name: 'F3', sectors: ['health'], seeks: { ja: 'リハビリロボットの共同開発' } },
+  { name: 'F4', sectors: ['environment'], seeks: { en: 'wastewater treatment plants' } },
+  { name: 'F5', sectors: ['digital'], seeks: { zh: '数据中心与云计算' } },
+  { name: 'F6', sectors: ['health'], seeks: { en: 'surgical instruments and medical devices' } },
+];
+const OFFERS = [
+  { company: 0, sector: 'health', zh: '养老院连锁运营', en: 'Chain of nursing homes for elderly care' },
+  { company: 0, sector: 'health', zh: '康复机器人合作研发', en: 'Joint development of rehabilitation robots' },
+  { company: 1, sector: 'environment', zh: '污水处理厂升级改造', en: 'Upgrading wastewater treatment plants' },
+  { company: 1, sector: 'environment', zh: '固体废物焚烧发电', en: 'Waste incineration power plants' },
+  { company: 2, sector: 'digital', zh: '数据中心建设与运营', en: 'Building and running data centres' },
+  { company: 2, sector: 'digital', zh: '工业互联网平台', en: 'Industrial internet platform' },
+  { company: 2, sector: 'health', zh: '智慧医院信息系统', en: 'Smart hospital information systems' },
+];
+
+async function seedFixture(db: DataSource): Promise<{ editionId: string; firms: Map<string, string>; companies: string[] }> {
+  const [{ id: editionId }] = await db.query(
+    `INSERT INTO editions (year, name_zh, name_ja, name_en, start_date, end_date) VALUES (2031, '测试', 'テスト', 'Test', '2031-05-01', '2031-05-03') RETURNING id`,
+  );
+  const firms = new Map<string, string>();
+  for (const f of FIRMS) {
+    const [{ id }] = await db.query(
+      `INSERT INTO organizations (country, name_ja, sectors, size_band, languages, seeks_zh, seeks_ja, seeks_en, verification, verified_at)
+       VALUES ('JP', $1, $2, 'medium', '{ja,en}', $3, $4, $5, 'verified', now()) RETURNING id`,
+      [f.name, f.sectors, f.seeks.zh ?? null, f.seeks.ja ?? null, f.seeks.en ?? null],
+    );
+    firms.set(f.name, id);
+  }
+  const companies: string[] = [];
+  for (let c = 0; c < 3; c++) {
+    const [{ id }] = await db.query(
+      `INSERT INTO organizations (country, name_zh, sectors, size_band, languages, verification, verified_at)
+       VALUES ('CN', $1, '{health,environment,digital}', 'medium', '{zh,en}', 'verified', now()) RETURNING id`,
+      [`公司${c}`],
+    );
+    companies.push(id);
+  }
+  for (const o of OFFERS) await insertOffer(db, companies[o.company]!, o.sector, o.zh, o.en);
+  // The fixture is the input of the first full run, not a change.
+  await db.query('DELETE FROM matching_changes');
+  return { editionId, firms, companies };
+}
+
+async function insertOffer(db: DataSource, company: string, sector: string, zh: string, en: string): Promise<string> {
+  const [{ id }] = await db.query(
+    `INSERT INTO offers (organization_id, sector, cooperation_type, title_zh, title_en, summary_zh, summary_en, status, published_at)
+     VALUES ($1, $2, 'joint_venture', $3, $4, $3, $4, 'published', now()) RETURNING id`,
+    [company, sector, zh, en],
+  );
+  return id;
+}
+
+/** Per firm, its offers in rank order (offer rows) — what the API serves. */
+async function rankings(db: DataSource, runId: string): Promise<Record<string, string[]>> {
+  const rows: { firm: string; offers: string[] }[] = await db.query(
+    `SELECT jp_organization_id AS firm, array_agg(offer_id::text ORDER BY rank) AS offers FROM recommendations WHERE run_id = $1 AND kind = 'offer' GROUP BY 1`,
+    [runId],
+  );
+  return Object.fromEntries(rows.map((r) => [r.firm, r.offers]));
+}
+
+async function expectedRankings(db: DataSource): Promise<Record<string, string[]>> {
+  const run = scoreFirms(await loadFirms(db.manager), prepareOffers(await loadOffers(db.manager)));
+  return Object.fromEntries(run.firms.filter((f) => f.offers.length).map((f) => [f.firmId, f.offers.map((o) => o.offerId)]));
+}
+
+const newRun = async (db: DataSource, editionId: string): Promise<string> =>
+  (await db.query(`INSERT INTO matching_runs (edition_id, status) VALUES ($1, 'queued') RETURNING id`, [editionId]))[0].id;
+
+describe('matching as distributed shard jobs', () => {
+  let url: string;
+  let db: DataSource;
+  let fixture: Awaited<ReturnType<typeof seedFixture>>;
+
+  beforeAll(async () => {
+    url = await freshDatabase('matching_shards');
+    db = await new DataSource(dataSourceOptions(url, 4, 'shards-test')).initialize();
+    fixture = await seedFixture(db);
+  });
+  afterAll(() => db?.destroy());
+
+  it('gives, shard by shard, exactly the rankings of one run over every firm', async () => {
+    const runId = await newRun(db, fixture.editionId);
+    await new ShardedMatching(db, { shardSize: 2 }).execute(runId);
+    const [run] = await db.query('SELECT status, shards, firms FROM matching_runs WHERE id = $1', [runId]);
+    expect(run).toEqual({ status: 'succeeded', shards: 3, firms: 6 });
+    expect(await rankings(db, runId)).toEqual(await expectedRankings(db));
+  });
+
+  it('survives a worker killed in the middle of writing a shard: another worker runs it again, rows complete and not duplicated', async () => {
+    const runId = await newRun(db, fixture.editionId);
+    let midWrite: (shard: number) => void = () => undefined;
+    const aIsMidWrite = new Promise<number>((resolve) => (midWrite = resolve));
+    const worker = async (name: string, duringWrite?: (job: ShardJob) => Promise<void>) => {
+      const source = await new DataSource(dataSourceOptions(url, 3, `worker-${name}`)).initialize();
+      const jobs = new JobsService({ databaseUrl: url, enabled: true, maintenanceIntervalSeconds: 1, applicationName: `worker-${name}-jobs` });
+      const sharded = new ShardedMatching(source, {
+        shardSize: 2,
+        workerName: name,
+        duringWrite,
+        queue: async (tx, queued) => {
+          await jobs.enqueueIn(
+            tx,
+            MATCHING_SHARD_JOB,
+            queued.map((data) => ({ data })),
+          );
+          return true;
+        },
+      });
+      jobs.registerWorker<ShardJob>({ name: MATCHING_SHARD_JOB, expireInSeconds: 3, retryLimit: 5, handler: (job) => sharded.executeShard(job) });
+      await jobs.onApplicationBootstrap();
+      return { source, jobs, sharded };
+    };
+    // A stalls inside the write transaction of the first phase-2 shard it takes (rows inserted, not committed).
+    const a = await worker('A', async (job) => {
+      if (job.phase !== 2) return;
+      midWrite(job.shard);
+      await new Promise(() => undefined);
+    });
+    await a.sharded.execute(runId);
+    const b = await worker('B');
+    let aStopped: Promise<void> = Promise.resolve();
+    try {
+      const killedShard = await aIsMidWrite;
+      // Kill A: it takes no more jobs, and its connections die with their open transaction.
+      aStopped = a.jobs.beforeApplicationShutdown();
+      await db.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name IN ('worker-A', 'worker-A-jobs')`);
+
+      const deadline = Date.now() + 45_000;
+      let status = '';
+      while (Date.now() < deadline && status !== 'succeeded') {
+        await new Promise((r) => setTimeout(r, 250));
+        [{ status }] = await db.query('SELECT status FROM matching_runs WHERE id = $1', [runId]);
+      }
+      expect(status).toBe('succeeded');
+      const [shard] = await db.query(`SELECT worker, status FROM matching_shards WHERE run_id = $1 AND phase = 2 AND shard = $2`, [runId, killedShard]);
+      expect(shard).toEqual({ worker: 'B', status: 'done' });
+      const [{ rows, distinct }] = await db.query(
+        `SELECT count(*)::int AS rows, count(DISTINCT (jp_organization_id, kind, offer_id, cn_organization_id))::int AS distinct FROM recommendations WHERE run_id = $1`,
+        [runId],
+      );
+      expect(rows).toBe(distinct);
+      expect(await rankings(db, runId)).toEqual(await expectedRankings(db));
+    } finally {
+      await b.jobs.beforeApplicationShutdown();
+      await b.source.destroy();
+      await aStopped;
+      // A's pool still counts the connection of its stalled transaction: do not wait for it.
+      void a.source.destroy().catch(() => undefined);
+    }
+  });
+
+  it('re-scores exactly the firms a new offer concerns, and a changed profile that firm alone', async () => {
+    const runId = await newRun(db, fixture.editionId);
+    await new ShardedMatching(db, { shardSize: 4 }).execute(runId);
+    const before = await rankings(db, runId);
+    const incremental = new IncrementalMatching(db);
+    const id = (name: string) => fixture.firms.get(name)!;
+
+    const offer = await insertOffer(db, fixture.companies[0]!, 'health', '医疗器械与医用影像设备', 'Medical devices and imaging equipment');
+    const applied = await incremental.applyPending();
+    expect(applied?.firms).toEqual([id('F1'), id('F6')].sort());
+    const after = await rankings(db, runId);
+    expect(after[id('F1')]).toContain(offer);
+    expect(after[id('F6')]).toContain(offer);
+    for (const name of ['F2', 'F3', 'F4', 'F5']) expect(after[id(name)]).toEqual(before[id(name)]);
+    // The re-scored firms rank as a full scoring with the run's demand would.
+    const expected = await expectedRankingsWithout(db, runId);
+    expect([after[id('F1')], after[id('F6')]]).toEqual([expected[id('F1')], expected[id('F6')]]);
+
+    await db.query(`UPDATE organizations SET seeks_en = 'data centres and cloud computing' WHERE id = $1`, [id('F2')]);
+    expect((await incremental.applyPending())?.firms).toEqual([id('F2')]);
+    // Nothing left to apply: nobody is stale.
+    expect(await incremental.applyPending()).toEqual({ changes: 0, firms: [] });
+    const [{ pending }] = await db.query(
+      `SELECT count(*)::int AS pending FROM matching_changes WHERE id > (SELECT changes_through FROM matching_runs WHERE id = $1)`,
+      [runId],
+    );
+    expect(pending).toBe(0);
+  });
+});
+
+/** The rankings a full run would give now, keeping the run's demand (as incremental scoring does). */
+async function expectedRankingsWithout(db: DataSource, runId: string): Promise<Record<string, string[]>> {
+  const [{ demand }] = await db.query('SELECT demand FROM matching_runs WHERE id = $1', [runId]);
+  const run = scoreFirms(await loadFirms(db.manager), prepareOffers(await loadOffers(db.manager)), demand);
+  return Object.fromEntries(run.firms.filter((f) => f.offers.length).map((f) => [f.firmId, f.offers.map((o) => o.offerId)]));
+}
