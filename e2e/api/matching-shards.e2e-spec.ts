@@ -14,7 +14,7 @@ const FIRMS = [
   { name: 'F2', sectors: ['health'], seeks: { en: 'elderly care and nursing homes' } },
   { name: 'F3', sectors: ['health'], seeks: { ja: 'リハビリロボットの共同開発' } },
   { name: 'F4', sectors: ['environment'], seeks: { en: 'wastewater treatment plants' } },
-  { name: 'F5', sectors: ['digital'], seeks: { zh: '数据中心与云计算' } },
+  { name: 'F5', sectors: ['digital'], seeks: { zh: '数据中心、云计算' } },
   { name: 'F6', sectors: ['health'], seeks: { en: 'surgical instruments and medical devices' } },
 ];
 const OFFERS = [
@@ -171,7 +171,7 @@ describe('matching as distributed shard jobs', () => {
     const incremental = new IncrementalMatching(db);
     const id = (name: string) => fixture.firms.get(name)!;
 
-    const offer = await insertOffer(db, fixture.companies[0]!, 'health', '医疗器械与医用影像设备', 'Medical devices and imaging equipment');
+    const offer = await insertOffer(db, fixture.companies[0]!, 'health', '医疗器械、医用影像设备', 'Medical devices and imaging equipment');
     const applied = await incremental.applyPending();
     expect(applied?.firms).toEqual([id('F1'), id('F6')].sort());
     const after = await rankings(db, runId);

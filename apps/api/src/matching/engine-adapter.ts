@@ -1,5 +1,5 @@
 import type { MatchingFirm, MatchingOffer, MatchingRun, PreparedOffers } from '@jinan/matching';
-import { prepareOffers, scoreAll } from '@jinan/matching';
+import { firmTerms, offerTerms, scoreAll } from '@jinan/matching';
 
 /** Stored per firm: the top offers and the top companies (PRODUCT.md §7: only what is shown). */
 export const TOP_OFFERS = 20;
@@ -26,43 +26,28 @@ export function sumDemand(parts: readonly Readonly<Record<string, number>>[]): R
   return total;
 }
 
-/** Term kinds of the engine's tokeniser that carry meaning alone (a single Han character does not). */
-const CJK_UNIGRAM = 0;
-
 /**
- * An inverted index over the firms' "seeks" texts, built with the engine's own
- * normaliser and tokeniser (the firms indexed as if they were documents): the firms whose
- * words occur in an offer are the ones a change of that offer can move.
+ * An inverted index term → firms over the engine's firmTerms (words and concepts of what
+ * a firm seeks, lone Han characters left out): the firms an offer's terms (offerTerms)
+ * reach are the ones a change of that offer can move.
  */
 export class FirmIndex {
-  private readonly index: PreparedOffers;
+  private readonly firmsByTerm = new Map<string, string[]>();
 
   constructor(firms: readonly MatchingFirm[]) {
-    this.index = prepareOffers(
-      firms.map((f) => ({
-        id: f.id,
-        organizationId: f.id,
-        sector: f.sectors[0] ?? 'health',
-        cooperationType: 'investment',
-        title: f.seeks,
-        summary: {},
-        partnerSought: {},
-        company: { sectors: f.sectors, languages: f.languages },
-      })),
-    );
+    for (const firm of firms) {
+      for (const term of firmTerms(firm)) {
+        const list = this.firmsByTerm.get(term);
+        if (list) list.push(firm.id);
+        else this.firmsByTerm.set(term, [firm.id]);
+      }
+    }
   }
 
-  /** Ids of the firms sharing a word (not a lone Han character) with the offer. */
+  /** Ids of the firms sharing a term with the offer, sorted. */
   firmsFor(offer: MatchingOffer): string[] {
-    const terms = prepareOffers([offer]).text.termIds;
-    const { termIds, termKind, postingStart, postingDoc } = this.index.text;
     const found = new Set<string>();
-    for (const term of terms.keys()) {
-      const t = termIds.get(term);
-      if (t === undefined || termKind[t] === CJK_UNIGRAM) continue;
-      for (let p = postingStart[t] as number; p < (postingStart[t + 1] as number); p++)
-        found.add((this.index.offers[postingDoc[p] as number] as MatchingOffer).id);
-    }
+    for (const term of offerTerms(offer)) for (const id of this.firmsByTerm.get(term) ?? []) found.add(id);
     return [...found].sort();
   }
 }
