@@ -18,8 +18,6 @@ import { seedDemoIfEmpty } from '../src/database/seed/demo-seed';
 import { EventsService } from '../src/events/events.service';
 import { MatchScoreService } from '../src/matching/match-score.service';
 import { MatchingService } from '../src/matching/matching.service';
-import { MatchingShardWorker } from '../src/matching/matching-shard-worker';
-import { ShardedMatching } from '../src/matching/sharded-matching';
 
 const ADMIN_URL = process.env['BENCH_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const NAME = 'jinan_bench_matching';
@@ -102,7 +100,7 @@ async function tier(label: string): Promise<void> {
     }
     await db.query('ANALYZE');
     const [{ id: editionId }] = await db.query('SELECT id FROM editions LIMIT 1');
-    const matching = new MatchingService(db, new AuditService(), { sharded: new ShardedMatching(db) } as MatchingShardWorker);
+    const matching = new MatchingService(db, new AuditService());
     const [{ id: runId }] = await db.query(`INSERT INTO matching_runs (edition_id, status) VALUES ($1, 'queued') RETURNING id`, [editionId]);
     const t0 = performance.now();
     await matching.executeRun(runId);

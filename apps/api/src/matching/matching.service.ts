@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   MatchingRunView,
@@ -16,6 +16,7 @@ import { AuthUser } from '../common/auth/auth-user';
 import { DomainError } from '../common/errors/domain-error';
 import { loadEdition } from '../events/editions';
 import { MatchingShardWorker } from './matching-shard-worker';
+import { ShardedMatching } from './sharded-matching';
 export { TOP_COMPANIES, TOP_OFFERS } from './engine-adapter';
 
 interface RunRow {
@@ -40,12 +41,15 @@ export const CURRENT_RUN_SQL = `SELECT id FROM matching_runs WHERE edition_id = 
 @Injectable()
 export class MatchingService {
   private readonly runs: RunLifecycle<RunRow>;
+  private readonly sharded: ShardedMatching;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
-    private readonly worker: MatchingShardWorker,
+    // Optional for callers outside Nest (seeds, benches): they execute runs in-process.
+    @Optional() worker?: MatchingShardWorker,
   ) {
+    this.sharded = worker?.sharded ?? new ShardedMatching(db);
     this.runs = new RunLifecycle<RunRow>(db, { table: 'matching_runs', lockSpace: LOCK_SPACE.matchingRun, label: 'matching run', claimProgress: 5 });
   }
 
@@ -77,7 +81,7 @@ export class MatchingService {
    * an interrupted one has its unfinished shards queued again.
    */
   executeRun(runId: string): Promise<void> {
-    return this.worker.sharded.execute(runId);
+    return this.sharded.execute(runId);
   }
 
   /**
