@@ -10,29 +10,27 @@ import type { MatchedTerm } from './text-relevance';
 /**
  * Matched words in the viewer's script. A Japanese firm wrote ロボット, the Ji'nan offer says
  * 机器人: the Japanese reader sees ロボット, the Chinese reader 机器人 (the offer's own word),
- * the English reader "robot". Order of preference per locale: the firm's word if written in
- * that language, the offer's word in that language, the word converted between simplified
- * Chinese and Japanese forms (Han only), the concept's English word.
+ * the English reader "robot". Per locale: the firm's word if written in that language (or, in
+ * Chinese, a Han word Chinese has too), else the offer's word in that language, else the word in
+ * the other script's forms (Han only), else the concept's English word.
  */
 export function localisedTerms(prepared: PreparedOffers, d: number, terms: readonly MatchedTerm[]): Record<Locale, string[]> {
   const out: Record<Locale, string[]> = { en: [], ja: [], 'zh-CN': [] };
   for (const term of terms) {
     const key = prepared.text.terms[term.term] as string;
     const concept = key.startsWith(CONCEPT_PREFIX) ? key : conceptOf(term.surface, term.language);
-    const offerWords = concept === undefined ? {} : (offerSurfaces(prepared, d).get(concept) ?? {});
+    // The offer's own words are read (one pass over its text, cached) only when the firm's word
+    // cannot be shown as is: katakana or English for a Chinese reader, a Japanese word Chinese lacks.
+    let offerWords: Partial<Record<Language, string>> | undefined;
+    const offer = (): Partial<Record<Language, string>> => (offerWords ??= concept === undefined ? {} : (offerSurfaces(prepared, d).get(concept) ?? {}));
     const own = (language: Language): string | undefined => (term.language === language ? term.surface : undefined);
     const han = /^[\p{Script=Han}\u3005]+$/u.test(term.surface);
+    const chinese = han && (term.language === 'zh' || conceptTables().zh.has(normalised(term.surface))) ? normalised(term.surface) : undefined;
     const english =
       concept === undefined ? undefined : (conceptTables().words.get(concept.slice(CONCEPT_PREFIX.length)) ?? concept.slice(CONCEPT_PREFIX.length));
-    add(out.en, own('en') ?? offerWords.en ?? english ?? term.surface);
-    add(
-      out['zh-CN'],
-      (own('zh') && normaliseText(term.surface)) ?? offerWords.zh ?? (han ? normaliseText(term.surface) : undefined) ?? english ?? term.surface,
-    );
-    add(
-      out.ja,
-      own('ja') ?? (offerWords.ja && toJapanese(offerWords.ja)) ?? (han ? toJapanese(normaliseText(term.surface)) : undefined) ?? english ?? term.surface,
-    );
+    add(out.en, own('en') ?? english ?? term.surface);
+    add(out['zh-CN'], chinese ?? offer().zh ?? (han ? normalised(term.surface) : undefined) ?? english ?? term.surface);
+    add(out.ja, own('ja') ?? (han ? toJapanese(normalised(term.surface)) : undefined) ?? japaneseOf(offer()) ?? english ?? term.surface);
   }
   return out;
 }
@@ -41,22 +39,52 @@ function add(list: string[], word: string): void {
   if (!list.includes(word)) list.push(word);
 }
 
-/** The first concept of a surface word (光通信 → ~optic), for showing a surface match in English. */
+const conceptOfCache = new Map<string, string | undefined>();
+
+/** The first concept of a surface word (光通信 → ~optic), for showing a surface match in English. Memoised. */
 function conceptOf(surface: string, language: Language): string | undefined {
+  const key = `${language}:${surface}`;
+  if (conceptOfCache.has(key)) return conceptOfCache.get(key);
   let first: string | undefined;
-  conceptTokens(normaliseText(surface), language, (concept) => {
+  conceptTokens(normalised(surface), language, (concept) => {
     first ??= concept;
   });
+  if (conceptOfCache.size < 100_000) conceptOfCache.set(key, first);
   return first;
+}
+
+const normalisedCache = new Map<string, string>();
+
+/** normaliseText of a matched word, memoised: the same few thousand words recur in every explanation. */
+function normalised(word: string): string {
+  let out = normalisedCache.get(word);
+  if (out === undefined) {
+    out = normaliseText(word);
+    if (normalisedCache.size < 100_000) normalisedCache.set(word, out);
+  }
+  return out;
 }
 
 let toJp: ((text: string) => string) | undefined;
 
 /** Simplified Chinese characters in Japanese forms (医疗机器 → 医療機器), as OpenCC cn → jp does. */
+/** The offer's word in Japanese forms: its Japanese text's, else its Chinese word converted. */
+function japaneseOf(words: Partial<Record<Language, string>>): string | undefined {
+  const word = words.ja ?? words.zh;
+  return word === undefined ? undefined : toJapanese(word);
+}
+
+const japaneseCache = new Map<string, string>();
+
 function toJapanese(text: string): string {
   if (!/\p{Script=Han}/u.test(text)) return text;
-  toJp ??= Converter({ from: 'cn', to: 'jp' });
-  return toJp(text);
+  let out = japaneseCache.get(text);
+  if (out === undefined) {
+    toJp ??= Converter({ from: 'cn', to: 'jp' });
+    out = toJp(text);
+    if (japaneseCache.size < 100_000) japaneseCache.set(text, out);
+  }
+  return out;
 }
 
 const surfaceCache = new WeakMap<PreparedOffers, Map<number, Map<string, Partial<Record<Language, string>>>>>();

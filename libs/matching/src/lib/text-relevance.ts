@@ -1,5 +1,5 @@
 import { termWeightInDocument } from './bm25-index';
-import { conceptTokens } from './concepts/concept-tokens';
+import { CONCEPT_PREFIX, conceptTokens } from './concepts/concept-tokens';
 import type { Language, MatchingFirm } from './domain';
 import { foldText, normaliseText } from './normalise-text';
 import type { PreparedOffers } from './prepare-offers';
@@ -203,15 +203,43 @@ export function matchedTerms(prepared: PreparedOffers, query: FirmQuery, d: numb
     }
   }
   found.sort((a, b) => Number(a.unigram) - Number(b.unigram) || b.contribution - a.contribution || (a.surface < b.surface ? -1 : 1));
+  const boilerplate = reasonBoilerplate(prepared);
   const shown: (MatchedTerm & { key: string })[] = [];
   const best = found[0]?.contribution ?? 0;
   for (const f of found) {
     if (shown.length === 3 || f.contribution < best / 4) break;
     const key = normaliseText(f.surface);
-    if (shown.some((s) => s.key.includes(key) || key.includes(s.key))) continue;
+    if (boilerplate(key, f.language) || shown.some((s) => s.key.includes(key) || key.includes(s.key))) continue;
     shown.push({ term: f.term, surface: f.surface, language: f.language, contribution: f.contribution, key });
   }
   return shown.map(({ term, surface, language, contribution }) => ({ term, surface, language, contribution }));
+}
+
+const boilerplateCache = new WeakMap<PreparedOffers, (word: string, language: Language) => boolean>();
+
+/**
+ * Whether a matched word is platform boilerplate a business reader would not accept as evidence
+ * (日中双方, メリット, 中国企業, "china"): one of weights.text.reasonStopWords, or a word all of whose
+ * concepts are stop concepts.
+ */
+function reasonBoilerplate(prepared: PreparedOffers): (word: string, language: Language) => boolean {
+  let test = boilerplateCache.get(prepared);
+  if (!test) {
+    const words = new Set(prepared.weights.text.reasonStopWords.map((w) => normaliseText(w)));
+    const stops = new Set(prepared.weights.text.stopConcepts.map((c) => CONCEPT_PREFIX + c));
+    test = (word, language) => {
+      if (words.has(word)) return true;
+      let concepts = 0;
+      let stopped = 0;
+      conceptTokens(word, language, (concept) => {
+        concepts++;
+        if (stops.has(concept)) stopped++;
+      });
+      return concepts > 0 && stopped === concepts;
+    };
+    boilerplateCache.set(prepared, test);
+  }
+  return test;
 }
 
 /** BM25 of the whole query in one offer: the same sum, in the same order, as accumulate. */

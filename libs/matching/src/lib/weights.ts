@@ -41,6 +41,8 @@ export interface MatchingWeights {
     conceptSingleCharWeight: number;
     /** Concept stems never indexed nor cited: platform boilerplate (~china, ~benefit, ~enterpris). */
     stopConcepts: string[];
+    /** Words reasons never cite (platform boilerplate every offer and firm writes), compared after normalisation. */
+    reasonStopWords: string[];
     /** Reasons cite only terms whose idf is at least this share of the largest idf (drops words most offers use). */
     reasonMinIdfShare: number;
     /** Part = 1 − exp(−coverage / saturation); coverage is the share of the query's BM25 mass matched. */
@@ -111,10 +113,12 @@ export function validateWeights(input: unknown): MatchingWeights {
     !isUnit(t.conceptSingleCharWeight) ||
     !isUnit(t.reasonMinIdfShare) ||
     !Array.isArray(t.stopConcepts) ||
-    !t.stopConcepts.every((c) => typeof c === 'string')
+    !t.stopConcepts.every((c) => typeof c === 'string') ||
+    !Array.isArray(t.reasonStopWords) ||
+    !t.reasonStopWords.every((c) => typeof c === 'string')
   ) {
     problems.push(
-      'text: k1 > 0, b in [0, 1], saturation > 0, boosts ≥ 0, cjkUnigramWeight, conceptSingleCharWeight and reasonMinIdfShare in [0, 1], conceptWeight and searchConceptWeight ≥ 0, stopConcepts strings',
+      'text: k1 > 0, b in [0, 1], saturation > 0, boosts ≥ 0, cjkUnigramWeight, conceptSingleCharWeight and reasonMinIdfShare in [0, 1], conceptWeight and searchConceptWeight ≥ 0, stopConcepts and reasonStopWords strings',
     );
   }
   if (!t?.feedback || !(t.feedback.documents >= 0) || !(t.feedback.terms >= 0) || !isUnit(t.feedback.weight)) {

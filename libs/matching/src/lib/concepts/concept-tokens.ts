@@ -34,6 +34,8 @@ export function conceptTokens(normalised: string, language: Language | undefined
       const limit = Math.min(n, i + (longest.get(c) ?? 1));
       while (end < limit && isRunCode(normalised.charCodeAt(end))) end++;
       let len = end - i;
+      // No headword starts with these two characters: only the single character can match.
+      if (len >= 2 && !twoCharPrefixes().has(normalised.substring(i, i + 2))) len = 1;
       for (; len >= 1; len--) {
         const key = normalised.substring(i, i + len);
         const stems = first.get(key) ?? second.get(key);
@@ -85,6 +87,18 @@ export function segmentCount(normalised: string, language: 'zh' | 'ja'): number 
     i += len;
   }
   return count;
+}
+
+let prefixes: Set<string> | undefined;
+
+/** The first two characters of every headword of two or more characters. */
+function twoCharPrefixes(): Set<string> {
+  if (prefixes) return prefixes;
+  const set = new Set<string>();
+  const tables = conceptTables();
+  for (const table of [tables.zh, tables.ja]) for (const key of table.keys()) if (key.length >= 2) set.add(key.substring(0, 2));
+  prefixes = set;
+  return set;
 }
 
 let longestByFirst: Map<number, number> | undefined;
