@@ -31,6 +31,7 @@ import { NotificationsService } from '../notifications/notifications.service';
 import { Offer } from '../offers/offer.entity';
 import { Organization } from '../organizations/organization.entity';
 import { answerDeadline, editionEnded } from './answer-deadline';
+import { assertRequestQuota, pendingRequests } from './request-quota';
 import { checkIdempotencyKey, claimIdempotencyKey, purgeIdempotencyKeys, requestHash, storeIdempotentResponse } from './idempotency';
 import { SelfBookingService } from './self-booking.service';
 import { MeetingAction } from './meeting-state-machine';
@@ -44,8 +45,6 @@ export const EXPIRE_MEETINGS_JOB = 'meetings-expire';
 
 /** Meetings expired per transaction by the sweep; it loops until none is overdue. */
 const EXPIRY_BATCH = 200;
-
-const PENDING_REQUEST_STATUSES: readonly MeetingStatus[] = ['requested', 'approved'];
 
 @Injectable()
 export class MeetingsService implements OnModuleInit {
@@ -248,16 +247,7 @@ export class MeetingsService implements OnModuleInit {
     const existing = await this.findPair(tx, eventId, jp.id, cn.id);
     if (existing) throw pairExists(existing);
     if (!proposal) {
-      const [{ pending }] = await tx.query(
-        `SELECT count(*)::int AS pending FROM meetings WHERE edition_id = $1 AND jp_organization_id = $2 AND origin = 'request' AND status = ANY($3)`,
-        [eventId, jp.id, PENDING_REQUEST_STATUSES],
-      );
-      if (pending >= edition.maxPendingRequests) {
-        throw new DomainError(
-          'MEETING_QUOTA_REACHED',
-          `your firm already has ${pending} requests waiting for an answer, the most this edition allows; withdraw one or wait for answers (unanswered requests expire at their deadline)`,
-        );
-      }
+      assertRequestQuota(await pendingRequests(tx, eventId, jp.id), edition.maxPendingRequests);
     }
     const status: MeetingStatus = proposal ? 'proposed' : 'requested';
     const meeting = await tx.getRepository(Meeting).save(
