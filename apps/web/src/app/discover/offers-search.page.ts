@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { rxResource, toSignal } from '@angular/core/rxjs-interop';
 import { FormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -12,7 +12,9 @@ import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { CooperationType, Sector } from '@jinan/contracts';
 import { COOPERATION_TYPES, SECTORS } from '@jinan/contracts/enums';
+import { LIST_SEPARATORS } from '@jinan/matching/reasons';
 import { debounceTime } from 'rxjs';
+import { Language } from '../core/language';
 import { LocalizedTextComponent } from '../shared/localized-text.component';
 import { DiscoverApi } from './discover.api';
 
@@ -44,6 +46,15 @@ import { DiscoverApi } from './discover.api';
     .offer-title a {
       color: var(--mat-sys-primary);
       text-decoration: none;
+    }
+    .matched {
+      margin: 8px 0 0;
+    }
+    .matched mark {
+      background: var(--mat-sys-tertiary-container);
+      color: var(--mat-sys-on-tertiary-container);
+      border-radius: 4px;
+      padding: 0 4px;
     }
     .summary {
       margin: 8px 0 0;
@@ -100,6 +111,17 @@ import { DiscoverApi } from './discover.api';
               <span class="chip">{{ 'sector.' + offer.sector | transloco }}</span>
               <span class="chip">{{ 'cooperation.' + offer.cooperationType | transloco }}</span>
             </div>
+            @if (offer.matched?.[language.current()]?.length) {
+              <p class="matched" data-matched>
+                {{ 'discover.matched' | transloco }}:
+                @for (word of offer.matched?.[language.current()]; track word; let last = $last) {
+                  <mark [attr.lang]="language.current()">{{ word }}</mark>
+                  @if (!last) {
+                    <span>{{ separator() }}</span>
+                  }
+                }
+              </p>
+            }
             <p class="summary"><app-localized [texts]="{ zh: offer.summaryZh, ja: offer.summaryJa, en: offer.summaryEn }" /></p>
           </mat-card-content>
         </mat-card>
@@ -119,6 +141,9 @@ import { DiscoverApi } from './discover.api';
 })
 export class OffersSearchPage {
   private readonly api = inject(DiscoverApi);
+  /** The viewer's locale: a search result's matched words are shown in it (the API gives them per locale). */
+  protected readonly language = inject(Language);
+  protected readonly separator = computed(() => LIST_SEPARATORS[this.language.current()]);
   protected readonly sectors = SECTORS;
   protected readonly types = COOPERATION_TYPES;
   protected readonly filters = inject(FormBuilder).nonNullable.group({
