@@ -163,6 +163,26 @@ describe('scheduling through the API', () => {
     const [{ status }] = await t.db.query(`SELECT status FROM meetings WHERE id = $1`, [absentMeetings[0].id]);
     expect(status).toBe('accepted');
   });
+
+  it('counts gaps per day once the edition says it has no break (PATCH gapScope), and reports completeness and gaps', async () => {
+    const bureau = await t.as('bureau@demo.test');
+    const bad = await t.http.patch(`/api/events/${eventId}`).set(bureau).send({ gapScope: 'week' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.details.map((d: { field: string }) => d.field)).toEqual(['gapScope']);
+    const patched = await t.http.patch(`/api/events/${eventId}`).set(bureau).send({ gapScope: 'day' });
+    expect(patched.status).toBe(200);
+    expect(patched.body.gapScope).toBe('day');
+    const created = await t.http.post(`/api/events/${eventId}/schedule/runs`).set(bureau).send({ maxGapsPerOrganization: 1 });
+    expect(created.status).toBe(202);
+    const run = await waitForRun(t, eventId, created.body.id);
+    expect(run.status).toBe('succeeded');
+    expect(run.statistics.gaps).toMatchObject({ scope: 'day', lowerBound: 0 });
+    expect(run.statistics.gaps.total).toBeGreaterThanOrEqual(0);
+    // Meetings of an absent party are left out: completeness is proven impossible, with a bound below the requests.
+    expect(run.statistics.completeness.status).toBe('impossible');
+    expect(run.statistics.completeness.bound).toBeLessThan(run.statistics.completeness.requestedWeight);
+    await t.http.patch(`/api/events/${eventId}`).set(bureau).send({ gapScope: 'half_day' });
+  });
 });
 
 describe('publishing the schedule and declining a slot', () => {

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn, Relation } from 'typeorm';
-import type { EditionStatus, ReminderSettings, SchedulingMode } from '@jinan/contracts';
+import type { EditionStatus, GapScope, ReminderSettings, SchedulingMode } from '@jinan/contracts';
 import { ProgrammeSession } from './programme-session.entity';
 
 /** One yearly edition of the conference ("event" on the wire). */
@@ -46,6 +46,10 @@ export class Edition {
   /** Who gives meetings a time: the bureau's optimiser, or the parties themselves. */
   @Column({ name: 'scheduling_mode', type: 'text', default: 'organiser' })
   schedulingMode!: SchedulingMode;
+
+  /** Where the scheduler counts idle gaps: per half-day, or per day when the half-days run on without a break. */
+  @Column({ name: 'gap_scope', type: 'text', default: 'half_day' })
+  gapScope!: GapScope;
 
   /** Only the settings the bureau changed; the rest are DEFAULT_REMINDER_SETTINGS. */
   @Column({ name: 'reminder_settings', type: 'jsonb', default: {} })

@@ -25,6 +25,7 @@ export function editionView(e: Edition, sessions: ProgrammeSession[]): EditionVi
   return {
     ...editionSummary(e),
     schedulingMode: e.schedulingMode,
+    gapScope: e.gapScope,
     reminders: reminderSettings(e),
     requestsOpenAt: isoInZone(e.requestsOpenAt ?? e.createdAt, zone),
     slotMinutes: e.slotMinutes,

@@ -97,12 +97,13 @@ export class EventsService {
     return this.get(id, manager);
   }
 
-  /** Sets the scheduling mode, reminder settings (merged with those set before) and when requests opened. */
+  /** Sets the scheduling mode, the gap scope, reminder settings (merged with those set before) and when requests opened. */
   async update(caller: AuthUser, editionId: string, dto: UpdateEditionDto): Promise<EditionView> {
     await this.db.transaction(async (tx) => {
       const repo = tx.getRepository(Edition);
       const edition = await loadEdition(tx, editionId, { forUpdate: true });
       if (dto.schedulingMode) edition.schedulingMode = dto.schedulingMode;
+      if (dto.gapScope) edition.gapScope = dto.gapScope;
       if (dto.reminders) edition.reminderSettings = { ...edition.reminderSettings, ...definedOnly(dto.reminders) };
       if (dto.requestsOpenAt) edition.requestsOpenAt = new Date(dto.requestsOpenAt);
       await repo.save(edition);

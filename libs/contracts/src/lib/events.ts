@@ -1,6 +1,6 @@
 import { IsISO8601, IsOptional, Matches } from 'class-validator';
 import type { Sector } from './enums';
-import type { ReminderSettings, SchedulingMode } from './organiser';
+import type { GapScope, ReminderSettings, SchedulingMode } from './organiser';
 import { LIMITS, named } from './validation';
 import { IntIn, Text } from './fields';
 
@@ -118,6 +118,8 @@ export interface EditionSummary {
 
 export interface EditionView extends EditionSummary {
   schedulingMode: SchedulingMode;
+  /** Where the scheduler counts idle gaps. */
+  gapScope: GapScope;
   reminders: ReminderSettings;
   /** When requests opened (the edition's creation unless the bureau set it). */
   requestsOpenAt: string;

@@ -23,6 +23,10 @@ import { named } from './validation';
  * picks a slot both sides have free, and the optimiser places only the rest.
  */
 export const SCHEDULING_MODES = ['organiser', 'participants'] as const;
+
+/** half_day: gaps counted within each half-day (the lunch break is not idle); day: within the whole day. */
+export const GAP_SCOPES = ['half_day', 'day'] as const;
+export type GapScope = (typeof GAP_SCOPES)[number];
 export type SchedulingMode = (typeof SCHEDULING_MODES)[number];
 
 export const REMINDER_KINDS = ['no_request', 'answer_due', 'unconfirmed_slot', 'feedback_due', 'follow_up_due'] as const;
@@ -88,6 +92,11 @@ export class UpdateEditionDto {
   @IsOptional()
   @IsISO8601({ strict: true }, named('must be an ISO 8601 date-time with offset'))
   requestsOpenAt?: string;
+
+  /** Where the scheduler counts idle gaps: per half-day (a break between them), or per day (no break). */
+  @IsOptional()
+  @OneOf(GAP_SCOPES)
+  gapScope?: GapScope;
 }
 
 /** One slot both parties could meet in: its time in the viewer's zone and in the event's. */
