@@ -4,6 +4,8 @@ import type {
   CreateEditionDto,
   EditionSummary,
   EditionView,
+  RemindersRunView,
+  UpdateEditionDto,
   OrganizationView,
   Page,
   CreateScheduleRunDto,
@@ -26,6 +28,15 @@ export class BureauApi {
 
   edition(id: string) {
     return this.http.get<EditionView>(`/api/events/${id}`);
+  }
+
+  /** Scheduling mode, reminder settings, when requests opened. */
+  updateEdition(id: string, dto: UpdateEditionDto) {
+    return this.http.patch<EditionView>(`/api/events/${id}`, dto);
+  }
+
+  runReminders(id: string, dryRun: boolean) {
+    return this.http.post<RemindersRunView>(`/api/events/${id}/reminders/run`, { dryRun });
   }
 
   createEdition(dto: CreateEditionDto) {

@@ -15,6 +15,7 @@ import { Language } from '../core/language';
 import { LocalizedTextComponent } from '../shared/localized-text.component';
 import { dayInZone, formatEventDate, ZonedTimePipe } from '../shared/zoned-time';
 import { BureauApi } from './bureau.api';
+import { EditionOrganiserComponent } from './edition-organiser.component';
 
 interface SessionDraft {
   slotMinutes: number | null;
@@ -36,6 +37,7 @@ interface SessionDraft {
     TranslocoPipe,
     ZonedTimePipe,
     LocalizedTextComponent,
+    EditionOrganiserComponent,
   ],
   styles: `
     .session {
@@ -90,6 +92,7 @@ interface SessionDraft {
           <p class="muted">
             {{ 'edition.slotMinutes' | transloco }}: {{ ed.slotMinutes }} · {{ 'edition.maxPerDay' | transloco }}: {{ ed.maxMeetingsPerOrgPerDay }}
           </p>
+          <app-edition-organiser [edition]="ed" (updated)="edition.set($event)" />
           @for (day of days(); track day.date) {
             <h2>{{ eventDate(day.date, ed.timeZone) }}</h2>
             @for (s of day.sessions; track s.id) {

@@ -11,6 +11,8 @@ import type {
   RequestMeetingDto,
   RespondMeetingDto,
   ReviewMeetingDto,
+  SlotOptionsView,
+  SlotProposalView,
   SubmitFeedbackDto,
 } from '@jinan/contracts';
 
@@ -48,6 +50,23 @@ export class MeetingsApi {
 
   cancel(id: string, dto: CancelMeetingDto) {
     return this.http.post<MeetingView>(`/api/meetings/${id}/cancel`, dto);
+  }
+
+  /** Self-scheduling editions: the slots both parties have free, in the viewer's zone and the event's. */
+  slotOptions(id: string) {
+    return this.http.get<SlotOptionsView>(`/api/meetings/${id}/slot-options`);
+  }
+
+  slotProposals(id: string) {
+    return this.http.get<SlotProposalView[]>(`/api/meetings/${id}/slot-proposals`);
+  }
+
+  proposeSlot(id: string, slotId: string) {
+    return this.http.post<SlotProposalView>(`/api/meetings/${id}/slot-proposals`, { slotId });
+  }
+
+  answerSlotProposal(id: string, proposalId: string, decision: 'accept' | 'decline') {
+    return this.http.post<SlotProposalView[]>(`/api/meetings/${id}/slot-proposals/${proposalId}/answer`, { decision });
   }
 
   messages(id: string) {

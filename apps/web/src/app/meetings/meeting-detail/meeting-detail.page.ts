@@ -13,6 +13,7 @@ import { MeetingActionsComponent } from './meeting-actions.component';
 import { MeetingFactsComponent } from './meeting-facts.component';
 import { MeetingFeedbackComponent } from './meeting-feedback.component';
 import { MeetingHistoryComponent } from './meeting-history.component';
+import { MeetingSlotsComponent } from './meeting-slots.component';
 import { MeetingThreadComponent } from './meeting-thread.component';
 
 /** Statuses after which the parties say how the meeting went. */
@@ -38,6 +39,7 @@ const FEEDBACK_STATUSES = ['scheduled', 'confirmed', 'held', 'no_show'];
     MeetingThreadComponent,
     MeetingHistoryComponent,
     MeetingFeedbackComponent,
+    MeetingSlotsComponent,
   ],
   styles: `
     mat-card {
@@ -80,6 +82,7 @@ const FEEDBACK_STATUSES = ['scheduled', 'confirmed', 'held', 'no_show'];
           </mat-card-content>
         </mat-card>
       }
+      <app-meeting-slots [meeting]="m" (changed)="changed($event)" />
       <mat-card appearance="outlined">
         <mat-card-content>
           <h2>{{ 'thread.title' | transloco }}</h2>

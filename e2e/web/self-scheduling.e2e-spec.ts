@@ -1,0 +1,104 @@
+import { Browser } from 'playwright-core';
+import { api, apiToken, demoEditionId, describeInBrowser, expectNoRawKeys, launchBrowser, signedInPage } from './support/browser';
+
+const BUREAU = 'bureau@demo.test';
+const JP = ['jp1@demo.test', 'jp2@demo.test', 'jp3@demo.test'];
+const CN = ['cn1@demo.test', 'cn2@demo.test', 'cn3@demo.test'];
+const TITLE = { ja: '面談の時間', 'zh-CN': '会谈时间' } as const;
+
+interface Me {
+  organizationId: string | null;
+}
+
+/**
+ * Issue 17 in the browser: in an edition where participants schedule, the Ji'nan company
+ * picks a time from the options (both zones shown) and accepts — booked at once, on both
+ * agendas; then the Japanese firm proposes another time and the company accepts it. Once
+ * in Japanese and once in Chinese.
+ */
+describeInBrowser('self-scheduling', () => {
+  let browser: Browser;
+  let eventId: string;
+  let bureau: string;
+  const used = new Set<string>();
+
+  /** An approved request between two demo accounts that have no meeting yet (other tests create some). */
+  async function approvedRequest(): Promise<{ id: string; jp: string; cn: string }> {
+    for (const jp of JP) {
+      for (const cn of CN) {
+        if (used.has(jp) || used.has(cn)) continue;
+        const counterpartId = (await api<Me>('GET', '/me', undefined, await apiToken(cn))).organizationId;
+        try {
+          const created = await api<{ id: string }>('POST', `/events/${eventId}/meetings`, { counterpartId }, await apiToken(jp));
+          await api('POST', `/meetings/${created.id}/review`, { decision: 'approve' }, bureau);
+          used.add(jp).add(cn);
+          return { id: created.id, jp, cn };
+        } catch {
+          // That pair already met in another test: try the next.
+        }
+      }
+    }
+    throw new Error('no free pair of demo accounts left');
+  }
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    bureau = await apiToken(BUREAU);
+    eventId = await demoEditionId(bureau);
+    await api('PATCH', `/events/${eventId}`, { schedulingMode: 'participants' }, bureau);
+  });
+  afterAll(async () => {
+    // Other browser tests expect the default mode.
+    if (eventId) await api('PATCH', `/events/${eventId}`, { schedulingMode: 'organiser' }, bureau);
+    await browser?.close();
+  });
+
+  for (const locale of ['ja', 'zh-CN'] as const) {
+    it(`${locale}: the company picks a time and accepts; the firm proposes another, the company accepts it`, async () => {
+      const meeting = await approvedRequest();
+      const cn = await signedInPage(browser, meeting.cn, locale);
+      await cn.goto(`/meetings/${meeting.id}`);
+      const section = cn.locator('[data-slots]');
+      await section.locator('h2').filter({ hasText: TITLE[locale] }).waitFor();
+      const first = section.locator('li[data-slot]').first();
+      await first.waitFor();
+      const slotId = await first.getAttribute('data-slot');
+      await expectNoRawKeys(cn);
+      await first.locator('[data-pick]').click();
+      await cn.waitForFunction(async () => !document.querySelector('[data-pick]'));
+
+      const booked = await api<{ status: string }>('GET', `/meetings/${meeting.id}`, undefined, await apiToken(meeting.cn));
+      expect(booked.status).toBe('scheduled');
+      for (const party of [meeting.jp, meeting.cn]) {
+        const agenda = await api<{ items: { meetingId: string; startsAt: string; eventStartsAt: string }[] }>(
+          'GET',
+          `/events/${eventId}/agenda`,
+          undefined,
+          await apiToken(party),
+        );
+        expect(agenda.items.map((i) => i.meetingId)).toContain(meeting.id);
+      }
+
+      const jp = await signedInPage(browser, meeting.jp, locale);
+      await jp.goto(`/meetings/${meeting.id}`);
+      const other = jp.locator('[data-slots] li[data-slot]').first();
+      await other.waitFor();
+      const otherSlot = await other.getAttribute('data-slot');
+      expect(otherSlot).not.toBe(slotId);
+      await other.locator('[data-propose]').click();
+      await jp.locator('[data-my-proposal]').waitFor();
+
+      await cn.reload();
+      await cn.locator('[data-proposal]').waitFor();
+      await cn.locator('[data-proposal-accept]').click();
+      await cn.locator('[data-proposal]').waitFor({ state: 'detached' });
+      const agenda = await api<{ items: { meetingId: string; startsAt: string }[] }>('GET', `/events/${eventId}/agenda`, undefined, await apiToken(meeting.jp));
+      const moved = agenda.items.find((i) => i.meetingId === meeting.id);
+      expect(moved).toBeDefined();
+      const confirmed = await api<{ status: string }>('GET', `/meetings/${meeting.id}`, undefined, await apiToken(meeting.jp));
+      expect(confirmed.status).toBe('confirmed');
+      await cn.context().close();
+      await jp.context().close();
+    });
+  }
+});
