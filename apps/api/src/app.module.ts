@@ -114,7 +114,11 @@ export class AppModule {
         CalendarModule,
         ExportsModule,
         FeedbackModule,
-        MatchingOptionsModule.register({ shardSize: env.MATCHING_SHARD_SIZE, shardExpireSeconds: env.MATCHING_SHARD_EXPIRE_SECONDS }),
+        MatchingOptionsModule.register({
+          shardSize: env.MATCHING_SHARD_SIZE,
+          shardExpireSeconds: env.MATCHING_SHARD_EXPIRE_SECONDS,
+          work: env.MATCHING_IN_API === 'true',
+        }),
         MatchingModule,
         RemindersModule,
         KeyProjectsModule,

@@ -158,6 +158,10 @@ export class Environment {
   @Max(100_000)
   MATCHING_SHARD_SIZE = 250;
 
+  /** false: this API instance leaves matching shards and incremental scoring to `npm run matching:worker` processes. */
+  @IsIn(['true', 'false'])
+  MATCHING_IN_API: 'true' | 'false' = 'true';
+
   /** A shard job running longer than this is taken as its worker's death and handed to another worker. */
   @Type(() => Number)
   @IsInt()

@@ -10,6 +10,11 @@ export interface MatchingModuleOptions {
   shardExpireSeconds: number;
   /** How often a worker looks for offer and profile changes to apply (ms). */
   incrementalIntervalMs?: number;
+  /**
+   * false: this process plans runs but leaves shards and incremental scoring to matching
+   * workers (CPU-bound work blocks an API instance's event loop: reads stall meanwhile).
+   */
+  work?: boolean;
 }
 
 export const MATCHING_OPTIONS = Symbol('MATCHING_OPTIONS');
@@ -54,6 +59,7 @@ export class MatchingShardWorker implements OnModuleInit, OnApplicationBootstrap
   }
 
   onModuleInit(): void {
+    if (this.options.work === false) return;
     this.jobs?.registerWorker<ShardJob>({
       name: MATCHING_SHARD_JOB,
       expireInSeconds: this.options.shardExpireSeconds,
@@ -63,7 +69,7 @@ export class MatchingShardWorker implements OnModuleInit, OnApplicationBootstrap
   }
 
   onApplicationBootstrap(): void {
-    if (!this.jobs) return;
+    if (!this.jobs || this.options.work === false) return;
     this.timer = setInterval(() => {
       if (this.pass || !this.distributed) return;
       this.pass = this.incremental
