@@ -112,6 +112,12 @@ describe('matching', () => {
       .set(await t.as('jp1@demo.test'))
       .send({ sectors: ['health'], cooperationTypes: ['technology_licensing'], seeksJa: '医療機器の滅菌・消毒技術', seeksEn: null });
     expect(patched.status).toBe(200);
+    // Changing sectors sends a verified firm back to review (trust, issue 14); the bureau verifies it again.
+    const reverified = await t.http
+      .post(`/api/organizations/${jp1Org}/verification`)
+      .set(await t.as('bureau@demo.test'))
+      .send({ decision: 'verified' });
+    expect(reverified.status).toBe(200);
     devicesId = await publish(devices);
     elderlyCareId = await publish(elderlyCare);
 
