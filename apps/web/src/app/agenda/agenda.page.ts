@@ -8,7 +8,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import type { AgendaItemView } from '@jinan/contracts';
+import type { AgendaItemView, SessionView } from '@jinan/contracts';
 import { errorText } from '../core/api-error';
 import { CurrentEdition } from '../core/current-edition';
 import { Language } from '../core/language';
@@ -17,6 +17,14 @@ import { MeetingsApi } from '../meetings/meetings.api';
 import { LocalizedTextComponent } from '../shared/localized-text.component';
 import { dayInZone, ZonedTimePipe } from '../shared/zoned-time';
 import { AgendaApi } from './agenda.api';
+
+/** One line of the day: a meeting of the viewer's, or a programme session everyone attends. */
+interface AgendaRow {
+  key: string;
+  startsAt: string;
+  item?: AgendaItemView;
+  session?: SessionView;
+}
 
 /**
  * A party's published slots as a day timeline, in the viewer's zone and the event's;
@@ -50,6 +58,14 @@ import { AgendaApi } from './agenda.api';
     }
     .when {
       font-variant-numeric: tabular-nums;
+    }
+    /* Programme sessions everyone attends: quieter than one's own meetings. */
+    .programme {
+      color: var(--mat-sys-on-surface-variant);
+      background: var(--mat-sys-surface-container-low);
+    }
+    .programme .local {
+      font: inherit;
     }
     .when .local {
       font: var(--mat-sys-title-medium);
@@ -107,64 +123,84 @@ import { AgendaApi } from './agenda.api';
 
     @for (day of days(); track day.date) {
       <section class="day" [attr.data-day]="day.date">
-        <h2>{{ day.items[0].startsAt | zonedTime: zone() : 'date' : language.current() }}</h2>
-        @for (item of day.items; track item.meetingId) {
-          <article class="item" [attr.data-meeting]="item.meetingId">
-            <div class="when">
-              <span class="local" data-test="local-time">
-                {{ item.startsAt | zonedTime: zone() : 'time' : language.current() }}–{{ item.endsAt | zonedTime: zone() : 'time' : language.current() }}
-              </span>
-              @if (zone() !== eventZone()) {
-                <span class="event muted" data-test="event-time">
-                  {{ item.eventStartsAt | zonedTime: eventZone() : 'time' : language.current() }}–{{
-                    item.eventEndsAt | zonedTime: eventZone() : 'time' : language.current()
+        <h2>{{ day.rows[0].startsAt | zonedTime: zone() : 'date' : language.current() }}</h2>
+        @for (row of day.rows; track row.key) {
+          @if (row.session; as session) {
+            <article class="item programme" [attr.data-programme]="session.kind">
+              <div class="when">
+                <span class="local">
+                  {{ session.startsAt | zonedTime: zone() : 'time' : language.current() }}–{{
+                    session.endsAt | zonedTime: zone() : 'time' : language.current()
                   }}
-                  {{ 'zones.' + eventZone() | transloco }}
                 </span>
-              }
-            </div>
-            <div>
-              <h3 class="counterpart">
-                <a [routerLink]="['/organizations', item.counterpart.id]"><app-localized [texts]="item.counterpart.name" [primary]="primaryOf(item)" /></a>
-              </h3>
-              <div class="facts">
-                <span>{{ 'agenda.table' | transloco: { number: item.tableNumber } }}</span>
-                @if (item.venue) {
-                  <span>{{ item.venue }}</span>
-                }
-                <span>{{ 'sector.' + item.sector | transloco }}</span>
               </div>
-              @if (item.offer; as offer) {
-                <p>{{ 'meetings.about' | transloco }}: <app-localized [texts]="{ zh: offer.titleZh, ja: offer.titleJa, en: offer.titleEn }" /></p>
-              }
-              <div class="chips">
-                <span class="chip status-{{ item.status }}">{{ 'meetingStatus.' + item.status | transloco }}</span>
-                @if (item.confirmedByMe && item.status !== 'confirmed') {
-                  <span class="chip">{{ 'agenda.confirmedByYou' | transloco }}</span>
+              <div>
+                <h3 class="counterpart"><app-localized [texts]="session.title" /></h3>
+                <div class="facts">
+                  <span class="chip">{{ 'sessionKind.' + session.kind | transloco }}</span>
+                  @if (session.venue) {
+                    <span>{{ session.venue }}</span>
+                  }
+                </div>
+              </div>
+            </article>
+          } @else if (row.item; as item) {
+            <article class="item" [attr.data-meeting]="item.meetingId">
+              <div class="when">
+                <span class="local" data-test="local-time">
+                  {{ item.startsAt | zonedTime: zone() : 'time' : language.current() }}–{{ item.endsAt | zonedTime: zone() : 'time' : language.current() }}
+                </span>
+                @if (zone() !== eventZone()) {
+                  <span class="event muted" data-test="event-time">
+                    {{ item.eventStartsAt | zonedTime: eventZone() : 'time' : language.current() }}–{{
+                      item.eventEndsAt | zonedTime: eventZone() : 'time' : language.current()
+                    }}
+                    {{ 'zones.' + eventZone() | transloco }}
+                  </span>
                 }
               </div>
-              @if (item.status === 'scheduled' || item.status === 'confirmed') {
-                @if (!item.confirmedByMe) {
+              <div>
+                <h3 class="counterpart">
+                  <a [routerLink]="['/organizations', item.counterpart.id]"><app-localized [texts]="item.counterpart.name" [primary]="primaryOf(item)" /></a>
+                </h3>
+                <div class="facts">
+                  <span>{{ 'agenda.table' | transloco: { number: item.tableNumber } }}</span>
+                  @if (item.venue) {
+                    <span>{{ item.venue }}</span>
+                  }
+                  <span>{{ 'sector.' + item.sector | transloco }}</span>
+                </div>
+                @if (item.offer; as offer) {
+                  <p>{{ 'meetings.about' | transloco }}: <app-localized [texts]="{ zh: offer.titleZh, ja: offer.titleJa, en: offer.titleEn }" /></p>
+                }
+                <div class="chips">
+                  <span class="chip status-{{ item.status }}">{{ 'meetingStatus.' + item.status | transloco }}</span>
+                  @if (item.confirmedByMe && item.status !== 'confirmed') {
+                    <span class="chip">{{ 'agenda.confirmedByYou' | transloco }}</span>
+                  }
+                </div>
+                @if (item.status === 'scheduled' || item.status === 'confirmed') {
+                  @if (!item.confirmedByMe) {
+                    <div class="actions">
+                      <button mat-flat-button type="button" (click)="respond(item, 'accept')" [disabled]="busy()">{{ 'agenda.confirm' | transloco }}</button>
+                    </div>
+                  }
                   <div class="actions">
-                    <button mat-flat-button type="button" (click)="respond(item, 'accept')" [disabled]="busy()">{{ 'agenda.confirm' | transloco }}</button>
+                    <mat-form-field class="reason" subscriptSizing="dynamic">
+                      <mat-label>{{ 'meetings.reason' | transloco }}</mat-label>
+                      <input matInput [(ngModel)]="reasons[item.meetingId]" />
+                    </mat-form-field>
+                    <button mat-stroked-button type="button" (click)="respond(item, 'decline')" [disabled]="busy()">{{ 'agenda.decline' | transloco }}</button>
                   </div>
                 }
-                <div class="actions">
-                  <mat-form-field class="reason" subscriptSizing="dynamic">
-                    <mat-label>{{ 'meetings.reason' | transloco }}</mat-label>
-                    <input matInput [(ngModel)]="reasons[item.meetingId]" />
-                  </mat-form-field>
-                  <button mat-stroked-button type="button" (click)="respond(item, 'decline')" [disabled]="busy()">{{ 'agenda.decline' | transloco }}</button>
-                </div>
-              }
-            </div>
-          </article>
+              </div>
+            </article>
+          }
         }
       </section>
-    } @empty {
-      @if (agenda.hasValue()) {
-        <p>{{ 'agenda.none' | transloco }}</p>
-      }
+    }
+    @if (agenda.hasValue() && !agenda.value().items.length) {
+      <p>{{ 'agenda.none' | transloco }}</p>
     }
 
     <h2>{{ 'agenda.feed' | transloco }}</h2>
@@ -192,7 +228,7 @@ import { AgendaApi } from './agenda.api';
 export class AgendaPage {
   private readonly api = inject(AgendaApi);
   private readonly meetings = inject(MeetingsApi);
-  private readonly edition = inject(CurrentEdition);
+  protected readonly edition = inject(CurrentEdition);
   private readonly zones = inject(TimeZones);
   private readonly document = inject(DOCUMENT);
   protected readonly language = inject(Language);
@@ -207,14 +243,21 @@ export class AgendaPage {
     stream: ({ params }) => this.api.agenda(params.eventId, params.zone),
   });
   protected readonly eventZone = computed(() => this.agenda.value()?.eventZone ?? this.zones.eventZone());
-  /** Grouped by the day each slot falls on in the viewer's zone. */
+  /**
+   * The meetings and the programme around them (plenary, breaks, park visit), grouped by
+   * the day each falls on in the viewer's zone, in time order.
+   */
   protected readonly days = computed(() => {
-    const byDay = new Map<string, AgendaItemView[]>();
-    for (const item of this.agenda.value()?.items ?? []) {
-      const day = dayInZone(item.startsAt, this.zone());
-      byDay.set(day, [...(byDay.get(day) ?? []), item]);
+    const rows: AgendaRow[] = (this.agenda.value()?.items ?? []).map((item) => ({ key: item.meetingId, startsAt: item.startsAt, item }));
+    for (const session of this.edition.edition.value()?.sessions ?? []) {
+      if (session.kind !== 'negotiation') rows.push({ key: session.id, startsAt: session.startsAt, session });
     }
-    return [...byDay].map(([date, items]) => ({ date, items }));
+    const byDay = new Map<string, AgendaRow[]>();
+    for (const row of rows.sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt))) {
+      const day = dayInZone(row.startsAt, this.zone());
+      byDay.set(day, [...(byDay.get(day) ?? []), row]);
+    }
+    return [...byDay].sort(([a], [b]) => a.localeCompare(b)).map(([date, rows]) => ({ date, rows }));
   });
   protected readonly feed = rxResource({ stream: () => this.api.feedStatus() });
   protected readonly feedUrl = signal<string | null>(null);

@@ -15,6 +15,8 @@ import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { Language } from '../core/language';
 import { LocalizedTextComponent } from '../shared/localized-text.component';
+import { OfferMarks } from './offer-marks';
+import { OfferMarksComponent } from './offer-marks.component';
 import { ZonedTimePipe } from '../shared/zoned-time';
 import { TimeZones } from '../core/time-zones';
 import { DiscoverApi } from './discover.api';
@@ -32,6 +34,7 @@ import { DiscoverApi } from './discover.api';
     RouterLink,
     TranslocoPipe,
     LocalizedTextComponent,
+    OfferMarksComponent,
     ZonedTimePipe,
   ],
   styles: `
@@ -72,6 +75,7 @@ import { DiscoverApi } from './discover.api';
             <span class="chip">{{ 'sector.' + o.sector | transloco }}</span>
             <span class="chip">{{ 'cooperation.' + o.cooperationType | transloco }}</span>
           </div>
+          <app-offer-marks [offerId]="o.id" [companyId]="o.organizationId" [title]="{ zh: o.titleZh, ja: o.titleJa, en: o.titleEn }" />
           <p class="original"><app-localized [texts]="{ zh: o.summaryZh, ja: o.summaryJa, en: o.summaryEn }" /></p>
           <dl>
             <dt>{{ 'offer.company' | transloco }}</dt>
@@ -131,6 +135,7 @@ import { DiscoverApi } from './discover.api';
   `,
 })
 export class OfferDetailPage {
+  private readonly marks = inject(OfferMarks);
   readonly id = input.required<string>();
   private readonly api = inject(DiscoverApi);
   protected readonly language = inject(Language);
@@ -151,7 +156,10 @@ export class OfferDetailPage {
     this.busy.set(true);
     this.error.set('');
     this.meetings.request(eventId, { counterpartId: offer.organizationId, offerId: offer.id, message: message.trim() || undefined, priority }).subscribe({
-      next: () => void this.router.navigate(['/meetings']),
+      next: () => {
+        this.marks.refresh();
+        void this.router.navigate(['/meetings']);
+      },
       error: (e: unknown) => {
         this.busy.set(false);
         this.error.set(applyFieldErrors(this.request, e));

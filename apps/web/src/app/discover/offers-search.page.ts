@@ -16,6 +16,9 @@ import { LIST_SEPARATORS } from '@jinan/matching/reasons';
 import { debounceTime } from 'rxjs';
 import { Language } from '../core/language';
 import { LocalizedTextComponent } from '../shared/localized-text.component';
+import { OfferMarksComponent } from './offer-marks.component';
+import { ShortlistComponent } from './shortlist.component';
+import { Session } from '../core/session';
 import { DiscoverApi } from './discover.api';
 
 @Component({
@@ -33,6 +36,8 @@ import { DiscoverApi } from './discover.api';
     RouterLink,
     TranslocoPipe,
     LocalizedTextComponent,
+    OfferMarksComponent,
+    ShortlistComponent,
   ],
   styles: `
     .filters {
@@ -66,6 +71,9 @@ import { DiscoverApi } from './discover.api';
   `,
   template: `
     <h1>{{ 'discover.title' | transloco }}</h1>
+    @if (isFirm()) {
+      <app-shortlist />
+    }
     <form [formGroup]="filters" class="row filters" role="search" (ngSubmit)="$event.preventDefault()">
       <mat-form-field>
         <mat-label>{{ 'discover.search' | transloco }}</mat-label>
@@ -107,6 +115,12 @@ import { DiscoverApi } from './discover.api';
             <div class="muted">
               <a [routerLink]="['/organizations', offer.organizationId]"><app-localized [texts]="offer.organizationName" /></a>
             </div>
+            <app-offer-marks
+              [offerId]="offer.id"
+              [companyId]="offer.organizationId"
+              [title]="{ zh: offer.titleZh, ja: offer.titleJa, en: offer.titleEn }"
+              [attr.data-marks]="offer.id"
+            />
             <div class="chips" style="margin-top: 6px">
               <span class="chip">{{ 'sector.' + offer.sector | transloco }}</span>
               <span class="chip">{{ 'cooperation.' + offer.cooperationType | transloco }}</span>
@@ -140,6 +154,8 @@ import { DiscoverApi } from './discover.api';
   `,
 })
 export class OffersSearchPage {
+  private readonly session = inject(Session);
+  protected readonly isFirm = computed(() => this.session.role() === 'jp');
   private readonly api = inject(DiscoverApi);
   /** The viewer's locale: a search result's matched words are shown in it (the API gives them per locale). */
   protected readonly language = inject(Language);

@@ -11,13 +11,16 @@ import { formatReason, type Reason } from '@jinan/matching/reasons';
 import { CurrentEdition } from '../core/current-edition';
 import { Language } from '../core/language';
 import { LocalizedTextComponent } from '../shared/localized-text.component';
+import { OfferMarksComponent } from './offer-marks.component';
+import { ShortlistComponent } from './shortlist.component';
+import { Session } from '../core/session';
 import { DiscoverApi } from './discover.api';
 
 /** A Japanese firm's ranked offers and companies, each score explained part by part. */
 @Component({
   selector: 'app-recommendations-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, MatButtonModule, MatCardModule, MatProgressBarModule, TranslocoPipe, LocalizedTextComponent],
+  imports: [RouterLink, MatButtonModule, MatCardModule, MatProgressBarModule, TranslocoPipe, LocalizedTextComponent, OfferMarksComponent, ShortlistComponent],
   styles: `
     .rank {
       color: var(--mat-sys-on-surface-variant);
@@ -74,6 +77,9 @@ import { DiscoverApi } from './discover.api';
   `,
   template: `
     <h1>{{ 'recommendations.title' | transloco }}</h1>
+    @if (isFirm()) {
+      <app-shortlist />
+    }
     <p class="muted">{{ 'recommendations.intro' | transloco }}</p>
     @if (recommendations.isLoading()) {
       <mat-progress-bar mode="indeterminate" [attr.aria-label]="'common.loading' | transloco" />
@@ -103,6 +109,7 @@ import { DiscoverApi } from './discover.api';
               <div class="muted">
                 <a [routerLink]="['/organizations', o.company.id]" [attr.data-org-link]="o.company.id"><app-localized [texts]="o.company.name" /></a>
               </div>
+              <app-offer-marks [offerId]="o.offer.id" [companyId]="o.company.id" [title]="{ zh: o.offer.titleZh, ja: o.offer.titleJa, en: o.offer.titleEn }" />
               <div class="chips" style="margin-top: 4px">
                 <span class="chip">{{ 'sector.' + o.offer.sector | transloco }}</span>
                 <span class="chip">{{ 'cooperation.' + o.offer.cooperationType | transloco }}</span>
@@ -145,6 +152,7 @@ import { DiscoverApi } from './discover.api';
                 <span class="rank">#{{ c.rank }}</span
                 ><a [routerLink]="['/organizations', c.company.id]" [attr.data-org-link]="c.company.id"><app-localized [texts]="c.company.name" /></a>
               </h3>
+              <app-offer-marks [companyId]="c.company.id" />
               <div class="score">
                 <span>{{ 'meetings.score' | transloco }}</span>
                 <div
@@ -180,6 +188,8 @@ import { DiscoverApi } from './discover.api';
   `,
 })
 export class RecommendationsPage {
+  private readonly session = inject(Session);
+  protected readonly isFirm = computed(() => this.session.role() === 'jp');
   private readonly api = inject(DiscoverApi);
   private readonly edition = inject(CurrentEdition);
   private readonly language = inject(Language);

@@ -110,7 +110,7 @@ const LOCALE_NAMES: Record<Locale, string> = { 'zh-CN': '中文（简体）', ja
             <p class="muted">{{ 'profile.availabilityHint' | transloco }}</p>
             <div class="stack">
               @for (h of p.halfDays; track h.startsAt; let i = $index) {
-                <mat-checkbox [checked]="h.attending" (change)="toggleHalfDay(i, $event.checked)">
+                <mat-checkbox [checked]="h.attending" (change)="toggleHalfDay(i, $event.checked)" data-half-day>
                   {{ h.startsAt | zonedTime: eventZone() : 'day' : language.current() }}
                   {{ h.startsAt | zonedTime: eventZone() : 'time' : language.current() }}–{{
                     h.endsAt | zonedTime: eventZone() : 'time' : language.current()
@@ -130,9 +130,17 @@ const LOCALE_NAMES: Record<Locale, string> = { 'zh-CN': '中文（简体）', ja
             @if (availabilityMessage()) {
               <p role="status">{{ availabilityMessage() }}</p>
             }
-            <div class="actions">
-              <button mat-flat-button type="button" (click)="saveAvailability(p)">{{ 'common.save' | transloco }}</button>
-            </div>
+            @if (askNoHalfDay()) {
+              <p role="alert" class="form-error" data-no-half-day>{{ 'attendance.noHalfDay' | transloco }}</p>
+              <div class="actions">
+                <button mat-flat-button type="button" (click)="saveAvailability(p, true)" data-save-anyway>{{ 'attendance.saveAnyway' | transloco }}</button>
+                <button mat-button type="button" (click)="askNoHalfDay.set(false)" data-no-half-day-back>{{ 'attendance.back' | transloco }}</button>
+              </div>
+            } @else {
+              <div class="actions">
+                <button mat-flat-button type="button" (click)="saveAvailability(p)" data-save-availability>{{ 'common.save' | transloco }}</button>
+              </div>
+            }
           } @else {
             <p class="muted">{{ 'profile.noEdition' | transloco }}</p>
           }
@@ -253,7 +261,15 @@ export class ProfilePage {
     this.participation.update((p) => p && { ...p, joinsSiteVisit: joins });
   }
 
-  protected saveAvailability(p: ParticipationView): void {
+  /** Saving with no half-day ticked means no meeting can be placed: ask first. */
+  protected readonly askNoHalfDay = signal(false);
+
+  protected saveAvailability(p: ParticipationView, confirmed = false): void {
+    if (!confirmed && !p.halfDays.some((h) => h.attending)) {
+      this.askNoHalfDay.set(true);
+      return;
+    }
+    this.askNoHalfDay.set(false);
     this.api
       .updateParticipation(p.editionId, p.organizationId, {
         halfDays: p.halfDays.map((h) => ({ startsAt: h.startsAt, attending: h.attending })),
