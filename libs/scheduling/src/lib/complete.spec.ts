@@ -5,6 +5,7 @@ import { awayFor, meeting, org, tinyEvent } from '../testing/tiny-event';
 import { loadMipSolver, type MipSolver } from './mip';
 import { buildModel, PinConflictError, SchedulingInputError } from './model';
 import { exactGaps } from './gap-lns';
+import { repairNeighbourhood, repairPlacement } from './repair';
 import { gapTotals } from './holes';
 import { scheduleMeetings } from './schedule';
 import { ScheduleState } from './state';
@@ -125,5 +126,24 @@ describe('gaps on small random events', () => {
       { numRuns: 60, seed: 5 },
     );
     expect(proven).toBeGreaterThan(30);
+  });
+});
+
+describe('the exact repair', () => {
+  it('places a meeting the schedule blocks by moving the ones around it, freed as its neighbourhood', () => {
+    // A, B, C meet pairwise; C is away at 09:40. With m1 (A–B) at 09:00 and m2 (A–C) at 09:20,
+    // m3 (B–C) has no slot: the repair must move m1 to 09:40 and put m3 at 09:00.
+    const input = tinyEvent({ slots: 3, tables: 2 });
+    input.organizations = [org('A'), org('B'), org('C', { absences: [awayFor(2, 1)] })];
+    input.meetings = [meeting('m1', 'A', 'B'), meeting('m2', 'A', 'C'), meeting('m3', 'B', 'C')];
+    const state = new ScheduleState(buildModel(input));
+    state.place(0, 0);
+    state.place(1, 1);
+    expect([...state.model.meetings[2].candidates].some((s) => state.canPlace(2, s))).toBe(false);
+    const free = repairNeighbourhood(state, [2], 100);
+    expect([...free].sort()).toEqual([0, 1, 2]);
+    const outcome = repairPlacement(state, solver, free, 2);
+    expect(outcome).toEqual({ proven: true, improved: true });
+    expect(state.placed).toBe(3);
   });
 });
