@@ -197,6 +197,9 @@ const FUNNEL_STAGES = ['placed', 'held', 'withFeedback', 'followUpPlanned', 'agr
 
       <section>
         <h2>{{ 'reports.dashboard.signedProjects' | transloco }}</h2>
+        @if (s.keyProjects; as k) {
+          <p data-key-projects>{{ 'reports.dashboard.keyProjects' | transloco: { total: k.total, signed: k.fromSignedOutcomes } }}</p>
+        }
         @for (p of s.signedProjects; track p.meetingId) {
           <p data-signed>
             <span class="chip">{{ 'sector.' + p.sector | transloco }}</span>
