@@ -27,6 +27,9 @@ const SCRIPTS: { lang: Language; field: 'nameZh' | 'nameJa' | 'nameEn' }[] = [
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [RouterLink, MatCardModule, MatProgressBarModule, TranslocoPipe, LocalizedTextComponent, NotFoundComponent],
   styles: `
+    mat-card {
+      margin-top: 12px;
+    }
     .names {
       margin: 0 0 12px;
       display: flex;
