@@ -17,6 +17,7 @@ import { Session } from '../core/session';
 import { USER_ZONES } from '../core/time-zones';
 import { OrganizationFieldsComponent, organizationFormGroup } from '../shared/organization-fields.component';
 import { ZonedTimePipe } from '../shared/zoned-time';
+import { PrivacySection } from './privacy-section';
 import { ProfileApi } from './profile.api';
 
 const LOCALE_NAMES: Record<Locale, string> = { 'zh-CN': '中文（简体）', ja: '日本語', en: 'English' };
@@ -35,6 +36,7 @@ const LOCALE_NAMES: Record<Locale, string> = { 'zh-CN': '中文（简体）', ja
     TranslocoPipe,
     ZonedTimePipe,
     OrganizationFieldsComponent,
+    PrivacySection,
   ],
   template: `
     <h1>{{ 'profile.title' | transloco }}</h1>
@@ -147,6 +149,7 @@ const LOCALE_NAMES: Record<Locale, string> = { 'zh-CN': '中文（简体）', ja
         </mat-card-content>
       </mat-card>
     }
+    <app-privacy-section />
   `,
 })
 export class ProfilePage {
