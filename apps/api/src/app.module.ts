@@ -9,6 +9,7 @@ import pino from 'pino';
 import { existsSync } from 'node:fs';
 import { AuditModule } from './audit/audit.module';
 import { AuditTrailModule } from './audit-trail/audit-trail.module';
+import { AccountModule } from './account/account.module';
 import { AuthModule } from './auth/auth.module';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { loginThrottler } from './auth/login-throttle';
@@ -101,6 +102,7 @@ export class AppModule {
         AuditModule,
         AuditTrailModule,
         AuthModule.register({ jwtSecret, jwtTtlSeconds: env.JWT_TTL_SECONDS }),
+        AccountModule,
         OrganizationsModule,
         OffersModule,
         EventsModule,

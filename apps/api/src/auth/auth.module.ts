@@ -2,8 +2,6 @@ import { createSecretKey } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { OrganizationsModule } from '../organizations/organizations.module';
-import { AccountController } from '../account/account.controller';
-import { AccountService } from '../account/account.service';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { JwtAuthGuard } from './jwt-auth.guard';
@@ -23,6 +21,8 @@ export class AuthModule {
   static register(options: AuthOptions) {
     return {
       module: AuthModule,
+      // Global: the password check and tokens serve other domains too (account/ erasure).
+      global: true,
       imports: [
         JwtModule.register({
           // A key object, not the string: jsonwebtoken otherwise tries (and fails) to parse a
@@ -33,9 +33,8 @@ export class AuthModule {
         }),
         OrganizationsModule,
       ],
-      // Personal data rights (account/) share the password check and the audit with auth.
-      controllers: [AuthController, AccountController],
-      providers: [AuthService, PasswordHasher, TokenService, JwtAuthGuard, AbuseLimits, AccountMailer, PasswordResetService, AccountService],
+      controllers: [AuthController],
+      providers: [AuthService, PasswordHasher, TokenService, JwtAuthGuard, AbuseLimits, AccountMailer, PasswordResetService],
       exports: [PasswordHasher, TokenService, JwtAuthGuard, AbuseLimits, AccountMailer],
     };
   }
