@@ -1,11 +1,16 @@
-import { Controller, Get, Res } from '@nestjs/common';
+import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { Roles } from '../common/auth/decorators';
 import { UuidParam } from '../common/http/validation';
+import { headerLocale } from './csv-headers';
 import { ExportsService } from './exports.service';
 
-/** CSV exports for the bureau, streamed (the handlers write to the response themselves). */
+/**
+ * CSV exports for the bureau, streamed (the handlers write to the response themselves).
+ * `?lang=zh-CN|ja|en` labels the columns in that language; without it they keep their
+ * stable snake_case names for scripts.
+ */
 @ApiTags('exports')
 @ApiBearerAuth()
 @Roles('bureau')
@@ -15,19 +20,19 @@ export class ExportsController {
 
   @Get('meetings.csv')
   @ApiProduces('text/csv')
-  meetings(@UuidParam('eventId') eventId: string, @Res() res: Response): Promise<void> {
-    return this.csv.meetings(res, eventId);
+  meetings(@UuidParam('eventId') eventId: string, @Query('lang') lang: string | undefined, @Res() res: Response): Promise<void> {
+    return this.csv.meetings(res, eventId, headerLocale(lang));
   }
 
   @Get('schedule.csv')
   @ApiProduces('text/csv')
-  schedule(@UuidParam('eventId') eventId: string, @Res() res: Response): Promise<void> {
-    return this.csv.schedule(res, eventId);
+  schedule(@UuidParam('eventId') eventId: string, @Query('lang') lang: string | undefined, @Res() res: Response): Promise<void> {
+    return this.csv.schedule(res, eventId, headerLocale(lang));
   }
 
   @Get('organizations.csv')
   @ApiProduces('text/csv')
-  organizations(@UuidParam('eventId') eventId: string, @Res() res: Response): Promise<void> {
-    return this.csv.organizations(res, eventId);
+  organizations(@UuidParam('eventId') eventId: string, @Query('lang') lang: string | undefined, @Res() res: Response): Promise<void> {
+    return this.csv.organizations(res, eventId, headerLocale(lang));
   }
 }

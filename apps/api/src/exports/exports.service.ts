@@ -4,7 +4,9 @@ import { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { CsvExport, CsvStreamer } from '../common/csv/csv-streamer';
 import { loadEdition } from '../events/editions';
+import type { Locale } from '@jinan/contracts';
 import { MEETINGS_CSV, ORGANIZATIONS_CSV, SCHEDULE_CSV } from './csv-columns';
+import { csvHeaders } from './csv-headers';
 
 /** The bureau's CSV exports of an edition, in the edition's zone, streamed by CsvStreamer. */
 @Injectable()
@@ -14,20 +16,27 @@ export class ExportsService {
     private readonly csv: CsvStreamer,
   ) {}
 
-  meetings(res: Response, editionId: string): Promise<void> {
-    return this.forEdition(res, editionId, 'meetings.csv', MEETINGS_CSV, (zone) => [editionId, zone]);
+  meetings(res: Response, editionId: string, locale: Locale | null = null): Promise<void> {
+    return this.forEdition(res, editionId, 'meetings.csv', MEETINGS_CSV, (zone) => [editionId, zone], locale);
   }
 
-  schedule(res: Response, editionId: string): Promise<void> {
-    return this.forEdition(res, editionId, 'schedule.csv', SCHEDULE_CSV, (zone) => [editionId, zone]);
+  schedule(res: Response, editionId: string, locale: Locale | null = null): Promise<void> {
+    return this.forEdition(res, editionId, 'schedule.csv', SCHEDULE_CSV, (zone) => [editionId, zone], locale);
   }
 
-  organizations(res: Response, editionId: string): Promise<void> {
-    return this.forEdition(res, editionId, 'organizations.csv', ORGANIZATIONS_CSV, () => [editionId]);
+  organizations(res: Response, editionId: string, locale: Locale | null = null): Promise<void> {
+    return this.forEdition(res, editionId, 'organizations.csv', ORGANIZATIONS_CSV, () => [editionId], locale);
   }
 
-  private async forEdition(res: Response, editionId: string, filename: string, query: CsvExport, params: (zone: string) => unknown[]): Promise<void> {
+  private async forEdition(
+    res: Response,
+    editionId: string,
+    filename: string,
+    query: CsvExport,
+    params: (zone: string) => unknown[],
+    locale: Locale | null,
+  ): Promise<void> {
     const zone = (await loadEdition(this.db, editionId)).timeZone;
-    await this.csv.send(res, filename, query, params(zone));
+    await this.csv.send(res, filename, { ...query, columns: csvHeaders(query.columns, locale) }, params(zone));
   }
 }

@@ -398,6 +398,6 @@ export class DashboardPage {
 
   protected download(name: CsvExportName): void {
     const id = this.edition.summary()?.id;
-    if (id) this.api.downloadCsv(id, name);
+    if (id) this.api.downloadCsv(id, name, this.language.current());
   }
 }

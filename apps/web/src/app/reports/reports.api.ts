@@ -24,8 +24,9 @@ export class ReportsApi {
   }
 
   /** Fetches a CSV with the caller's token and hands it to the browser as a download. */
-  downloadCsv(eventId: string, name: CsvExportName): void {
-    const path = name === 'audit' ? `/api/events/${eventId}/audit.csv` : `/api/events/${eventId}/exports/${name}.csv`;
+  downloadCsv(eventId: string, name: CsvExportName, lang: string): void {
+    // Column headers in the UI language (the API keeps snake_case names for scripts without ?lang).
+    const path = name === 'audit' ? `/api/events/${eventId}/audit.csv` : `/api/events/${eventId}/exports/${name}.csv?lang=${encodeURIComponent(lang)}`;
     this.http.get(path, { responseType: 'blob' }).subscribe((blob) => {
       const url = URL.createObjectURL(blob);
       const link = Object.assign(document.createElement('a'), { href: url, download: `${name}.csv` });
