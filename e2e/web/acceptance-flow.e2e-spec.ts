@@ -165,6 +165,8 @@ describeInBrowser('acceptance flow: request → schedule → publish → agendas
       expect((await bureau.getByTestId('completeness').locator('dd').innerText()).trim()).not.toBe('');
       await bureau.locator(`table.grid td[data-meeting="${meetingId}"]`).waitFor();
       await bureau.getByRole('button', { name: labels.publish, exact: true }).click();
+      // Publishing notifies every party: it goes through a dialog stating the counts (issue 13).
+      await bureau.locator('mat-dialog-container [data-test=confirm]').click();
       await bureau.getByRole('status').filter({ hasText: labels.publishedMessage }).waitFor();
       await bureau.locator(`table.grid td.published[data-meeting="${meetingId}"]`).waitFor();
       await expectNoRawKeys(bureau);

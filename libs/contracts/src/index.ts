@@ -20,3 +20,4 @@ export * from './lib/meeting-messages';
 export * from './lib/organization-profile';
 export * from './lib/organiser';
 export * from './lib/error-codes';
+export * from './lib/sector-names';

@@ -185,8 +185,8 @@ export function awaiting(m: MeetingSnapshot): ('bureau' | 'jp' | 'cn' | 'system'
       return ['system'];
     case 'scheduled':
       return m.slotPublishedAt ? PARTIES.filter((p) => !m[confirmedAt(p)]) : ['bureau'];
+    // Both sides confirmed: nobody has to act before the meeting (the bureau records attendance afterwards).
     case 'confirmed':
-      return ['bureau'];
     default:
       return [];
   }

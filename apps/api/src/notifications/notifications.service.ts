@@ -130,6 +130,8 @@ function notificationView(n: Notification, caller: AuthUser): NotificationView {
     from: p.from,
     to: p.to,
     counterpartName,
+    // The bureau is told which two organisations, so no notification reads " requested a meeting".
+    ...(!caller.organizationId && p.jpName && p.cnName ? { parties: { jp: p.jpName, cn: p.cnName } } : {}),
     note: p.note,
     createdAt: n.createdAt.toISOString(),
     readAt: n.readAt?.toISOString() ?? null,

@@ -8,6 +8,8 @@ import { appRoutes } from './app.routes';
 import { apiInterceptor } from './core/api-error';
 import { HttpTranslationLoader, initialLocale } from './core/language';
 import { TranslatedTitleStrategy } from './core/title-strategy';
+import { MatPaginatorIntl } from '@angular/material/paginator';
+import { TranslatedPaginatorIntl } from './core/paginator-intl';
 
 const startLocale = initialLocale();
 
@@ -17,6 +19,7 @@ export const appConfig: ApplicationConfig = {
     provideHttpClient(withInterceptors([apiInterceptor])),
     provideRouter(appRoutes, withComponentInputBinding()),
     { provide: TitleStrategy, useClass: TranslatedTitleStrategy },
+    { provide: MatPaginatorIntl, useClass: TranslatedPaginatorIntl },
     provideTransloco({
       config: {
         availableLangs: [...LOCALES],

@@ -16,5 +16,11 @@ export const appRoutes: Route[] = [
   { path: 'reports', canMatch: [roleGuard('jp', 'cn', 'bureau')], loadChildren: () => import('./reports/reports.routes') },
   { path: 'notifications', canMatch: [roleGuard('jp', 'cn', 'bureau')], loadChildren: () => import('./notifications/notifications.routes') },
   { path: 'profile', canMatch: [roleGuard('jp', 'cn', 'bureau')], loadChildren: () => import('./profile/profile.routes') },
-  { path: '**', redirectTo: '' },
+  {
+    path: 'forbidden',
+    title: 'title.forbidden',
+    data: { kind: 'forbidden' },
+    loadComponent: () => import('./shared/not-found/not-found.page').then((m) => m.NotFoundPage),
+  },
+  { path: '**', title: 'title.notFound', loadComponent: () => import('./shared/not-found/not-found.page').then((m) => m.NotFoundPage) },
 ];

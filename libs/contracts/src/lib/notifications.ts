@@ -26,6 +26,8 @@ export interface NotificationView {
   to: MeetingStatus;
   /** The counterpart's name, for the message. */
   counterpartName: { zh: string | null; ja: string | null; en: string | null } | null;
+  /** For the bureau, who is party to neither side: both organisations' names. */
+  parties?: { jp: { zh: string | null; ja: string | null; en: string | null }; cn: { zh: string | null; ja: string | null; en: string | null } } | null;
   note: string | null;
   createdAt: string;
   readAt: string | null;

@@ -17,6 +17,7 @@ import { MeetingsApi } from '../meetings/meetings.api';
 import { LocalizedTextComponent } from '../shared/localized-text.component';
 import { dayInZone, ZonedTimePipe } from '../shared/zoned-time';
 import { AgendaApi } from './agenda.api';
+import { Feedback } from '../shared/feedback';
 
 /** One line of the day: a meeting of the viewer's, or a programme session everyone attends. */
 interface AgendaRow {
@@ -264,6 +265,7 @@ export class AgendaPage {
   protected readonly busy = signal(false);
   protected readonly downloading = signal(false);
   protected readonly error = signal('');
+  private readonly feedback = inject(Feedback);
   protected readonly reasons: Record<string, string> = {};
 
   protected primaryOf(item: AgendaItemView): 'ja' | 'zh' {
@@ -272,12 +274,15 @@ export class AgendaPage {
   }
 
   protected respond(item: AgendaItemView, decision: 'accept' | 'decline'): void {
+    // One request at a time: a double-click must not send it twice.
+    if (this.busy()) return;
     this.busy.set(true);
     this.error.set('');
     this.meetings.respond(item.meetingId, { decision, reason: decision === 'decline' ? this.reasons[item.meetingId] || undefined : undefined }).subscribe({
       next: () => {
         this.busy.set(false);
         this.agenda.reload();
+        this.feedback.done(decision === 'accept' ? 'meetings.acceptedDone' : 'meetings.declinedDone');
       },
       error: (e: unknown) => this.fail(e),
     });
@@ -306,6 +311,8 @@ export class AgendaPage {
   }
 
   protected createFeed(): void {
+    // One request at a time: a double-click must not send it twice.
+    if (this.busy()) return;
     this.busy.set(true);
     this.error.set('');
     this.api.createFeed().subscribe({
@@ -313,12 +320,15 @@ export class AgendaPage {
         this.busy.set(false);
         this.feedUrl.set(view.url);
         this.feed.set({ active: true, createdAt: view.createdAt });
+        this.feedback.done('agenda.feedCreatedDone');
       },
       error: (e: unknown) => this.fail(e),
     });
   }
 
   protected revokeFeed(): void {
+    // One request at a time: a double-click must not send it twice.
+    if (this.busy()) return;
     this.busy.set(true);
     this.error.set('');
     this.api.revokeFeed().subscribe({
@@ -326,6 +336,7 @@ export class AgendaPage {
         this.busy.set(false);
         this.feedUrl.set(null);
         this.feed.set({ active: false, createdAt: null });
+        this.feedback.done('agenda.feedRevokedDone');
       },
       error: (e: unknown) => this.fail(e),
     });

@@ -63,6 +63,8 @@ export class LoginPage {
   protected readonly error = signal('');
 
   protected submit(): void {
+    // One request at a time: a double-click must not send it twice.
+    if (this.busy()) return;
     if (this.form.invalid) {
       this.form.markAllAsTouched();
       return;

@@ -143,6 +143,8 @@ export class RegisterPage {
   }
 
   protected submit(): void {
+    // One request at a time: a double-click must not send it twice.
+    if (this.busy()) return;
     if (this.form.invalid) {
       this.form.markAllAsTouched();
       return;

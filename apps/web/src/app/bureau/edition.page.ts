@@ -16,6 +16,7 @@ import { LocalizedTextComponent } from '../shared/localized-text.component';
 import { dayInZone, formatEventDate, ZonedTimePipe } from '../shared/zoned-time';
 import { BureauApi } from './bureau.api';
 import { EditionOrganiserComponent } from './edition-organiser.component';
+import { Feedback } from '../shared/feedback';
 
 interface SessionDraft {
   slotMinutes: number | null;
@@ -226,6 +227,7 @@ export class EditionPage {
   private readonly year = toSignal(this.form.controls.year.valueChanges);
   protected readonly busy = signal(false);
   protected readonly error = signal('');
+  private readonly feedback = inject(Feedback);
   protected readonly sessionError = signal('');
   private readonly drafts = new Map<string, SessionDraft>();
 
@@ -249,6 +251,8 @@ export class EditionPage {
   }
 
   protected saveSession(edition: EditionView, session: SessionView): void {
+    // One request at a time: a double-click must not send it twice.
+    if (this.busy()) return;
     const d = this.drafts.get(session.id);
     if (!d) return;
     this.busy.set(true);
@@ -264,6 +268,7 @@ export class EditionPage {
           this.busy.set(false);
           this.drafts.delete(session.id);
           this.edition.set(updated);
+          this.feedback.done('common.savedDone');
         },
         error: (e: unknown) => {
           this.busy.set(false);
@@ -273,6 +278,8 @@ export class EditionPage {
   }
 
   protected create(): void {
+    // One request at a time: a double-click must not send it twice.
+    if (this.busy()) return;
     if (this.form.invalid) {
       this.form.markAllAsTouched();
       return;
@@ -284,6 +291,7 @@ export class EditionPage {
         this.busy.set(false);
         this.editions.reload();
         this.selectedId.set(created.id);
+        this.feedback.done('common.savedDone');
         this.current.reload();
       },
       error: (e: unknown) => {

@@ -8,10 +8,14 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
-import { TranslocoPipe } from '@jsverse/transloco';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
+import { Confirm } from '../shared/confirm-dialog';
+import { Feedback } from '../shared/feedback';
 import type { OrganizationView, VerificationState } from '@jinan/contracts';
 import { errorText } from '../core/api-error';
 import { LocalizedTextComponent } from '../shared/localized-text.component';
+import { CityPipe } from '../shared/city-name';
+import { Language } from '../core/language';
 import { BureauApi } from './bureau.api';
 
 /** Verification queue: registrations wait here until the bureau verifies or rejects them. */
@@ -29,6 +33,7 @@ import { BureauApi } from './bureau.api';
     MatProgressBarModule,
     TranslocoPipe,
     LocalizedTextComponent,
+    CityPipe,
   ],
   styles: `
     .org-name {
@@ -79,7 +84,7 @@ import { BureauApi } from './bureau.api';
               }
               · {{ 'fields.delegates' | transloco }}: {{ org.delegates }}
               @if (org.city) {
-                · {{ org.city }}
+                · {{ org.city | city: language.current() }}
               }
             </p>
             @if (org.website) {
@@ -121,18 +126,39 @@ export class OrganizationsPage {
   protected readonly busy = signal(false);
   protected readonly error = signal('');
   protected readonly notes: Record<string, string> = {};
+  protected readonly language = inject(Language);
+  private readonly confirm = inject(Confirm);
+  private readonly feedback = inject(Feedback);
+  private readonly transloco = inject(TranslocoService);
 
+  /** Verifying is immediate; rejecting says what it means and needs a reason, which the company is told. */
   protected decide(org: OrganizationView, decision: 'verified' | 'rejected'): void {
+    if (this.busy()) return;
+    if (decision === 'verified') return this.send(org, decision, this.notes[org.id]?.trim() || undefined);
+    this.confirm
+      .ask({
+        title: this.transloco.translate('verification.confirmReject.title'),
+        consequences: [this.transloco.translate('verification.confirmReject.offers'), this.transloco.translate('verification.confirmReject.told')],
+        confirm: this.transloco.translate('verification.reject'),
+        reasonLabel: this.transloco.translate('verification.confirmReject.reason'),
+        danger: true,
+      })
+      .subscribe((answer) => answer && this.send(org, decision, answer.reason));
+  }
+
+  private send(org: OrganizationView, decision: 'verified' | 'rejected', note?: string): void {
     this.busy.set(true);
     this.error.set('');
-    this.api.verify(org.id, { decision, note: this.notes[org.id] || undefined }).subscribe({
+    this.api.verify(org.id, { decision, note }).subscribe({
       next: () => {
         this.busy.set(false);
+        this.feedback.done(decision === 'verified' ? 'verification.verifiedDone' : 'verification.rejectedDone');
         this.orgs.reload();
       },
       error: (e: unknown) => {
         this.busy.set(false);
         this.error.set(errorText(e));
+        this.feedback.failed(e);
       },
     });
   }

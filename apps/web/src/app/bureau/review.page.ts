@@ -8,7 +8,9 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
-import { TranslocoPipe } from '@jsverse/transloco';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
+import { Confirm } from '../shared/confirm-dialog';
+import { Feedback } from '../shared/feedback';
 import type { MeetingView } from '@jinan/contracts';
 import { concatMap, from, toArray } from 'rxjs';
 import { errorText } from '../core/api-error';
@@ -134,6 +136,9 @@ export class ReviewPage {
   protected readonly busy = signal(false);
   protected readonly error = signal('');
   protected readonly notes: Record<string, string> = {};
+  private readonly confirm = inject(Confirm);
+  private readonly feedback = inject(Feedback);
+  private readonly transloco = inject(TranslocoService);
 
   protected toggle(id: string, on: boolean): void {
     const next = new Set(this.selected());
@@ -146,13 +151,37 @@ export class ReviewPage {
     this.selected.set(on ? new Set(this.sorted().map((m) => m.id)) : new Set());
   }
 
+  /** Approving one is light; rejecting one asks for a reason; approving many states how many first. */
   protected review(m: MeetingView, decision: 'approve' | 'reject'): void {
+    if (this.busy()) return;
     const note = this.notes[m.id]?.trim();
-    this.run([m.id], decision, note || undefined);
+    if (decision === 'approve') return this.run([m.id], decision, note || undefined);
+    this.confirm
+      .ask({
+        title: this.transloco.translate('review.confirmReject.title'),
+        consequences: [this.transloco.translate('review.confirmReject.body')],
+        confirm: this.transloco.translate('review.reject'),
+        reasonLabel: this.transloco.translate('review.confirmReject.reason'),
+        danger: true,
+      })
+      .subscribe((answer) => answer && this.run([m.id], 'reject', answer.reason));
   }
 
   protected approveSelected(): void {
-    this.run([...this.selected()], 'approve');
+    if (this.busy()) return;
+    const ids = [...this.selected()];
+    const chosen = this.sorted().filter((m) => this.selected().has(m.id));
+    const companies = new Set(chosen.flatMap((m) => [m.jpOrganization.id, m.cnOrganization.id])).size;
+    this.confirm
+      .ask({
+        title: this.transloco.translate('review.confirmBulk.title', { count: ids.length }),
+        consequences: [
+          this.transloco.translate('review.confirmBulk.forwarded', { count: ids.length }),
+          this.transloco.translate('review.confirmBulk.notified', { count: companies }),
+        ],
+        confirm: this.transloco.translate('review.approveSelected', { count: ids.length }),
+      })
+      .subscribe((answer) => answer && this.run(ids, 'approve'));
   }
 
   private run(ids: string[], decision: 'approve' | 'reject', note?: string): void {
@@ -165,10 +194,14 @@ export class ReviewPage {
         toArray(),
       )
       .subscribe({
-        next: () => this.done(),
+        next: () => {
+          this.done();
+          this.feedback.done(decision === 'approve' ? 'review.approvedCount' : 'review.rejectedCount', { count: ids.length });
+        },
         error: (e: unknown) => {
           this.done();
           this.error.set(errorText(e));
+          this.feedback.failed(e);
         },
       });
   }

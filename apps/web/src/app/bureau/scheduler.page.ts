@@ -20,6 +20,8 @@ import { pickLocalized } from '../shared/localized-text';
 import { formatInZone, ZonedTimePipe } from '../shared/zoned-time';
 import { BureauApi } from './bureau.api';
 import { GridEditorComponent } from './grid-editor.component';
+import { Confirm } from '../shared/confirm-dialog';
+import { Feedback } from '../shared/feedback';
 
 const POLL_MS = 1000;
 
@@ -191,7 +193,7 @@ interface GridSession {
             <mat-label>{{ 'scheduler.seed' | transloco }}</mat-label>
             <input matInput type="number" min="1" [(ngModel)]="seed" />
           </mat-form-field>
-          <button mat-flat-button type="button" (click)="startRun()" [disabled]="running() || !eventId()">{{ 'scheduler.run' | transloco }}</button>
+          <button mat-flat-button type="button" (click)="startRun()" [disabled]="running() || busy() || !eventId()">{{ 'scheduler.run' | transloco }}</button>
           @if (pinned().size || excluded().size) {
             <span class="muted" data-run-options>{{ 'grid.runOptions' | transloco: { pinned: pinned().size, excluded: excluded().size } }}</span>
           }
@@ -288,8 +290,7 @@ interface GridSession {
             @for (l of r.leftOut; track l.meetingId) {
               <li [attr.data-left-out]="l.meetingId">
                 <strong>{{ pairName(l.meetingId) }}</strong>
-                <div>{{ reason(l) }}</div>
-                <span class="code muted">{{ l.code }}</span>
+                <div [attr.data-reason]="l.code">{{ reason(l) }}</div>
               </li>
             }
           </ul>
@@ -479,12 +480,15 @@ export class SchedulerPage {
   }
 
   protected readonly busy = signal(false);
+  private readonly confirm = inject(Confirm);
+  private readonly feedback = inject(Feedback);
   protected readonly message = signal('');
   protected readonly error = signal('');
 
   protected startRun(): void {
     const eventId = this.eventId();
-    if (!eventId) return;
+    if (!eventId || this.busy()) return;
+    this.busy.set(true);
     this.message.set('');
     this.error.set('');
     const seed = this.seed && this.seed > 0 ? Math.floor(this.seed) : undefined;
@@ -499,15 +503,41 @@ export class SchedulerPage {
       })
       .subscribe({
         next: (r) => {
+          this.busy.set(false);
           this.runId.set(r.id);
+          this.feedback.done('scheduler.runStarted');
         },
-        error: (e: unknown) => this.error.set(errorText(e)),
+        error: (e: unknown) => {
+          this.busy.set(false);
+          this.error.set(errorText(e));
+        },
       });
   }
 
+  /** Publishing notifies every party: the bureau sees how many meetings and organisations first. */
   protected publish(): void {
     const eventId = this.eventId();
-    if (!eventId) return;
+    if (!eventId || this.busy()) return;
+    const pending = (this.grid.value()?.bookings ?? []).filter((b) => !b.published);
+    if (!pending.length) {
+      this.message.set(this.transloco.translate('scheduler.nothingToPublish'));
+      return;
+    }
+    const organisations = new Set(pending.flatMap((b) => [b.jp.id, b.cn.id])).size;
+    this.confirm
+      .ask({
+        title: this.transloco.translate('scheduler.confirmPublish.title'),
+        consequences: [
+          this.transloco.translate('scheduler.confirmPublish.meetings', { count: pending.length }),
+          this.transloco.translate('scheduler.confirmPublish.notified', { count: organisations }),
+          this.transloco.translate('scheduler.confirmPublish.final'),
+        ],
+        confirm: this.transloco.translate('scheduler.publish'),
+      })
+      .subscribe((answer) => answer && this.publishNow(eventId));
+  }
+
+  private publishNow(eventId: string): void {
     this.busy.set(true);
     this.message.set('');
     this.error.set('');
@@ -515,6 +545,7 @@ export class SchedulerPage {
       next: ({ published }) => {
         this.busy.set(false);
         this.message.set(this.transloco.translate('scheduler.publishedCount', { count: published }));
+        this.feedback.done('scheduler.publishedCount', { count: published });
         this.gridVersion.update((v) => v + 1);
       },
       error: (e: unknown) => {

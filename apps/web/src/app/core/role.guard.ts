@@ -1,9 +1,13 @@
 import { inject } from '@angular/core';
-import { CanMatchFn, Router } from '@angular/router';
+import { CanMatchFn, RedirectCommand, Router } from '@angular/router';
 import type { Role } from '@jinan/contracts';
 import { Session } from './session';
 
-/** Lets a lazy area load only for a signed-in user of one of `roles`; others go to sign-in or home. */
+/**
+ * Lets a lazy area load only for a signed-in user of one of `roles`. Anonymous users go
+ * to sign-in; a signed-in user of another role is told (the forbidden page, at the same
+ * address), not silently sent elsewhere.
+ */
 export function roleGuard(...roles: Role[]): CanMatchFn {
   return (_route, segments) => {
     const session = inject(Session);
@@ -13,7 +17,7 @@ export function roleGuard(...roles: Role[]): CanMatchFn {
       const returnUrl = '/' + segments.map((s) => s.path).join('/');
       return router.createUrlTree(['/login'], { queryParams: { returnUrl } });
     }
-    return roles.includes(role) || router.createUrlTree(['/']);
+    return roles.includes(role) || new RedirectCommand(router.createUrlTree(['/forbidden']), { skipLocationChange: true });
   };
 }
 

@@ -20,11 +20,14 @@ import { OfferMarksComponent } from './offer-marks.component';
 import { ZonedTimePipe } from '../shared/zoned-time';
 import { TimeZones } from '../core/time-zones';
 import { DiscoverApi } from './discover.api';
+import { missingKind, NotFoundPage } from '../shared/not-found/not-found.page';
+import { Feedback } from '../shared/feedback';
 
 @Component({
   selector: 'app-offer-detail-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    NotFoundPage,
     ReactiveFormsModule,
     MatFormFieldModule,
     MatInputModule,
@@ -64,10 +67,14 @@ import { DiscoverApi } from './discover.api';
   `,
   template: `
     <a mat-button routerLink="/discover">← {{ 'discover.back' | transloco }}</a>
-    @if (offer.error()) {
-      <p class="form-error" role="alert">{{ 'common.loadFailed' | transloco }}</p>
+    @if (offer.error(); as e) {
+      @if (missing(e); as kind) {
+        <app-not-found [kind]="kind" />
+      } @else {
+        <p class="form-error" role="alert">{{ 'common.loadFailed' | transloco }}</p>
+      }
     }
-    @if (offer.value(); as o) {
+    @if (offer.hasValue() ? offer.value() : null; as o) {
       <h1><app-localized [texts]="{ zh: o.titleZh, ja: o.titleJa, en: o.titleEn }" /></h1>
       <mat-card appearance="outlined">
         <mat-card-content>
@@ -148,8 +155,12 @@ export class OfferDetailPage {
   protected readonly request = inject(FormBuilder).nonNullable.group({ message: [''], priority: [2] });
   protected readonly busy = signal(false);
   protected readonly error = signal('');
+  private readonly feedback = inject(Feedback);
+  protected readonly missing = missingKind;
 
   protected send(offer: OfferView): void {
+    // One request at a time: a double-click must not send it twice.
+    if (this.busy()) return;
     const eventId = this.edition.summary()?.id;
     if (!eventId) return;
     const { message, priority } = this.request.getRawValue();
@@ -158,6 +169,7 @@ export class OfferDetailPage {
     this.meetings.request(eventId, { counterpartId: offer.organizationId, offerId: offer.id, message: message.trim() || undefined, priority }).subscribe({
       next: () => {
         this.marks.refresh();
+        this.feedback.done('request.sentDone');
         void this.router.navigate(['/meetings']);
       },
       error: (e: unknown) => {

@@ -18,6 +18,7 @@ import { TimeZones } from '../core/time-zones';
 import { ZonedTimePipe } from '../shared/zoned-time';
 import { MeetingsApi } from './meetings.api';
 import { ScoreReasonsComponent } from './score-reasons.component';
+import { Feedback } from '../shared/feedback';
 
 /** The groups a party sorts its meetings into. */
 const GROUPS: Record<string, MeetingStatus[] | null> = {
@@ -145,6 +146,7 @@ export class MeetingsPage {
   });
   protected readonly busy = signal(false);
   protected readonly error = signal('');
+  private readonly feedback = inject(Feedback);
   protected readonly reasons: Record<string, string> = {};
 
   protected readonly language = inject(Language);
@@ -158,21 +160,30 @@ export class MeetingsPage {
     return !!m.yourSide && m.awaiting.includes(m.yourSide);
   }
 
+  /** What the meeting waits for, from its state: the bureau reviews a request but publishes a schedule. */
   protected awaitingLabel(m: MeetingView): string {
-    return `meetings.awaiting.${m.awaiting[0]}`;
+    const who = m.awaiting[0];
+    if (who === 'bureau' && m.status === 'scheduled') return 'meetings.awaiting.bureauPublish';
+    if ((who === 'jp' || who === 'cn') && m.status === 'scheduled') return `meetings.awaiting.${who}Confirm`;
+    return `meetings.awaiting.${who}`;
   }
 
   protected respond(m: MeetingView, decision: 'accept' | 'decline'): void {
+    // One request at a time: a double-click must not send it twice.
+    if (this.busy()) return;
     this.busy.set(true);
     this.error.set('');
     this.api.respond(m.id, { decision, reason: this.reasons[m.id] || undefined }).subscribe({
       next: (updated) => {
         this.busy.set(false);
         this.meetings.update((page) => page && { ...page, items: page.items.map((x) => (x.id === updated.id ? updated : x)) });
+        this.feedback.done(decision === 'accept' ? 'meetings.acceptedDone' : 'meetings.declinedDone');
       },
       error: (e: unknown) => {
         this.busy.set(false);
         this.error.set(errorText(e));
+        // Answered elsewhere meanwhile: show the meeting as it now is.
+        this.meetings.reload();
       },
     });
   }

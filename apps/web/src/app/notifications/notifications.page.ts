@@ -86,9 +86,11 @@ const MEETING_PAGE: Record<Role, string> = { jp: '/meetings', cn: '/meetings', b
             }
             @if (n.counterpartName; as name) {
               <app-localized [texts]="name" [primary]="name.zh ? 'zh' : 'ja'" />:
+            } @else if (n.parties; as p) {
+              <app-localized [texts]="p.jp" primary="ja" /> – <app-localized [texts]="p.cn" primary="zh" />:
             }
             {{ 'notifications.action.' + n.action | transloco }}
-            @if (n.from) {
+            @if (n.from && n.from !== n.to) {
               <span class="muted">({{ 'meetingStatus.' + n.from | transloco }} → {{ 'meetingStatus.' + n.to | transloco }})</span>
             }
             @if (n.note) {
@@ -138,6 +140,8 @@ export class NotificationsPage {
   }
 
   private mark(ids: string[]): void {
+    // One request at a time: a double-click must not send it twice.
+    if (this.busy()) return;
     this.busy.set(true);
     this.error.set('');
     from(ids)

@@ -9,6 +9,7 @@ import type { OfferView } from '@jinan/contracts';
 import { errorText } from '../core/api-error';
 import { LocalizedTextComponent } from '../shared/localized-text.component';
 import { OffersApi } from './offers.api';
+import { Feedback } from '../shared/feedback';
 
 @Component({
   selector: 'app-my-offers-page',
@@ -73,14 +74,18 @@ export class MyOffersPage {
   protected readonly offers = rxResource({ stream: () => this.api.mine() });
   protected readonly busy = signal(false);
   protected readonly error = signal('');
+  private readonly feedback = inject(Feedback);
 
   protected act(offer: OfferView, action: 'publish' | 'withdraw'): void {
+    // One request at a time: a double-click must not send it twice.
+    if (this.busy()) return;
     this.busy.set(true);
     this.error.set('');
     this.api.transition(offer.id, action).subscribe({
       next: (updated) => {
         this.busy.set(false);
         this.offers.update((page) => page && { ...page, items: page.items.map((o) => (o.id === updated.id ? updated : o)) });
+        this.feedback.done(action === 'publish' ? 'offers.publishedDone' : 'offers.withdrawnDone');
       },
       error: (e: unknown) => {
         this.busy.set(false);

@@ -11,6 +11,8 @@ import type { CooperationType, CreateOfferDto, Sector } from '@jinan/contracts';
 import { COOPERATION_TYPES, SECTORS } from '@jinan/contracts/enums';
 import { applyFieldErrors } from '../core/api-error';
 import { OffersApi } from './offers.api';
+import { Feedback } from '../shared/feedback';
+import { switchMap } from 'rxjs';
 
 /** An offer is written in Chinese and summarised in Japanese or English for the other side. */
 function foreignSummary(group: AbstractControl): ValidationErrors | null {
@@ -107,7 +109,13 @@ function foreignSummary(group: AbstractControl): ValidationErrors | null {
         <p class="form-error" role="alert">{{ error() }}</p>
       }
       <div class="actions" style="margin-top: 12px">
-        <button mat-flat-button type="submit" [disabled]="busy()">{{ 'common.save' | transloco }}</button>
+        <!-- Labelled by what each does: saving keeps a draft only the company sees; publishing shows it to Japanese firms. -->
+        <button mat-stroked-button type="submit" [disabled]="busy()">{{ 'offers.saveDraft' | transloco }}</button>
+        @if (!id()) {
+          <button mat-flat-button type="button" data-test="save-publish" [disabled]="busy()" (click)="save(true)">
+            {{ 'offers.saveAndPublish' | transloco }}
+          </button>
+        }
         <a mat-button routerLink="/offers">{{ 'common.cancel' | transloco }}</a>
       </div>
     </form>
@@ -139,6 +147,7 @@ export class OfferFormPage {
   );
   protected readonly busy = signal(false);
   protected readonly error = signal('');
+  private readonly feedback = inject(Feedback);
 
   constructor() {
     effect(() => {
@@ -157,7 +166,9 @@ export class OfferFormPage {
     });
   }
 
-  protected save(): void {
+  protected save(publish = false): void {
+    // One request at a time: a double-click must not send it twice.
+    if (this.busy()) return;
     if (this.form.invalid) {
       this.form.markAllAsTouched();
       return;
@@ -180,8 +191,12 @@ export class OfferFormPage {
     const id = this.id();
     this.busy.set(true);
     this.error.set('');
-    (id ? this.api.update(id, dto) : this.api.create(dto)).subscribe({
-      next: () => void this.router.navigate(['/offers']),
+    const saved = id ? this.api.update(id, dto) : this.api.create(dto);
+    (publish ? saved.pipe(switchMap((offer) => this.api.transition(offer.id, 'publish'))) : saved).subscribe({
+      next: () => {
+        this.feedback.done(publish ? 'offers.publishedDone' : 'offers.savedDone');
+        void this.router.navigate(['/offers']);
+      },
       error: (e: unknown) => {
         this.busy.set(false);
         this.error.set(applyFieldErrors(this.form, e));

@@ -6,6 +6,7 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import type { AgendaView, Locale, OrganizationView } from '@jinan/contracts';
 import { firstValueFrom } from 'rxjs';
 import { CurrentEdition } from '../core/current-edition';
+import { Language } from '../core/language';
 import { Session } from '../core/session';
 import { formatInZone } from '../shared/zoned-time';
 import { PRINT_STYLES, PrintLanguage } from './print-sheet';
@@ -23,8 +24,9 @@ interface PrintedAgenda {
 }
 
 /**
- * One organization's agenda on paper, in the organization's language (Japanese for a
- * Japanese firm, with Tokyo and Ji'nan times; Chinese for a Ji'nan company). A party
+ * One organization's agenda on paper, in the viewer's language (what the screen shows);
+ * a Japanese firm's with Tokyo and Ji'nan times. Names are the viewer's language when
+ * given, else the organisation's own (as the screen shows them), else English. A party
  * prints its own; the bureau any, with ?organization=<id>.
  */
 @Component({
@@ -78,8 +80,8 @@ interface PrintedAgenda {
                   </td>
                 }
                 <td>{{ item.venue }} · {{ s.t('reports.agenda.table', { number: item.tableNumber }) }}</td>
-                <td>{{ pick(item.counterpart.name, s.locale) }}</td>
-                <td>{{ item.offer ? pick({ zh: item.offer.titleZh, ja: item.offer.titleJa, en: item.offer.titleEn }, s.locale) : '' }}</td>
+                <td>{{ pick(item.counterpart.name, s.locale, s.organization.country === 'JP' ? 'zh' : 'ja') }}</td>
+                <td>{{ item.offer ? pick({ zh: item.offer.titleZh, ja: item.offer.titleJa, en: item.offer.titleEn }, s.locale, 'zh') : '' }}</td>
               </tr>
             } @empty {
               <tr>
@@ -101,17 +103,19 @@ export class AgendaPrintPage {
   private readonly session = inject(Session);
   private readonly edition = inject(CurrentEdition);
   private readonly language = inject(PrintLanguage);
+  private readonly viewerLanguage = inject(Language);
 
   protected readonly sheet = resource({
     params: () => {
       const edition = this.edition.summary();
       const organizationId = this.organization() ?? this.session.user()?.organizationId;
-      return edition && organizationId ? { editionId: edition.id, eventZone: edition.timeZone, organizationId } : undefined;
+      const locale = this.viewerLanguage.current();
+      return edition && organizationId ? { editionId: edition.id, eventZone: edition.timeZone, organizationId, locale } : undefined;
     },
     loader: async ({ params }): Promise<PrintedAgenda> => {
       const organization = await firstValueFrom(this.http.get<OrganizationView>(`/api/organizations/${params.organizationId}`));
       const japanese = organization.country === 'JP';
-      const locale: Locale = japanese ? 'ja' : 'zh-CN';
+      const locale: Locale = params.locale;
       const forBureau = this.session.role() === 'bureau' ? params.organizationId : undefined;
       const [t, agenda] = await Promise.all([
         this.language.load(locale),
@@ -127,16 +131,18 @@ export class AgendaPrintPage {
 
   protected name(s: PrintedAgenda): string {
     const o = s.organization;
-    return this.pick({ zh: o.nameZh, ja: o.nameJa, en: o.nameEn }, s.locale);
+    return this.pick({ zh: o.nameZh, ja: o.nameJa, en: o.nameEn }, s.locale, o.country === 'JP' ? 'ja' : 'zh');
   }
 
   protected editionName(locale: Locale): string {
     const n = this.summary()?.name;
-    return n ? (locale === 'ja' ? n.ja : n.zh) : '';
+    return n ? (locale === 'ja' ? n.ja : locale === 'en' ? n.en : n.zh) : '';
   }
 
-  protected pick(texts: { zh: string | null; ja: string | null; en: string | null }, locale: Locale): string {
-    const order = locale === 'ja' ? [texts.ja, texts.en, texts.zh] : [texts.zh, texts.en, texts.ja];
+  /** The viewer's language, else the organisation's own (`native`), else English: as the screen shows names. */
+  protected pick(texts: { zh: string | null; ja: string | null; en: string | null }, locale: Locale, native: 'zh' | 'ja' = 'zh'): string {
+    const viewer = locale === 'ja' ? texts.ja : locale === 'en' ? texts.en : texts.zh;
+    const order = [viewer, texts[native], texts.en, texts.zh, texts.ja];
     return order.find((x) => x) ?? '';
   }
 

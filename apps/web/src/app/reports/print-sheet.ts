@@ -27,6 +27,14 @@ export const PRINT_STYLES = `
   .report-sheet th, .report-sheet td { text-align: start; padding: 6px 8px; border-bottom: 1px solid #ccc; vertical-align: top; }
   .report-sheet .time { white-space: nowrap; font-variant-numeric: tabular-nums; }
   .report-toolbar { display: flex; gap: 8px; margin-bottom: 16px; }
+  /* On a phone screen each row becomes a small card, so the sheet never scrolls sideways. */
+  @media screen and (max-width: 599px) {
+    .report-sheet table, .report-sheet tbody, .report-sheet tr, .report-sheet td { display: block; width: auto; }
+    .report-sheet thead { display: none; }
+    .report-sheet tr { border-bottom: 1px solid #ccc; padding: 6px 0; }
+    .report-sheet td { border: none; padding: 2px 0; }
+    .report-sheet .time { white-space: normal; }
+  }
   @media print {
     @page { size: A4; margin: 14mm; }
     body * { visibility: hidden; }
