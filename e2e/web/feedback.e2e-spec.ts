@@ -139,9 +139,9 @@ describeInBrowser('errors, double-clicks, confirmations and phones (issue 13, pa
       const grid = await api<{ bookings: { published: boolean }[] }>('GET', `/events/${eventId}/schedule`, undefined, bureau);
       const pending = grid.bookings.filter((b) => !b.published).length;
 
+      await api('PATCH', '/me', { locale }, bureau);
       const page = await openPage(browser, locale);
       await signIn(page, 'bureau@demo.test');
-      await api('PATCH', '/me', { locale }, bureau);
       await page.goto('/bureau/scheduler');
       await page.getByRole('heading', { level: 1 }).waitFor();
       await page.locator('table.grid').first().waitFor({ state: 'attached' });
