@@ -320,7 +320,9 @@ export class DashboardPage {
   });
   protected readonly sectorChart = computed<EChartsCoreOption>(() => {
     const s = this.stats.value();
-    const measures = ['requests', 'approvals', 'acceptances', 'placed'] as const;
+    // Activity by the day it happened. Placed meetings are dated by their slot (the event days),
+    // a different axis, so they are not drawn here (the sector chart shows them).
+    const measures = ['requests', 'approvals', 'acceptances'] as const;
     return {
       tooltip: { trigger: 'axis' },
       legend: { bottom: 0 },
@@ -341,14 +343,16 @@ export class DashboardPage {
   });
   protected readonly dayChart = computed<EChartsCoreOption>(() => {
     const days = this.stats.value()?.byDay ?? [];
-    const measures = ['requests', 'approvals', 'acceptances', 'placed'] as const;
+    // Activity by the day it happened. Placed meetings are dated by their slot (the event days),
+    // a different axis, so they are not drawn here (the sector chart shows them).
+    const measures = ['requests', 'approvals', 'acceptances'] as const;
     return {
       tooltip: { trigger: 'axis' },
       legend: { bottom: 0 },
       grid: { left: 40, right: 16, top: 16, bottom: 56 },
       xAxis: { type: 'category', data: days.map((d) => d.date) },
       yAxis: { type: 'value', minInterval: 1 },
-      series: measures.map((m) => ({ type: m === 'placed' ? 'bar' : 'line', name: this.label(`reports.measure.${m}`), data: days.map((d) => d[m]) })),
+      series: measures.map((m) => ({ type: 'line', name: this.label(`reports.measure.${m}`), data: days.map((d) => d[m]) })),
     };
   });
 
@@ -365,7 +369,14 @@ export class DashboardPage {
         type: 'funnel',
         sort: 'none',
         minSize: '8%',
-        label: { position: 'inside', formatter: '{b}: {c}' },
+        // Labels beside the funnel, one per stage: inside, the narrow last stages overlapped.
+        left: '4%',
+        width: '48%',
+        top: 8,
+        bottom: 8,
+        gap: 2,
+        label: { position: 'right', formatter: '{b}: {c}', overflow: 'truncate', width: 150 },
+        labelLine: { show: true, length: 12 },
         data: this.funnelTotals().map(([stage, value]) => ({ name: this.label(`reports.funnel.${stage}`), value })),
       },
     ],
