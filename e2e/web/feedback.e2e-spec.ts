@@ -171,7 +171,7 @@ describeInBrowser('errors, double-clicks, confirmations and phones (issue 13, pa
         await page.locator('mat-dialog-container [data-test=confirm]').dblclick();
         await page.locator('.published-message').waitFor();
         expect(publishes.count()).toBe(1);
-        await page.locator('.mat-mdc-snack-bar-label').waitFor();
+        await page.locator('.mat-mdc-snack-bar-label').first().waitFor();
       }
       await expectNoRawKeys(page);
       await page.context().close();
