@@ -7,7 +7,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { loadEnvironment } from '../src/config/environment';
-import { MatchingWorkerModule } from '../src/matching/matching-worker.module';
+import { MatchingWorkerModule } from '../src/matching-worker.module';
 
 async function main(): Promise<void> {
   const env = loadEnvironment();

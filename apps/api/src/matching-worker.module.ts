@@ -1,9 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { dataSourceOptions } from '../database/data-source';
-import { JobsModule } from '../jobs/jobs.module';
-import { MatchingShardWorker } from './matching-shard-worker';
-import { MatchingOptionsModule } from './matching.module';
+import { dataSourceOptions } from './database/data-source';
+import { JobsModule } from './jobs/jobs.module';
+import { MatchingShardWorker } from './matching/matching-shard-worker';
+import { MatchingOptionsModule } from './matching/matching.module';
 
 export interface MatchingWorkerOptions {
   databaseUrl: string;
