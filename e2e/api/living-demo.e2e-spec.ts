@@ -1,4 +1,5 @@
 import { createTestApp, TestApp } from './support/test-app';
+import { DEMO_ENGINES } from '../../apps/api/src/bootstrap/demo-engines';
 import { DEMO_PASSWORD, seedDemoIfEmpty } from '../../apps/api/src/database/seed/demo-seed';
 
 /**
@@ -17,7 +18,7 @@ describe('living demo', () => {
     // The app's clock at the seed's moment: reminders and deadlines are read as of then.
     t = await createTestApp('living_demo', { seed: false, clock: { now: () => new Date(now) } });
     const started = Date.now();
-    summary = await seedDemoIfEmpty(t.db, { size: 'full', now });
+    summary = await seedDemoIfEmpty(t.db, { size: 'full', now, engines: DEMO_ENGINES });
     console.log(`full demo seeded in ${Date.now() - started} ms: ${summary}`);
     eventId = (await t.db.query('SELECT id FROM editions'))[0].id;
   });
@@ -28,7 +29,7 @@ describe('living demo', () => {
     expect(editions).toEqual([{ year: 2026, start_date: '2026-11-30', end_date: '2026-12-01' }]);
     const login = await t.http.post('/api/auth/login').send({ email: 'jp1@demo.test', password: DEMO_PASSWORD });
     expect(login.status).toBe(200);
-    expect(await seedDemoIfEmpty(t.db, { size: 'full', now })).toBeNull();
+    expect(await seedDemoIfEmpty(t.db, { size: 'full', now, engines: DEMO_ENGINES })).toBeNull();
   });
 
   it('has hundreds of meetings, in every state', async () => {

@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { Environment } from '../config/environment';
 import { createDataSource, migrate } from '../database/data-source';
 import { seedDemoIfEmpty } from '../database/seed/demo-seed';
+import { DEMO_ENGINES } from './demo-engines';
 
 /**
  * Whether to seed the demo edition, whose accounts have a published password: on the
@@ -22,7 +23,7 @@ export async function prepareDatabase(env: Environment, url: string, embedded: b
     if (applied.length) logger.log(`applied migrations: ${applied.join(', ')}`);
     if (shouldSeedDemo(env, embedded)) {
       const started = Date.now();
-      const seeded = await seedDemoIfEmpty(dataSource, { size: env.DEMO_SIZE });
+      const seeded = await seedDemoIfEmpty(dataSource, { size: env.DEMO_SIZE, engines: DEMO_ENGINES });
       if (seeded) logger.log(`seeded ${env.DEMO_SIZE} demo in ${Date.now() - started} ms: ${seeded}`);
     }
   } finally {

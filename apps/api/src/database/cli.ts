@@ -32,7 +32,8 @@ async function main(command: string | undefined, args: string[]): Promise<void> 
         break;
       }
       case 'seed':
-        console.log((await seedDemoIfEmpty(ds, { size: process.env['DEMO_SIZE'] === 'small' ? 'small' : 'full' })) ?? 'database is not empty: nothing seeded');
+        // The small edition: the living one needs the matching and scheduler runs, which npm start brings.
+        console.log((await seedDemoIfEmpty(ds)) ?? 'database is not empty: nothing seeded');
         break;
       case 'create-bureau-user': {
         const [email, password, ...name] = args;

@@ -9,7 +9,7 @@ import { EventsService } from '../../events/events.service';
 import { Offer } from '../../offers/offer.entity';
 import { Organization } from '../../organizations/organization.entity';
 import { User } from '../../users/user.entity';
-import { seedLivingEdition } from './living-edition';
+import { DemoEngines, seedLivingEdition } from './living-edition';
 import { CN_INDUSTRIES, CN_NAME_PREFIXES, JP_NAME_PREFIXES, JP_NAME_SUFFIXES, JP_SEEKS, NAMED_JAPANESE_FIRMS, OFFER_TEMPLATES } from './demo-catalogue';
 
 export const DEMO_PASSWORD = 'demo1234';
@@ -44,12 +44,14 @@ export interface DemoSeedOptions {
   size?: 'small' | 'full';
   /** The moment the living edition is built around (default: now). */
   now?: Date;
+  /** The matching and scheduler runs (bootstrap/demo-engines.ts); without them `full` seeds the small edition. */
+  engines?: DemoEngines;
 }
 
 /** Seeds the demo edition when the database has no edition and no user; returns a summary or null. */
 export async function seedDemoIfEmpty(dataSource: DataSource, options: DemoSeedOptions = {}): Promise<string | null> {
   const now = options.now ?? new Date();
-  const full = options.size === 'full';
+  const full = options.size === 'full' && !!options.engines;
   const rnd = prng(20270527);
   const seeded = await dataSource.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [SEED_LOCK_KEY]);
@@ -59,7 +61,7 @@ export async function seedDemoIfEmpty(dataSource: DataSource, options: DemoSeedO
   });
   if (!seeded || !full) return seeded?.summary ?? null;
   // After the commit: the matching and scheduler runs read and write through their own transactions.
-  return `${seeded.summary}; ${await seedLivingEdition(dataSource, seeded.editionId, rnd, now)}`;
+  return `${seeded.summary}; ${await seedLivingEdition(dataSource, seeded.editionId, rnd, now, options.engines!)}`;
 }
 
 /**

@@ -1,11 +1,16 @@
-import { scheduleMeetings, validateSchedule } from '@jinan/scheduling';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditService } from '../../audit/audit.service';
 import { AuthUser } from '../../common/auth/auth-user';
-import { MatchingService } from '../../matching/matching.service';
-import { MatchScoreService } from '../../matching/match-score.service';
-import { writeSchedule } from '../../scheduling/schedule-writer';
-import { loadSchedulingInput } from '../../scheduling/scheduling-input';
+
+/**
+ * The real matching and scheduler runs, handed in by the caller (bootstrap/demo-engines.ts):
+ * the database folder must not import the domains that import it.
+ */
+export interface DemoEngines {
+  /** Runs matching for the edition to the end; returns the run's id. */
+  matchingRun(db: DataSource, editionId: string, caller: AuthUser): Promise<string>;
+  /** Runs the scheduler on the accepted meetings and writes the result; returns how many it placed. */
+  schedulerRun(db: DataSource, editionId: string, bureauId: string): Promise<number>;
+}
 
 type Rnd = { next: () => number; int: (min: number, max: number) => number; pick: <T>(items: readonly T[]) => T };
 
@@ -36,7 +41,7 @@ const HOUR = 3_600_000;
  * every screen — queues, scheduler grid, agendas, dashboard, reminders — shows the state
  * of a live event. The same firms, requests and states for the same `now` (the runs' ids differ).
  */
-export async function seedLivingEdition(db: DataSource, editionId: string, rnd: Rnd, now: Date): Promise<string> {
+export async function seedLivingEdition(db: DataSource, editionId: string, rnd: Rnd, now: Date, engines: DemoEngines): Promise<string> {
   const [bureau] = await db.query(`SELECT id, time_zone FROM users WHERE role = 'bureau' ORDER BY created_at LIMIT 1`);
   const caller: AuthUser = { id: bureau.id, role: 'bureau', organizationId: null, timeZone: bureau.time_zone };
   await db.query(`UPDATE editions SET requests_open_at = $2 WHERE id = $1`, [editionId, new Date(now.getTime() - 20 * 24 * HOUR)]);
@@ -50,14 +55,12 @@ export async function seedLivingEdition(db: DataSource, editionId: string, rnd: 
        FROM organizations o CROSS JOIN (SELECT password_hash, consent FROM users WHERE email = 'jp1@demo.test') b
       WHERE o.verification = 'verified' AND NOT EXISTS (SELECT 1 FROM users u WHERE u.organization_id = o.id)`,
   );
-  const matching = new MatchingService(db, new AuditService());
-  const run = await matching.createRun(caller, editionId);
-  await matching.executeRun(run.id);
+  const runId = await engines.matchingRun(db, editionId, caller);
 
   const meetings = await db.transaction((tx) => insertMeetings(tx, editionId, bureau.id, rnd, now));
-  const scheduled = await runScheduler(db, editionId, bureau.id);
+  const scheduled = await engines.schedulerRun(db, editionId, bureau.id);
   const lived = await db.transaction((tx) => liveTheEvent(tx, editionId, bureau.id, rnd, now));
-  return `${meetings} meetings, matching run ${run.id}, ${scheduled} placed by the scheduler, ${lived}`;
+  return `${meetings} meetings, matching run ${runId}, ${scheduled} placed by the scheduler, ${lived}`;
 }
 
 async function insertMeetings(tx: EntityManager, editionId: string, bureauId: string, rnd: Rnd, now: Date): Promise<number> {
@@ -176,28 +179,6 @@ function meetingRow(
     },
     history,
   };
-}
-
-/** The real scheduler on the accepted meetings: engine, independent validator, writer, one run row. */
-async function runScheduler(db: DataSource, editionId: string, bureauId: string): Promise<number> {
-  const [run] = await db.query(
-    `INSERT INTO schedule_runs (edition_id, status, requested_by, options, started_at) VALUES ($1, 'running', $2, '{}', now()) RETURNING id`,
-    [editionId, bureauId],
-  );
-  const loaded = await loadSchedulingInput(db.manager, editionId, {}, new MatchScoreService(db));
-  const result = scheduleMeetings(loaded.input, { seed: 1 });
-  const violations = validateSchedule(loaded.input, result.assignments);
-  if (violations.length) throw new Error(`demo schedule invalid: ${violations[0].message}`);
-  await db.transaction(async (tx) => {
-    await writeSchedule(tx, editionId, run.id, bureauId, loaded, result);
-    const leftOut = result.leftOut.map((l) => ({ meetingId: l.meetingId, ...l.reason }));
-    await tx.query(`UPDATE schedule_runs SET status = 'succeeded', progress = 100, statistics = $2, left_out = $3, finished_at = now() WHERE id = $1`, [
-      run.id,
-      JSON.stringify(result.statistics),
-      JSON.stringify(leftOut),
-    ]);
-  });
-  return result.assignments.length;
 }
 
 /**
