@@ -17,7 +17,7 @@ import { gapSearch } from './gap-lns';
 
 /** Up to this many free meetings the branch and bound proves the optimum. */
 const EXACT_MEETINGS = 40;
-/** Up to this many placed meetings (a forum day: 120–300) the gap annealing gets 20× the steps. */
+/** Up to this many placed meetings (a forum day: 120–300) the gaps get simulated annealing. */
 const DENSE_DAY = 600;
 /** (meeting, slot) pairs an exact repair may free at most. */
 const REPAIR_COLUMNS = 12_000;
@@ -80,8 +80,11 @@ export function scheduleMeetings(input: SchedulingInput, options: ScheduleOption
   );
   const movable = (i: number) => !state.pinned[i] && state.slotOf[i] !== model.meetings[i].previousSlot;
   compactHoles(state, random, Math.round(effort * Math.max(20_000, 30 * free)), movable);
-  annealGaps(state, random, Math.round(effort * (state.placed <= DENSE_DAY ? 200_000 : 10_000)), movable);
-  compactHoles(state, random, Math.round(effort * Math.max(20_000, 30 * free)), movable);
+  if (state.placed <= DENSE_DAY) {
+    // Forum-sized days: annealing, then compaction again. Large events keep to compaction (their CPU budget).
+    annealGaps(state, random, Math.round(effort * 200_000), movable);
+    compactHoles(state, random, Math.round(effort * Math.max(20_000, 30 * free)), movable);
+  }
   if (options.solver && options.gapWindows) {
     gapSearch(state, options.solver, {
       iterations: options.gapWindows,
