@@ -85,9 +85,9 @@ const MEETING_PAGE: Record<Role, string> = { jp: '/meetings', cn: '/meetings', b
               <span class="dot" [attr.aria-label]="'notifications.unread' | transloco" role="img"></span>
             }
             @if (n.counterpartName; as name) {
-              <app-localized [texts]="name" [primary]="name.zh ? 'zh' : 'ja'" />:
+              <app-localized [texts]="name" [primary]="name.zh ? 'zh' : 'ja'" />{{ 'common.colon' | transloco }}
             } @else if (n.parties; as p) {
-              <app-localized [texts]="p.jp" primary="ja" /> – <app-localized [texts]="p.cn" primary="zh" />:
+              <app-localized [texts]="p.jp" primary="ja" /> – <app-localized [texts]="p.cn" primary="zh" />{{ 'common.colon' | transloco }}
             }
             {{ 'notifications.action.' + n.action | transloco }}
             @if (n.from && n.from !== n.to) {

@@ -27,7 +27,8 @@ export type MissingKind = 'not-found' | 'forbidden';
       font-size: 3rem;
       font-weight: 600;
       color: var(--mat-sys-outline);
-      margin: 0;
+      line-height: 1.2;
+      margin: 0 0 8px;
     }
   `,
   template: `
