@@ -22,7 +22,7 @@ describe('the request quota', () => {
 
   it('counts only requests waiting for an answer (requested, approved), of this firm and edition, made by the firm', async () => {
     const calls: unknown[][] = [];
-    const fake = { query: async (sql: string, params: unknown[]) => (calls.push([sql, params]), [{ pending: 3 }]) };
+    const fake = { query: async <T>(sql: string, params?: unknown[]): Promise<T> => (calls.push([sql, params]), [{ pending: 3 }] as T) };
     await expect(pendingRequests(fake, 'e1', 'jp1')).resolves.toBe(3);
     expect(PENDING_REQUEST_STATUSES).toEqual(['requested', 'approved']);
     expect(calls[0][0]).toContain("origin = 'request'");
