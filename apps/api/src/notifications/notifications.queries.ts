@@ -32,6 +32,29 @@ export async function insertTransitionNotices(tx: Db, n: MeetingTransitionNotice
   return rows.length;
 }
 
+/** The same notice for many meetings at once (a bulk publish), never to the bureau; returns how many rows. */
+export async function insertTransitionNoticesFor(
+  tx: Db,
+  meetingIds: readonly string[],
+  n: { action: string; from: string; to: string; note: string | null; actorId: string | null },
+  now: Date,
+): Promise<number> {
+  const rows: unknown[] = await tx.query(
+    `INSERT INTO notifications (user_id, kind, meeting_id, payload, created_at)
+       SELECT u.id, 'meeting.transition', m.id,
+              jsonb_build_object(
+                'action', $2::text, 'from', $3::text, 'to', $4::text, 'note', $5::text,
+                ${PARTY_NAMES_SQL}),
+              $6
+         ${MEETING_PARTIES_SQL}
+         JOIN users u ON u.organization_id IN (m.jp_organization_id, m.cn_organization_id)
+        WHERE m.id = ANY($1::uuid[]) AND u.id IS DISTINCT FROM $7 AND u.anonymised_at IS NULL
+       RETURNING id`,
+    [meetingIds, n.action, n.from, n.to, n.note, now, n.actorId],
+  );
+  return rows.length;
+}
+
 /** One row per delegate of the other party (both when the bureau writes); returns how many. */
 export async function insertMessageNotices(
   tx: Db,

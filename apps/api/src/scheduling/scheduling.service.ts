@@ -1,5 +1,7 @@
 import { AGENDA_SQL } from './agenda.queries';
-import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { publishSession } from './bulk-publish';
+import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { CLOCK, Clock } from '../common/clock';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   AgendaQueryDto,
@@ -57,6 +59,7 @@ export class SchedulingService implements OnModuleInit {
     private readonly transitions: MeetingTransitionsService,
     private readonly notifications: NotificationsService,
     private readonly matchScores: MatchScoreService,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {
     this.runs = new RunLifecycle<RunRow>(db, { table: 'schedule_runs', lockSpace: LOCK_SPACE.scheduleRun, label: 'scheduler run', claimProgress: 10 });
   }
@@ -69,24 +72,25 @@ export class SchedulingService implements OnModuleInit {
   }
 
   /**
-   * Publishes the scheduled, unpublished slots (of the given sessions, or all): each
-   * goes through the meeting state machine, so both parties are notified and asked to
-   * confirm or decline.
+   * Publishes the scheduled, unpublished slots (of the given sessions, or all), one
+   * transaction per session, set-based (bulk-publish.ts): the same transition, audit and
+   * outbox notification rows the state machine writes, so both parties are notified and
+   * asked to confirm or decline; the mails go out from the outbox job, never inline.
    */
   async publish(caller: AuthUser, editionId: string, dto: PublishScheduleDto): Promise<PublishScheduleView> {
     await this.assertEdition(editionId);
-    const published = await this.db.transaction(async (tx) => {
-      const rows: { id: string }[] = await tx.query(
-        `SELECT m.id FROM meetings m JOIN bookings b ON b.meeting_id = m.id
-          WHERE m.edition_id = $1 AND m.status = 'scheduled' AND m.slot_published_at IS NULL
-            AND ($2::uuid[] IS NULL OR b.session_id = ANY($2::uuid[]))
-          ORDER BY lower(b.during), m.id`,
-        [editionId, dto.sessionIds ?? null],
-      );
-      if (!rows.length) throw new DomainError('SCHEDULE_NOTHING_TO_PUBLISH', 'there is no scheduled, unpublished meeting to publish');
-      for (const { id } of rows) await this.transitions.apply(tx, id, 'publish', caller);
-      return rows.length;
-    });
+    const sessions: { session_id: string }[] = await this.db.query(
+      `SELECT b.session_id FROM meetings m JOIN bookings b ON b.meeting_id = m.id
+        WHERE m.edition_id = $1 AND m.status = 'scheduled' AND m.slot_published_at IS NULL
+          AND ($2::uuid[] IS NULL OR b.session_id = ANY($2::uuid[]))
+        GROUP BY b.session_id ORDER BY min(lower(b.during)), b.session_id`,
+      [editionId, dto.sessionIds ?? null],
+    );
+    if (!sessions.length) throw new DomainError('SCHEDULE_NOTHING_TO_PUBLISH', 'there is no scheduled, unpublished meeting to publish');
+    let published = 0;
+    for (const { session_id } of sessions) {
+      published += (await this.db.transaction((tx) => publishSession(tx, editionId, session_id, caller.id, this.clock.now()))).length;
+    }
     await this.notifications.kick();
     return { editionId, published };
   }
