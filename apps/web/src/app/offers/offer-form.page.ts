@@ -26,6 +26,12 @@ function foreignSummary(group: AbstractControl): ValidationErrors | null {
   selector: 'app-offer-form-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [ReactiveFormsModule, MatCardModule, MatFormFieldModule, MatInputModule, MatSelectModule, MatButtonModule, RouterLink, TranslocoPipe],
+  // The Chinese fields stand alone in the column: full width, aligned with the rows below.
+  styles: `
+    .stack > mat-form-field {
+      width: 100%;
+    }
+  `,
   template: `
     <h1>{{ (id() ? 'offers.editTitle' : 'offers.newTitle') | transloco }}</h1>
     <form [formGroup]="form" (ngSubmit)="save()" novalidate>
