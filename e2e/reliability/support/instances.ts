@@ -49,6 +49,10 @@ export async function startInstance(databaseUrl: string, env: Record<string, str
       DATA_DIR: mkdtempSync(join(tmpdir(), 'jinan-rel-data-')),
       WEB_ROOT: join(tmpdir(), 'jinan-no-web'),
       RATE_LIMIT_PER_MINUTE: '100000',
+      // The small demo edition these tests were written against: on a server database the
+      // demo is seeded only when asked for (DEMO=1), never merely because NODE_ENV is unset.
+      DEMO: '1',
+      DEMO_SIZE: 'small',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
