@@ -77,11 +77,7 @@ import { LocalizedTextComponent } from '../shared/localized-text.component';
       <mat-card appearance="outlined" [attr.data-meeting]="m.id">
         <mat-card-content>
           <div class="pair">
-            <mat-checkbox
-              [checked]="selected().has(m.id)"
-              (change)="toggle(m.id, $event.checked)"
-              [attr.aria-label]="'review.select' | transloco"
-            ></mat-checkbox>
+            <mat-checkbox [checked]="selected().has(m.id)" (change)="toggle(m.id, $event.checked)" [aria-label]="'review.select' | transloco"></mat-checkbox>
             <a [routerLink]="['/organizations', m.jpOrganization.id]" [attr.data-org-link]="m.jpOrganization.id"
               ><app-localized [texts]="m.jpOrganization.name" primary="ja"
             /></a>
