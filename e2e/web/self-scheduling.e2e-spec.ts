@@ -1,9 +1,7 @@
 import { Browser } from 'playwright-core';
-import { api, apiToken, demoEditionId, describeInBrowser, expectNoRawKeys, launchBrowser, signedInPage } from './support/browser';
+import { api, apiToken, DEMO_PASSWORD, demoEditionId, describeInBrowser, expectNoRawKeys, launchBrowser, signedInPage, unique } from './support/browser';
 
 const BUREAU = 'bureau@demo.test';
-const JP = ['jp1@demo.test', 'jp2@demo.test', 'jp3@demo.test'];
-const CN = ['cn1@demo.test', 'cn2@demo.test', 'cn3@demo.test'];
 const TITLE = { ja: '面談の時間', 'zh-CN': '会谈时间' } as const;
 
 interface Me {
@@ -20,25 +18,40 @@ describeInBrowser('self-scheduling', () => {
   let browser: Browser;
   let eventId: string;
   let bureau: string;
-  const used = new Set<string>();
 
-  /** An approved request between two demo accounts that have no meeting yet (other tests create some). */
+  /**
+   * An approved request between a Japanese firm and a Ji'nan company registered (and verified)
+   * for this test alone: one meeting per pair and edition, and the demo accounts' pairs belong
+   * to the other browser tests, which may run before or after this file.
+   */
   async function approvedRequest(): Promise<{ id: string; jp: string; cn: string }> {
-    for (const jp of JP) {
-      for (const cn of CN) {
-        if (used.has(jp) || used.has(cn)) continue;
-        const counterpartId = (await api<Me>('GET', '/me', undefined, await apiToken(cn))).organizationId;
-        try {
-          const created = await api<{ id: string }>('POST', `/events/${eventId}/meetings`, { counterpartId }, await apiToken(jp));
-          await api('POST', `/meetings/${created.id}/review`, { decision: 'approve' }, bureau);
-          used.add(jp).add(cn);
-          return { id: created.id, jp, cn };
-        } catch {
-          // That pair already met in another test: try the next.
-        }
-      }
-    }
-    throw new Error('no free pair of demo accounts left');
+    const jp = await verifiedAccount('jp');
+    const cn = await verifiedAccount('cn');
+    const counterpartId = (await api<Me>('GET', '/me', undefined, await apiToken(cn))).organizationId;
+    const created = await api<{ id: string }>('POST', `/events/${eventId}/meetings`, { counterpartId }, await apiToken(jp));
+    await api('POST', `/meetings/${created.id}/review`, { decision: 'approve' }, bureau);
+    return { id: created.id, jp, cn };
+  }
+
+  /** A new account and organization (health, speaking Japanese and Chinese), verified by the bureau. */
+  async function verifiedAccount(role: 'jp' | 'cn'): Promise<string> {
+    const email = `${unique(`self-${role}`)}@e2e.test`;
+    await api('POST', '/auth/register', {
+      email,
+      password: DEMO_PASSWORD,
+      fullName: role === 'jp' ? '日程 太郎' : '日程 李',
+      role,
+      locale: role === 'jp' ? 'ja' : 'zh-CN',
+      timeZone: role === 'jp' ? 'Asia/Tokyo' : 'Asia/Shanghai',
+      consent: { shareProfile: true },
+      organization:
+        role === 'jp'
+          ? { nameJa: `日程テスト株式会社 ${unique('o')}`, sectors: ['health'], sizeBand: 'medium', languages: ['ja', 'zh'], delegates: 2 }
+          : { nameZh: `济南日程测试有限公司 ${unique('o')}`, sectors: ['health'], sizeBand: 'medium', languages: ['zh', 'ja'], delegates: 2 },
+    });
+    const organizationId = (await api<Me>('GET', '/me', undefined, await apiToken(email))).organizationId;
+    await api('POST', `/organizations/${organizationId}/verification`, { decision: 'verified', note: 'E2E' }, bureau);
+    return email;
   }
 
   beforeAll(async () => {
