@@ -15,8 +15,10 @@ const stages = args.length
   ? [{ name: 'jest ' + args.join(' '), argv: args }]
   : [
       { name: 'unit + API', argv: ['--selectProjects', 'contracts', 'matching', 'scheduling', 'api', 'web', 'e2e-api'] },
-      { name: 'browser (serial)', argv: ['-c', 'e2e/web/jest.config.cts', '--runInBand'] },
-      { name: 'reliability (serial)', argv: ['-c', 'e2e/reliability/jest.config.cts', '--runInBand'] },
+      // --forceExit: in band, a failed test that leaves a browser or an API process behind would
+      // otherwise keep jest (and CI) waiting forever; passing runs close everything themselves.
+      { name: 'browser (serial)', argv: ['-c', 'e2e/web/jest.config.cts', '--runInBand', '--forceExit'] },
+      { name: 'reliability (serial)', argv: ['-c', 'e2e/reliability/jest.config.cts', '--runInBand', '--forceExit'] },
     ];
 
 const totals = { failed: 0, skipped: 0, todo: 0, passed: 0, total: 0 };
