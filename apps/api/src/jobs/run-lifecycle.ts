@@ -100,7 +100,7 @@ export class RunLifecycle<Row extends RunRowBase> {
         await work(run, this.stepsOf(runId));
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
-        this.logger.error(`${this.options.label} ${runId} failed: ${message}`);
+        this.logger.error(`${this.options.label} ${runId} failed: ${message}`, error instanceof Error ? error.stack : undefined);
         await this.db.query(`UPDATE ${this.options.table} SET status = 'failed', error = $2, finished_at = now() WHERE id = $1`, [runId, message]);
       }
     });

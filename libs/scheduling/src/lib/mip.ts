@@ -14,7 +14,11 @@ let loading: Promise<MipSolver> | null = null;
 
 /** HiGHS compiled to WebAssembly, loaded once per process. */
 export function loadMipSolver(): Promise<MipSolver> {
-  loading ??= (require('highs') as (options?: object) => Promise<MipSolver>)();
+  // highs ships CommonJS with the factory both as module.exports and as .default; a bundler's
+  // interop can hand either shape over, so take whichever is the function.
+  type Factory = (options?: object) => Promise<MipSolver>;
+  const highs = require('highs') as Factory | { default: Factory };
+  loading ??= (typeof highs === 'function' ? highs : highs.default)();
   return loading;
 }
 
