@@ -3,12 +3,12 @@ import { createTestApp, TestApp } from './support/test-app';
 /** Every write by anyone is in the audit trail, organisation-level ones included; a verified organisation that renames itself is reviewed again. */
 describe('complete audit trail and re-review on material change', () => {
   let t: TestApp;
-  let eventId: string;
+  let editionId: string;
   let jpOrg: string;
   let cnOrg: string;
   beforeAll(async () => {
     t = await createTestApp('audit_complete');
-    eventId = (await t.http.get('/api/events').set(await t.as('bureau@demo.test'))).body[0].id;
+    editionId = (await t.http.get('/api/events').set(await t.as('bureau@demo.test'))).body[0].id;
     [{ organization_id: jpOrg }] = await t.db.query(`SELECT organization_id FROM users WHERE email = 'jp1@demo.test'`);
     [{ organization_id: cnOrg }] = await t.db.query(`SELECT organization_id FROM users WHERE email = 'cn1@demo.test'`);
   });
@@ -16,7 +16,7 @@ describe('complete audit trail and re-review on material change', () => {
 
   const trail = async (query: Record<string, string>) => {
     const res = await t.http
-      .get(`/api/events/${eventId}/audit`)
+      .get(`/api/events/${editionId}/audit`)
       .query({ pageSize: '100', ...query })
       .set(await t.as('bureau@demo.test'));
     expect(res.status).toBe(200);

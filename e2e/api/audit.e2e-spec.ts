@@ -5,19 +5,19 @@ import { createTestApp, TestApp } from './support/test-app';
 
 describe('the bureau\u2019s audit trail', () => {
   let t: TestApp;
-  let eventId: string;
+  let editionId: string;
   let meeting: string;
   let bureauId: string;
   let cn1Id: string;
 
   beforeAll(async () => {
     t = await createTestApp('audit');
-    eventId = (await t.http.get('/api/events').set(await t.as('bureau@demo.test'))).body[0].id;
+    editionId = (await t.http.get('/api/events').set(await t.as('bureau@demo.test'))).body[0].id;
     const p = await demoParties(t);
     bureauId = p.bureauId;
     [{ id: cn1Id }] = await t.db.query(`SELECT id FROM users WHERE email = 'cn1@demo.test'`);
     // A request, then through the API: the bureau approves, cn1 accepts, the bureau runs the scheduler.
-    meeting = await insertMeeting(t, eventId, { jp: p.jp[0], cn: p.cn[0], sector: 'health', status: 'requested', createdAt: new Date().toISOString() });
+    meeting = await insertMeeting(t, editionId, { jp: p.jp[0], cn: p.cn[0], sector: 'health', status: 'requested', createdAt: new Date().toISOString() });
     const bureau = await t.as('bureau@demo.test');
     expect((await t.http.post(`/api/meetings/${meeting}/review`).set(bureau).send({ decision: 'approve' })).status).toBe(200);
     expect(
@@ -28,7 +28,7 @@ describe('the bureau\u2019s audit trail', () => {
           .send({ decision: 'accept' })
       ).status,
     ).toBe(200);
-    expect((await t.http.post(`/api/events/${eventId}/schedule/runs`).set(bureau).send({ seed: 1 })).status).toBe(202);
+    expect((await t.http.post(`/api/events/${editionId}/schedule/runs`).set(bureau).send({ seed: 1 })).status).toBe(202);
     for (let i = 0; i < 100; i++) {
       const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM schedule_runs WHERE status IN ('succeeded', 'failed')`);
       if (n) break;
@@ -39,7 +39,7 @@ describe('the bureau\u2019s audit trail', () => {
 
   const list = async (query: Record<string, string | number> = {}): Promise<Page<AuditEntryView>> => {
     const res = await t.http
-      .get(`/api/events/${eventId}/audit`)
+      .get(`/api/events/${editionId}/audit`)
       .query(query)
       .set(await t.as('bureau@demo.test'));
     expect(res.status).toBe(200);
@@ -47,8 +47,8 @@ describe('the bureau\u2019s audit trail', () => {
   };
 
   it('rejects a caller without a token, and any caller but the bureau', async () => {
-    expect((await t.http.get(`/api/events/${eventId}/audit`)).status).toBe(401);
-    expect((await t.http.get(`/api/events/${eventId}/audit`).set(await t.as('jp1@demo.test'))).status).toBe(403);
+    expect((await t.http.get(`/api/events/${editionId}/audit`)).status).toBe(401);
+    expect((await t.http.get(`/api/events/${editionId}/audit`).set(await t.as('jp1@demo.test'))).status).toBe(403);
   });
 
   it('merges bureau actions and meeting transitions, newest first, each bureau move once', async () => {
@@ -79,7 +79,7 @@ describe('the bureau\u2019s audit trail', () => {
     expect(page2).toMatchObject({ page: 2, pageSize: 1, total });
     expect(page2.items).toHaveLength(1);
     const bad = await t.http
-      .get(`/api/events/${eventId}/audit`)
+      .get(`/api/events/${editionId}/audit`)
       .query({ from: 'yesterday', actor: 'x' })
       .set(await t.as('bureau@demo.test'));
     expect(bad.status).toBe(400);
@@ -88,7 +88,7 @@ describe('the bureau\u2019s audit trail', () => {
 
   it('exports the filtered trail as CSV, names intact', async () => {
     const res = await t.http
-      .get(`/api/events/${eventId}/audit.csv`)
+      .get(`/api/events/${editionId}/audit.csv`)
       .query({ source: 'bureau' })
       .set(await t.as('bureau@demo.test'))
       .buffer(true)

@@ -1,7 +1,7 @@
 import { createTestApp, TestApp } from './support/test-app';
 
 /** `count` accepted health meetings between distinct pairs of verified organizations. */
-async function acceptedMeetings(t: TestApp, eventId: string, count: number): Promise<string[]> {
+async function acceptedMeetings(t: TestApp, editionId: string, count: number): Promise<string[]> {
   const rows: { id: string }[] = await t.db.query(
     `WITH pairs AS (
        SELECT jp.id AS jp_id, cn.id AS cn_id, cn.sectors[1] AS sector
@@ -10,24 +10,24 @@ async function acceptedMeetings(t: TestApp, eventId: string, count: number): Pro
         ORDER BY jp.id, cn.id LIMIT $2)
      INSERT INTO meetings (edition_id, jp_organization_id, cn_organization_id, origin, sector, status, cn_accepted_at)
      SELECT $1, jp_id, cn_id, 'request', sector, 'accepted', now() FROM pairs RETURNING id`,
-    [eventId, count],
+    [editionId, count],
   );
   return rows.map((r) => r.id);
 }
 
 describe('the bureau places a meeting by hand (PATCH /api/meetings/:id/booking)', () => {
   let t: TestApp;
-  let eventId: string;
+  let editionId: string;
   let meetings: string[];
   let slots: { id: string; starts_at: Date }[];
 
   beforeAll(async () => {
     t = await createTestApp('booking_moves');
-    eventId = (await t.http.get('/api/events').set(await t.as('bureau@demo.test'))).body[0].id;
-    meetings = await acceptedMeetings(t, eventId, 30);
+    editionId = (await t.http.get('/api/events').set(await t.as('bureau@demo.test'))).body[0].id;
+    meetings = await acceptedMeetings(t, editionId, 30);
     slots = await t.db.query(
       `SELECT s.id, s.starts_at FROM slots s JOIN programme_sessions p ON p.id = s.session_id WHERE s.edition_id = $1 AND p.sector = 'health' ORDER BY s.starts_at`,
-      [eventId],
+      [editionId],
     );
   });
   afterAll(() => t.close());
@@ -62,7 +62,7 @@ describe('the bureau places a meeting by hand (PATCH /api/meetings/:id/booking)'
   it('keeps a meeting in its sector\u2019s session', async () => {
     const [other] = await t.db.query(
       `SELECT s.id FROM slots s JOIN programme_sessions p ON p.id = s.session_id WHERE s.edition_id = $1 AND p.sector <> 'health' LIMIT 1`,
-      [eventId],
+      [editionId],
     );
     const res = await move(meetings[0], { slotId: other.id, tableNumber: 1 });
     expect(res.status).toBe(409);

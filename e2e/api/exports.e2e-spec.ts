@@ -11,15 +11,15 @@ const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
 describe('CSV exports for the bureau', () => {
   let t: TestApp;
-  let eventId: string;
+  let editionId: string;
   let p: DemoParties;
   let booked: string;
 
   beforeAll(async () => {
     t = await createTestApp('exports');
-    eventId = (await t.http.get('/api/events').set(await t.as('bureau@demo.test'))).body[0].id;
+    editionId = (await t.http.get('/api/events').set(await t.as('bureau@demo.test'))).body[0].id;
     p = await demoParties(t);
-    booked = await insertMeeting(t, eventId, {
+    booked = await insertMeeting(t, editionId, {
       jp: p.jp[0],
       cn: p.cn[0],
       sector: 'health',
@@ -28,13 +28,13 @@ describe('CSV exports for the bureau', () => {
       published: true,
     });
     await book(t, booked, 'health', 0, 0, 1);
-    await insertMeeting(t, eventId, { jp: p.jp[1], cn: p.cn[1], sector: 'digital', status: 'requested', createdAt: '2027-03-02T02:00:00Z' });
+    await insertMeeting(t, editionId, { jp: p.jp[1], cn: p.cn[1], sector: 'digital', status: 'requested', createdAt: '2027-03-02T02:00:00Z' });
   });
   afterAll(() => t.close());
 
   const get = async (path: string) => {
     const res = await t.http
-      .get(`/api/events/${eventId}/exports/${path}`)
+      .get(`/api/events/${editionId}/exports/${path}`)
       .set(await t.as('bureau@demo.test'))
       .buffer(true)
       .parse((r, cb) => {
@@ -50,9 +50,9 @@ describe('CSV exports for the bureau', () => {
   };
 
   it('rejects a caller without a token, and any caller but the bureau', async () => {
-    expect((await t.http.get(`/api/events/${eventId}/exports/meetings.csv`)).status).toBe(401);
-    expect((await t.http.get(`/api/events/${eventId}/exports/meetings.csv`).set(await t.as('jp1@demo.test'))).status).toBe(403);
-    expect((await t.http.get(`/api/events/${eventId}/audit.csv`).set(await t.as('cn1@demo.test'))).status).toBe(403);
+    expect((await t.http.get(`/api/events/${editionId}/exports/meetings.csv`)).status).toBe(401);
+    expect((await t.http.get(`/api/events/${editionId}/exports/meetings.csv`).set(await t.as('jp1@demo.test'))).status).toBe(403);
+    expect((await t.http.get(`/api/events/${editionId}/audit.csv`).set(await t.as('cn1@demo.test'))).status).toBe(403);
   });
 
   it('exports meetings with Chinese and Japanese intact and both time zones', async () => {
@@ -116,7 +116,7 @@ describe('CSV exports for the bureau', () => {
        SELECT $1, j.id, c.id, 'request', 'health', 'accepted', '希望与贵公司洽谈合作：医疗器械与康养服务。'
          FROM organizations j CROSS JOIN organizations c
         WHERE j.name_en LIKE 'Load Test %' AND c.name_en LIKE 'Jinan Load %'`,
-      [eventId],
+      [editionId],
     );
 
     setFlagsFromString('--expose-gc');
@@ -135,7 +135,7 @@ describe('CSV exports for the bureau', () => {
     let loadRows = 0;
     await new Promise<void>((resolve, reject) => {
       const req = http.get(
-        { host: '127.0.0.1', port, path: `/api/events/${eventId}/exports/meetings.csv`, headers: { Authorization: `Bearer ${token}` } },
+        { host: '127.0.0.1', port, path: `/api/events/${editionId}/exports/meetings.csv`, headers: { Authorization: `Bearer ${token}` } },
         (res) => {
           expect(res.statusCode).toBe(200);
           expect(res.headers['transfer-encoding']).toBe('chunked');

@@ -5,7 +5,7 @@ import { createTestApp, TestApp } from './support/test-app';
 describe('feedback after a meeting', () => {
   const clock = new ManualClock(new Date('2027-05-27T05:49:00Z'));
   let t: TestApp;
-  let eventId: string;
+  let editionId: string;
   let p: DemoParties;
   let meeting: string;
   let cancelled: string;
@@ -14,9 +14,9 @@ describe('feedback after a meeting', () => {
 
   beforeAll(async () => {
     t = await createTestApp('feedback', { clock });
-    eventId = (await t.http.get('/api/events').set(await t.as('bureau@demo.test'))).body[0].id;
+    editionId = (await t.http.get('/api/events').set(await t.as('bureau@demo.test'))).body[0].id;
     p = await demoParties(t);
-    meeting = await insertMeeting(t, eventId, {
+    meeting = await insertMeeting(t, editionId, {
       jp: p.jp[0],
       cn: p.cn[0],
       sector: 'health',
@@ -25,7 +25,7 @@ describe('feedback after a meeting', () => {
       confirmed: true,
     });
     await book(t, meeting, 'health', 0, 0, 1);
-    cancelled = await insertMeeting(t, eventId, { jp: p.jp[0], cn: p.cn[1], sector: 'health', status: 'cancelled', createdAt: '2027-03-01T00:00:00Z' });
+    cancelled = await insertMeeting(t, editionId, { jp: p.jp[0], cn: p.cn[1], sector: 'health', status: 'cancelled', createdAt: '2027-03-01T00:00:00Z' });
   });
   afterAll(() => t.close());
 
@@ -125,7 +125,7 @@ describe('feedback after a meeting', () => {
           .send(followUp)
       ).body.code,
     ).toBe('FEEDBACK_FOLLOW_UP_TOO_EARLY');
-    const due = async () => (await t.http.get(`/api/events/${eventId}/feedback/follow-ups`).set(await t.as('bureau@demo.test'))).body;
+    const due = async () => (await t.http.get(`/api/events/${editionId}/feedback/follow-ups`).set(await t.as('bureau@demo.test'))).body;
     expect(await due()).toEqual([]);
     clock.set('2027-08-25T05:50:00Z');
     // Both parties answered the first stage, so both owe the follow-up.

@@ -86,7 +86,7 @@ describe('hostile input: no route answers 500', () => {
        SELECT $1, (SELECT organization_id FROM users WHERE email = 'jp1@demo.test'), $2, 'request', 'health', 'requested', now() + interval '3 days' RETURNING id`,
       [edition.id, org.id],
     );
-    ids = { eventId: edition.id, sessionId: session.id, organizationId: org.id, meetingId: meeting.id, id: meeting.id };
+    ids = { editionId: edition.id, sessionId: session.id, organizationId: org.id, meetingId: meeting.id, id: meeting.id };
 
     const doc = (await t.http.get('/api/docs-json')).body as {
       paths: Record<string, Record<string, { requestBody?: { content?: Record<string, { schema?: { $ref?: string } }> } }>>;
@@ -219,17 +219,17 @@ describe('hostile input: no route answers 500', () => {
 
 describe('OWASP API Security Top 10 (2023)', () => {
   let t: TestApp;
-  let eventId: string;
+  let editionId: string;
   let jp1Meeting: string;
 
   beforeAll(async () => {
     t = await createTestApp('owasp');
-    [{ id: eventId }] = await t.db.query(`SELECT id FROM editions LIMIT 1`);
+    [{ id: editionId }] = await t.db.query(`SELECT id FROM editions LIMIT 1`);
     [{ id: jp1Meeting }] = await t.db.query(
       `INSERT INTO meetings (edition_id, jp_organization_id, cn_organization_id, origin, sector, status, answer_deadline)
        SELECT $1, (SELECT organization_id FROM users WHERE email = 'jp1@demo.test'), (SELECT organization_id FROM users WHERE email = 'cn1@demo.test'),
               'request', 'health', 'approved', now() + interval '3 days' RETURNING id`,
-      [eventId],
+      [editionId],
     );
   });
   afterAll(() => t.close());
@@ -246,7 +246,7 @@ describe('OWASP API Security Top 10 (2023)', () => {
       ).status,
     ).toBe(404);
     const [{ id: other }] = await t.db.query(`SELECT organization_id AS id FROM users WHERE email = 'jp1@demo.test'`);
-    const read = await t.http.get(`/api/events/${eventId}/organizations/${other}/participation`).set(jp2);
+    const read = await t.http.get(`/api/events/${editionId}/organizations/${other}/participation`).set(jp2);
     expect([403, 404]).toContain(read.status);
   });
 
@@ -300,11 +300,11 @@ describe('OWASP API Security Top 10 (2023)', () => {
       `INSERT INTO meetings (edition_id, jp_organization_id, cn_organization_id, origin, sector, status, answer_deadline)
        SELECT $1, (SELECT organization_id FROM users WHERE email = 'jp1@demo.test'), (SELECT organization_id FROM users WHERE email = 'cn2@demo.test'),
               'request', 'health', 'requested', now() + interval '3 days' RETURNING id`,
-      [eventId],
+      [editionId],
     );
     const calls = [
       t.http.post('/api/events').set(jp1).send({ year: 2030 }),
-      t.http.post(`/api/events/${eventId}/schedule/runs`).set(jp1).send({}),
+      t.http.post(`/api/events/${editionId}/schedule/runs`).set(jp1).send({}),
       t.http.patch(`/api/meetings/${jp1Meeting}/booking`).set(jp1).send({ slotId: '00000000-0000-4000-8000-000000000000', tableNumber: 1 }),
       t.http.post(`/api/organizations/${org}/verification`).set(jp1).send({ decision: 'verified' }),
       t.http.post(`/api/meetings/${requested}/review`).set(jp1).send({ decision: 'approve' }),
@@ -317,7 +317,7 @@ describe('OWASP API Security Top 10 (2023)', () => {
     const targets: { id: string }[] = await t.db.query(`SELECT id FROM organizations WHERE country = 'CN' AND verification = 'verified' ORDER BY id`);
     const answers: number[] = [];
     for (const target of targets) {
-      const res = await t.http.post(`/api/events/${eventId}/meetings`).set(jp2).send({ counterpartId: target.id });
+      const res = await t.http.post(`/api/events/${editionId}/meetings`).set(jp2).send({ counterpartId: target.id });
       answers.push(res.status);
       if (res.status === 409 && res.body.code === 'MEETING_QUOTA_REACHED') break;
     }
@@ -336,7 +336,7 @@ describe('OWASP API Security Top 10 (2023)', () => {
   it('API9 inventory: every route is in the OpenAPI document', async () => {
     const doc = await t.http.get('/api/docs-json');
     expect(Object.keys(doc.body.paths)).toEqual(
-      expect.arrayContaining(['/api/meetings/{id}/respond', '/api/meetings/{id}/booking', '/api/events/{eventId}/agenda', '/api/health']),
+      expect.arrayContaining(['/api/meetings/{id}/respond', '/api/meetings/{id}/booking', '/api/events/{editionId}/agenda', '/api/health']),
     );
   });
 

@@ -24,10 +24,10 @@ describe('background jobs (pg-boss)', () => {
   });
 
   it('mails the notifications of a transition soon after it commits', async () => {
-    const [{ id: eventId }] = await t.db.query('SELECT id FROM editions');
+    const [{ id: editionId }] = await t.db.query('SELECT id FROM editions');
     const [{ organization_id: cn1 }] = await t.db.query(`SELECT organization_id FROM users WHERE email = 'cn1@demo.test'`);
     const res = await t.http
-      .post(`/api/events/${eventId}/meetings`)
+      .post(`/api/events/${editionId}/meetings`)
       .set(await t.as('jp1@demo.test'))
       .send({ counterpartId: cn1 });
     expect(res.status).toBe(201);

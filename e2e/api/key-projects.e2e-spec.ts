@@ -5,7 +5,7 @@ const BUREAU = 'bureau@demo.test';
 /** Key projects for the signing ceremony: bureau only, a meeting or its signed outcome, listed, printed in zh and ja, counted, exported. */
 describe('key projects', () => {
   let t: TestApp;
-  let eventId: string;
+  let editionId: string;
   let meetingId: string;
   let otherMeetingId: string;
   const body = (over: object = {}) => ({
@@ -18,13 +18,13 @@ describe('key projects', () => {
   });
   const post = async (email: string, payload: object) =>
     t.http
-      .post(`/api/events/${eventId}/key-projects`)
+      .post(`/api/events/${editionId}/key-projects`)
       .set(await t.as(email))
       .send(payload);
 
   beforeAll(async () => {
     t = await createTestApp('key_projects');
-    eventId = (await t.db.query('SELECT id FROM editions WHERE year = 2027'))[0].id;
+    editionId = (await t.db.query('SELECT id FROM editions WHERE year = 2027'))[0].id;
     const org: Record<string, string> = {};
     for (const row of await t.db.query(`SELECT email, organization_id FROM users WHERE email LIKE '%@demo.test'`)) org[row.email] = row.organization_id;
     const insert = async (jp: string, cn: string, status: string) =>
@@ -32,7 +32,7 @@ describe('key projects', () => {
         await t.db.query(
           `INSERT INTO meetings (edition_id, jp_organization_id, cn_organization_id, origin, sector, priority, status, jp_accepted_at, cn_accepted_at, answer_deadline)
            SELECT $1, $2, $3, 'request', sectors[1], 2, $4, now(), now(), CASE WHEN $4 = 'requested' THEN now() + interval '1 day' END FROM organizations WHERE id = $3 RETURNING id`,
-          [eventId, org[jp], org[cn], status],
+          [editionId, org[jp], org[cn], status],
         )
       )[0].id as string;
     meetingId = await insert('jp1@demo.test', 'cn1@demo.test', 'accepted');
@@ -44,9 +44,10 @@ describe('key projects', () => {
     for (const email of ['jp1@demo.test', 'cn1@demo.test']) {
       expect((await post(email, body())).status).toBe(403);
       const headers = await t.as(email);
-      for (const path of ['', '/print', '/export.csv']) expect((await t.http.get(`/api/events/${eventId}/key-projects${path}`).set(headers)).status).toBe(403);
+      for (const path of ['', '/print', '/export.csv'])
+        expect((await t.http.get(`/api/events/${editionId}/key-projects${path}`).set(headers)).status).toBe(403);
     }
-    expect((await t.http.get(`/api/events/${eventId}/key-projects`)).status).toBe(401);
+    expect((await t.http.get(`/api/events/${editionId}/key-projects`)).status).toBe(401);
   });
 
   it('refuses bad input naming the field, a meeting that does not take place, and an outcome nobody signed', async () => {
@@ -71,10 +72,10 @@ describe('key projects', () => {
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ meetingId, fromSignedOutcome: true, signingParties: ['住友商事株式会社', '济南泉城医疗器械有限公司'] });
     expect((await post(BUREAU, body())).body.code).toBe('KEY_PROJECT_EXISTS');
-    const list = await t.http.get(`/api/events/${eventId}/key-projects`).set(await t.as(BUREAU));
+    const list = await t.http.get(`/api/events/${editionId}/key-projects`).set(await t.as(BUREAU));
     expect(list.body.map((k: { id: string }) => k.id)).toEqual([created.body.id]);
     expect(list.body[0].title.ja).toBe('日中医療イノベーションセンター協力プロジェクト');
-    const stats = await t.http.get(`/api/events/${eventId}/stats`).set(await t.as(BUREAU));
+    const stats = await t.http.get(`/api/events/${editionId}/stats`).set(await t.as(BUREAU));
     expect(stats.body.keyProjects).toEqual({ total: 1, fromSignedOutcomes: 1 });
     const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'key_project.create' AND entity_id = $1`, [created.body.id]);
     expect(n).toBe(1);
@@ -82,23 +83,23 @@ describe('key projects', () => {
 
   it('prints in Chinese and in Japanese, escaping what was typed', async () => {
     await t.db.query(`UPDATE key_projects SET signing_parties = '["<script>x</script>", "株式会社A"]'`);
-    const zh = await t.http.get(`/api/events/${eventId}/key-projects/print`).set(await t.as(BUREAU));
+    const zh = await t.http.get(`/api/events/${editionId}/key-projects/print`).set(await t.as(BUREAU));
     expect(zh.status).toBe(200);
     expect(zh.headers['content-type']).toMatch(/^text\/html/);
     expect(zh.text).toContain('<html lang="zh-CN">');
     expect(zh.text).toContain('重点项目签约仪式');
     expect(zh.text).toContain('中日医疗创新中心合作项目');
     expect(zh.text).not.toContain('<script>');
-    const ja = await t.http.get(`/api/events/${eventId}/key-projects/print?locale=ja`).set(await t.as(BUREAU));
+    const ja = await t.http.get(`/api/events/${editionId}/key-projects/print?locale=ja`).set(await t.as(BUREAU));
     expect(ja.text).toContain('<html lang="ja">');
     expect(ja.text).toContain('重点プロジェクト調印式');
     expect(ja.text).toContain('日中医療イノベーションセンター協力プロジェクト');
     expect(ja.text).not.toContain('中日医疗创新中心合作项目');
-    expect((await t.http.get(`/api/events/${eventId}/key-projects/print?locale=fr`).set(await t.as(BUREAU))).status).toBe(400);
+    expect((await t.http.get(`/api/events/${editionId}/key-projects/print?locale=fr`).set(await t.as(BUREAU))).status).toBe(400);
   });
 
   it('exports a CSV with the three titles and the parties', async () => {
-    const res = await t.http.get(`/api/events/${eventId}/key-projects/export.csv`).set(await t.as(BUREAU));
+    const res = await t.http.get(`/api/events/${editionId}/key-projects/export.csv`).set(await t.as(BUREAU));
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/csv/);
     const lines = res.text
@@ -115,9 +116,9 @@ describe('key projects', () => {
 
   it('the bureau can take a key project off the list', async () => {
     const [{ id }] = await t.db.query(`SELECT id FROM key_projects`);
-    const removed = await t.http.delete(`/api/events/${eventId}/key-projects/${id}`).set(await t.as(BUREAU));
+    const removed = await t.http.delete(`/api/events/${editionId}/key-projects/${id}`).set(await t.as(BUREAU));
     expect(removed.status).toBe(204);
-    expect((await t.http.delete(`/api/events/${eventId}/key-projects/${id}`).set(await t.as(BUREAU))).status).toBe(404);
-    expect((await t.http.get(`/api/events/${eventId}/key-projects`).set(await t.as(BUREAU))).body).toEqual([]);
+    expect((await t.http.delete(`/api/events/${editionId}/key-projects/${id}`).set(await t.as(BUREAU))).status).toBe(404);
+    expect((await t.http.get(`/api/events/${editionId}/key-projects`).set(await t.as(BUREAU))).body).toEqual([]);
   });
 });

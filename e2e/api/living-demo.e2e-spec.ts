@@ -11,7 +11,7 @@ describe('living demo', () => {
   // 09:00 in Ji'nan on the second day.
   const now = new Date('2026-12-01T01:00:00Z');
   let t: TestApp;
-  let eventId: string;
+  let editionId: string;
   let summary: string | null;
 
   beforeAll(async () => {
@@ -20,11 +20,11 @@ describe('living demo', () => {
     const started = Date.now();
     summary = await seedDemoIfEmpty(t.db, { size: 'full', now, engines: DEMO_ENGINES });
     console.log(`full demo seeded in ${Date.now() - started} ms: ${summary}`);
-    eventId = (await t.db.query('SELECT id FROM editions'))[0].id;
+    editionId = (await t.db.query('SELECT id FROM editions'))[0].id;
   });
   afterAll(() => t.close());
 
-  it('is one edition that began the day before (event zone), with the demo accounts', async () => {
+  it('is one edition that began the day before (edition zone), with the demo accounts', async () => {
     const editions = await t.db.query(`SELECT year, start_date::text, end_date::text FROM editions`);
     expect(editions).toEqual([{ year: 2026, start_date: '2026-11-30', end_date: '2026-12-01' }]);
     const login = await t.http.post('/api/auth/login').send({ email: 'jp1@demo.test', password: DEMO_PASSWORD });
@@ -78,18 +78,18 @@ describe('living demo', () => {
 
   it('shows on the bureau\u2019s screens: dashboard, grid, queue, key projects, reminders preview', async () => {
     const bureau = await t.as('bureau@demo.test');
-    const stats = await t.http.get(`/api/events/${eventId}/stats`).set(bureau);
+    const stats = await t.http.get(`/api/events/${editionId}/stats`).set(bureau);
     expect(stats.status).toBe(200);
     expect(stats.body.totals.placed).toBeGreaterThan(100);
     expect(stats.body.keyProjects.total).toBe(2);
-    const grid = await t.http.get(`/api/events/${eventId}/schedule`).set(bureau);
+    const grid = await t.http.get(`/api/events/${editionId}/schedule`).set(bureau);
     expect(grid.body.bookings.length).toBeGreaterThan(100);
-    const queue = await t.http.get(`/api/events/${eventId}/meetings?status=requested`).set(bureau);
+    const queue = await t.http.get(`/api/events/${editionId}/meetings?status=requested`).set(bureau);
     expect(queue.body.total).toBeGreaterThan(10);
-    const reminders = await t.http.post(`/api/events/${eventId}/reminders/run`).set(bureau).send({ dryRun: true });
+    const reminders = await t.http.post(`/api/events/${editionId}/reminders/run`).set(bureau).send({ dryRun: true });
     for (const kind of ['no_request', 'answer_due', 'unconfirmed_slot', 'feedback_due']) expect(reminders.body.recipients[kind].length).toBeGreaterThan(0);
     expect(reminders.body.recipients['no_request'].map((r: { email: string }) => r.email)).toContain('jp3@demo.test');
-    const agenda = await t.http.get(`/api/events/${eventId}/agenda`).set(await t.as('jp1@demo.test'));
+    const agenda = await t.http.get(`/api/events/${editionId}/agenda`).set(await t.as('jp1@demo.test'));
     expect(agenda.body.items.length).toBeGreaterThan(0);
   });
 });

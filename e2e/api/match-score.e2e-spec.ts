@@ -7,14 +7,14 @@ import { createTestApp, TestApp } from './support/test-app';
  */
 describe('match score of a pair no run covers', () => {
   let t: TestApp;
-  let eventId: string;
+  let editionId: string;
   let jp1Org: string;
   let cn1Org: string;
   let offerId: string;
 
   beforeAll(async () => {
     t = await createTestApp('match-score');
-    eventId = (await t.http.get('/api/events').set(await t.as('bureau@demo.test'))).body[0].id;
+    editionId = (await t.http.get('/api/events').set(await t.as('bureau@demo.test'))).body[0].id;
     const org = async (email: string) => (await t.db.query('SELECT organization_id FROM users WHERE email = $1', [email]))[0].organization_id as string;
     [jp1Org, cn1Org] = [await org('jp1@demo.test'), await org('cn1@demo.test')];
     const headers = await t.as('cn1@demo.test');
@@ -35,25 +35,25 @@ describe('match score of a pair no run covers', () => {
   it('has no run yet, and still scores the pair, for the offer and for the company', async () => {
     expect((await t.db.query(`SELECT count(*)::int AS n FROM matching_runs WHERE status = 'succeeded'`))[0].n).toBe(0);
     const scores = t.app.get(MatchScoreService);
-    const [forOffer, forCompany] = await scores.scoresFor(eventId, [
+    const [forOffer, forCompany] = await scores.scoresFor(editionId, [
       { jpOrganizationId: jp1Org, cnOrganizationId: cn1Org, offerId },
       { jpOrganizationId: jp1Org, cnOrganizationId: cn1Org, offerId: null },
     ]);
     expect(forOffer).toBeGreaterThan(0);
     expect(forOffer).toBeLessThanOrEqual(100);
     expect(forCompany).toBeGreaterThanOrEqual(forOffer as number);
-    const [parts] = await scores.partsFor(eventId, [{ jpOrganizationId: jp1Org, cnOrganizationId: cn1Org, offerId }]);
+    const [parts] = await scores.partsFor(editionId, [{ jpOrganizationId: jp1Org, cnOrganizationId: cn1Org, offerId }]);
     expect(parts?.length).toBeGreaterThan(0);
   });
 
   it('shows the Ji’nan company and the bureau the score of a request the moment it is made', async () => {
     const requested = await t.http
-      .post(`/api/events/${eventId}/meetings`)
+      .post(`/api/events/${editionId}/meetings`)
       .set(await t.as('jp1@demo.test'))
       .send({ counterpartId: cn1Org, offerId, message: '水素について', priority: 1 });
     expect(requested.status).toBe(201);
     for (const email of ['cn1@demo.test', 'bureau@demo.test']) {
-      const list = await t.http.get(`/api/events/${eventId}/meetings`).set(await t.as(email));
+      const list = await t.http.get(`/api/events/${editionId}/meetings`).set(await t.as(email));
       const meeting = list.body.items.find((m: { id: string }) => m.id === requested.body.id);
       expect(typeof meeting?.matchScore).toBe('number');
     }
@@ -61,6 +61,6 @@ describe('match score of a pair no run covers', () => {
 
   it('has nothing to score for a company without published offers', async () => {
     const scores = t.app.get(MatchScoreService);
-    expect(await scores.scoreFor(eventId, jp1Org, jp1Org, null)).toBeNull();
+    expect(await scores.scoreFor(editionId, jp1Org, jp1Org, null)).toBeNull();
   });
 });

@@ -36,7 +36,7 @@ const elderlyCare = {
 
 describe('matching', () => {
   let t: TestApp;
-  let eventId: string;
+  let editionId: string;
   let jp1Org: string;
   let jp2Org: string;
   let cn1Org: string;
@@ -47,18 +47,18 @@ describe('matching', () => {
   const waitForRun = async (runId: string) => {
     const headers = await t.as('bureau@demo.test');
     for (let i = 0; i < 300; i++) {
-      const res = await t.http.get(`/api/events/${eventId}/matching/runs/${runId}`).set(headers);
+      const res = await t.http.get(`/api/events/${editionId}/matching/runs/${runId}`).set(headers);
       if (res.body.status === 'succeeded' || res.body.status === 'failed') return res.body;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     throw new Error(`run ${runId} did not finish`);
   };
   const startRun = async () => {
-    const res = await t.http.post(`/api/events/${eventId}/matching/runs`).set(await t.as('bureau@demo.test'));
+    const res = await t.http.post(`/api/events/${editionId}/matching/runs`).set(await t.as('bureau@demo.test'));
     expect(res.status).toBe(202);
     return waitForRun(res.body.id);
   };
-  const recommendationsOf = async (email: string, query = '') => t.http.get(`/api/events/${eventId}/recommendations${query}`).set(await t.as(email));
+  const recommendationsOf = async (email: string, query = '') => t.http.get(`/api/events/${editionId}/recommendations${query}`).set(await t.as(email));
   const publish = async (body: object) => {
     const headers = await t.as('cn1@demo.test');
     const created = await t.http.post('/api/offers').set(headers).send(body);
@@ -69,20 +69,20 @@ describe('matching', () => {
 
   beforeAll(async () => {
     t = await createTestApp('matching');
-    eventId = (await t.http.get('/api/events').set(await t.as('bureau@demo.test'))).body[0].id;
+    editionId = (await t.http.get('/api/events').set(await t.as('bureau@demo.test'))).body[0].id;
     const org = async (email: string) => (await t.db.query('SELECT organization_id FROM users WHERE email = $1', [email]))[0].organization_id as string;
     [jp1Org, jp2Org, cn1Org] = [await org('jp1@demo.test'), await org('jp2@demo.test'), await org('cn1@demo.test')];
   });
   afterAll(() => t.close());
 
   it('rejects a caller without a token', async () => {
-    expect((await t.http.post(`/api/events/${eventId}/matching/runs`)).status).toBe(401);
-    expect((await t.http.get(`/api/events/${eventId}/recommendations`)).status).toBe(401);
+    expect((await t.http.post(`/api/events/${editionId}/matching/runs`)).status).toBe(401);
+    expect((await t.http.get(`/api/events/${editionId}/recommendations`)).status).toBe(401);
   });
 
   it('lets only the bureau start runs, and a firm see only its own recommendations', async () => {
     for (const email of ['jp1@demo.test', 'cn1@demo.test']) {
-      expect((await t.http.post(`/api/events/${eventId}/matching/runs`).set(await t.as(email))).status).toBe(403);
+      expect((await t.http.post(`/api/events/${editionId}/matching/runs`).set(await t.as(email))).status).toBe(403);
     }
     expect((await recommendationsOf('cn1@demo.test')).status).toBe(403);
     expect((await recommendationsOf('jp1@demo.test', `?organizationId=${jp2Org}`)).status).toBe(403);
@@ -183,11 +183,11 @@ describe('matching', () => {
     const scores = t.app.get(MatchScoreService);
     const recs: OfferRec[] = (await recommendationsOf('jp1@demo.test')).body.offers;
     const ours = recs.find((r) => r.offer.id === devicesId)!;
-    expect(await scores.scoreFor(eventId, jp1Org, cn1Org, devicesId)).toBe(ours.score);
+    expect(await scores.scoreFor(editionId, jp1Org, cn1Org, devicesId)).toBe(ours.score);
     const best = Math.max(...recs.filter((r) => r.company.id === cn1Org).map((r) => r.score));
-    expect(await scores.scoreFor(eventId, jp1Org, cn1Org, null)).toBe(best);
+    expect(await scores.scoreFor(editionId, jp1Org, cn1Org, null)).toBe(best);
     expect(
-      await scores.scoresFor(eventId, [
+      await scores.scoresFor(editionId, [
         { jpOrganizationId: jp1Org, cnOrganizationId: cn1Org, offerId: devicesId },
         { jpOrganizationId: jp1Org, cnOrganizationId: jp2Org, offerId: null },
       ]),
@@ -198,7 +198,7 @@ describe('matching', () => {
     const recs: OfferRec[] = (await recommendationsOf('jp1@demo.test')).body.offers;
     const ours = recs.find((r) => r.offer.id === devicesId)!;
     const requested = await t.http
-      .post(`/api/events/${eventId}/meetings`)
+      .post(`/api/events/${editionId}/meetings`)
       .set(await t.as('jp1@demo.test'))
       .send({ counterpartId: cn1Org, offerId: devicesId, message: '医療機器について', priority: 1 });
     expect(requested.status).toBe(201);
@@ -206,7 +206,7 @@ describe('matching', () => {
       .post(`/api/meetings/${requested.body.id}/review`)
       .set(await t.as('bureau@demo.test'))
       .send({ decision: 'approve' });
-    const incoming = await t.http.get(`/api/events/${eventId}/meetings`).set(await t.as('cn1@demo.test'));
+    const incoming = await t.http.get(`/api/events/${editionId}/meetings`).set(await t.as('cn1@demo.test'));
     const meeting = incoming.body.items.find((m: { id: string }) => m.id === requested.body.id);
     expect(meeting.matchScore).toBe(ours.score);
   });
@@ -223,8 +223,8 @@ describe('matching', () => {
 
   it('refuses a second run while one is queued or running with 409', async () => {
     // As if another instance's run were in flight.
-    const [{ id }] = await t.db.query(`INSERT INTO matching_runs (edition_id, status) VALUES ($1, 'running') RETURNING id`, [eventId]);
-    const res = await t.http.post(`/api/events/${eventId}/matching/runs`).set(await t.as('bureau@demo.test'));
+    const [{ id }] = await t.db.query(`INSERT INTO matching_runs (edition_id, status) VALUES ($1, 'running') RETURNING id`, [editionId]);
+    const res = await t.http.post(`/api/events/${editionId}/matching/runs`).set(await t.as('bureau@demo.test'));
     expect(res.status).toBe(409);
     expect(res.body.code).toBe('MATCHING_RUN_IN_PROGRESS');
     await t.db.query(`UPDATE matching_runs SET status = 'failed', finished_at = now() WHERE id = $1`, [id]);
@@ -233,7 +233,7 @@ describe('matching', () => {
   it('replaces the previous results atomically and is fresh again after a new run', async () => {
     const run = await startRun();
     expect(run.status).toBe('succeeded');
-    const runs = await t.db.query('SELECT DISTINCT run_id FROM recommendations WHERE edition_id = $1', [eventId]);
+    const runs = await t.db.query('SELECT DISTINCT run_id FROM recommendations WHERE edition_id = $1', [editionId]);
     expect(runs).toEqual([{ run_id: run.id }]);
     const res = await recommendationsOf('jp1@demo.test');
     expect(res.body).toMatchObject({ runId: run.id, stale: false });
@@ -258,15 +258,15 @@ describe('matching runs on pg-boss', () => {
     const schedules = await t.db.query(`SELECT name, cron FROM pgboss.schedule WHERE name = 'matching-run'`);
     expect(schedules).toEqual([{ name: 'matching-run', cron: '*/10 * * * *' }]);
     const headers = await t.as('bureau@demo.test');
-    const eventId = (await t.http.get('/api/events').set(headers)).body[0].id;
-    const created = await t.http.post(`/api/events/${eventId}/matching/runs`).set(headers);
+    const editionId = (await t.http.get('/api/events').set(headers)).body[0].id;
+    const created = await t.http.post(`/api/events/${editionId}/matching/runs`).set(headers);
     expect(created.status).toBe(202);
     // The worker polls every 5 s; wait for it rather than calling it.
     const deadline = Date.now() + 30_000;
     let status = created.body.status;
     while (Date.now() < deadline && status !== 'succeeded' && status !== 'failed') {
       await new Promise((resolve) => setTimeout(resolve, 250));
-      status = (await t.http.get(`/api/events/${eventId}/matching/runs/${created.body.id}`).set(headers)).body.status;
+      status = (await t.http.get(`/api/events/${editionId}/matching/runs/${created.body.id}`).set(headers)).body.status;
     }
     expect(status).toBe('succeeded');
     const [{ jobs }] = await t.db.query(`SELECT count(*)::int AS jobs FROM pgboss.job WHERE name = 'matching-run'`);

@@ -9,7 +9,7 @@ const BUREAU = 'bureau@demo.test';
 /** The thread of a meeting (issue 13) and the profile page's privacy rule. */
 describe('meeting messages and organization profiles', () => {
   let t: TestApp;
-  let eventId: string;
+  let editionId: string;
   const org: Record<string, string> = {};
   let meetingId: string;
 
@@ -28,9 +28,9 @@ describe('meeting messages and organization profiles', () => {
 
   beforeAll(async () => {
     t = await createTestApp('meeting_messages');
-    eventId = (await t.db.query('SELECT id FROM editions WHERE year = 2027'))[0].id;
+    editionId = (await t.db.query('SELECT id FROM editions WHERE year = 2027'))[0].id;
     for (const row of await t.db.query(`SELECT email, organization_id FROM users WHERE email LIKE '%@demo.test'`)) org[row.email] = row.organization_id;
-    const created = await post(JP, `/api/events/${eventId}/meetings`, { counterpartId: org[CN], message: 'Kaizen for your plant' });
+    const created = await post(JP, `/api/events/${editionId}/meetings`, { counterpartId: org[CN], message: 'Kaizen for your plant' });
     expect(created.status).toBe(201);
     meetingId = created.body.id;
   });
@@ -164,7 +164,7 @@ describe('meeting messages and organization profiles', () => {
     expect(res.body.allowedActions).toEqual(['cancel']);
     expect((await get(BUREAU, `/api/meetings/${meetingId}`)).body.allowedActions).toEqual(['cancel']);
 
-    const fresh = await post('jp3@demo.test', `/api/events/${eventId}/meetings`, { counterpartId: org[STRANGER_CN] });
+    const fresh = await post('jp3@demo.test', `/api/events/${editionId}/meetings`, { counterpartId: org[STRANGER_CN] });
     expect(fresh.status).toBe(201);
     expect(fresh.body.allowedActions).toEqual(['cancel']);
     expect((await get(BUREAU, `/api/meetings/${fresh.body.id}`)).body.allowedActions).toEqual(['approve', 'reject', 'cancel']);

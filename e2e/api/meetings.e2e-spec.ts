@@ -28,12 +28,12 @@ const NO_MEETING = '00000000-0000-4000-8000-000000000000';
 describe('meetings', () => {
   const clock = new ManualClock(new Date('2027-03-01T00:00:00Z'));
   let t: TestApp;
-  let eventId: string;
+  let editionId: string;
   /** Organization id of each demo account. */
   const org: Record<string, string> = {};
 
   const post = async (email: string, body: object, key?: string) => {
-    const req = t.http.post(`/api/events/${eventId}/meetings`).set(await t.as(email));
+    const req = t.http.post(`/api/events/${editionId}/meetings`).set(await t.as(email));
     if (key) req.set('Idempotency-Key', key);
     return req.send(body);
   };
@@ -66,14 +66,14 @@ describe('meetings', () => {
 
   beforeAll(async () => {
     t = await createTestApp('meetings', { clock });
-    eventId = (await t.db.query('SELECT id FROM editions WHERE year = 2027'))[0].id;
+    editionId = (await t.db.query('SELECT id FROM editions WHERE year = 2027'))[0].id;
     for (const row of await t.db.query(`SELECT email, organization_id FROM users WHERE email LIKE '%@demo.test'`)) org[row.email] = row.organization_id;
   });
   afterAll(() => t.close());
 
   it('rejects a caller without a token', async () => {
-    expect((await t.http.get(`/api/events/${eventId}/meetings`)).status).toBe(401);
-    expect((await t.http.post(`/api/events/${eventId}/meetings`).send({ counterpartId: NO_MEETING })).status).toBe(401);
+    expect((await t.http.get(`/api/events/${editionId}/meetings`)).status).toBe(401);
+    expect((await t.http.post(`/api/events/${editionId}/meetings`).send({ counterpartId: NO_MEETING })).status).toBe(401);
     for (const path of ['', '/history']) expect((await t.http.get(`/api/meetings/${NO_MEETING}${path}`)).status).toBe(401);
     for (const path of ['/review', '/respond', '/cancel']) expect((await t.http.post(`/api/meetings/${NO_MEETING}${path}`).send({})).status).toBe(401);
     expect((await t.http.get('/api/notifications')).status).toBe(401);
@@ -104,7 +104,7 @@ describe('meetings', () => {
 
     it('lists to each company only the meetings it is a party of; the bureau sees all', async () => {
       for (const email of [...JP, ...CN]) {
-        const res = await t.http.get(`/api/events/${eventId}/meetings?pageSize=100`).set(await t.as(email));
+        const res = await t.http.get(`/api/events/${editionId}/meetings?pageSize=100`).set(await t.as(email));
         expect(res.status).toBe(200);
         for (const m of res.body.items) expect([m.jpOrganization.id, m.cnOrganization.id]).toContain(org[email]);
         const expected = ({ [JP[0]]: [jp1cn1], [CN[0]]: [jp1cn1], [JP[1]]: [jp2cn2], [CN[1]]: [jp2cn2] } as Record<string, string[]>)[email] ?? [];
@@ -112,9 +112,9 @@ describe('meetings', () => {
         expect(res.body.total).toBe(expected.length);
       }
       // A party's organization filter cannot widen its view.
-      const filtered = await t.http.get(`/api/events/${eventId}/meetings?organizationId=${org[JP[1]]}`).set(await t.as(CN[0]));
+      const filtered = await t.http.get(`/api/events/${editionId}/meetings?organizationId=${org[JP[1]]}`).set(await t.as(CN[0]));
       expect(filtered.body.items).toEqual([]);
-      const all = await t.http.get(`/api/events/${eventId}/meetings`).set(await t.as(BUREAU));
+      const all = await t.http.get(`/api/events/${editionId}/meetings`).set(await t.as(BUREAU));
       expect(all.body.items.map((m: { id: string }) => m.id).sort()).toEqual([jp1cn1, jp2cn2].sort());
     });
 
@@ -446,9 +446,9 @@ describe('meetings', () => {
     beforeAll(async () => {
       await clearMeetings();
       clock.set('2027-03-01T00:00:00Z');
-      await t.db.query('UPDATE editions SET max_pending_requests = 2 WHERE id = $1', [eventId]);
+      await t.db.query('UPDATE editions SET max_pending_requests = 2 WHERE id = $1', [editionId]);
     });
-    afterAll(() => t.db.query('UPDATE editions SET max_pending_requests = 30 WHERE id = $1', [eventId]));
+    afterAll(() => t.db.query('UPDATE editions SET max_pending_requests = 30 WHERE id = $1', [editionId]));
 
     it('caps a firm\u2019s pending requests', async () => {
       expect((await post(JP[2], { counterpartId: org[CN[0]] })).status).toBe(201);
@@ -461,7 +461,7 @@ describe('meetings', () => {
 
     it('shows the bureau the requests about to expire, soonest first', async () => {
       clock.set('2027-03-03T22:30:00Z');
-      const res = await t.http.get(`/api/events/${eventId}/meetings?expiringWithinHours=2`).set(await t.as(BUREAU));
+      const res = await t.http.get(`/api/events/${editionId}/meetings?expiringWithinHours=2`).set(await t.as(BUREAU));
       expect(res.body.items.map((m: { answerDeadline: string }) => m.answerDeadline)).toEqual(['2027-03-04T00:00:00.000Z']);
     });
 

@@ -2,15 +2,15 @@ import { createTestApp, TestApp } from './support/test-app';
 
 describe('participation: half-days attended and the park visit', () => {
   let t: TestApp;
-  let eventId: string;
+  let editionId: string;
   let jp1Org: string;
   let url: string;
 
   beforeAll(async () => {
     t = await createTestApp('participation');
-    eventId = (await t.http.get('/api/events').set(await t.as('jp1@demo.test'))).body[0].id;
+    editionId = (await t.http.get('/api/events').set(await t.as('jp1@demo.test'))).body[0].id;
     jp1Org = (await t.http.get('/api/me').set(await t.as('jp1@demo.test'))).body.organizationId;
-    url = `/api/events/${eventId}/organizations/${jp1Org}/participation`;
+    url = `/api/events/${editionId}/organizations/${jp1Org}/participation`;
   });
   afterAll(() => t.close());
 
@@ -18,7 +18,7 @@ describe('participation: half-days attended and the park visit', () => {
     expect((await t.http.get(url)).status).toBe(401);
   });
 
-  it('starts present at all three negotiation half-days, times in the event zone', async () => {
+  it('starts present at all three negotiation half-days, times in the edition zone', async () => {
     const res = await t.http.get(url).set(await t.as('jp1@demo.test'));
     expect(res.status).toBe(200);
     expect(res.body.halfDays).toEqual([

@@ -10,9 +10,9 @@ describe('personal data: export, consent, erasure', () => {
 
   beforeAll(async () => {
     t = await createTestApp('personal_data');
-    const eventId = (await t.http.get('/api/events').set(await t.as('bureau@demo.test'))).body[0].id;
+    const editionId = (await t.http.get('/api/events').set(await t.as('bureau@demo.test'))).body[0].id;
     const p = await demoParties(t);
-    meetingId = await insertMeeting(t, eventId, { jp: p.jp[0], cn: p.cn[0], sector: 'health', status: 'accepted', createdAt: '2027-03-01T02:00:00Z' });
+    meetingId = await insertMeeting(t, editionId, { jp: p.jp[0], cn: p.cn[0], sector: 'health', status: 'accepted', createdAt: '2027-03-01T02:00:00Z' });
     [{ id: cn1Id }] = await t.db.query(`SELECT id FROM users WHERE email = 'cn1@demo.test'`);
     const cn1 = await t.as('cn1@demo.test');
     expect((await t.http.post(`/api/meetings/${meetingId}/messages`).set(cn1).send({ body: '我的手机是 13800000000，请联系。' })).status).toBe(201);

@@ -33,12 +33,12 @@ describe('reminders', () => {
   const clock = new ManualClock(opened);
   let t: TestApp;
   let second: NestExpressApplication;
-  let eventId: string;
+  let editionId: string;
   const org: Record<string, string> = {};
 
   const preview = async () => {
     const res = await t.http
-      .post(`/api/events/${eventId}/reminders/run`)
+      .post(`/api/events/${editionId}/reminders/run`)
       .set(await t.as(BUREAU))
       .send({ dryRun: true });
     expect(res.status).toBe(200);
@@ -55,11 +55,11 @@ describe('reminders', () => {
 
   beforeAll(async () => {
     t = await createTestApp('reminders', { clock });
-    eventId = (await t.db.query('SELECT id FROM editions WHERE year = 2027'))[0].id;
+    editionId = (await t.db.query('SELECT id FROM editions WHERE year = 2027'))[0].id;
     for (const row of await t.db.query(`SELECT email, organization_id FROM users WHERE email LIKE '%@demo.test'`)) org[row.email] = row.organization_id;
     // Only the demo accounts' firms have delegates; requests opened at `opened`, N = 2 days (the answer window is 3).
     const patched = await t.http
-      .patch(`/api/events/${eventId}`)
+      .patch(`/api/events/${editionId}`)
       .set(await t.as(BUREAU))
       .send({ requestsOpenAt: opened.toISOString(), reminders: { noRequestDays: 2 } });
     expect(patched.status).toBe(200);
@@ -79,12 +79,12 @@ describe('reminders', () => {
 
   it('is for the bureau only and needs dryRun', async () => {
     const cn = await t.http
-      .post(`/api/events/${eventId}/reminders/run`)
+      .post(`/api/events/${editionId}/reminders/run`)
       .set(await t.as('cn1@demo.test'))
       .send({ dryRun: true });
     expect(cn.status).toBe(403);
     const bad = await t.http
-      .post(`/api/events/${eventId}/reminders/run`)
+      .post(`/api/events/${editionId}/reminders/run`)
       .set(await t.as(BUREAU))
       .send({});
     expect(bad.status).toBe(400);
@@ -96,7 +96,7 @@ describe('reminders', () => {
 
   it('no request yet: firms without a request, from N days after requests opened', async () => {
     const created = await t.http
-      .post(`/api/events/${eventId}/meetings`)
+      .post(`/api/events/${editionId}/meetings`)
       .set(await t.as('jp1@demo.test'))
       .send({ counterpartId: org['cn1@demo.test'] });
     expect(created.status).toBe(201);
@@ -156,7 +156,7 @@ describe('reminders', () => {
     // Nothing left to send, by either instance or the bureau's button.
     expect(Object.values(await preview()).flat()).toEqual([]);
     const again = await t.http
-      .post(`/api/events/${eventId}/reminders/run`)
+      .post(`/api/events/${editionId}/reminders/run`)
       .set(await t.as(BUREAU))
       .send({ dryRun: false });
     expect(Object.values(again.body.recipients).flat()).toEqual([]);
@@ -187,20 +187,20 @@ describe('reminders', () => {
       const [slot] = await t.db.query(
         `SELECT s.id, s.session_id, s.starts_at, s.ends_at, p.sector FROM slots s JOIN programme_sessions p ON p.id = s.session_id
           WHERE s.edition_id = $1 ORDER BY s.starts_at, s.id LIMIT 1`,
-        [eventId],
+        [editionId],
       );
       [start, end] = [slot.starts_at, slot.ends_at];
       const [m] = await t.db.query(
         `INSERT INTO meetings (edition_id, jp_organization_id, cn_organization_id, origin, sector, priority, status, jp_accepted_at, cn_accepted_at, slot_published_at, cn_confirmed_at)
          VALUES ($1, $2, $3, 'request', $4, 2, 'scheduled', now(), now(), now(), now()) RETURNING id`,
-        [eventId, org['jp2@demo.test'], org['cn2@demo.test'], slot.sector],
+        [editionId, org['jp2@demo.test'], org['cn2@demo.test'], slot.sector],
       );
       meetingId = m.id;
       await t.db.query(
         `INSERT INTO bookings (meeting_id, edition_id, session_id, slot_id, table_id, during, jp_organization_id, jp_seat, cn_organization_id, cn_seat)
          SELECT $1, $2, s.session_id, s.id, (SELECT id FROM negotiation_tables WHERE session_id = s.session_id ORDER BY number LIMIT 1), s.during, $4, 1, $5, 1
            FROM slots s WHERE s.id = $3`,
-        [meetingId, eventId, slot.id, org['jp2@demo.test'], org['cn2@demo.test']],
+        [meetingId, editionId, slot.id, org['jp2@demo.test'], org['cn2@demo.test']],
       );
     });
 
@@ -230,7 +230,7 @@ describe('reminders', () => {
 
     it('switched off per edition, nobody hears of that kind', async () => {
       await t.http
-        .patch(`/api/events/${eventId}`)
+        .patch(`/api/events/${editionId}`)
         .set(await t.as(BUREAU))
         .send({ reminders: { followUpDue: false, feedbackDue: false } });
       expect(await dueAt(shift(end, 90 * MS.day), 'follow_up_due', meetingId)).toEqual([]);

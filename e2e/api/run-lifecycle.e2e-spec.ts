@@ -18,16 +18,16 @@ describe('scheduler runs on pg-boss', () => {
     const schedules = await t.db.query(`SELECT name, cron FROM pgboss.schedule WHERE name = 'schedule-run'`);
     expect(schedules).toEqual([{ name: 'schedule-run', cron: '*/10 * * * *' }]);
     const headers = await t.as('bureau@demo.test');
-    const eventId = (await t.http.get('/api/events').set(headers)).body[0].id;
+    const editionId = (await t.http.get('/api/events').set(headers)).body[0].id;
     await t.db.query(
       `INSERT INTO meetings (edition_id, jp_organization_id, cn_organization_id, origin, sector, status, cn_accepted_at)
        SELECT $1, jp.id, cn.id, 'request', cn.sectors[1], 'accepted', now()
          FROM organizations jp JOIN organizations cn ON cn.country = 'CN' AND cn.sectors[1] = ANY (jp.sectors)
         WHERE jp.country = 'JP' AND jp.verification = 'verified' AND cn.verification = 'verified'
         LIMIT 10`,
-      [eventId],
+      [editionId],
     );
-    const created = await t.http.post(`/api/events/${eventId}/schedule/runs`).set(headers).send({});
+    const created = await t.http.post(`/api/events/${editionId}/schedule/runs`).set(headers).send({});
     expect(created.status).toBe(202);
     expect(created.body.status).toBe('queued');
     // The worker polls every 5 s; wait for it rather than calling it.
@@ -35,7 +35,7 @@ describe('scheduler runs on pg-boss', () => {
     let run = created.body;
     while (Date.now() < deadline && run.status !== 'succeeded' && run.status !== 'failed') {
       await new Promise((resolve) => setTimeout(resolve, 250));
-      run = (await t.http.get(`/api/events/${eventId}/schedule/runs/${created.body.id}`).set(headers)).body;
+      run = (await t.http.get(`/api/events/${editionId}/schedule/runs/${created.body.id}`).set(headers)).body;
     }
     expect(run).toMatchObject({ status: 'succeeded', progress: 100, error: null });
     const [{ jobs }] = await t.db.query(`SELECT count(*)::int AS jobs FROM pgboss.job WHERE name = 'schedule-run'`);

@@ -10,7 +10,7 @@ const BUREAU = 'bureau@demo.test';
  */
 describe('self-scheduling', () => {
   let t: TestApp;
-  let eventId: string;
+  let editionId: string;
   const org: Record<string, string> = {};
 
   const as = (email: string) => t.as(email);
@@ -26,13 +26,13 @@ describe('self-scheduling', () => {
       .send(body);
   const setMode = async (schedulingMode: string) =>
     t.http
-      .patch(`/api/events/${eventId}`)
+      .patch(`/api/events/${editionId}`)
       .set(await as(BUREAU))
       .send({ schedulingMode });
   /** jp → cn request, approved by the bureau. */
   const approvedRequest = async (jp: string, cn: string) => {
     const created = await t.http
-      .post(`/api/events/${eventId}/meetings`)
+      .post(`/api/events/${editionId}/meetings`)
       .set(await as(jp))
       .send({ counterpartId: org[cn] });
     expect(created.status).toBe(201);
@@ -53,7 +53,7 @@ describe('self-scheduling', () => {
 
   beforeAll(async () => {
     t = await createTestApp('self_scheduling');
-    eventId = (await t.db.query('SELECT id FROM editions WHERE year = 2027'))[0].id;
+    editionId = (await t.db.query('SELECT id FROM editions WHERE year = 2027'))[0].id;
     for (const row of await t.db.query(`SELECT email, organization_id FROM users WHERE email LIKE '%@demo.test'`)) org[row.email] = row.organization_id;
   });
   afterAll(() => t.close());
@@ -65,7 +65,7 @@ describe('self-scheduling', () => {
     });
 
     it('is the default and offers no slots to the parties', async () => {
-      const edition = await t.http.get(`/api/events/${eventId}`).set(await as('cn2@demo.test'));
+      const edition = await t.http.get(`/api/events/${editionId}`).set(await as('cn2@demo.test'));
       expect(edition.body.schedulingMode).toBe('organiser');
       expect(edition.body.reminders).toEqual({
         noRequest: true,
@@ -81,7 +81,7 @@ describe('self-scheduling', () => {
     });
 
     it('refuses an acceptance with a slot, and leaves the meeting as it was', async () => {
-      const [{ id: slotId }] = await t.db.query(`SELECT id FROM slots WHERE edition_id = $1 LIMIT 1`, [eventId]);
+      const [{ id: slotId }] = await t.db.query(`SELECT id FROM slots WHERE edition_id = $1 LIMIT 1`, [editionId]);
       const res = await respond('cn2@demo.test', meetingId, { decision: 'accept', slotId });
       expect(res.status).toBe(409);
       expect((await t.db.query(`SELECT status FROM meetings WHERE id = $1`, [meetingId]))[0].status).toBe('approved');
@@ -101,13 +101,13 @@ describe('self-scheduling', () => {
       expect(
         (
           await t.http
-            .patch(`/api/events/${eventId}`)
+            .patch(`/api/events/${editionId}`)
             .set(await as('cn1@demo.test'))
             .send({ schedulingMode: 'participants' })
         ).status,
       ).toBe(403);
       const bad = await t.http
-        .patch(`/api/events/${eventId}`)
+        .patch(`/api/events/${editionId}`)
         .set(await as(BUREAU))
         .send({ schedulingMode: 'anarchy', reminders: { noRequestDays: 0 } });
       expect(bad.status).toBe(400);
@@ -116,19 +116,19 @@ describe('self-scheduling', () => {
 
     it('sets the mode and merges reminder settings, audited', async () => {
       const res = await t.http
-        .patch(`/api/events/${eventId}`)
+        .patch(`/api/events/${editionId}`)
         .set(await as(BUREAU))
         .send({ schedulingMode: 'participants', reminders: { noRequestDays: 5, followUpDue: false } });
       expect(res.status).toBe(200);
       expect(res.body.schedulingMode).toBe('participants');
       expect(res.body.reminders).toEqual({ noRequest: true, noRequestDays: 5, answerDue: true, unconfirmedSlot: true, feedbackDue: true, followUpDue: false });
       const again = await t.http
-        .patch(`/api/events/${eventId}`)
+        .patch(`/api/events/${editionId}`)
         .set(await as(BUREAU))
         .send({ reminders: { followUpDue: true } });
       expect(again.body.reminders.noRequestDays).toBe(5);
       expect(again.body.reminders.followUpDue).toBe(true);
-      const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'event.update' AND entity_id = $1`, [eventId]);
+      const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'event.update' AND entity_id = $1`, [editionId]);
       expect(n).toBe(2);
     });
   });
@@ -143,10 +143,10 @@ describe('self-scheduling', () => {
       // One table in the first environment session: one slot, one free table.
       const [session] = await t.db.query(
         `SELECT id FROM programme_sessions WHERE edition_id = $1 AND kind = 'negotiation' AND sector = 'environment' ORDER BY starts_at LIMIT 1`,
-        [eventId],
+        [editionId],
       );
       const patched = await t.http
-        .patch(`/api/events/${eventId}/sessions/${session.id}`)
+        .patch(`/api/events/${editionId}/sessions/${session.id}`)
         .set(await as(BUREAU))
         .send({ tableCount: 1 });
       expect(patched.status).toBe(200);
@@ -173,7 +173,7 @@ describe('self-scheduling', () => {
         const [m] = await t.db.query(
           `INSERT INTO meetings (edition_id, jp_organization_id, cn_organization_id, origin, sector, priority, status, jp_accepted_at, answer_deadline)
            VALUES ($1, $2, $3, 'request', 'environment', 2, 'approved', now(), now() + interval '3 days') RETURNING id`,
-          [eventId, pair.jp, pair.cn],
+          [editionId, pair.jp, pair.cn],
         );
         racers.push({ email, meetingId: m.id });
         await t.token(email);
@@ -224,14 +224,14 @@ describe('self-scheduling', () => {
     it('lists slots where both are free, in the viewer\u2019s zone and the event\u2019s; strangers see nothing', async () => {
       const cn = await options('cn1@demo.test', meetingId);
       expect(cn.status).toBe(200);
-      expect(cn.body.eventZone).toBe('Asia/Shanghai');
+      expect(cn.body.editionZone).toBe('Asia/Shanghai');
       expect(cn.body.options.length).toBeGreaterThan(5);
       const jp = await options('jp1@demo.test', meetingId);
       expect(jp.body.zone).toBe('Asia/Tokyo');
       const first = jp.body.options[0];
       expect(first.startsAt).toMatch(/\+09:00$/);
-      expect(first.eventStartsAt).toMatch(/\+08:00$/);
-      expect(Date.parse(first.startsAt)).toBe(Date.parse(first.eventStartsAt));
+      expect(first.editionStartsAt).toMatch(/\+08:00$/);
+      expect(Date.parse(first.startsAt)).toBe(Date.parse(first.editionStartsAt));
       expect(jp.body.options.map((o: { slotId: string }) => o.slotId)).toEqual(cn.body.options.map((o: { slotId: string }) => o.slotId));
       expect((await options('cn2@demo.test', meetingId)).status).toBe(404);
       // Only slots of the meeting's sector.
@@ -248,7 +248,7 @@ describe('self-scheduling', () => {
       await t.db.query(
         `INSERT INTO participations (edition_id, organization_id, absent) VALUES ($1, $2, tstzmultirange(tstzrange($3::timestamptz, $4::timestamptz)))
          ON CONFLICT (edition_id, organization_id) DO UPDATE SET absent = EXCLUDED.absent`,
-        [eventId, org['cn1@demo.test'], away.startsAt, away.endsAt],
+        [editionId, org['cn1@demo.test'], away.startsAt, away.endsAt],
       );
       const after = (await options('cn1@demo.test', meetingId)).body.options;
       expect(after.map((o: { slotId: string }) => o.slotId)).not.toContain(away.slotId);
@@ -267,11 +267,11 @@ describe('self-scheduling', () => {
         ['jp1@demo.test', '+09:00'],
         ['cn1@demo.test', '+08:00'],
       ]) {
-        const agenda = await t.http.get(`/api/events/${eventId}/agenda`).set(await as(email));
+        const agenda = await t.http.get(`/api/events/${editionId}/agenda`).set(await as(email));
         const item = agenda.body.items.find((i: { meetingId: string }) => i.meetingId === meetingId);
         expect(item).toBeDefined();
         expect(item.startsAt.endsWith(offset)).toBe(true);
-        expect(item.eventStartsAt.endsWith('+08:00')).toBe(true);
+        expect(item.editionStartsAt.endsWith('+08:00')).toBe(true);
       }
       const history = await t.db.query(`SELECT action, actor_role FROM meeting_transitions WHERE meeting_id = $1 ORDER BY id`, [meetingId]);
       expect(history.map((h: { action: string }) => h.action)).toEqual(['request', 'approve', 'accept', 'schedule', 'publish', 'accept']);
@@ -335,17 +335,17 @@ describe('self-scheduling', () => {
            FROM (SELECT id, row_number() OVER (ORDER BY id) AS n FROM organizations WHERE country = 'JP' AND verification = 'verified' AND id <> $2) jp
            JOIN (SELECT id, sectors, row_number() OVER (ORDER BY id) AS n FROM organizations WHERE country = 'CN' AND verification = 'verified' AND id <> $3) cn ON cn.n = jp.n
           WHERE jp.n <= 6 RETURNING id`,
-        [eventId, org['jp1@demo.test'], org['cn1@demo.test']],
+        [editionId, org['jp1@demo.test'], org['cn1@demo.test']],
       );
       const created = await t.http
-        .post(`/api/events/${eventId}/schedule/runs`)
+        .post(`/api/events/${editionId}/schedule/runs`)
         .set(await as(BUREAU))
         .send({ seed: 3 });
       expect(created.status).toBe(202);
       let run = created.body;
       for (let i = 0; i < 300 && !['succeeded', 'failed'].includes(run.status); i++) {
         await new Promise((r) => setTimeout(r, 100));
-        run = (await t.http.get(`/api/events/${eventId}/schedule/runs/${created.body.id}`).set(await as(BUREAU))).body;
+        run = (await t.http.get(`/api/events/${editionId}/schedule/runs/${created.body.id}`).set(await as(BUREAU))).body;
       }
       expect(run.status).toBe('succeeded');
       const after = await booking(meetingId);

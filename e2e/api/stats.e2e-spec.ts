@@ -17,7 +17,7 @@ import { createTestApp, TestApp } from './support/test-app';
 describe('the bureau\u2019s live figures', () => {
   const clock = new ManualClock(new Date('2027-03-10T00:00:00Z'));
   let t: TestApp;
-  let eventId: string;
+  let editionId: string;
   let p: DemoParties;
   const m: Record<string, string> = {};
   let offerP: string;
@@ -25,7 +25,7 @@ describe('the bureau\u2019s live figures', () => {
 
   beforeAll(async () => {
     t = await createTestApp('stats', { clock });
-    eventId = (await t.http.get('/api/events').set(await t.as('bureau@demo.test'))).body[0].id;
+    editionId = (await t.http.get('/api/events').set(await t.as('bureau@demo.test'))).body[0].id;
     p = await demoParties(t);
     const [A, B, C, D] = p.jp;
     const [P, Q, R] = p.cn;
@@ -34,7 +34,7 @@ describe('the bureau\u2019s live figures', () => {
     const bureau = (at: string, id: string, action: string, from: 'requested' | 'approved', to: 'approved' | 'rejected') =>
       insertTransition(t, id, action, from, to, at, 'bureau', p.bureauId);
 
-    m.M1 = await insertMeeting(t, eventId, {
+    m.M1 = await insertMeeting(t, editionId, {
       jp: A,
       cn: P,
       sector: 'health',
@@ -49,7 +49,7 @@ describe('the bureau\u2019s live figures', () => {
     await insertTransition(t, m.M1, 'schedule', 'accepted', 'scheduled', '2027-03-09T10:00:00+08:00');
     await book(t, m.M1, 'health', 0, 0, 1);
 
-    m.M2 = await insertMeeting(t, eventId, {
+    m.M2 = await insertMeeting(t, editionId, {
       jp: B,
       cn: P,
       sector: 'health',
@@ -62,7 +62,7 @@ describe('the bureau\u2019s live figures', () => {
     await insertTransition(t, m.M2, 'accept', 'approved', 'accepted', '2027-03-04T11:00:00+08:00', 'cn');
     await book(t, m.M2, 'health', 1, 0, 2);
 
-    m.M3 = await insertMeeting(t, eventId, {
+    m.M3 = await insertMeeting(t, editionId, {
       jp: C,
       cn: Q,
       sector: 'environment',
@@ -73,10 +73,10 @@ describe('the bureau\u2019s live figures', () => {
     await bureau('2027-03-02T12:00:00+08:00', m.M3, 'approve', 'requested', 'approved');
     await insertTransition(t, m.M3, 'decline', 'approved', 'declined', '2027-03-05T12:00:00+08:00', 'cn');
 
-    m.M4 = await insertMeeting(t, eventId, { jp: D, cn: R, sector: 'digital', status: 'rejected', createdAt: '2027-03-02T09:00:00+08:00' });
+    m.M4 = await insertMeeting(t, editionId, { jp: D, cn: R, sector: 'digital', status: 'rejected', createdAt: '2027-03-02T09:00:00+08:00' });
     await bureau('2027-03-03T09:00:00+08:00', m.M4, 'reject', 'requested', 'rejected');
 
-    m.M5 = await insertMeeting(t, eventId, {
+    m.M5 = await insertMeeting(t, editionId, {
       jp: A,
       cn: Q,
       sector: 'environment',
@@ -87,21 +87,21 @@ describe('the bureau\u2019s live figures', () => {
     await insertTransition(t, m.M5, 'accept', 'proposed', 'proposed', '2027-03-05T15:00:00+08:00', 'jp');
     await insertTransition(t, m.M5, 'accept', 'proposed', 'accepted', '2027-03-06T15:00:00+08:00', 'cn');
 
-    m.M6 = await insertMeeting(t, eventId, { jp: C, cn: R, sector: 'digital', status: 'requested', createdAt: '2027-03-02T16:30:00Z' });
+    m.M6 = await insertMeeting(t, editionId, { jp: C, cn: R, sector: 'digital', status: 'requested', createdAt: '2027-03-02T16:30:00Z' });
   });
   afterAll(() => t.close());
 
   const stats = async (): Promise<EditionStatsView> => {
-    const res = await t.http.get(`/api/events/${eventId}/stats`).set(await t.as('bureau@demo.test'));
+    const res = await t.http.get(`/api/events/${editionId}/stats`).set(await t.as('bureau@demo.test'));
     expect(res.status).toBe(200);
     return res.body;
   };
   const sector = (s: EditionStatsView, name: string): SectorStats => s.bySector.find((x) => x.sector === name)!;
 
   it('rejects a caller without a token, and any caller but the bureau', async () => {
-    expect((await t.http.get(`/api/events/${eventId}/stats`)).status).toBe(401);
+    expect((await t.http.get(`/api/events/${editionId}/stats`)).status).toBe(401);
     for (const email of ['jp1@demo.test', 'cn1@demo.test']) {
-      expect((await t.http.get(`/api/events/${eventId}/stats`).set(await t.as(email))).status).toBe(403);
+      expect((await t.http.get(`/api/events/${editionId}/stats`).set(await t.as(email))).status).toBe(403);
     }
   });
 
@@ -149,7 +149,7 @@ describe('the bureau\u2019s live figures', () => {
 
   it('counts by day in the event\u2019s zone', async () => {
     const s = await stats();
-    expect(s.eventZone).toBe('Asia/Shanghai');
+    expect(s.editionZone).toBe('Asia/Shanghai');
     expect(s.byDay).toEqual([
       { date: '2027-03-01', requests: 3, approvals: 0, acceptances: 0, placed: 0 }, // M1 M2 M3 made
       { date: '2027-03-02', requests: 1, approvals: 3, acceptances: 0, placed: 0 }, // M4 made; M1 M2 M3 approved

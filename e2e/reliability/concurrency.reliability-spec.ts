@@ -11,7 +11,7 @@ import { Answer, ApiInstance, call, login, startInstance, waitFor } from './supp
 describe('three instances, 200 concurrent conflicting operations', () => {
   let instances: ApiInstance[];
   let db: Client;
-  let eventId: string;
+  let editionId: string;
   let approved: { id: string; cnEmail: string }[];
   let accepted: string[];
   let targets: { slotId: string; tableNumber: number }[];
@@ -23,7 +23,7 @@ describe('three instances, 200 concurrent conflicting operations', () => {
     instances = await Promise.all([0, 1, 2].map(() => startInstance(url)));
     db = new Client({ connectionString: url });
     await db.connect();
-    [{ id: eventId }] = (await db.query(`SELECT id FROM editions`)).rows;
+    [{ id: editionId }] = (await db.query(`SELECT id FROM editions`)).rows;
     for (const email of ['bureau@demo.test', 'cn1@demo.test', 'cn2@demo.test', 'cn3@demo.test']) tokens.set(email, await login(instances[0], email));
 
     // Requests approved by the bureau, waiting for the answer of cn1..cn3's companies.
@@ -34,7 +34,7 @@ describe('three instances, 200 concurrent conflicting operations', () => {
          INSERT INTO meetings (edition_id, jp_organization_id, cn_organization_id, origin, sector, status, answer_deadline)
          SELECT $1, jp.id, cn.id, 'request', cn.sector, 'approved', now() + interval '2 days' FROM cn JOIN jp ON jp.n <= 7
          RETURNING id, (SELECT email FROM cn WHERE cn.id = cn_organization_id) AS "cnEmail"`,
-        [eventId],
+        [editionId],
       )
     ).rows.slice(0, 20);
     // Accepted health meetings of other companies, for the bureau to move around.
@@ -46,13 +46,13 @@ describe('three instances, 200 concurrent conflicting operations', () => {
          INSERT INTO meetings (edition_id, jp_organization_id, cn_organization_id, origin, sector, status, cn_accepted_at)
          SELECT $1, jp.id, cn.id, 'request', cn.sector, 'accepted', now() FROM jp CROSS JOIN cn
          ORDER BY jp.n + cn.n, jp.n LIMIT 30 RETURNING id`,
-        [eventId],
+        [editionId],
       )
     ).rows.map((r) => r.id);
     const slots = (
       await db.query(
         `SELECT s.id FROM slots s JOIN programme_sessions p ON p.id = s.session_id WHERE s.edition_id = $1 AND p.sector = 'health' ORDER BY s.starts_at LIMIT 2`,
-        [eventId],
+        [editionId],
       )
     ).rows;
     targets = slots.flatMap((s) => [1, 2].map((tableNumber) => ({ slotId: s.id as string, tableNumber })));
@@ -92,7 +92,7 @@ describe('three instances, 200 concurrent conflicting operations', () => {
     for (let k = 0; k < 10; k++) {
       operations.push({
         kind: 'run',
-        run: () => call(via(k), 'POST', `/api/events/${eventId}/schedule/runs`, { token: tokens.get('bureau@demo.test'), body: { seed: k + 1 } }),
+        run: () => call(via(k), 'POST', `/api/events/${editionId}/schedule/runs`, { token: tokens.get('bureau@demo.test'), body: { seed: k + 1 } }),
       });
     }
     expect(operations).toHaveLength(200);

@@ -164,7 +164,7 @@ describe('a scheduler run killed midway', () => {
     db = new Client({ connectionString: url });
     await db.connect();
     const {
-      rows: [{ id: eventId }],
+      rows: [{ id: editionId }],
     } = await db.query(`SELECT id FROM editions`);
     // Every same-sector pair of verified firms and companies: enough for the engine to take a while.
     const { rowCount: meetings } = await db.query(
@@ -172,10 +172,10 @@ describe('a scheduler run killed midway', () => {
        SELECT $1, jp.id, cn.id, 'request', cn.sectors[1], 'accepted', now()
          FROM organizations jp JOIN organizations cn ON cn.country = 'CN' AND cn.sectors[1] = ANY (jp.sectors)
         WHERE jp.country = 'JP' AND jp.verification = 'verified' AND cn.verification = 'verified'`,
-      [eventId],
+      [editionId],
     );
     const token = await login(first, 'bureau@demo.test');
-    const created = await call(first, 'POST', `/api/events/${eventId}/schedule/runs`, { token, body: { seed: 3 } });
+    const created = await call(first, 'POST', `/api/events/${editionId}/schedule/runs`, { token, body: { seed: 3 } });
     expect(created.status).toBe(202);
     const runId = created.body.id as string;
 

@@ -88,7 +88,7 @@ interface AgendaItem {
   meetingId: string;
   startsAt: string;
   endsAt: string;
-  eventStartsAt: string;
+  editionStartsAt: string;
   tableNumber: number;
 }
 
@@ -174,12 +174,12 @@ describeInBrowser('acceptance flow: request → schedule → publish → agendas
       await screenshot(bureau, locale, 'scheduler-run');
 
       // The slot, as the API gives it to each party in its own zone.
-      const eventId = await demoEditionId(await apiToken(company));
-      const tokyo = await agendaItem(delegate, eventId, 'Asia/Tokyo', meetingId);
-      const shanghai = await agendaItem(company, eventId, 'Asia/Shanghai', meetingId);
+      const editionId = await demoEditionId(await apiToken(company));
+      const tokyo = await agendaItem(delegate, editionId, 'Asia/Tokyo', meetingId);
+      const shanghai = await agendaItem(company, editionId, 'Asia/Shanghai', meetingId);
       // Tokyo is one hour ahead of Shanghai (neither observes daylight saving).
       expect(Number(clock(tokyo.startsAt).slice(0, 2))).toBe((Number(clock(shanghai.startsAt).slice(0, 2)) + 1) % 24);
-      expect(clock(tokyo.eventStartsAt)).toBe(clock(shanghai.startsAt));
+      expect(clock(tokyo.editionStartsAt)).toBe(clock(shanghai.startsAt));
 
       // 5. Both see it in their agendas at their local times.
       await jp.goto('/agenda');
@@ -187,9 +187,9 @@ describeInBrowser('acceptance flow: request → schedule → publish → agendas
       const jpItem = jp.locator(`article[data-meeting="${meetingId}"]`);
       await jpItem.waitFor();
       expect((await jpItem.locator('[data-test=local-time]').innerText()).trim()).toBe(`${clock(tokyo.startsAt)}–${clock(tokyo.endsAt)}`);
-      const jpEvent = (await jpItem.locator('[data-test=event-time]').innerText()).trim();
-      expect(jpEvent.startsWith(`${clock(shanghai.startsAt)}–${clock(shanghai.endsAt)}`)).toBe(true);
-      expect(jpEvent).toContain(labels.shanghai);
+      const jpEdition = (await jpItem.locator('[data-test=event-time]').innerText()).trim();
+      expect(jpEdition.startsWith(`${clock(shanghai.startsAt)}–${clock(shanghai.endsAt)}`)).toBe(true);
+      expect(jpEdition).toContain(labels.shanghai);
       expect(await jpItem.innerText()).toContain(`${tokyo.tableNumber}${labels.table}`);
       await expectNoRawKeys(jp);
       await expectNoHorizontalOverflow(jp);
@@ -200,7 +200,7 @@ describeInBrowser('acceptance flow: request → schedule → publish → agendas
       const cnItem = cn.locator(`article[data-meeting="${meetingId}"]`);
       await cnItem.waitFor();
       expect((await cnItem.locator('[data-test=local-time]').innerText()).trim()).toBe(`${clock(shanghai.startsAt)}–${clock(shanghai.endsAt)}`);
-      // The company is on the event's clock: no second time.
+      // The company is on the edition's clock: no second time.
       expect(await cnItem.locator('[data-test=event-time]').count()).toBe(0);
       // The company confirms its slot.
       await cnItem.getByRole('button', { name: labels.confirm, exact: true }).click();
@@ -238,8 +238,8 @@ describeInBrowser('acceptance flow: request → schedule → publish → agendas
   }
 });
 
-async function agendaItem(account: string, eventId: string, zone: string, meetingId: string): Promise<AgendaItem> {
-  const agenda = await api<{ items: AgendaItem[] }>('GET', `/events/${eventId}/agenda?zone=${encodeURIComponent(zone)}`, undefined, await apiToken(account));
+async function agendaItem(account: string, editionId: string, zone: string, meetingId: string): Promise<AgendaItem> {
+  const agenda = await api<{ items: AgendaItem[] }>('GET', `/events/${editionId}/agenda?zone=${encodeURIComponent(zone)}`, undefined, await apiToken(account));
   const item = agenda.items.find((i) => i.meetingId === meetingId);
   if (!item) throw new Error(`${account} has no agenda item for ${meetingId}`);
   return item;

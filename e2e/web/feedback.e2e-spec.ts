@@ -126,17 +126,17 @@ describeInBrowser('errors, double-clicks, confirmations and phones (issue 13, pa
   for (const locale of LOCALES) {
     it(`${locale}: the bureau publishes the agenda only through a dialog that states the counts`, async () => {
       const bureau = await apiToken('bureau@demo.test');
-      const eventId = await demoEditionId(bureau);
+      const editionId = await demoEditionId(bureau);
       // A fresh scheduler run places accepted meetings, which then wait to be published.
-      const run = await api<{ id: string; status: string }>('POST', `/events/${eventId}/schedule/runs`, {}, bureau).catch(() => null);
+      const run = await api<{ id: string; status: string }>('POST', `/events/${editionId}/schedule/runs`, {}, bureau).catch(() => null);
       if (run) {
         for (let status = run.status, deadline = Date.now() + 60_000; status === 'queued' || status === 'running'; ) {
           if (Date.now() > deadline) throw new Error('the scheduler run did not finish');
           await new Promise((r) => setTimeout(r, 500));
-          status = (await api<{ status: string }>('GET', `/events/${eventId}/schedule/runs/${run.id}`, undefined, bureau)).status;
+          status = (await api<{ status: string }>('GET', `/events/${editionId}/schedule/runs/${run.id}`, undefined, bureau)).status;
         }
       }
-      const grid = await api<{ bookings: { published: boolean }[] }>('GET', `/events/${eventId}/schedule`, undefined, bureau);
+      const grid = await api<{ bookings: { published: boolean }[] }>('GET', `/events/${editionId}/schedule`, undefined, bureau);
       const pending = grid.bookings.filter((b) => !b.published).length;
 
       await api('PATCH', '/me', { locale }, bureau);

@@ -31,10 +31,10 @@ describeInBrowser('firm tools: marks, shortlist, programme, attendance warning',
   beforeAll(async () => {
     browser = await launchBrowser();
     const jp = await apiToken(FIRM);
-    const eventId = await demoEditionId(jp);
+    const editionId = await demoEditionId(jp);
     const mine = await api<{ items: { cnOrganization: { id: string }; offer: { id: string } | null }[] }>(
       'GET',
-      `/events/${eventId}/meetings?pageSize=100`,
+      `/events/${editionId}/meetings?pageSize=100`,
       undefined,
       jp,
     );
@@ -47,7 +47,7 @@ describeInBrowser('firm tools: marks, shortlist, programme, attendance warning',
       const offers = await api<OfferPage>('GET', '/offers?pageSize=100', undefined, jp);
       const offer = offers.items.find((o) => o.status === 'published' && !met.has(o.organizationId));
       if (!offer) throw new Error('no published offer of a company the firm has not met');
-      await api('POST', `/events/${eventId}/meetings`, { counterpartId: offer.organizationId, offerId: offer.id }, jp);
+      await api('POST', `/events/${editionId}/meetings`, { counterpartId: offer.organizationId, offerId: offer.id }, jp);
       requestedOffer = offer.id;
     }
   });

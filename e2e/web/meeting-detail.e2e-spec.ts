@@ -32,7 +32,7 @@ interface Me {
  */
 describeInBrowser('meeting detail, profile and thread', () => {
   let browser: Browser;
-  let eventId: string;
+  let editionId: string;
   let requesterOrg: string;
   /** The Ji'nan companies the requester's recommendations cover: their pairs have a score. */
   let scored: string[] = [];
@@ -41,11 +41,11 @@ describeInBrowser('meeting detail, profile and thread', () => {
     browser = await launchBrowser();
     await runMatching();
     const jp = await apiToken(REQUESTER);
-    eventId = await demoEditionId(jp);
+    editionId = await demoEditionId(jp);
     requesterOrg = (await api<Me>('GET', '/me', undefined, jp)).organizationId as string;
     const recommended = await api<{ companies: { company: { id: string } }[]; offers: { company: { id: string } }[] }>(
       'GET',
-      `/events/${eventId}/recommendations?limit=50`,
+      `/events/${editionId}/recommendations?limit=50`,
       undefined,
       jp,
     );
@@ -70,7 +70,7 @@ describeInBrowser('meeting detail, profile and thread', () => {
       const jpToken = await apiToken(REQUESTER);
       const bureauToken = await apiToken('bureau@demo.test');
       // A company this firm has not met yet in this edition.
-      const existing = await api<{ items: { cnOrganization: { id: string } }[] }>('GET', `/events/${eventId}/meetings?pageSize=100`, undefined, jpToken);
+      const existing = await api<{ items: { cnOrganization: { id: string } }[] }>('GET', `/events/${editionId}/meetings?pageSize=100`, undefined, jpToken);
       const taken = new Set(existing.items.map((m) => m.cnOrganization.id));
       let company: string | undefined;
       let companyOrg = '';
@@ -85,7 +85,7 @@ describeInBrowser('meeting detail, profile and thread', () => {
       if (!company) throw new Error(`${REQUESTER} has already met every demo company`);
       const meeting = await api<{ id: string; matchScore: number | null }>(
         'POST',
-        `/events/${eventId}/meetings`,
+        `/events/${editionId}/meetings`,
         { counterpartId: companyOrg, message: 'E2E: 御社の技術について伺いたいです。' },
         jpToken,
       );

@@ -32,18 +32,18 @@ const MOVED: Record<'ja' | 'zh-CN', string> = { ja: '商談を移動しました
 /** Issue 13: the bureau moves a meeting by hand in the schedule grid, seeing conflicts first. */
 describeInBrowser('schedule grid hand edits', () => {
   let browser: Browser;
-  let eventId: string;
+  let editionId: string;
   let bureau: string;
 
   beforeAll(async () => {
     browser = await launchBrowser();
     bureau = await apiToken('bureau@demo.test');
-    eventId = await demoEditionId(bureau);
+    editionId = await demoEditionId(bureau);
     // Two accepted meetings of the same firm (jp2 with cn2 and cn3), then a scheduler run.
     const jp = await apiToken('jp2@demo.test');
     const mine = await api<{ items: { id: string; status: string; cnOrganization: { id: string } }[] }>(
       'GET',
-      `/events/${eventId}/meetings?pageSize=100`,
+      `/events/${editionId}/meetings?pageSize=100`,
       undefined,
       jp,
     );
@@ -51,16 +51,16 @@ describeInBrowser('schedule grid hand edits', () => {
       const cn = await apiToken(company);
       const org = (await api<{ organizationId: string }>('GET', '/me', undefined, cn)).organizationId;
       if (mine.items.some((m) => m.cnOrganization.id === org)) continue;
-      const m = await api<{ id: string }>('POST', `/events/${eventId}/meetings`, { counterpartId: org }, jp);
+      const m = await api<{ id: string }>('POST', `/events/${editionId}/meetings`, { counterpartId: org }, jp);
       await api('POST', `/meetings/${m.id}/review`, { decision: 'approve' }, bureau);
       await api('POST', `/meetings/${m.id}/respond`, { decision: 'accept' }, cn);
     }
-    const run = await api<{ id: string; status: string }>('POST', `/events/${eventId}/schedule/runs`, {}, bureau);
+    const run = await api<{ id: string; status: string }>('POST', `/events/${editionId}/schedule/runs`, {}, bureau);
     const deadline = Date.now() + 60_000;
     for (let status = run.status; status !== 'succeeded'; ) {
       if (status === 'failed' || Date.now() > deadline) throw new Error(`schedule run ${run.id} ended ${status}`);
       await new Promise((r) => setTimeout(r, 500));
-      status = (await api<{ status: string }>('GET', `/events/${eventId}/schedule/runs/${run.id}`, undefined, bureau)).status;
+      status = (await api<{ status: string }>('GET', `/events/${editionId}/schedule/runs/${run.id}`, undefined, bureau)).status;
     }
   });
   afterAll(async () => {
@@ -70,8 +70,8 @@ describeInBrowser('schedule grid hand edits', () => {
 
   for (const locale of ['ja', 'zh-CN'] as const) {
     it(`moves a meeting in ${locale}`, async () => {
-      const grid = await api<{ bookings: Booking[] }>('GET', `/events/${eventId}/schedule`, undefined, bureau);
-      const edition = await api<{ sessions: Session[] }>('GET', `/events/${eventId}`, undefined, bureau);
+      const grid = await api<{ bookings: Booking[] }>('GET', `/events/${editionId}/schedule`, undefined, bureau);
+      const edition = await api<{ sessions: Session[] }>('GET', `/events/${editionId}`, undefined, bureau);
       const movable = grid.bookings.filter((b) => b.status === 'accepted' || b.status === 'scheduled');
       // A meeting with a free place elsewhere in its session: the table free then, both parties free then (in any session).
       const slotTimes = new Map(edition.sessions.flatMap((s) => s.slots.map((sl) => [sl.id, sl] as const)));
@@ -130,7 +130,7 @@ describeInBrowser('schedule grid hand edits', () => {
       await editor.locator('[data-grid-move]').click();
       await page.locator('[role=status]', { hasText: MOVED[locale] }).first().waitFor();
 
-      const after = await api<{ bookings: Booking[] }>('GET', `/events/${eventId}/schedule`, undefined, bureau);
+      const after = await api<{ bookings: Booking[] }>('GET', `/events/${editionId}/schedule`, undefined, bureau);
       const moved = after.bookings.find((b) => b.meetingId === pick.b.meetingId);
       expect(moved).toMatchObject({ slotId: pick.slotId, tableNumber: pick.table });
 

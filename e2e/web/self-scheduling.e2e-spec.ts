@@ -16,7 +16,7 @@ interface Me {
  */
 describeInBrowser('self-scheduling', () => {
   let browser: Browser;
-  let eventId: string;
+  let editionId: string;
   let bureau: string;
 
   /**
@@ -28,7 +28,7 @@ describeInBrowser('self-scheduling', () => {
     const jp = await verifiedAccount('jp');
     const cn = await verifiedAccount('cn');
     const counterpartId = (await api<Me>('GET', '/me', undefined, await apiToken(cn))).organizationId;
-    const created = await api<{ id: string }>('POST', `/events/${eventId}/meetings`, { counterpartId }, await apiToken(jp));
+    const created = await api<{ id: string }>('POST', `/events/${editionId}/meetings`, { counterpartId }, await apiToken(jp));
     await api('POST', `/meetings/${created.id}/review`, { decision: 'approve' }, bureau);
     return { id: created.id, jp, cn };
   }
@@ -57,12 +57,12 @@ describeInBrowser('self-scheduling', () => {
   beforeAll(async () => {
     browser = await launchBrowser();
     bureau = await apiToken(BUREAU);
-    eventId = await demoEditionId(bureau);
-    await api('PATCH', `/events/${eventId}`, { schedulingMode: 'participants' }, bureau);
+    editionId = await demoEditionId(bureau);
+    await api('PATCH', `/events/${editionId}`, { schedulingMode: 'participants' }, bureau);
   });
   afterAll(async () => {
     // Other browser tests expect the default mode.
-    if (eventId) await api('PATCH', `/events/${eventId}`, { schedulingMode: 'organiser' }, bureau);
+    if (editionId) await api('PATCH', `/events/${editionId}`, { schedulingMode: 'organiser' }, bureau);
     await browser?.close();
   });
 
@@ -83,9 +83,9 @@ describeInBrowser('self-scheduling', () => {
       const booked = await api<{ status: string }>('GET', `/meetings/${meeting.id}`, undefined, await apiToken(meeting.cn));
       expect(booked.status).toBe('scheduled');
       for (const party of [meeting.jp, meeting.cn]) {
-        const agenda = await api<{ items: { meetingId: string; startsAt: string; eventStartsAt: string }[] }>(
+        const agenda = await api<{ items: { meetingId: string; startsAt: string; editionStartsAt: string }[] }>(
           'GET',
-          `/events/${eventId}/agenda`,
+          `/events/${editionId}/agenda`,
           undefined,
           await apiToken(party),
         );
@@ -105,7 +105,12 @@ describeInBrowser('self-scheduling', () => {
       await cn.locator('[data-proposal]').waitFor();
       await cn.locator('[data-proposal-accept]').click();
       await cn.locator('[data-proposal]').waitFor({ state: 'detached' });
-      const agenda = await api<{ items: { meetingId: string; startsAt: string }[] }>('GET', `/events/${eventId}/agenda`, undefined, await apiToken(meeting.jp));
+      const agenda = await api<{ items: { meetingId: string; startsAt: string }[] }>(
+        'GET',
+        `/events/${editionId}/agenda`,
+        undefined,
+        await apiToken(meeting.jp),
+      );
       const moved = agenda.items.find((i) => i.meetingId === meeting.id);
       expect(moved).toBeDefined();
       const confirmed = await api<{ status: string }>('GET', `/meetings/${meeting.id}`, undefined, await apiToken(meeting.jp));

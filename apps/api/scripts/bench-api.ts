@@ -73,7 +73,7 @@ async function main(): Promise<void> {
         name: 'GET agenda',
         request: {
           method: 'GET',
-          path: `/api/events/${edition.eventId}/agenda`,
+          path: `/api/events/${edition.editionId}/agenda`,
           setupRequest: (req: { headers?: Record<string, string> }) => ({ ...req, headers: { ...req.headers, authorization: `Bearer ${nextAgenda()}` } }),
         },
       },
@@ -81,7 +81,7 @@ async function main(): Promise<void> {
         name: 'GET recommendations',
         request: {
           method: 'GET',
-          path: `/api/events/${edition.eventId}/recommendations?limit=20`,
+          path: `/api/events/${edition.editionId}/recommendations?limit=20`,
           setupRequest: (req: { headers?: Record<string, string> }) => ({ ...req, headers: { ...req.headers, authorization: `Bearer ${nextJp()}` } }),
         },
       },

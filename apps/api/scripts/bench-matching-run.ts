@@ -15,7 +15,7 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../src/audit/audit.service';
 import { createDataSource, migrate } from '../src/database/data-source';
 import { seedDemoIfEmpty } from '../src/database/seed/demo-seed';
-import { EventsService } from '../src/events/events.service';
+import { EditionsService } from '../src/editions/editions.service';
 import { MatchScoreService } from '../src/matching/match-score.service';
 import { MatchingService } from '../src/matching/matching.service';
 
@@ -37,7 +37,7 @@ async function freshDatabase(): Promise<DataSource> {
 
 async function seedPlanted(db: DataSource, firms: number, offers: number): Promise<void> {
   const data = generatePlantedData({ ...HELD_OUT_CONFIG, firms, offers, seed: 20260528 });
-  await new EventsService(db, new AuditService()).create(null, { year: 2030 });
+  await new EditionsService(db, new AuditService()).create(null, { year: 2030 });
   await db.query(
     `INSERT INTO organizations (id, country, name_ja, sectors, size_band, languages, cooperation_types, seeks_zh, seeks_ja, seeks_en, verification, verified_at)
      SELECT id, 'JP', 'firm', string_to_array(sectors, ','), size_band, string_to_array(languages, ','), string_to_array(types, ','), zh, ja, en, 'verified', now()

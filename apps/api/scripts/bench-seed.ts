@@ -9,7 +9,7 @@ import { loadSchedulingInput } from '../src/scheduling/scheduling-input';
 const SECTORS = ['health', 'environment', 'digital'] as const;
 
 export interface BenchEdition {
-  eventId: string;
+  editionId: string;
   /** Users (by id, with token version 0) of organizations with a published agenda. */
   agendaUsers: string[];
   /** Japanese firms' users, for recommendation reads. */
@@ -27,7 +27,7 @@ export interface BenchEdition {
  * delegate account. Then `pendingCount` approved requests wait for the Ji'nan side's answer.
  */
 export async function seedBenchEdition(db: DataSource, seed: number, pendingCount: number): Promise<BenchEdition> {
-  const [{ id: eventId }] = await db.query(`SELECT id FROM editions ORDER BY created_at LIMIT 1`);
+  const [{ id: editionId }] = await db.query(`SELECT id FROM editions ORDER BY created_at LIMIT 1`);
   const instance = generateInstance('L', seed);
   const country = instance.organizations.map((o) => (o.languages.includes('zh') ? 'CN' : 'JP'));
   const sector = instance.organizations.map((_, i) => SECTORS[i % SECTORS.length]);
@@ -70,18 +70,18 @@ export async function seedBenchEdition(db: DataSource, seed: number, pendingCoun
     pairs.add(`${jp}:${cn}`);
     accepted.push({ jp, cn });
   }
-  await insertMeetings(db, eventId, accepted, ids, sector, 'accepted');
+  await insertMeetings(db, editionId, accepted, ids, sector, 'accepted');
 
   // The real engine places them; the result is published.
-  const loaded = await loadSchedulingInput(db.manager, eventId, {}, new MatchScoreService(db));
+  const loaded = await loadSchedulingInput(db.manager, editionId, {}, new MatchScoreService(db));
   const result = scheduleMeetings(loaded.input, { seed });
   await db.transaction(async (tx) => {
     const [{ id: runId }] = await tx.query(`INSERT INTO schedule_runs (edition_id, status, options, attempts) VALUES ($1, 'succeeded', '{}', 1) RETURNING id`, [
-      eventId,
+      editionId,
     ]);
-    await writeSchedule(tx, eventId, runId, null, loaded, result);
+    await writeSchedule(tx, editionId, runId, null, loaded, result);
   });
-  await db.query(`UPDATE meetings SET slot_published_at = now() WHERE edition_id = $1 AND status = 'scheduled'`, [eventId]);
+  await db.query(`UPDATE meetings SET slot_published_at = now() WHERE edition_id = $1 AND status = 'scheduled'`, [editionId]);
 
   // Requests approved by the bureau, each waiting for its Ji'nan company's answer.
   const jps = ids.map((_, i) => i).filter((i) => country[i] === 'JP');
@@ -94,16 +94,16 @@ export async function seedBenchEdition(db: DataSource, seed: number, pendingCoun
     pairs.add(`${jp}:${cn}`);
     approved.push({ jp, cn });
   }
-  const pendingIds = await insertMeetings(db, eventId, approved, ids, sector, 'approved');
+  const pendingIds = await insertMeetings(db, editionId, approved, ids, sector, 'approved');
 
-  const [{ n: scheduled }] = await db.query(`SELECT count(*)::int AS n FROM meetings WHERE edition_id = $1 AND status = 'scheduled'`, [eventId]);
+  const [{ n: scheduled }] = await db.query(`SELECT count(*)::int AS n FROM meetings WHERE edition_id = $1 AND status = 'scheduled'`, [editionId]);
   const booked = new Set<string>(
-    (await db.query(`SELECT DISTINCT unnest(ARRAY[jp_organization_id, cn_organization_id]) AS id FROM bookings WHERE edition_id = $1`, [eventId])).map(
+    (await db.query(`SELECT DISTINCT unnest(ARRAY[jp_organization_id, cn_organization_id]) AS id FROM bookings WHERE edition_id = $1`, [editionId])).map(
       (r: { id: string }) => r.id,
     ),
   );
   return {
-    eventId,
+    editionId,
     agendaUsers: users.filter((_, i) => booked.has(ids[i])),
     jpUsers: users.filter((_, i) => country[i] === 'JP'),
     pending: pendingIds.map((meetingId, k) => ({ meetingId, userId: users[approved[k].cn] })),
@@ -113,7 +113,7 @@ export async function seedBenchEdition(db: DataSource, seed: number, pendingCoun
 
 async function insertMeetings(
   db: DataSource,
-  eventId: string,
+  editionId: string,
   pairs: { jp: number; cn: number }[],
   ids: string[],
   sector: string[],
@@ -126,7 +126,7 @@ async function insertMeetings(
       `INSERT INTO meetings (edition_id, jp_organization_id, cn_organization_id, origin, sector, status, cn_accepted_at, answer_deadline)
        SELECT $1, jp, cn, 'request', s, $5, CASE WHEN $5 = 'accepted' THEN now() END, CASE WHEN $5 = 'approved' THEN now() + interval '20 days' END
          FROM unnest($2::uuid[], $3::uuid[], $4::text[]) WITH ORDINALITY AS x(jp, cn, s, i) ORDER BY i RETURNING id`,
-      [eventId, chunk.map((p) => ids[p.jp]), chunk.map((p) => ids[p.cn]), chunk.map((p) => sector[p.cn]), status],
+      [editionId, chunk.map((p) => ids[p.jp]), chunk.map((p) => ids[p.cn]), chunk.map((p) => sector[p.cn]), status],
     );
     out.push(...rows.map((r) => r.id));
   }

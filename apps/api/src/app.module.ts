@@ -20,7 +20,7 @@ import { PostgresThrottlerStorage } from './common/throttling/postgres-throttler
 import { Environment } from './config/environment';
 import { EnvironmentModule } from './config/environment.module';
 import { dataSourceOptions } from './database/data-source';
-import { EventsModule } from './events/events.module';
+import { EditionsModule } from './editions/editions.module';
 import { HealthController } from './health/health.controller';
 import { OffersModule } from './offers/offers.module';
 import { OrganizationsModule } from './organizations/organizations.module';
@@ -105,7 +105,7 @@ export class AppModule {
         AccountModule,
         OrganizationsModule,
         OffersModule,
-        EventsModule,
+        EditionsModule,
         ParticipationModule,
         ClockModule.register(clock),
         JobsModule.register({ databaseUrl, enabled: env.JOBS_ENABLED === 'true', maintenanceIntervalSeconds: env.JOBS_MAINTENANCE_SECONDS }),

@@ -167,12 +167,12 @@ export async function demoEditionId(token: string): Promise<string> {
 /** Has the bureau score every pair, so that recommendations exist. */
 export async function runMatching(): Promise<void> {
   const bureau = await apiToken('bureau@demo.test');
-  const eventId = await demoEditionId(bureau);
-  const run = await api<{ id: string; status: string }>('POST', `/events/${eventId}/matching/runs`, {}, bureau);
+  const editionId = await demoEditionId(bureau);
+  const run = await api<{ id: string; status: string }>('POST', `/events/${editionId}/matching/runs`, {}, bureau);
   const deadline = Date.now() + 60_000;
   for (let status = run.status; status !== 'succeeded'; ) {
     if (status === 'failed' || Date.now() > deadline) throw new Error(`matching run ${run.id} ended ${status}`);
     await new Promise((r) => setTimeout(r, 500));
-    status = (await api<{ status: string }>('GET', `/events/${eventId}/matching/runs/${run.id}`, undefined, bureau)).status;
+    status = (await api<{ status: string }>('GET', `/events/${editionId}/matching/runs/${run.id}`, undefined, bureau)).status;
   }
 }

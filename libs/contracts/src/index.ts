@@ -5,7 +5,7 @@ export * from './lib/pagination';
 export * from './lib/auth';
 export * from './lib/organizations';
 export * from './lib/offers';
-export * from './lib/events';
+export * from './lib/editions';
 export * from './lib/edition-dates';
 export * from './lib/participation';
 export * from './lib/meetings';

@@ -25,10 +25,10 @@ describe('the domain folders of apps/api/src', () => {
     expect(found).toEqual([]);
   });
 
-  it('are really read: events are imported by several domains, and events imports audit', () => {
+  it('are really read: editions are imported by several domains, and editions imports audit', () => {
     const graph = domainGraph(join(__dirname, '..'));
-    expect(graph.get('events')?.has('audit')).toBe(true);
-    expect([...graph.entries()].filter(([, edges]) => edges.has('events')).length).toBeGreaterThan(3);
+    expect(graph.get('editions')?.has('audit')).toBe(true);
+    expect([...graph.entries()].filter(([, edges]) => edges.has('editions')).length).toBeGreaterThan(3);
   });
 });
 
@@ -36,18 +36,18 @@ describe('the cycle finder (fixtures)', () => {
   it('finds a cycle through three folders, type-only and re-export imports included', () => {
     const root = tree({
       'audit/audit.ts': "import { ExportsService } from '../exports/exports';",
-      'exports/exports.ts': "import type { Edition } from '../events/edition';\nexport { x } from './x';",
-      'events/edition.ts': "export * from '../audit/audit';",
+      'exports/exports.ts': "import type { Edition } from '../editions/edition';\nexport { x } from './x';",
+      'editions/edition.ts': "export * from '../audit/audit';",
       'common/clock.ts': '',
       'main.ts': "import { a } from './audit/audit';",
     });
-    expect(cycles(domainGraph(root))).toEqual([['audit', 'events', 'exports']]);
+    expect(cycles(domainGraph(root))).toEqual([['audit', 'editions', 'exports']]);
   });
 
   it('finds none in a tree that only points one way', () => {
     const root = tree({
       'audit/audit.ts': "import { Clock } from '../common/clock';",
-      'events/edition.ts': "import { AuditService } from '../audit/audit';\nimport { Clock } from '../common/clock';",
+      'editions/edition.ts': "import { AuditService } from '../audit/audit';\nimport { Clock } from '../common/clock';",
       'common/clock.ts': "import { DateTime } from 'luxon';",
     });
     expect(cycles(domainGraph(root))).toEqual([]);

@@ -14,13 +14,13 @@ export class AuditTrailController {
   constructor(private readonly trail: AuditTrailService) {}
 
   @Get('audit')
-  list(@UuidParam('eventId') eventId: string, @Query() query: AuditQueryDto): Promise<Page<AuditEntryView>> {
-    return this.trail.list(eventId, query);
+  list(@UuidParam('eventId') editionId: string, @Query() query: AuditQueryDto): Promise<Page<AuditEntryView>> {
+    return this.trail.list(editionId, query);
   }
 
   @Get('audit.csv')
   @ApiProduces('text/csv')
-  csv(@UuidParam('eventId') eventId: string, @Query() filter: AuditQueryDto, @Res() res: Response): Promise<void> {
-    return this.trail.csvExport(res, eventId, filter);
+  csv(@UuidParam('eventId') editionId: string, @Query() filter: AuditQueryDto, @Res() res: Response): Promise<void> {
+    return this.trail.csvExport(res, editionId, filter);
   }
 }

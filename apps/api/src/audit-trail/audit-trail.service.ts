@@ -4,7 +4,7 @@ import { AuditEntryView, AuditQueryDto, Page, PAGE_SIZE_DEFAULT } from '@jinan/c
 import { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { CsvStreamer } from '../common/csv/csv-streamer';
-import { loadEdition } from '../events/editions';
+import { loadEdition } from '../editions/editions';
 import { AUDIT_CSV_COLUMNS, auditCsv, auditPage } from './audit-trail.queries';
 
 /** Reads the audit trail for the bureau (writing stays with AuditService.record). */

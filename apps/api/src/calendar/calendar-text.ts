@@ -49,15 +49,15 @@ export function partyName(p: PartyRef, locale: Locale): string {
   return order.find((x) => x) ?? '';
 }
 
-export function eventText(item: AgendaItemView, locale: Locale, eventZone: string): { title: string; location: string; description: string } {
+export function eventText(item: AgendaItemView, locale: Locale, editionZone: string): { title: string; location: string; description: string } {
   const w = WORDS[locale];
   const offer = item.offer && (locale === 'ja' ? item.offer.titleJa : locale === 'en' ? item.offer.titleEn : null);
-  const start = DateTime.fromISO(item.startsAt).setZone(eventZone);
-  const end = DateTime.fromISO(item.endsAt).setZone(eventZone);
+  const start = DateTime.fromISO(item.startsAt).setZone(editionZone);
+  const end = DateTime.fromISO(item.endsAt).setZone(editionZone);
   const lines = [
     `${w.sectors[item.sector] ?? item.sector}`,
     item.offer ? `${w.about}: ${offer ?? item.offer.titleZh}` : null,
-    `${w.eventTime}: ${start.toFormat('yyyy-MM-dd HH:mm')}–${end.toFormat('HH:mm')} (${eventZone})`,
+    `${w.eventTime}: ${start.toFormat('yyyy-MM-dd HH:mm')}–${end.toFormat('HH:mm')} (${editionZone})`,
   ];
   return {
     title: w.meeting(partyName(item.counterpart, locale), item.tableNumber),

@@ -24,8 +24,8 @@ export class CalendarController {
   @Header('Content-Type', ICS)
   @Header('Content-Disposition', 'attachment; filename="agenda.ics"')
   @Header('Cache-Control', 'private, no-store')
-  agenda(@CurrentUser() user: AuthUser, @UuidParam('eventId') eventId: string): Promise<string> {
-    return this.calendar.editionCalendar(user, eventId);
+  agenda(@CurrentUser() user: AuthUser, @UuidParam('eventId') editionId: string): Promise<string> {
+    return this.calendar.editionCalendar(user, editionId);
   }
 
   /** The link is built on PUBLIC_BASE_URL, never on the request's Host or X-Forwarded-Proto (a client could name any scheme and host). */

@@ -102,10 +102,10 @@ export async function cancelGone(tx: Db, organizationId: string, editionId: stri
   );
 }
 
-export function entriesOf(tx: Db, organizationId: string, editionId: string, eventZone: string): Promise<CalendarEntry[]> {
+export function entriesOf(tx: Db, organizationId: string, editionId: string, editionZone: string): Promise<CalendarEntry[]> {
   return tx.query(
     `SELECT meeting_id, status, sequence, item, $3::text AS event_zone FROM calendar_entries
       WHERE organization_id = $1 AND edition_id = $2 ORDER BY item->>'startsAt', meeting_id`,
-    [organizationId, editionId, eventZone],
+    [organizationId, editionId, editionZone],
   );
 }

@@ -109,7 +109,7 @@ export class CalendarService {
         editionId,
         current.map((c) => c.item.meetingId),
       );
-      return entriesOf(tx, organizationId, editionId, agenda.eventZone);
+      return entriesOf(tx, organizationId, editionId, agenda.editionZone);
     });
   }
 }

@@ -1,7 +1,7 @@
 /**
  * The columns of each export, in order: the header names (stable, English, for
  * spreadsheets and scripts) and the SQL that produces them. Times are given in the
- * event's zone and, for Japanese delegates, in Tokyo time; no contact details (docs/product.md §8).
+ * edition's zone and, for Japanese delegates, in Tokyo time; no contact details (docs/product.md §8).
  */
 const local = (expr: string, zone: string) => `to_char(${expr} AT TIME ZONE ${zone}, 'YYYY-MM-DD HH24:MI')`;
 

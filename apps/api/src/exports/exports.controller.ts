@@ -20,19 +20,19 @@ export class ExportsController {
 
   @Get('meetings.csv')
   @ApiProduces('text/csv')
-  meetings(@UuidParam('eventId') eventId: string, @Query('lang') lang: string | undefined, @Res() res: Response): Promise<void> {
-    return this.csv.meetings(res, eventId, headerLocale(lang));
+  meetings(@UuidParam('eventId') editionId: string, @Query('lang') lang: string | undefined, @Res() res: Response): Promise<void> {
+    return this.csv.meetings(res, editionId, headerLocale(lang));
   }
 
   @Get('schedule.csv')
   @ApiProduces('text/csv')
-  schedule(@UuidParam('eventId') eventId: string, @Query('lang') lang: string | undefined, @Res() res: Response): Promise<void> {
-    return this.csv.schedule(res, eventId, headerLocale(lang));
+  schedule(@UuidParam('eventId') editionId: string, @Query('lang') lang: string | undefined, @Res() res: Response): Promise<void> {
+    return this.csv.schedule(res, editionId, headerLocale(lang));
   }
 
   @Get('organizations.csv')
   @ApiProduces('text/csv')
-  organizations(@UuidParam('eventId') eventId: string, @Query('lang') lang: string | undefined, @Res() res: Response): Promise<void> {
-    return this.csv.organizations(res, eventId, headerLocale(lang));
+  organizations(@UuidParam('eventId') editionId: string, @Query('lang') lang: string | undefined, @Res() res: Response): Promise<void> {
+    return this.csv.organizations(res, editionId, headerLocale(lang));
   }
 }

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { CsvExport, CsvStreamer } from '../common/csv/csv-streamer';
-import { loadEdition } from '../events/editions';
+import { loadEdition } from '../editions/editions';
 import type { Locale } from '@jinan/contracts';
 import { MEETINGS_CSV, ORGANIZATIONS_CSV, SCHEDULE_CSV } from './csv-columns';
 import { csvHeaders } from './csv-headers';

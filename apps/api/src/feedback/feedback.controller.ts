@@ -25,7 +25,7 @@ export class FeedbackController {
 
   @Roles('bureau')
   @Get('events/:eventId/feedback/follow-ups')
-  followUpsDue(@UuidParam('eventId') eventId: string): Promise<FollowUpDueView[]> {
-    return this.feedback.followUpsDue(eventId);
+  followUpsDue(@UuidParam('eventId') editionId: string): Promise<FollowUpDueView[]> {
+    return this.feedback.followUpsDue(editionId);
   }
 }

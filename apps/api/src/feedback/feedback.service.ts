@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { AuthUser } from '../common/auth/auth-user';
 import { Clock, CLOCK } from '../common/clock';
 import { DomainError } from '../common/errors/domain-error';
-import { loadEdition } from '../events/editions';
+import { loadEdition } from '../editions/editions';
 import { partyRef, Row } from '../organizations/organization.view';
 import { feedbackOf, FeedbackRow, followUpsDue, hasInitialFeedback, lockMeeting, MeetingForFeedback, meetingParties, saveFeedback } from './feedback.queries';
 

@@ -31,13 +31,13 @@ export class KeyProjectsController {
   ) {}
 
   @Post()
-  create(@CurrentUser() user: AuthUser, @UuidParam('eventId') eventId: string, @Body() dto: CreateKeyProjectDto): Promise<KeyProjectView> {
-    return this.keyProjects.create(user, eventId, dto);
+  create(@CurrentUser() user: AuthUser, @UuidParam('eventId') editionId: string, @Body() dto: CreateKeyProjectDto): Promise<KeyProjectView> {
+    return this.keyProjects.create(user, editionId, dto);
   }
 
   @Get()
-  list(@UuidParam('eventId') eventId: string): Promise<KeyProjectView[]> {
-    return this.keyProjects.list(eventId);
+  list(@UuidParam('eventId') editionId: string): Promise<KeyProjectView[]> {
+    return this.keyProjects.list(editionId);
   }
 
   /** A printable page (A4) in Chinese (default) or Japanese. */
@@ -45,20 +45,20 @@ export class KeyProjectsController {
   @ApiProduces('text/html')
   @Header('Content-Type', 'text/html; charset=utf-8')
   @Header('Cache-Control', 'private, no-store')
-  print(@UuidParam('eventId') eventId: string, @Query() query: PrintQueryDto): Promise<string> {
-    return this.keyProjects.printPage(eventId, query.locale ?? 'zh-CN');
+  print(@UuidParam('eventId') editionId: string, @Query() query: PrintQueryDto): Promise<string> {
+    return this.keyProjects.printPage(editionId, query.locale ?? 'zh-CN');
   }
 
   @Get('export.csv')
   @ApiProduces('text/csv')
-  async export(@UuidParam('eventId') eventId: string, @Res() res: Response): Promise<void> {
-    await this.keyProjects.list(eventId);
-    await this.csv.send(res, 'key-projects.csv', KEY_PROJECTS_CSV, [eventId]);
+  async export(@UuidParam('eventId') editionId: string, @Res() res: Response): Promise<void> {
+    await this.keyProjects.list(editionId);
+    await this.csv.send(res, 'key-projects.csv', KEY_PROJECTS_CSV, [editionId]);
   }
 
   @Delete(':id')
   @HttpCode(204)
-  async remove(@CurrentUser() user: AuthUser, @UuidParam('eventId') eventId: string, @UuidParam('id') id: string): Promise<void> {
-    await this.keyProjects.remove(user, eventId, id);
+  async remove(@CurrentUser() user: AuthUser, @UuidParam('eventId') editionId: string, @UuidParam('id') id: string): Promise<void> {
+    await this.keyProjects.remove(user, editionId, id);
   }
 }

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../common/auth/auth-user';
 import { DomainError } from '../common/errors/domain-error';
-import { loadEdition } from '../events/editions';
+import { loadEdition } from '../editions/editions';
 import { keyProjectsPrintPage, PrintLocale } from './key-projects-print';
 import { findKeyProject, listKeyProjects } from './key-projects.queries';
 
@@ -28,7 +28,7 @@ export class KeyProjectsService {
     const id = await this.db.transaction(async (tx) => {
       await loadEdition(tx, editionId);
       const [meeting] = await tx.query(`SELECT id, status FROM meetings WHERE id = $1 AND edition_id = $2`, [dto.meetingId, editionId]);
-      if (!meeting) throw new DomainError('KEY_PROJECT_MEETING_NOT_FOUND', `no meeting ${dto.meetingId} in this event`);
+      if (!meeting) throw new DomainError('KEY_PROJECT_MEETING_NOT_FOUND', `no meeting ${dto.meetingId} in this edition`);
       if (!TAKING_PLACE.includes(meeting.status)) {
         throw new DomainError('KEY_PROJECT_MEETING_NOT_TAKING_PLACE', `a ${meeting.status} meeting cannot be a key project; it must be accepted or take place`);
       }
@@ -80,7 +80,7 @@ export class KeyProjectsService {
         id,
         editionId,
       ]);
-      if (!row) throw new DomainError('KEY_PROJECT_NOT_FOUND', `no key project ${id} in this event`);
+      if (!row) throw new DomainError('KEY_PROJECT_NOT_FOUND', `no key project ${id} in this edition`);
       await this.audit.record(tx, {
         actorId: caller.id,
         action: 'key_project.delete',

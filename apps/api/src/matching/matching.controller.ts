@@ -19,21 +19,25 @@ export class MatchingController {
   @Roles('bureau')
   @Post('matching/runs')
   @HttpCode(202)
-  async createRun(@CurrentUser() user: AuthUser, @UuidParam('eventId') eventId: string): Promise<MatchingRunView> {
-    const run = await this.matching.createRun(user, eventId);
+  async createRun(@CurrentUser() user: AuthUser, @UuidParam('eventId') editionId: string): Promise<MatchingRunView> {
+    const run = await this.matching.createRun(user, editionId);
     await this.runner.dispatch(run.id);
     return run;
   }
 
   @Roles('bureau')
   @Get('matching/runs/:runId')
-  getRun(@UuidParam('eventId') eventId: string, @UuidParam('runId') runId: string): Promise<MatchingRunView> {
-    return this.matching.getRun(eventId, runId);
+  getRun(@UuidParam('eventId') editionId: string, @UuidParam('runId') runId: string): Promise<MatchingRunView> {
+    return this.matching.getRun(editionId, runId);
   }
 
   @Roles('jp', 'bureau')
   @Get('recommendations')
-  recommendations(@CurrentUser() user: AuthUser, @UuidParam('eventId') eventId: string, @Query() query: RecommendationQueryDto): Promise<RecommendationsView> {
-    return this.matching.recommendations(user, eventId, query);
+  recommendations(
+    @CurrentUser() user: AuthUser,
+    @UuidParam('eventId') editionId: string,
+    @Query() query: RecommendationQueryDto,
+  ): Promise<RecommendationsView> {
+    return this.matching.recommendations(user, editionId, query);
   }
 }

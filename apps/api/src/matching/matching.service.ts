@@ -14,7 +14,7 @@ import { RunLifecycle } from '../jobs/run-lifecycle';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../common/auth/auth-user';
 import { DomainError } from '../common/errors/domain-error';
-import { loadEdition } from '../events/editions';
+import { loadEdition } from '../editions/editions';
 import { MatchingShardWorker } from './matching-shard-worker';
 import { ShardedMatching } from './sharded-matching';
 export { TOP_COMPANIES, TOP_OFFERS } from './engine-adapter';
@@ -66,7 +66,7 @@ export class MatchingService {
 
   async getRun(editionId: string, runId: string): Promise<MatchingRunView> {
     const row = await this.runs.find(editionId, runId);
-    if (!row) throw new DomainError('MATCHING_RUN_NOT_FOUND', `no matching run ${runId} in event ${editionId}`);
+    if (!row) throw new DomainError('MATCHING_RUN_NOT_FOUND', `no matching run ${runId} in edition ${editionId}`);
     return runView(row);
   }
 

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 
 /**
  * When a pending meeting expires unanswered: `hours` after `now`, but never past the
- * start of the event (midnight of its first day in the event's zone). Once the event
+ * start of the event (midnight of its first day in the edition's zone). Once the event
  * has started, answers are due by its end.
  */
 export function answerDeadline(now: Date, edition: { startDate: string; endDate: string; timeZone: string }, hours: number): Date {

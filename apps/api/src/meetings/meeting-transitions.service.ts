@@ -5,7 +5,7 @@ import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../common/auth/auth-user';
 import { Clock, CLOCK } from '../common/clock';
 import { DomainError } from '../common/errors/domain-error';
-import { Edition } from '../events/edition.entity';
+import { Edition } from '../editions/edition.entity';
 import { NotificationsService } from '../notifications/notifications.service';
 import { answerDeadline } from './answer-deadline';
 import { decideTransition, MeetingAction } from './meeting-state-machine';

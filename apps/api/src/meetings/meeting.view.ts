@@ -66,7 +66,7 @@ export function meetingView(
   if (!m.jpOrganization || !m.cnOrganization) throw new Error(`meeting ${m.id} loaded without its organizations`);
   return {
     id: m.id,
-    eventId: m.editionId,
+    editionId: m.editionId,
     status: m.status,
     origin: m.origin,
     sector: m.sector,

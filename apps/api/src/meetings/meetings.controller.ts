@@ -34,16 +34,16 @@ export class MeetingsController {
   @ApiBody({ schema: { oneOf: [{ $ref: getSchemaPath(RequestMeetingDto) }, { $ref: getSchemaPath(ProposeMeetingDto) }] } })
   create(
     @CurrentUser() user: AuthUser,
-    @UuidParam('eventId') eventId: string,
+    @UuidParam('eventId') editionId: string,
     @Body() body: unknown,
     @Headers(IDEMPOTENCY_HEADER.toLowerCase()) key?: string,
   ): Promise<MeetingView> {
-    return this.meetings.create(user, eventId, body, key);
+    return this.meetings.create(user, editionId, body, key);
   }
 
   @Get('events/:eventId/meetings')
-  list(@CurrentUser() user: AuthUser, @UuidParam('eventId') eventId: string, @Query() query: MeetingQueryDto): Promise<Page<MeetingView>> {
-    return this.meetings.list(user, eventId, query);
+  list(@CurrentUser() user: AuthUser, @UuidParam('eventId') editionId: string, @Query() query: MeetingQueryDto): Promise<Page<MeetingView>> {
+    return this.meetings.list(user, editionId, query);
   }
 
   @Get('meetings/:id')

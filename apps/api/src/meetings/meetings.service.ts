@@ -24,8 +24,8 @@ import { Clock, CLOCK } from '../common/clock';
 import { DomainError, invalidField } from '../common/errors/domain-error';
 import { pgError, PG } from '../common/errors/postgres-errors';
 import { toFieldErrors, validationFailed } from '../common/http/validation';
-import { Edition } from '../events/edition.entity';
-import { loadEdition } from '../events/editions';
+import { Edition } from '../editions/edition.entity';
+import { loadEdition } from '../editions/editions';
 import { JobsService } from '../jobs/jobs.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { Offer } from '../offers/offer.entity';
@@ -70,17 +70,17 @@ export class MeetingsService implements OnModuleInit {
    * Idempotency-Key, a repeated identical call returns the first call's response and
    * creates nothing; the same key with another body is refused (422).
    */
-  async create(caller: AuthUser, eventId: string, body: unknown, idempotencyKey?: string): Promise<MeetingView> {
+  async create(caller: AuthUser, editionId: string, body: unknown, idempotencyKey?: string): Promise<MeetingView> {
     const dto = await this.validateCreation(caller, body);
     const key = checkIdempotencyKey(idempotencyKey);
     const now = this.clock.now();
     try {
       const view = await this.db.transaction(async (tx) => {
         if (key) {
-          const replay = await claimIdempotencyKey(tx, caller.id, key, requestHash(`POST /events/${eventId}/meetings`, body), now);
+          const replay = await claimIdempotencyKey(tx, caller.id, key, requestHash(`POST /events/${editionId}/meetings`, body), now);
           if (replay) return replay as MeetingView;
         }
-        const id = await this.insert(tx, caller, eventId, dto, now);
+        const id = await this.insert(tx, caller, editionId, dto, now);
         const created = await this.view(tx, id, caller);
         if (key) await storeIdempotentResponse(tx, caller.id, key, HttpStatus.CREATED, created);
         return created;
@@ -91,18 +91,18 @@ export class MeetingsService implements OnModuleInit {
       // Two first requests for one pair raced past the check: name the winner.
       const pg = pgError(error);
       if (pg?.code === PG.uniqueViolation && pg.constraint === 'meetings_one_per_pair' && 'jpOrganizationId' in dto) {
-        const existing = await this.findPair(this.db.manager, eventId, dto.jpOrganizationId, dto.cnOrganizationId);
+        const existing = await this.findPair(this.db.manager, editionId, dto.jpOrganizationId, dto.cnOrganizationId);
         if (existing) throw pairExists(existing);
       }
       throw error;
     }
   }
 
-  async list(caller: AuthUser, eventId: string, query: MeetingQueryDto): Promise<Page<MeetingView>> {
-    await this.edition(this.db.manager, eventId);
+  async list(caller: AuthUser, editionId: string, query: MeetingQueryDto): Promise<Page<MeetingView>> {
+    await this.edition(this.db.manager, editionId);
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? PAGE_SIZE_DEFAULT;
-    const qb = this.withRelations(this.db.getRepository(Meeting).createQueryBuilder('m')).where('m.edition_id = :eventId', { eventId });
+    const qb = this.withRelations(this.db.getRepository(Meeting).createQueryBuilder('m')).where('m.edition_id = :eventId', { editionId });
     if (caller.role !== 'bureau') {
       qb.andWhere('(m.jp_organization_id = :own OR m.cn_organization_id = :own)', { own: caller.organizationId });
     }
@@ -125,8 +125,8 @@ export class MeetingsService implements OnModuleInit {
       .getManyAndCount();
     const viewer = viewerOf(caller);
     const contacts = await this.contacts(this.db.manager, rows);
-    const scores = await this.matchScores.scoresFor(eventId, rows.map(matchPair));
-    const reasons = await this.matchScores.partsFor(eventId, rows.map(matchPair));
+    const scores = await this.matchScores.scoresFor(editionId, rows.map(matchPair));
+    const reasons = await this.matchScores.partsFor(editionId, rows.map(matchPair));
     return { items: rows.map((m, i) => meetingView(m, viewer, contacts, scores[i], reasons[i])), page, pageSize, total };
   }
 
@@ -229,8 +229,8 @@ export class MeetingsService implements OnModuleInit {
     return dto;
   }
 
-  private async insert(tx: EntityManager, caller: AuthUser, eventId: string, dto: RequestMeetingDto | ProposeMeetingDto, now: Date): Promise<string> {
-    const edition = await this.edition(tx, eventId);
+  private async insert(tx: EntityManager, caller: AuthUser, editionId: string, dto: RequestMeetingDto | ProposeMeetingDto, now: Date): Promise<string> {
+    const edition = await this.edition(tx, editionId);
     if (edition.status !== 'open' || editionEnded(now, edition)) {
       throw new DomainError('MEETING_EDITION_CLOSED', `the edition ${edition.year} is not taking meeting requests`);
     }
@@ -243,16 +243,16 @@ export class MeetingsService implements OnModuleInit {
     const offer = dto.offerId ? await this.offer(tx, dto.offerId, cn.id) : null;
 
     // One creation at a time per Japanese firm and edition: the quota count stays true.
-    await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`meetings:${eventId}:${jp.id}`]);
-    const existing = await this.findPair(tx, eventId, jp.id, cn.id);
+    await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`meetings:${editionId}:${jp.id}`]);
+    const existing = await this.findPair(tx, editionId, jp.id, cn.id);
     if (existing) throw pairExists(existing);
     if (!proposal) {
-      assertRequestQuota(await pendingRequests(tx, eventId, jp.id), edition.maxPendingRequests);
+      assertRequestQuota(await pendingRequests(tx, editionId, jp.id), edition.maxPendingRequests);
     }
     const status: MeetingStatus = proposal ? 'proposed' : 'requested';
     const meeting = await tx.getRepository(Meeting).save(
       tx.getRepository(Meeting).create({
-        editionId: eventId,
+        editionId: editionId,
         jpOrganizationId: jp.id,
         cnOrganizationId: cn.id,
         offerId: offer?.id ?? null,
@@ -292,7 +292,7 @@ export class MeetingsService implements OnModuleInit {
         action: 'meeting.propose',
         entity: 'meeting',
         entityId: meeting.id,
-        editionId: eventId,
+        editionId: editionId,
         details: { to: status, jpOrganizationId: jp.id, cnOrganizationId: cn.id },
       });
     }
@@ -359,9 +359,9 @@ export class MeetingsService implements OnModuleInit {
     return offer;
   }
 
-  private async findPair(manager: EntityManager, eventId: string, jpId: string, cnId: string): Promise<{ id: string; status: MeetingStatus } | undefined> {
+  private async findPair(manager: EntityManager, editionId: string, jpId: string, cnId: string): Promise<{ id: string; status: MeetingStatus } | undefined> {
     const [row] = await manager.query('SELECT id, status FROM meetings WHERE edition_id = $1 AND jp_organization_id = $2 AND cn_organization_id = $3', [
-      eventId,
+      editionId,
       jpId,
       cnId,
     ]);

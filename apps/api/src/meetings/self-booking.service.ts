@@ -6,7 +6,7 @@ import { AuthUser } from '../common/auth/auth-user';
 import { Clock, CLOCK } from '../common/clock';
 import { DomainError } from '../common/errors/domain-error';
 import { PG, pgError } from '../common/errors/postgres-errors';
-import { isoInZone } from '../events/edition.view';
+import { isoInZone } from '../editions/edition.view';
 import { NotificationsService } from '../notifications/notifications.service';
 import { meetingNotFound, MeetingTransitionsService, sideOf } from './meeting-transitions.service';
 import { freeTable, insertBooking, slotOptions, SlotOptionRow } from './slot-options.queries';
@@ -138,8 +138,8 @@ export class SelfBookingService implements OnModuleInit {
       status: r.status,
       startsAt: isoInZone(r.starts_at, zone),
       endsAt: isoInZone(r.ends_at, zone),
-      eventStartsAt: isoInZone(r.starts_at, meeting.time_zone),
-      eventEndsAt: isoInZone(r.ends_at, meeting.time_zone),
+      editionStartsAt: isoInZone(r.starts_at, meeting.time_zone),
+      editionEndsAt: isoInZone(r.ends_at, meeting.time_zone),
       createdAt: r.created_at.toISOString(),
     }));
   }
@@ -254,7 +254,7 @@ export class SelfBookingService implements OnModuleInit {
   private async optionsView(db: EntityManager, caller: AuthUser, meeting: MeetingRow): Promise<SlotOptionsView> {
     const zone = caller.timeZone;
     const rows = await slotOptions(db, meeting.id, this.clock.now());
-    return { meetingId: meeting.id, zone, eventZone: meeting.time_zone, options: rows.map((r) => optionView(r, zone, meeting.time_zone)) };
+    return { meetingId: meeting.id, zone, editionZone: meeting.time_zone, options: rows.map((r) => optionView(r, zone, meeting.time_zone)) };
   }
 
   private async meeting(db: EntityManager, caller: AuthUser, id: string): Promise<MeetingRow> {
@@ -271,14 +271,14 @@ export class SelfBookingService implements OnModuleInit {
 /** Thrown inside the transaction when the slot is no longer an option; becomes 409 with options. */
 class SlotGone extends Error {}
 
-function optionView(r: SlotOptionRow, zone: string, eventZone: string): SlotOptionView {
+function optionView(r: SlotOptionRow, zone: string, editionZone: string): SlotOptionView {
   return {
     slotId: r.slot_id,
     sessionId: r.session_id,
     startsAt: isoInZone(r.starts_at, zone),
     endsAt: isoInZone(r.ends_at, zone),
-    eventStartsAt: isoInZone(r.starts_at, eventZone),
-    eventEndsAt: isoInZone(r.ends_at, eventZone),
+    editionStartsAt: isoInZone(r.starts_at, editionZone),
+    editionEndsAt: isoInZone(r.ends_at, editionZone),
     freeTables: r.free_tables,
   };
 }

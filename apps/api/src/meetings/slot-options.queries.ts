@@ -14,7 +14,7 @@ export interface SlotOptionRow {
  * - a table of the session is free,
  * - both parties are present (not away that half-day, not on the park visit they joined)
  *   and have a delegate free (bookings at that time < delegates),
- * - neither party has reached the edition's daily maximum that day (event's zone),
+ * - neither party has reached the edition's daily maximum that day (edition's zone),
  * - if the parties share no working language, an interpreter of the pool is free
  *   (the pool is every session's interpreters on duty at that time, as the optimiser counts it).
  * The meeting's own booking is ignored (a party proposing to move it is not busy with it),

@@ -13,17 +13,17 @@ export class ParticipationController {
   constructor(private readonly participation: ParticipationService) {}
 
   @Get()
-  get(@CurrentUser() user: AuthUser, @UuidParam('eventId') eventId: string, @UuidParam('organizationId') organizationId: string): Promise<ParticipationView> {
-    return this.participation.get(user, eventId, organizationId);
+  get(@CurrentUser() user: AuthUser, @UuidParam('eventId') editionId: string, @UuidParam('organizationId') organizationId: string): Promise<ParticipationView> {
+    return this.participation.get(user, editionId, organizationId);
   }
 
   @Put()
   update(
     @CurrentUser() user: AuthUser,
-    @UuidParam('eventId') eventId: string,
+    @UuidParam('eventId') editionId: string,
     @UuidParam('organizationId') organizationId: string,
     @Body() dto: UpdateParticipationDto,
   ): Promise<ParticipationView> {
-    return this.participation.update(user, eventId, organizationId, dto);
+    return this.participation.update(user, editionId, organizationId, dto);
   }
 }

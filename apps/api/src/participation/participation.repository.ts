@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { loadEdition } from '../events/editions';
+import { loadEdition } from '../editions/editions';
 
 /** A negotiation half-day of the edition and whether the organisation attends it. */
 export interface HalfDayRow {

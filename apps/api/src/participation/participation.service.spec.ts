@@ -13,7 +13,7 @@ class InMemoryParticipations implements Pick<ParticipationRepository, keyof Part
   readonly visits = new Map<string, boolean>();
 
   async editionZone(editionId: string): Promise<string> {
-    if (editionId !== EDITION) throw new DomainError('EVENT_NOT_FOUND', `no event ${editionId}`);
+    if (editionId !== EDITION) throw new DomainError('EDITION_NOT_FOUND', `no edition ${editionId}`);
     return 'Asia/Shanghai';
   }
   async organizationExists(id: string): Promise<boolean> {
@@ -98,7 +98,7 @@ describe('ParticipationService (rules, on an in-memory repository)', () => {
   });
 
   it('answers 404 codes for an unknown edition or organisation', async () => {
-    expect(await code(service.get(bureau, 'nope', 'o1'))).toBe('EVENT_NOT_FOUND');
+    expect(await code(service.get(bureau, 'nope', 'o1'))).toBe('EDITION_NOT_FOUND');
     expect(await code(service.get(bureau, EDITION, 'o9'))).toBe('ORGANIZATION_NOT_FOUND');
   });
 });

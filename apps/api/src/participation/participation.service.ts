@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ParticipationView, UpdateParticipationDto } from '@jinan/contracts';
 import { AuthUser } from '../common/auth/auth-user';
 import { DomainError } from '../common/errors/domain-error';
-import { isoInZone } from '../events/edition.view';
+import { isoInZone } from '../editions/edition.view';
 import { ParticipationRepository, TimeBlock } from './participation.repository';
 
 /** Which negotiation half-days an organisation attends, and whether it joins the park visit. */
@@ -36,8 +36,8 @@ export class ParticipationService {
       const block = blocks.find((b) => b.starts_at.getTime() === new Date(halfDay.startsAt).getTime());
       if (!block) {
         const field = `halfDays.${i}.startsAt`;
-        throw new DomainError('PARTICIPATION_UNKNOWN_HALF_DAY', `${field} is not the start of a negotiation half-day of this event`, [
-          { field, messages: [`${field} is not the start of a negotiation half-day of this event`] },
+        throw new DomainError('PARTICIPATION_UNKNOWN_HALF_DAY', `${field} is not the start of a negotiation half-day of this edition`, [
+          { field, messages: [`${field} is not the start of a negotiation half-day of this edition`] },
         ]);
       }
       if (!halfDay.attending) absent.push(block);

@@ -16,7 +16,7 @@ export class RemindersController {
   @Roles('bureau')
   @Post('run')
   @HttpCode(200)
-  run(@CurrentUser() user: AuthUser, @UuidParam('eventId') eventId: string, @Body() dto: RunRemindersDto): Promise<RemindersRunView> {
-    return this.reminders.run(user, eventId, dto.dryRun);
+  run(@CurrentUser() user: AuthUser, @UuidParam('eventId') editionId: string, @Body() dto: RunRemindersDto): Promise<RemindersRunView> {
+    return this.reminders.run(user, editionId, dto.dryRun);
   }
 }

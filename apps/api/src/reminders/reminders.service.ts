@@ -6,8 +6,8 @@ import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../common/auth/auth-user';
 import { Clock, CLOCK } from '../common/clock';
 import { DomainError } from '../common/errors/domain-error';
-import { Edition } from '../events/edition.entity';
-import { reminderSettings } from '../events/edition.view';
+import { Edition } from '../editions/edition.entity';
+import { reminderSettings } from '../editions/edition.view';
 import { JobsService } from '../jobs/jobs.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { claimAndNotify, DueReminder, dueReminders } from './reminders.queries';
@@ -51,7 +51,7 @@ export class RemindersService implements OnModuleInit {
   private async round(editionId: string, dryRun: boolean, caller: AuthUser | null): Promise<RemindersRunView> {
     const now = this.clock.now();
     const edition = await this.db.getRepository(Edition).findOneBy({ id: editionId });
-    if (!edition) throw new DomainError('EVENT_NOT_FOUND', `no event ${editionId}`);
+    if (!edition) throw new DomainError('EDITION_NOT_FOUND', `no edition ${editionId}`);
     const due = await dueReminders(this.db.manager, editionId, now, reminderSettings(edition));
     const sent = await this.db.transaction(async (tx) => {
       const claimed = dryRun ? due : await claimAndNotify(tx, editionId, due, now);

@@ -72,7 +72,7 @@ export class BookingMovesService {
         WHERE sl.id = $1 AND sl.edition_id = $2`,
       [dto.slotId, meeting.edition_id],
     );
-    if (!slot) throw new DomainError('BOOKING_SLOT_NOT_FOUND', `no slot ${dto.slotId} in this meeting's event`);
+    if (!slot) throw new DomainError('BOOKING_SLOT_NOT_FOUND', `no slot ${dto.slotId} in this meeting's edition`);
     // The scheduler keeps a meeting in its sector's session; a move elsewhere would be undone.
     if (slot.sector !== meeting.sector) {
       throw new DomainError('BOOKING_WRONG_SESSION', `a ${meeting.sector} meeting takes place in the ${meeting.sector} session, not the ${slot.sector} one`);

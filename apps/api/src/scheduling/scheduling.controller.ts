@@ -19,8 +19,8 @@ export class SchedulingController {
   @Roles('bureau')
   @Post('schedule/runs')
   @HttpCode(202)
-  async createRun(@CurrentUser() user: AuthUser, @UuidParam('eventId') eventId: string, @Body() dto: CreateScheduleRunDto): Promise<ScheduleRunView> {
-    const run = await this.scheduling.createRun(user, eventId, dto);
+  async createRun(@CurrentUser() user: AuthUser, @UuidParam('eventId') editionId: string, @Body() dto: CreateScheduleRunDto): Promise<ScheduleRunView> {
+    const run = await this.scheduling.createRun(user, editionId, dto);
     await this.runner.dispatch(run.id);
     return run;
   }
@@ -28,31 +28,31 @@ export class SchedulingController {
   // Declared before :runId so that "latest" is not read as a malformed id.
   @Roles('bureau')
   @Get('schedule/runs/latest')
-  latestRun(@UuidParam('eventId') eventId: string): Promise<ScheduleRunView> {
-    return this.scheduling.latestRun(eventId);
+  latestRun(@UuidParam('eventId') editionId: string): Promise<ScheduleRunView> {
+    return this.scheduling.latestRun(editionId);
   }
 
   @Roles('bureau')
   @Get('schedule/runs/:runId')
-  getRun(@UuidParam('eventId') eventId: string, @UuidParam('runId') runId: string): Promise<ScheduleRunView> {
-    return this.scheduling.getRun(eventId, runId);
+  getRun(@UuidParam('eventId') editionId: string, @UuidParam('runId') runId: string): Promise<ScheduleRunView> {
+    return this.scheduling.getRun(editionId, runId);
   }
 
   @Roles('bureau')
   @Post('schedule/publish')
   @HttpCode(200)
-  publish(@CurrentUser() user: AuthUser, @UuidParam('eventId') eventId: string, @Body() dto: PublishScheduleDto): Promise<PublishScheduleView> {
-    return this.scheduling.publish(user, eventId, dto);
+  publish(@CurrentUser() user: AuthUser, @UuidParam('eventId') editionId: string, @Body() dto: PublishScheduleDto): Promise<PublishScheduleView> {
+    return this.scheduling.publish(user, editionId, dto);
   }
 
   @Roles('bureau')
   @Get('schedule')
-  grid(@UuidParam('eventId') eventId: string): Promise<ScheduleGridView> {
-    return this.scheduling.grid(eventId);
+  grid(@UuidParam('eventId') editionId: string): Promise<ScheduleGridView> {
+    return this.scheduling.grid(editionId);
   }
 
   @Get('agenda')
-  agenda(@CurrentUser() user: AuthUser, @UuidParam('eventId') eventId: string, @Query() query: AgendaQueryDto): Promise<AgendaView> {
-    return this.scheduling.agenda(user, eventId, query);
+  agenda(@CurrentUser() user: AuthUser, @UuidParam('eventId') editionId: string, @Query() query: AgendaQueryDto): Promise<AgendaView> {
+    return this.scheduling.agenda(user, editionId, query);
   }
 }

@@ -20,8 +20,8 @@ import { RunLifecycle, RunStep } from '../jobs/run-lifecycle';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../common/auth/auth-user';
 import { DomainError } from '../common/errors/domain-error';
-import { isoInZone } from '../events/edition.view';
-import { loadEdition } from '../events/editions';
+import { isoInZone } from '../editions/edition.view';
+import { loadEdition } from '../editions/editions';
 import { MatchScoreService } from '../matching/match-score.service';
 import { MeetingTransitionsService } from '../meetings/meeting-transitions.service';
 import { selfBookedMeetings } from '../meetings/slot-options.queries';
@@ -111,13 +111,13 @@ export class SchedulingService implements OnModuleInit {
   async latestRun(editionId: string): Promise<ScheduleRunView> {
     await this.assertEdition(editionId);
     const [row]: RunRow[] = await this.db.query('SELECT * FROM schedule_runs WHERE edition_id = $1 ORDER BY created_at DESC LIMIT 1', [editionId]);
-    if (!row) throw new DomainError('SCHEDULE_RUN_NOT_FOUND', `no scheduler run yet in event ${editionId}`);
+    if (!row) throw new DomainError('SCHEDULE_RUN_NOT_FOUND', `no scheduler run yet in edition ${editionId}`);
     return runView(row);
   }
 
   async getRun(editionId: string, runId: string): Promise<ScheduleRunView> {
     const row = await this.runs.find(editionId, runId);
-    if (!row) throw new DomainError('SCHEDULE_RUN_NOT_FOUND', `no scheduler run ${runId} in event ${editionId}`);
+    if (!row) throw new DomainError('SCHEDULE_RUN_NOT_FOUND', `no scheduler run ${runId} in edition ${editionId}`);
     return runView(row);
   }
 
@@ -198,7 +198,7 @@ export class SchedulingService implements OnModuleInit {
 
   /**
    * One organization's agenda: its published meetings (the bureau also sees the
-   * unpublished ones), times in the requested zone and in the event's.
+   * unpublished ones), times in the requested zone and in the edition's.
    */
   async agenda(caller: AuthUser, editionId: string, query: AgendaQueryDto): Promise<AgendaView> {
     const edition = await loadEdition(this.db, editionId);
@@ -214,20 +214,20 @@ export class SchedulingService implements OnModuleInit {
         { field: 'zone', messages: ['zone must be an IANA zone such as Asia/Tokyo'] },
       ]);
     }
-    const eventZone = edition.timeZone;
+    const editionZone = edition.timeZone;
     const rows = await this.db.query(AGENDA_SQL, [editionId, organizationId, caller.role === 'bureau']);
     return {
       editionId,
       organizationId,
       zone,
-      eventZone,
+      editionZone,
       items: rows.map((r: Record<string, never>) => ({
         meetingId: r['id'],
         status: r['status'],
         startsAt: isoInZone(r['starts_at'], zone),
         endsAt: isoInZone(r['ends_at'], zone),
-        eventStartsAt: isoInZone(r['starts_at'], eventZone),
-        eventEndsAt: isoInZone(r['ends_at'], eventZone),
+        editionStartsAt: isoInZone(r['starts_at'], editionZone),
+        editionEndsAt: isoInZone(r['ends_at'], editionZone),
         sessionId: r['session_id'],
         sector: r['sector'],
         venue: r['venue'],
@@ -249,7 +249,7 @@ export class SchedulingService implements OnModuleInit {
     const loaded = await loadSchedulingInput(this.db.manager, editionId, { ...dto, pin }, this.matchScores);
     const unknown = (dto.pin ?? []).filter((id) => !loaded.meetings.get(id)?.booking);
     if (unknown.length) {
-      const message = `pin: ${unknown.join(', ')} ${unknown.length > 1 ? 'are not booked meetings' : 'is not a booked meeting'} of this event`;
+      const message = `pin: ${unknown.join(', ')} ${unknown.length > 1 ? 'are not booked meetings' : 'is not a booked meeting'} of this edition`;
       throw new DomainError('SCHEDULE_UNKNOWN_PIN', message, [{ field: 'pin', messages: [message] }]);
     }
     const conflicts = checkPins(loaded.input);

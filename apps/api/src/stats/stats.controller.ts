@@ -13,7 +13,7 @@ export class StatsController {
 
   @Roles('bureau')
   @Get('stats')
-  forEdition(@UuidParam('eventId') eventId: string): Promise<EditionStatsView> {
-    return this.stats.forEdition(eventId);
+  forEdition(@UuidParam('eventId') editionId: string): Promise<EditionStatsView> {
+    return this.stats.forEdition(editionId);
   }
 }

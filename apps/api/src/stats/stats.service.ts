@@ -19,7 +19,7 @@ import {
 } from '@jinan/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock, CLOCK } from '../common/clock';
-import { loadEdition } from '../events/editions';
+import { loadEdition } from '../editions/editions';
 import { partyRef, Row } from '../organizations/organization.view';
 import { countKeyProjects } from '../key-projects/key-projects.queries';
 
@@ -55,7 +55,7 @@ export class StatsService {
       const { funnel, outcomes } = await this.funnel(tx, editionId);
       return {
         editionId,
-        eventZone: zone,
+        editionZone: zone,
         generatedAt: this.clock.now().toISOString(),
         totals: {
           ...totals,

@@ -71,7 +71,7 @@ export class App {
   protected readonly notifications = inject(UnreadNotifications);
   private readonly router = inject(Router);
   private readonly auth = inject(AuthApi);
-  // Loaded once signed in, so that every page knows the event's zone.
+  // Loaded once signed in, so that every page knows the edition's zone.
   protected readonly edition = inject(CurrentEdition);
 
   protected readonly links = computed(() => {

@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 export const EVENT_TIME_ZONE = 'Asia/Shanghai';
 
 export interface EditionDates {
-  /** ISO dates (yyyy-MM-dd) in the event's zone. */
+  /** ISO dates (yyyy-MM-dd) in the edition's zone. */
   startDate: string;
   endDate: string;
 }
@@ -12,7 +12,7 @@ export interface EditionDates {
  * The conference runs on the Thursday and Friday of the last week of May: the last
  * Thursday of May whose Friday is still in May (so 2024 → 30–31 May, but 2025, whose
  * last Thursday is 29 May, → 29–30 May; a year whose last Thursday is 31 May falls back
- * a week). Computed in the event's zone so the machine's zone never matters.
+ * a week). Computed in the edition's zone so the machine's zone never matters.
  */
 export function defaultEditionDates(year: number, zone: string = EVENT_TIME_ZONE): EditionDates {
   let day = DateTime.fromObject({ year, month: 5, day: 31 }, { zone });

@@ -33,7 +33,7 @@ export type ErrorCode =
   | 'TOO_MANY_ATTEMPTS'
   | 'RESET_TOKEN_INVALID'
   // Editions and sessions
-  | 'EVENT_NOT_FOUND'
+  | 'EDITION_NOT_FOUND'
   | 'SESSION_NOT_FOUND'
   | 'EVENT_YEAR_TAKEN'
   | 'EVENT_INVALID_TIME_ZONE'
@@ -150,7 +150,7 @@ export const ERROR_STATUS: Record<ErrorCode, ErrorHttpStatus> = {
   TOO_MANY_ATTEMPTS: HTTP.tooManyRequests,
   RESET_TOKEN_INVALID: HTTP.badRequest,
 
-  EVENT_NOT_FOUND: HTTP.notFound,
+  EDITION_NOT_FOUND: HTTP.notFound,
   SESSION_NOT_FOUND: HTTP.notFound,
   EVENT_YEAR_TAKEN: HTTP.conflict,
   EVENT_INVALID_TIME_ZONE: HTTP.badRequest,

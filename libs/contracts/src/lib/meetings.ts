@@ -167,7 +167,7 @@ export type MeetingUserAction = (typeof MEETING_USER_ACTIONS)[number];
 
 export interface MeetingView {
   id: string;
-  eventId: string;
+  editionId: string;
   status: MeetingStatus;
   origin: MeetingOrigin;
   sector: Sector;

@@ -99,21 +99,21 @@ export class UpdateEditionDto {
   gapScope?: GapScope;
 }
 
-/** One slot both parties could meet in: its time in the viewer's zone and in the event's. */
+/** One slot both parties could meet in: its time in the viewer's zone and in the edition's. */
 export interface SlotOptionView {
   slotId: string;
   sessionId: string;
   startsAt: string;
   endsAt: string;
-  eventStartsAt: string;
-  eventEndsAt: string;
+  editionStartsAt: string;
+  editionEndsAt: string;
   freeTables: number;
 }
 
 export interface SlotOptionsView {
   meetingId: string;
   zone: string;
-  eventZone: string;
+  editionZone: string;
   options: SlotOptionView[];
 }
 
@@ -141,8 +141,8 @@ export interface SlotProposalView {
   status: 'open' | 'accepted' | 'declined' | 'withdrawn';
   startsAt: string;
   endsAt: string;
-  eventStartsAt: string;
-  eventEndsAt: string;
+  editionStartsAt: string;
+  editionEndsAt: string;
   createdAt: string;
 }
 

@@ -126,9 +126,9 @@ export interface AgendaItemView {
   /** In the requested zone. */
   startsAt: string;
   endsAt: string;
-  /** The same instants in the event's zone. */
-  eventStartsAt: string;
-  eventEndsAt: string;
+  /** The same instants in the edition's zone. */
+  editionStartsAt: string;
+  editionEndsAt: string;
   sessionId: string;
   sector: Sector;
   venue: string | null;
@@ -143,6 +143,6 @@ export interface AgendaView {
   editionId: string;
   organizationId: string;
   zone: string;
-  eventZone: string;
+  editionZone: string;
   items: AgendaItemView[];
 }

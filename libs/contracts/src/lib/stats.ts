@@ -13,7 +13,7 @@ import type { PartyRef } from './scheduling';
  * - acceptanceRate = acceptances ÷ (acceptances + declines), null with no answer yet;
  * - capacity = tables × slots summed over the negotiation sessions;
  *   fillRate = placed ÷ capacity, null without capacity.
- * Days are calendar days in the event's zone; a request counts on the day it was made,
+ * Days are calendar days in the edition's zone; a request counts on the day it was made,
  * an approval or acceptance on the day it happened, a placed meeting on its slot's day.
  */
 export interface StatsCounts {
@@ -32,7 +32,7 @@ export interface SectorStats extends StatsCounts {
 }
 
 export interface DayStats extends Omit<StatsCounts, 'declines'> {
-  /** yyyy-MM-dd in the event's zone. */
+  /** yyyy-MM-dd in the edition's zone. */
   date: string;
 }
 
@@ -93,7 +93,7 @@ export interface SignedProjectView {
 
 export interface EditionStatsView {
   editionId: string;
-  eventZone: string;
+  editionZone: string;
   generatedAt: string;
   totals: StatsCounts & { capacity: number; acceptanceRate: number | null; fillRate: number | null };
   bySector: SectorStats[];

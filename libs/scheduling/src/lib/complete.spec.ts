@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { generateDense } from '../testing/generate-dense';
 import { smallInstance } from '../testing/small-instance';
-import { awayFor, meeting, org, tinyEvent } from '../testing/tiny-event';
+import { awayFor, meeting, org, tinyEdition } from '../testing/tiny-edition';
 import { loadMipSolver, type MipSolver } from './mip';
 import { buildModel, PinConflictError, SchedulingInputError } from './model';
 import { exactGaps } from './gap-lns';
@@ -29,7 +29,7 @@ const conflictOf = (input: SchedulingInput) => {
 
 describe('conflicting pins are refused before any search, naming the meetings and the rule', () => {
   it('two meetings pinned to one table', () => {
-    const input = tinyEvent({ slots: 2, tables: 2 });
+    const input = tinyEdition({ slots: 2, tables: 2 });
     input.organizations = [org('A'), org('B'), org('C'), org('D')];
     input.meetings = [
       meeting('m1', 'A', 'B', 100, { pinned: { slotId: 'h1', table: 1 } }),
@@ -39,7 +39,7 @@ describe('conflicting pins are refused before any search, naming the meetings an
   });
 
   it('a party absent', () => {
-    const input = tinyEvent({ slots: 2, tables: 1 });
+    const input = tinyEdition({ slots: 2, tables: 1 });
     input.organizations = [org('A', { absences: [awayFor(0, 1)] }), org('B')];
     input.meetings = [meeting('m1', 'A', 'B', 100, { pinned: { slotId: 'h1', table: 1 } })];
     const [conflict] = conflictOf(input);
@@ -48,7 +48,7 @@ describe('conflicting pins are refused before any search, naming the meetings an
   });
 
   it('more meetings at once than a party has delegates', () => {
-    const input = tinyEvent({ slots: 2, tables: 2 });
+    const input = tinyEdition({ slots: 2, tables: 2 });
     input.organizations = [org('A'), org('B'), org('C')];
     input.meetings = [
       meeting('m1', 'A', 'B', 100, { pinned: { slotId: 'h1', table: 1 } }),
@@ -58,7 +58,7 @@ describe('conflicting pins are refused before any search, naming the meetings an
   });
 
   it('more interpreted meetings at once than interpreters on duty', () => {
-    const input = tinyEvent({ slots: 2, tables: 2, interpreters: 1 });
+    const input = tinyEdition({ slots: 2, tables: 2, interpreters: 1 });
     input.organizations = [org('A', { languages: ['zh'] }), org('B', { languages: ['ja'] }), org('C', { languages: ['zh'] }), org('D', { languages: ['ja'] })];
     input.meetings = [
       meeting('m1', 'A', 'B', 100, { pinned: { slotId: 'h1', table: 1 } }),
@@ -68,7 +68,7 @@ describe('conflicting pins are refused before any search, naming the meetings an
   });
 
   it('an unknown organisation is named', () => {
-    const input = tinyEvent({ slots: 1, tables: 1 });
+    const input = tinyEdition({ slots: 1, tables: 1 });
     input.organizations = [org('A')];
     input.meetings = [meeting('m1', 'A', 'nobody')];
     expect(() => scheduleMeetings(input)).toThrow(new SchedulingInputError('meeting m1: unknown organisation nobody'));
@@ -133,7 +133,7 @@ describe('the exact repair', () => {
   it('places a meeting the schedule blocks by moving the ones around it, freed as its neighbourhood', () => {
     // A, B, C meet pairwise; C is away at 09:40. With m1 (A–B) at 09:00 and m2 (A–C) at 09:20,
     // m3 (B–C) has no slot: the repair must move m1 to 09:40 and put m3 at 09:00.
-    const input = tinyEvent({ slots: 3, tables: 2 });
+    const input = tinyEdition({ slots: 3, tables: 2 });
     input.organizations = [org('A'), org('B'), org('C', { absences: [awayFor(2, 1)] })];
     input.meetings = [meeting('m1', 'A', 'B'), meeting('m2', 'A', 'C'), meeting('m3', 'B', 'C')];
     const state = new ScheduleState(buildModel(input));

@@ -1,4 +1,4 @@
-import { awayFor, meeting, org, tinyEvent } from '../testing/tiny-event';
+import { awayFor, meeting, org, tinyEdition } from '../testing/tiny-edition';
 import { generateInstance } from '../testing/generate-instance';
 import { scheduleMeetings } from './schedule';
 import type { SchedulingInput } from './types';
@@ -15,7 +15,7 @@ const why = (result: ReturnType<typeof run>) => Object.fromEntries(result.leftOu
 
 describe('a meeting goes to the only slot both parties are free', () => {
   it('puts it at 09:40, table 1', () => {
-    const input = tinyEvent({ slots: 3, tables: 2 });
+    const input = tinyEdition({ slots: 3, tables: 2 });
     // A is on a site visit 09:00–09:40, so h3 is the only common slot
     input.organizations = [org('A', { absences: [awayFor(0, 2)] }), org('B')];
     input.meetings = [meeting('m1', 'A', 'B')];
@@ -25,7 +25,7 @@ describe('a meeting goes to the only slot both parties are free', () => {
 
 describe('one delegate, two requests for the only slot', () => {
   it('keeps the heavier meeting and says the delegate is busy', () => {
-    const input = tinyEvent({ slots: 1, tables: 2 });
+    const input = tinyEdition({ slots: 1, tables: 2 });
     input.organizations = [org('A'), org('B'), org('C')];
     input.meetings = [meeting('m1', 'A', 'B', 150), meeting('m2', 'A', 'C', 120)];
     const result = run(input);
@@ -40,7 +40,7 @@ describe('one delegate, two requests for the only slot', () => {
 
 describe('two delegates, two requests for the only slot', () => {
   it('holds both meetings at once, at two tables', () => {
-    const input = tinyEvent({ slots: 1, tables: 2 });
+    const input = tinyEdition({ slots: 1, tables: 2 });
     input.organizations = [org('A', { delegates: 2 }), org('B'), org('C')];
     input.meetings = [meeting('m1', 'A', 'B', 150), meeting('m2', 'A', 'C', 120)];
     expect(where(run(input))).toEqual({ m1: 'h1/1', m2: 'h1/2' });
@@ -49,7 +49,7 @@ describe('two delegates, two requests for the only slot', () => {
 
 describe('a daily maximum of one meeting', () => {
   it('spreads the two heaviest over Thursday and Friday and leaves the third out', () => {
-    const input = tinyEvent({ slots: 1, tables: 2, friday: true });
+    const input = tinyEdition({ slots: 1, tables: 2, friday: true });
     input.organizations = [org('A', { maxMeetingsPerDay: 1 }), org('B'), org('C'), org('D')];
     input.meetings = [meeting('m1', 'A', 'B', 130), meeting('m2', 'A', 'C', 120), meeting('m3', 'A', 'D', 110)];
     const result = run(input);
@@ -63,7 +63,7 @@ describe('a daily maximum of one meeting', () => {
 
 describe('one interpreter for two meetings that need one', () => {
   it('places the heavier and says every interpreter is busy', () => {
-    const input = tinyEvent({ slots: 1, tables: 2, interpreters: 1 });
+    const input = tinyEdition({ slots: 1, tables: 2, interpreters: 1 });
     // A–B (zh with ja) and C–D (zh with en) share no working language
     input.organizations = [org('A', { languages: ['zh'] }), org('B', { languages: ['ja'] }), org('C', { languages: ['zh'] }), org('D', { languages: ['en'] })];
     input.meetings = [meeting('m1', 'A', 'B', 110), meeting('m2', 'C', 'D', 140)];
@@ -77,7 +77,7 @@ describe('one interpreter for two meetings that need one', () => {
 
 describe('no interpreter on duty at all', () => {
   it('says so instead of blaming other meetings', () => {
-    const input = tinyEvent({ slots: 2, tables: 2, interpreters: 0 });
+    const input = tinyEdition({ slots: 2, tables: 2, interpreters: 0 });
     input.organizations = [org('A', { languages: ['zh'] }), org('B', { languages: ['ja'] })];
     input.meetings = [meeting('m1', 'A', 'B')];
     expect(why(run(input))['m1'].code).toBe('NO_INTERPRETER_SCHEDULED');
@@ -86,7 +86,7 @@ describe('no interpreter on duty at all', () => {
 
 describe('a light meeting whose parties are each taken by a heavier meeting', () => {
   it('is outranked', () => {
-    const input = tinyEvent({ slots: 2, tables: 2 });
+    const input = tinyEdition({ slots: 2, tables: 2 });
     // B is there only at 09:00 and H only at 09:20: E meets B at 09:00, F meets H at 09:20,
     // so E and F are never free together; either heavier meeting outweighs E–F (120).
     input.organizations = [org('E'), org('F'), org('B', { absences: [awayFor(1, 1)] }), org('H', { absences: [awayFor(0, 1)] })];
@@ -103,7 +103,7 @@ describe('a light meeting whose parties are each taken by a heavier meeting', ()
 
 describe('parties whose free slots never coincide', () => {
   it('gives the reason in words', () => {
-    const input = tinyEvent({ slots: 2, tables: 1, friday: true });
+    const input = tinyEdition({ slots: 2, tables: 1, friday: true });
     // A is away on Thursday, B on Friday
     input.organizations = [org('A', { absences: [awayFor(0, 2, 0)] }), org('B', { absences: [awayFor(0, 2, 1)] })];
     input.meetings = [meeting('m1', 'A', 'B')];
@@ -117,7 +117,7 @@ describe('parties whose free slots never coincide', () => {
 
 describe('a meeting allowed only in a session the event does not have', () => {
   it('is left out as not allowed', () => {
-    const input = tinyEvent({ slots: 1, tables: 1 });
+    const input = tinyEdition({ slots: 1, tables: 1 });
     input.organizations = [org('A'), org('B')];
     input.meetings = [meeting('m1', 'A', 'B', 100, { sessionIds: ['environment'] })];
     expect(why(run(input))['m1'].code).toBe('NOT_ALLOWED_IN_ANY_SESSION');
@@ -126,7 +126,7 @@ describe('a meeting allowed only in a session the event does not have', () => {
 
 describe('a pinned meeting and a heavier request for the same table', () => {
   it('keeps the pinned meeting where it is', () => {
-    const input = tinyEvent({ slots: 1, tables: 1 });
+    const input = tinyEdition({ slots: 1, tables: 1 });
     input.organizations = [org('A'), org('B'), org('C'), org('D')];
     input.meetings = [meeting('m1', 'A', 'B', 100, { pinned: { slotId: 'h1', table: 1 } }), meeting('m2', 'C', 'D', 175)];
     const result = run(input);
@@ -141,7 +141,7 @@ describe('a pinned meeting and a heavier request for the same table', () => {
 
 describe('a party with one meeting fixed at 09:00 and one free to go anywhere', () => {
   it('puts the second at 09:20, next to the first, leaving no hole', () => {
-    const input = tinyEvent({ slots: 3, tables: 2 });
+    const input = tinyEdition({ slots: 3, tables: 2 });
     // B is only there at 09:00; C all morning. 09:40 would leave A idle at 09:20.
     input.organizations = [org('A'), org('B', { absences: [awayFor(1, 2)] }), org('C')];
     input.meetings = [meeting('m1', 'A', 'B'), meeting('m2', 'A', 'C')];
@@ -155,7 +155,7 @@ describe('a party with one meeting fixed at 09:00 and one free to go anywhere', 
 
 describe('a re-run after a decline, with one new request', () => {
   it('keeps every other meeting where it was and uses the freed slot', () => {
-    const input = tinyEvent({ slots: 3, tables: 1 });
+    const input = tinyEdition({ slots: 3, tables: 1 });
     input.organizations = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'].map((id) => org(id));
     input.meetings = [meeting('m1', 'A', 'B'), meeting('m2', 'C', 'D'), meeting('m3', 'E', 'F')];
     const first = run(input);
@@ -179,7 +179,7 @@ describe('a re-run after a decline, with one new request', () => {
 
 describe('an organisation wanted by three, with one delegate and one slot', () => {
   it('reports the flow bound (100), tighter than the capacity bound (200)', () => {
-    const input = tinyEvent({ slots: 1, tables: 3 });
+    const input = tinyEdition({ slots: 1, tables: 3 });
     input.organizations = [org('A'), org('B'), org('C'), org('D')];
     input.meetings = [meeting('m1', 'A', 'B'), meeting('m2', 'A', 'C'), meeting('m3', 'A', 'D')];
     const { statistics } = run(input);
@@ -233,7 +233,7 @@ describe('a re-run of tier S after twenty declines', () => {
 
 describe('a meeting with an organisation that is not in the input', () => {
   it('is refused before any scheduling', () => {
-    const input = tinyEvent({ slots: 1, tables: 1 });
+    const input = tinyEdition({ slots: 1, tables: 1 });
     input.organizations = [org('A')];
     input.meetings = [meeting('m1', 'A', 'Z')];
     expect(() => scheduleMeetings(input)).toThrow('meeting m1: unknown organisation');

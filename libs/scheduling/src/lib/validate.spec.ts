@@ -1,10 +1,10 @@
-import { awayFor, meeting, org, tinyEvent } from '../testing/tiny-event';
+import { awayFor, meeting, org, tinyEdition } from '../testing/tiny-edition';
 import type { ScheduledMeeting, SchedulingInput } from './types';
 import { validateSchedule } from './validate';
 
 /** Two slots, one table; A–B and C–D; A speaks only Chinese and D only Japanese for the pool cases. */
 function event(): SchedulingInput {
-  const input = tinyEvent({ slots: 2, tables: 1, interpreters: 1 });
+  const input = tinyEdition({ slots: 2, tables: 1, interpreters: 1 });
   input.organizations = [org('A', { languages: ['zh'] }), org('B'), org('C', { languages: ['zh'] }), org('D', { languages: ['ja'] })];
   input.meetings = [meeting('m1', 'A', 'B'), meeting('m2', 'C', 'D'), meeting('m3', 'A', 'C')];
   return input;

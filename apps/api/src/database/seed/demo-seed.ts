@@ -5,7 +5,7 @@ import { ARGON2 } from '../../auth/password-hasher';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
 import { searchText } from '../../common/text/search-text';
-import { EventsService } from '../../events/events.service';
+import { EditionsService } from '../../editions/editions.service';
 import { Offer } from '../../offers/offer.entity';
 import { Organization } from '../../organizations/organization.entity';
 import { User } from '../../users/user.entity';
@@ -65,7 +65,7 @@ export async function seedDemoIfEmpty(dataSource: DataSource, options: DemoSeedO
 }
 
 /**
- * An edition under way in the event's zone: before 13:00 it began yesterday (day 1 is over,
+ * An edition under way in the edition's zone: before 13:00 it began yesterday (day 1 is over,
  * day 2 to come), from 13:00 it begins today (the afternoon's negotiations are on, day 2
  * is tomorrow). Either way some meetings are over and others still to come.
  */
@@ -77,7 +77,7 @@ function liveDates(now: Date): CreateEditionDto {
 }
 
 async function seedDemo(tx: EntityManager, rnd: Rnd, edition: CreateEditionDto): Promise<{ editionId: string; summary: string }> {
-  const created = await new EventsService(tx.connection, new AuditService()).create(null, edition, tx);
+  const created = await new EditionsService(tx.connection, new AuditService()).create(null, edition, tx);
 
   const japanese = await insertJapaneseFirms(tx, rnd);
   const jinan = await insertJinanCompanies(tx, rnd);

@@ -37,7 +37,7 @@ const HOUR = 3_600_000;
  * finished matching run (the real MatchingService), hundreds of requests in every state
  * chosen from those recommendations, bureau proposals, a scheduler run (the real engine,
  * validator and writer), published slots mostly confirmed, the meetings of the first day
- * held with feedback, and two key projects. The edition began yesterday (event zone), so
+ * held with feedback, and two key projects. The edition began yesterday (edition zone), so
  * every screen — queues, scheduler grid, agendas, dashboard, reminders — shows the state
  * of a live event. The same firms, requests and states for the same `now` (the runs' ids differ).
  */
@@ -59,7 +59,7 @@ export async function seedLivingEdition(db: DataSource, editionId: string, rnd: 
 
   const meetings = await db.transaction((tx) => insertMeetings(tx, editionId, bureau.id, rnd, now));
   const scheduled = await engines.schedulerRun(db, editionId, bureau.id);
-  const lived = await db.transaction((tx) => liveTheEvent(tx, editionId, bureau.id, rnd, now));
+  const lived = await db.transaction((tx) => liveTheEdition(tx, editionId, bureau.id, rnd, now));
   return `${meetings} meetings, matching run ${runId}, ${scheduled} placed by the scheduler, ${lived}`;
 }
 
@@ -186,7 +186,7 @@ function meetingRow(
  * ended were held (a few no-shows) and most parties gave feedback; two signed agreements
  * became key projects.
  */
-async function liveTheEvent(tx: EntityManager, editionId: string, bureauId: string, rnd: Rnd, now: Date): Promise<string> {
+async function liveTheEdition(tx: EntityManager, editionId: string, bureauId: string, rnd: Rnd, now: Date): Promise<string> {
   const published = new Date(now.getTime() - 48 * HOUR);
   const rows: { id: string; ended: boolean }[] = await tx.query(
     `SELECT m.id, upper(b.during) <= $2 AS ended FROM meetings m JOIN bookings b ON b.meeting_id = m.id

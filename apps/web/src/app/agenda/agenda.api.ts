@@ -7,13 +7,13 @@ import type { AgendaView, CalendarFeedStatusView, CalendarFeedView } from '@jina
 export class AgendaApi {
   private readonly http = inject(HttpClient);
 
-  agenda(eventId: string, zone: string) {
-    return this.http.get<AgendaView>(`/api/events/${eventId}/agenda`, { params: new HttpParams().set('zone', zone) });
+  agenda(editionId: string, zone: string) {
+    return this.http.get<AgendaView>(`/api/events/${editionId}/agenda`, { params: new HttpParams().set('zone', zone) });
   }
 
   /** The .ics file, fetched with the bearer token (a plain link would carry none). */
-  ics(eventId: string) {
-    return this.http.get(`/api/events/${eventId}/agenda.ics`, { responseType: 'blob' });
+  ics(editionId: string) {
+    return this.http.get(`/api/events/${editionId}/agenda.ics`, { responseType: 'blob' });
   }
 
   feedStatus() {

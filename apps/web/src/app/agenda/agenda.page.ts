@@ -28,7 +28,7 @@ interface AgendaRow {
 }
 
 /**
- * A party's published slots as a day timeline, in the viewer's zone and the event's;
+ * A party's published slots as a day timeline, in the viewer's zone and the edition's;
  * confirm or decline a slot, download it as .ics or subscribe to it.
  */
 @Component({
@@ -106,9 +106,9 @@ interface AgendaRow {
   `,
   template: `
     <h1>{{ 'agenda.title' | transloco }}</h1>
-    <p class="muted">{{ 'agenda.timesIn' | transloco: { zone: ('zones.' + zone() | transloco), eventZone: ('zones.' + eventZone() | transloco) } }}</p>
+    <p class="muted">{{ 'agenda.timesIn' | transloco: { zone: ('zones.' + zone() | transloco), editionZone: ('zones.' + editionZone() | transloco) } }}</p>
     <div class="actions">
-      <button mat-flat-button type="button" (click)="downloadIcs()" [disabled]="!eventId() || downloading()">{{ 'agenda.ics' | transloco }}</button>
+      <button mat-flat-button type="button" (click)="downloadIcs()" [disabled]="!editionId() || downloading()">{{ 'agenda.ics' | transloco }}</button>
       <a mat-stroked-button routerLink="/reports/agenda">{{ 'agenda.print' | transloco }}</a>
     </div>
 
@@ -151,12 +151,12 @@ interface AgendaRow {
                 <span class="local" data-test="local-time">
                   {{ item.startsAt | zonedTime: zone() : 'time' : language.current() }}–{{ item.endsAt | zonedTime: zone() : 'time' : language.current() }}
                 </span>
-                @if (zone() !== eventZone()) {
+                @if (zone() !== editionZone()) {
                   <span class="event muted" data-test="event-time">
-                    {{ item.eventStartsAt | zonedTime: eventZone() : 'time' : language.current() }}–{{
-                      item.eventEndsAt | zonedTime: eventZone() : 'time' : language.current()
+                    {{ item.editionStartsAt | zonedTime: editionZone() : 'time' : language.current() }}–{{
+                      item.editionEndsAt | zonedTime: editionZone() : 'time' : language.current()
                     }}
-                    {{ 'zones.' + eventZone() | transloco }}
+                    {{ 'zones.' + editionZone() | transloco }}
                   </span>
                 }
               </div>
@@ -234,16 +234,16 @@ export class AgendaPage {
   private readonly document = inject(DOCUMENT);
   protected readonly language = inject(Language);
 
-  protected readonly eventId = computed(() => this.edition.summary()?.id ?? null);
+  protected readonly editionId = computed(() => this.edition.summary()?.id ?? null);
   protected readonly zone = this.zones.displayZone;
   protected readonly agenda = rxResource({
     params: () => {
-      const eventId = this.eventId();
-      return eventId ? { eventId, zone: this.zone() } : undefined;
+      const editionId = this.editionId();
+      return editionId ? { editionId, zone: this.zone() } : undefined;
     },
-    stream: ({ params }) => this.api.agenda(params.eventId, params.zone),
+    stream: ({ params }) => this.api.agenda(params.editionId, params.zone),
   });
-  protected readonly eventZone = computed(() => this.agenda.value()?.eventZone ?? this.zones.eventZone());
+  protected readonly editionZone = computed(() => this.agenda.value()?.editionZone ?? this.zones.editionZone());
   /**
    * The meetings and the programme around them (plenary, breaks, park visit), grouped by
    * the day each falls on in the viewer's zone, in time order.
@@ -289,11 +289,11 @@ export class AgendaPage {
   }
 
   protected downloadIcs(): void {
-    const eventId = this.eventId();
-    if (!eventId) return;
+    const editionId = this.editionId();
+    if (!editionId) return;
     this.downloading.set(true);
     this.error.set('');
-    this.api.ics(eventId).subscribe({
+    this.api.ics(editionId).subscribe({
       next: (blob) => {
         this.downloading.set(false);
         const url = URL.createObjectURL(blob);

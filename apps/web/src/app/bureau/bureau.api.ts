@@ -43,8 +43,8 @@ export class BureauApi {
     return this.http.post<EditionView>('/api/events', dto);
   }
 
-  updateSession(eventId: string, sessionId: string, dto: UpdateSessionDto) {
-    return this.http.patch<EditionView>(`/api/events/${eventId}/sessions/${sessionId}`, dto);
+  updateSession(editionId: string, sessionId: string, dto: UpdateSessionDto) {
+    return this.http.patch<EditionView>(`/api/events/${editionId}/sessions/${sessionId}`, dto);
   }
 
   organizations(query: { verification?: VerificationState | ''; q?: string; page?: number }) {
@@ -59,16 +59,16 @@ export class BureauApi {
     return this.http.post<OrganizationView>(`/api/organizations/${id}/verification`, dto);
   }
 
-  runScheduler(eventId: string, dto: CreateScheduleRunDto) {
-    return this.http.post<ScheduleRunView>(`/api/events/${eventId}/schedule/runs`, dto);
+  runScheduler(editionId: string, dto: CreateScheduleRunDto) {
+    return this.http.post<ScheduleRunView>(`/api/events/${editionId}/schedule/runs`, dto);
   }
 
-  latestScheduleRun(eventId: string) {
-    return this.http.get<ScheduleRunView>(`/api/events/${eventId}/schedule/runs/latest`);
+  latestScheduleRun(editionId: string) {
+    return this.http.get<ScheduleRunView>(`/api/events/${editionId}/schedule/runs/latest`);
   }
 
-  scheduleRun(eventId: string, runId: string) {
-    return this.http.get<ScheduleRunView>(`/api/events/${eventId}/schedule/runs/${runId}`);
+  scheduleRun(editionId: string, runId: string) {
+    return this.http.get<ScheduleRunView>(`/api/events/${editionId}/schedule/runs/${runId}`);
   }
 
   /** The bureau's hand placement of one meeting (PATCH /api/meetings/:id/booking). */
@@ -76,11 +76,11 @@ export class BureauApi {
     return this.http.patch<{ meetingId: string; status: string; slotId: string; tableNumber: number }>(`/api/meetings/${meetingId}/booking`, body);
   }
 
-  scheduleGrid(eventId: string) {
-    return this.http.get<ScheduleGridView>(`/api/events/${eventId}/schedule`);
+  scheduleGrid(editionId: string) {
+    return this.http.get<ScheduleGridView>(`/api/events/${editionId}/schedule`);
   }
 
-  publishSchedule(eventId: string) {
-    return this.http.post<PublishScheduleView>(`/api/events/${eventId}/schedule/publish`, {});
+  publishSchedule(editionId: string) {
+    return this.http.post<PublishScheduleView>(`/api/events/${editionId}/schedule/publish`, {});
   }
 }

@@ -13,7 +13,7 @@ import { applyFieldErrors, errorText } from '../core/api-error';
 import { CurrentEdition } from '../core/current-edition';
 import { Language } from '../core/language';
 import { LocalizedTextComponent } from '../shared/localized-text.component';
-import { dayInZone, formatEventDate, ZonedTimePipe } from '../shared/zoned-time';
+import { dayInZone, formatEditionDate, ZonedTimePipe } from '../shared/zoned-time';
 import { BureauApi } from './bureau.api';
 import { EditionOrganiserComponent } from './edition-organiser.component';
 import { Feedback } from '../shared/feedback';
@@ -86,7 +86,7 @@ interface SessionDraft {
         <mat-card-header>
           <mat-card-title><app-localized [texts]="ed.name" /></mat-card-title>
           <mat-card-subtitle>
-            {{ eventDate(ed.startDate, ed.timeZone) }} – {{ eventDate(ed.endDate, ed.timeZone) }} · {{ 'zones.' + ed.timeZone | transloco }}
+            {{ editionDate(ed.startDate, ed.timeZone) }} – {{ editionDate(ed.endDate, ed.timeZone) }} · {{ 'zones.' + ed.timeZone | transloco }}
           </mat-card-subtitle>
         </mat-card-header>
         <mat-card-content>
@@ -95,7 +95,7 @@ interface SessionDraft {
           </p>
           <app-edition-organiser [edition]="ed" (updated)="edition.set($event)" />
           @for (day of days(); track day.date) {
-            <h2>{{ eventDate(day.date, ed.timeZone) }}</h2>
+            <h2>{{ editionDate(day.date, ed.timeZone) }}</h2>
             @for (s of day.sessions; track s.id) {
               <div class="session" [attr.data-session]="s.id">
                 <div class="time">
@@ -239,8 +239,8 @@ export class EditionPage {
     void this.year;
   }
 
-  protected eventDate(date: string, zone: string): string {
-    return formatEventDate(date, zone, this.language.current());
+  protected editionDate(date: string, zone: string): string {
+    return formatEditionDate(date, zone, this.language.current());
   }
 
   protected draft(session: SessionView, field: keyof SessionDraft, event: Event): void {

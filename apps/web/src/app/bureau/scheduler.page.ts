@@ -193,11 +193,11 @@ interface GridSession {
             <mat-label>{{ 'scheduler.seed' | transloco }}</mat-label>
             <input matInput type="number" min="1" [(ngModel)]="seed" />
           </mat-form-field>
-          <button mat-flat-button type="button" (click)="startRun()" [disabled]="running() || busy() || !eventId()">{{ 'scheduler.run' | transloco }}</button>
+          <button mat-flat-button type="button" (click)="startRun()" [disabled]="running() || busy() || !editionId()">{{ 'scheduler.run' | transloco }}</button>
           @if (pinned().size || excluded().size) {
             <span class="muted" data-run-options>{{ 'grid.runOptions' | transloco: { pinned: pinned().size, excluded: excluded().size } }}</span>
           }
-          <button mat-stroked-button type="button" (click)="publish()" [disabled]="running() || busy() || !eventId()">
+          <button mat-stroked-button type="button" (click)="publish()" [disabled]="running() || busy() || !editionId()">
             {{ 'scheduler.publish' | transloco }}
           </button>
           <a mat-button routerLink="/reports/dashboard">{{ 'nav.reports' | transloco }}</a>
@@ -385,22 +385,22 @@ export class SchedulerPage {
   protected readonly language = inject(Language);
   private readonly transloco = inject(TranslocoService);
 
-  protected readonly eventId = computed(() => this.edition.summary()?.id ?? null);
+  protected readonly editionId = computed(() => this.edition.summary()?.id ?? null);
   protected readonly zone = computed(() => this.edition.summary()?.timeZone ?? 'Asia/Shanghai');
   protected allowAnySession = false;
   protected seed: number | null = null;
 
   /** The run followed on this screen: the one just started, else the edition's latest. */
   private readonly runId = signal<string | null>(null);
-  protected readonly run = rxResource<ScheduleRunView | undefined, { eventId: string; runId: string | null } | undefined>({
+  protected readonly run = rxResource<ScheduleRunView | undefined, { editionId: string; runId: string | null } | undefined>({
     params: () => {
-      const eventId = this.eventId();
-      return eventId ? { eventId, runId: this.runId() } : undefined;
+      const editionId = this.editionId();
+      return editionId ? { editionId, runId: this.runId() } : undefined;
     },
     // Polls until the run has finished, then stops; no run yet (404) shows nothing.
     stream: ({ params }) =>
       timer(0, POLL_MS).pipe(
-        switchMap(() => (params.runId ? this.api.scheduleRun(params.eventId, params.runId) : this.api.latestScheduleRun(params.eventId))),
+        switchMap(() => (params.runId ? this.api.scheduleRun(params.editionId, params.runId) : this.api.latestScheduleRun(params.editionId))),
         takeWhile((r) => r.status === 'queued' || r.status === 'running', true),
         catchError((e: unknown) => (e instanceof ApiError && e.status === 404 ? of(undefined) : throwError(() => e))),
       ),
@@ -412,18 +412,18 @@ export class SchedulerPage {
 
   protected readonly grid = rxResource({
     params: () => {
-      const eventId = this.eventId();
+      const editionId = this.editionId();
       // Reload the grid when a run finishes.
       const finished = this.run.value()?.finishedAt ?? null;
-      return eventId ? { eventId, finished, version: this.gridVersion() } : undefined;
+      return editionId ? { editionId, finished, version: this.gridVersion() } : undefined;
     },
-    stream: ({ params }) => this.api.scheduleGrid(params.eventId),
+    stream: ({ params }) => this.api.scheduleGrid(params.editionId),
   });
   private readonly gridVersion = signal(0);
 
   /** Accepted meetings, to name the left-out ones (and the organisations in their reasons). */
   private readonly accepted = rxResource({
-    params: () => (this.run.value()?.leftOut.length ? this.eventId() : undefined) ?? undefined,
+    params: () => (this.run.value()?.leftOut.length ? this.editionId() : undefined) ?? undefined,
     stream: ({ params }) => this.meetingsApi.list(params, { status: 'accepted', pageSize: 100 }),
   });
   private readonly names = computed(() => {
@@ -486,8 +486,8 @@ export class SchedulerPage {
   protected readonly error = signal('');
 
   protected startRun(): void {
-    const eventId = this.eventId();
-    if (!eventId || this.busy()) return;
+    const editionId = this.editionId();
+    if (!editionId || this.busy()) return;
     this.busy.set(true);
     this.message.set('');
     this.error.set('');
@@ -495,7 +495,7 @@ export class SchedulerPage {
     const pin = [...this.pinned()];
     const exclude = [...this.excluded()];
     this.api
-      .runScheduler(eventId, {
+      .runScheduler(editionId, {
         allowAnySession: this.allowAnySession || undefined,
         seed,
         pin: pin.length ? pin : undefined,
@@ -516,8 +516,8 @@ export class SchedulerPage {
 
   /** Publishing notifies every party: the bureau sees how many meetings and organisations first. */
   protected publish(): void {
-    const eventId = this.eventId();
-    if (!eventId || this.busy()) return;
+    const editionId = this.editionId();
+    if (!editionId || this.busy()) return;
     const pending = (this.grid.value()?.bookings ?? []).filter((b) => !b.published);
     if (!pending.length) {
       this.message.set(this.transloco.translate('scheduler.nothingToPublish'));
@@ -534,14 +534,14 @@ export class SchedulerPage {
         ],
         confirm: this.transloco.translate('scheduler.publish'),
       })
-      .subscribe((answer) => answer && this.publishNow(eventId));
+      .subscribe((answer) => answer && this.publishNow(editionId));
   }
 
-  private publishNow(eventId: string): void {
+  private publishNow(editionId: string): void {
     this.busy.set(true);
     this.message.set('');
     this.error.set('');
-    this.api.publishSchedule(eventId).subscribe({
+    this.api.publishSchedule(editionId).subscribe({
       next: ({ published }) => {
         this.busy.set(false);
         this.message.set(this.transloco.translate('scheduler.publishedCount', { count: published }));

@@ -23,7 +23,7 @@ export class CurrentEdition {
   constructor() {
     effect(() => {
       const zone = this.summary()?.timeZone;
-      if (zone) this.zones.eventZone.set(zone);
+      if (zone) this.zones.editionZone.set(zone);
     });
   }
 

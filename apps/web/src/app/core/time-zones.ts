@@ -9,18 +9,18 @@ const STORAGE_KEY = 'jinan.zoneChoice';
  */
 const EVENT_TIME_ZONE = 'Asia/Shanghai';
 
-/** Which zone times are shown in: the event's (Asia/Shanghai) or the user's own. */
+/** Which zone times are shown in: the edition's (Asia/Shanghai) or the user's own. */
 @Injectable({ providedIn: 'root' })
 export class TimeZones {
   private readonly session = inject(Session);
 
-  readonly eventZone = signal(EVENT_TIME_ZONE);
+  readonly editionZone = signal(EVENT_TIME_ZONE);
   readonly ownZone = computed(() => this.session.user()?.timeZone ?? (this.session.role() === 'jp' ? 'Asia/Tokyo' : EVENT_TIME_ZONE));
   readonly choice = signal<ZoneChoice>(localStorage.getItem(STORAGE_KEY) === 'event' ? 'event' : 'own');
-  readonly displayZone = computed(() => (this.choice() === 'event' ? this.eventZone() : this.ownZone()));
+  readonly displayZone = computed(() => (this.choice() === 'event' ? this.editionZone() : this.ownZone()));
   /** The other zone, shown alongside when it differs. */
   readonly secondZone = computed(() => {
-    const other = this.choice() === 'event' ? this.ownZone() : this.eventZone();
+    const other = this.choice() === 'event' ? this.ownZone() : this.editionZone();
     return other === this.displayZone() ? null : other;
   });
 

@@ -27,7 +27,7 @@ export class DiscoverApi {
     return this.http.get<OfferView>(`/api/offers/${id}`);
   }
 
-  recommendations(eventId: string, limit = 20) {
-    return this.http.get<RecommendationsView>(`/api/events/${eventId}/recommendations`, { params: new HttpParams().set('limit', limit) });
+  recommendations(editionId: string, limit = 20) {
+    return this.http.get<RecommendationsView>(`/api/events/${editionId}/recommendations`, { params: new HttpParams().set('limit', limit) });
   }
 }

@@ -161,12 +161,12 @@ export class OfferDetailPage {
   protected send(offer: OfferView): void {
     // One request at a time: a double-click must not send it twice.
     if (this.busy()) return;
-    const eventId = this.edition.summary()?.id;
-    if (!eventId) return;
+    const editionId = this.edition.summary()?.id;
+    if (!editionId) return;
     const { message, priority } = this.request.getRawValue();
     this.busy.set(true);
     this.error.set('');
-    this.meetings.request(eventId, { counterpartId: offer.organizationId, offerId: offer.id, message: message.trim() || undefined, priority }).subscribe({
+    this.meetings.request(editionId, { counterpartId: offer.organizationId, offerId: offer.id, message: message.trim() || undefined, priority }).subscribe({
       next: () => {
         this.marks.refresh();
         this.feedback.done('request.sentDone');

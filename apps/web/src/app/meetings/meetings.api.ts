@@ -21,15 +21,15 @@ import type {
 export class MeetingsApi {
   private readonly http = inject(HttpClient);
 
-  list(eventId: string, query: { status?: MeetingStatus | ''; page?: number; pageSize?: number } = {}) {
+  list(editionId: string, query: { status?: MeetingStatus | ''; page?: number; pageSize?: number } = {}) {
     let params = new HttpParams().set('pageSize', query.pageSize ?? 100);
     if (query.status) params = params.set('status', query.status);
     if (query.page) params = params.set('page', query.page);
-    return this.http.get<Page<MeetingView>>(`/api/events/${eventId}/meetings`, { params });
+    return this.http.get<Page<MeetingView>>(`/api/events/${editionId}/meetings`, { params });
   }
 
-  request(eventId: string, dto: RequestMeetingDto) {
-    return this.http.post<MeetingView>(`/api/events/${eventId}/meetings`, dto);
+  request(editionId: string, dto: RequestMeetingDto) {
+    return this.http.post<MeetingView>(`/api/events/${editionId}/meetings`, dto);
   }
 
   review(id: string, dto: ReviewMeetingDto) {
@@ -52,7 +52,7 @@ export class MeetingsApi {
     return this.http.post<MeetingView>(`/api/meetings/${id}/cancel`, dto);
   }
 
-  /** Self-scheduling editions: the slots both parties have free, in the viewer's zone and the event's. */
+  /** Self-scheduling editions: the slots both parties have free, in the viewer's zone and the edition's. */
   slotOptions(id: string) {
     return this.http.get<SlotOptionsView>(`/api/meetings/${id}/slot-options`);
   }

@@ -23,11 +23,11 @@ export class ProfileApi {
     return this.http.patch<OrganizationView>(`/api/organizations/${id}`, dto);
   }
 
-  participation(eventId: string, organizationId: string) {
-    return this.http.get<ParticipationView>(`/api/events/${eventId}/organizations/${organizationId}/participation`);
+  participation(editionId: string, organizationId: string) {
+    return this.http.get<ParticipationView>(`/api/events/${editionId}/organizations/${organizationId}/participation`);
   }
 
-  updateParticipation(eventId: string, organizationId: string, dto: UpdateParticipationDto) {
-    return this.http.put<ParticipationView>(`/api/events/${eventId}/organizations/${organizationId}/participation`, dto);
+  updateParticipation(editionId: string, organizationId: string, dto: UpdateParticipationDto) {
+    return this.http.put<ParticipationView>(`/api/events/${editionId}/organizations/${organizationId}/participation`, dto);
   }
 }

@@ -113,18 +113,18 @@ const LOCALE_NAMES: Record<Locale, string> = { 'zh-CN': '中文（简体）', ja
             <div class="stack">
               @for (h of p.halfDays; track h.startsAt; let i = $index) {
                 <mat-checkbox [checked]="h.attending" (change)="toggleHalfDay(i, $event.checked)" data-half-day>
-                  {{ h.startsAt | zonedTime: eventZone() : 'day' : language.current() }}
-                  {{ h.startsAt | zonedTime: eventZone() : 'time' : language.current() }}–{{
-                    h.endsAt | zonedTime: eventZone() : 'time' : language.current()
+                  {{ h.startsAt | zonedTime: editionZone() : 'day' : language.current() }}
+                  {{ h.startsAt | zonedTime: editionZone() : 'time' : language.current() }}–{{
+                    h.endsAt | zonedTime: editionZone() : 'time' : language.current()
                   }}
-                  ({{ 'zones.' + eventZone() | transloco }})
+                  ({{ 'zones.' + editionZone() | transloco }})
                 </mat-checkbox>
               }
               @if (p.siteVisit) {
                 <mat-checkbox [checked]="p.joinsSiteVisit" (change)="toggleVisit($event.checked)">
-                  {{ 'profile.siteVisit' | transloco }} · {{ p.siteVisit.startsAt | zonedTime: eventZone() : 'day' : language.current() }}
-                  {{ p.siteVisit.startsAt | zonedTime: eventZone() : 'time' : language.current() }}–{{
-                    p.siteVisit.endsAt | zonedTime: eventZone() : 'time' : language.current()
+                  {{ 'profile.siteVisit' | transloco }} · {{ p.siteVisit.startsAt | zonedTime: editionZone() : 'day' : language.current() }}
+                  {{ p.siteVisit.startsAt | zonedTime: editionZone() : 'time' : language.current() }}–{{
+                    p.siteVisit.endsAt | zonedTime: editionZone() : 'time' : language.current()
                   }}
                 </mat-checkbox>
               }
@@ -174,15 +174,15 @@ export class ProfilePage {
   protected readonly orgMessage = signal('');
   protected readonly orgFailed = signal(false);
   protected readonly availabilityMessage = signal('');
-  protected readonly eventZone = () => this.edition.summary()?.timeZone ?? 'Asia/Shanghai';
+  protected readonly editionZone = () => this.edition.summary()?.timeZone ?? 'Asia/Shanghai';
 
   private readonly participationResource = rxResource({
     params: () => {
-      const eventId = this.edition.summary()?.id;
+      const editionId = this.edition.summary()?.id;
       const organizationId = this.session.user()?.organizationId;
-      return eventId && organizationId ? { eventId, organizationId } : undefined;
+      return editionId && organizationId ? { editionId, organizationId } : undefined;
     },
-    stream: ({ params }) => this.api.participation(params.eventId, params.organizationId),
+    stream: ({ params }) => this.api.participation(params.editionId, params.organizationId),
   });
   protected readonly participation = signal<ParticipationView | null>(null);
 

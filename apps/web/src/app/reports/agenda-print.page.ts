@@ -19,7 +19,7 @@ interface PrintedAgenda {
   locale: Locale;
   organization: OrganizationView;
   agenda: AgendaView;
-  /** Japanese firms read Tokyo time first, then the event's. */
+  /** Japanese firms read Tokyo time first, then the edition's. */
   twoZones: boolean;
 }
 
@@ -76,7 +76,9 @@ interface PrintedAgenda {
                 <td class="time">{{ fmt(item.startsAt, s.agenda.zone, 'time', s.locale) }}–{{ fmt(item.endsAt, s.agenda.zone, 'time', s.locale) }}</td>
                 @if (s.twoZones) {
                   <td class="time">
-                    {{ fmt(item.eventStartsAt, s.agenda.eventZone, 'time', s.locale) }}–{{ fmt(item.eventEndsAt, s.agenda.eventZone, 'time', s.locale) }}
+                    {{ fmt(item.editionStartsAt, s.agenda.editionZone, 'time', s.locale) }}–{{
+                      fmt(item.editionEndsAt, s.agenda.editionZone, 'time', s.locale)
+                    }}
                   </td>
                 }
                 <td>{{ item.venue }} · {{ s.t('reports.agenda.table', { number: item.tableNumber }) }}</td>
@@ -110,7 +112,7 @@ export class AgendaPrintPage {
       const edition = this.edition.summary();
       const organizationId = this.organization() ?? this.session.user()?.organizationId;
       const locale = this.viewerLanguage.current();
-      return edition && organizationId ? { editionId: edition.id, eventZone: edition.timeZone, organizationId, locale } : undefined;
+      return edition && organizationId ? { editionId: edition.id, editionZone: edition.timeZone, organizationId, locale } : undefined;
     },
     loader: async ({ params }): Promise<PrintedAgenda> => {
       const organization = await firstValueFrom(this.http.get<OrganizationView>(`/api/organizations/${params.organizationId}`));
@@ -119,9 +121,9 @@ export class AgendaPrintPage {
       const forBureau = this.session.role() === 'bureau' ? params.organizationId : undefined;
       const [t, agenda] = await Promise.all([
         this.language.load(locale),
-        firstValueFrom(this.api.agenda(params.editionId, japanese ? TOKYO : params.eventZone, forBureau)),
+        firstValueFrom(this.api.agenda(params.editionId, japanese ? TOKYO : params.editionZone, forBureau)),
       ]);
-      return { t, locale, organization, agenda, twoZones: japanese && agenda.zone !== agenda.eventZone };
+      return { t, locale, organization, agenda, twoZones: japanese && agenda.zone !== agenda.editionZone };
     },
   });
 

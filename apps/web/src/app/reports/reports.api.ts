@@ -9,24 +9,24 @@ export type CsvExportName = 'meetings' | 'schedule' | 'organizations' | 'audit';
 export class ReportsApi {
   private readonly http = inject(HttpClient);
 
-  stats(eventId: string) {
-    return this.http.get<EditionStatsView>(`/api/events/${eventId}/stats`);
+  stats(editionId: string) {
+    return this.http.get<EditionStatsView>(`/api/events/${editionId}/stats`);
   }
 
-  agenda(eventId: string, zone: string, organizationId?: string) {
+  agenda(editionId: string, zone: string, organizationId?: string) {
     let params = new HttpParams().set('zone', zone);
     if (organizationId) params = params.set('organizationId', organizationId);
-    return this.http.get<AgendaView>(`/api/events/${eventId}/agenda`, { params });
+    return this.http.get<AgendaView>(`/api/events/${editionId}/agenda`, { params });
   }
 
-  grid(eventId: string) {
-    return this.http.get<ScheduleGridView>(`/api/events/${eventId}/schedule`);
+  grid(editionId: string) {
+    return this.http.get<ScheduleGridView>(`/api/events/${editionId}/schedule`);
   }
 
   /** Fetches a CSV with the caller's token and hands it to the browser as a download. */
-  downloadCsv(eventId: string, name: CsvExportName, lang: string): void {
+  downloadCsv(editionId: string, name: CsvExportName, lang: string): void {
     // Column headers in the UI language (the API keeps snake_case names for scripts without ?lang).
-    const path = name === 'audit' ? `/api/events/${eventId}/audit.csv` : `/api/events/${eventId}/exports/${name}.csv?lang=${encodeURIComponent(lang)}`;
+    const path = name === 'audit' ? `/api/events/${editionId}/audit.csv` : `/api/events/${editionId}/exports/${name}.csv?lang=${encodeURIComponent(lang)}`;
     this.http.get(path, { responseType: 'blob' }).subscribe((blob) => {
       const url = URL.createObjectURL(blob);
       const link = Object.assign(document.createElement('a'), { href: url, download: `${name}.csv` });

@@ -1,4 +1,4 @@
-import { dayInZone, formatEventDate, formatInZone, ZonedTimePipe } from './zoned-time';
+import { dayInZone, formatEditionDate, formatInZone, ZonedTimePipe } from './zoned-time';
 
 describe('formatInZone', () => {
   // 09:00 in Ji'nan (UTC+8) is 01:00 UTC and 10:00 in Tokyo (UTC+9): Tokyo is one hour ahead.
@@ -23,7 +23,7 @@ describe('formatInZone', () => {
     expect(formatInZone(nineInShanghai, 'Asia/Tokyo', 'date', 'ja')).toBe('2027年5月27日');
     expect(formatInZone(nineInShanghai, 'Asia/Shanghai', 'date', 'zh-CN')).toBe('2027年5月27日');
     expect(formatInZone(nineInShanghai, 'Asia/Shanghai', 'datetime', 'en')).toBe('May 27, 2027 09:00');
-    expect(formatEventDate('2027-05-27', 'Asia/Shanghai', 'en')).toBe('Thu, May 27, 2027');
+    expect(formatEditionDate('2027-05-27', 'Asia/Shanghai', 'en')).toBe('Thu, May 27, 2027');
   });
 
   it('returns an empty string for what is not a date', () => {

@@ -20,8 +20,8 @@ export function formatInZone(iso: string, zone: string, style: TimeStyle, locale
   }
 }
 
-/** A calendar date (yyyy-MM-dd) of the event, read in the event's zone. */
-export function formatEventDate(date: string, zone: string, locale: string): string {
+/** A calendar date (yyyy-MM-dd) of the event, read in the edition's zone. */
+export function formatEditionDate(date: string, zone: string, locale: string): string {
   const day = DateTime.fromISO(date, { zone });
   return day.isValid ? day.setLocale(locale).toLocaleString({ weekday: 'short', year: 'numeric', month: 'short', day: 'numeric' }) : '';
 }

@@ -17,7 +17,7 @@ const SHORT_LIST = 8;
 
 /**
  * Self-scheduling (an edition in `participants` mode): the times both parties have free,
- * each in the viewer's zone and the event's. The party whose acceptance settles the
+ * each in the viewer's zone and the edition's. The party whose acceptance settles the
  * meeting accepts at a chosen time; afterwards either party proposes another time and the
  * other accepts or declines it. In `organiser` mode the API says so and nothing shows.
  */
@@ -55,7 +55,7 @@ const SHORT_LIST = 8;
           <p data-proposal role="status">
             {{ 'slots.proposedToYou' | transloco }}
             <strong>{{ p.startsAt | zonedTime: zone() : 'datetime' : language.current() }}</strong>
-            <span class="muted">({{ 'slots.eventTime' | transloco }} {{ p.eventStartsAt | zonedTime: eventZone() : 'time' : language.current() }})</span>
+            <span class="muted">({{ 'slots.eventTime' | transloco }} {{ p.editionStartsAt | zonedTime: editionZone() : 'time' : language.current() }})</span>
           </p>
           <button mat-flat-button type="button" data-proposal-accept (click)="answer(p.id, 'accept')" [disabled]="busy()">
             {{ 'slots.acceptProposal' | transloco }}
@@ -77,7 +77,7 @@ const SHORT_LIST = 8;
                 <span class="time"
                   >{{ o.startsAt | zonedTime: zone() : 'datetime' : language.current() }}–{{ o.endsAt | zonedTime: zone() : 'time' : language.current() }}</span
                 >
-                <span class="muted">{{ 'slots.eventTime' | transloco }} {{ o.eventStartsAt | zonedTime: eventZone() : 'time' : language.current() }}</span>
+                <span class="muted">{{ 'slots.eventTime' | transloco }} {{ o.editionStartsAt | zonedTime: editionZone() : 'time' : language.current() }}</span>
                 @if (picking()) {
                   <button mat-flat-button type="button" data-pick (click)="pick(o)" [disabled]="busy()">{{ 'slots.acceptAt' | transloco }}</button>
                 } @else if (!openFromMe().length && !openFromOther().length) {
@@ -131,7 +131,7 @@ export class MeetingSlotsComponent {
     return this.party() && (this.picking() || MOVING.includes(this.meeting().status));
   });
   protected readonly zone = computed(() => (this.options.hasValue() ? this.options.value().zone : 'Asia/Shanghai'));
-  protected readonly eventZone = computed(() => (this.options.hasValue() ? this.options.value().eventZone : 'Asia/Shanghai'));
+  protected readonly editionZone = computed(() => (this.options.hasValue() ? this.options.value().editionZone : 'Asia/Shanghai'));
   protected readonly shown = computed(() => {
     const list = this.options.hasValue() ? this.options.value().options : [];
     return this.all() ? list : list.slice(0, SHORT_LIST);

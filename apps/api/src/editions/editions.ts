@@ -12,6 +12,6 @@ export type EditionReader = Pick<EntityManager, 'getRepository'>;
  */
 export async function loadEdition(db: EditionReader, id: string, options: { forUpdate?: boolean } = {}): Promise<Edition> {
   const edition = await db.getRepository(Edition).findOne({ where: { id }, lock: options.forUpdate ? { mode: 'pessimistic_write' } : undefined });
-  if (!edition) throw new DomainError('EVENT_NOT_FOUND', `no event ${id}`);
+  if (!edition) throw new DomainError('EDITION_NOT_FOUND', `no edition ${id}`);
   return edition;
 }

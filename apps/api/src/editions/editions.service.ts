@@ -22,7 +22,7 @@ const EDITION_NAME = {
 };
 
 @Injectable()
-export class EventsService {
+export class EditionsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
@@ -119,7 +119,7 @@ export class EventsService {
   async updateSession(caller: AuthUser, editionId: string, sessionId: string, dto: UpdateSessionDto): Promise<EditionView> {
     await this.db.transaction(async (tx) => {
       const session = await tx.getRepository(ProgrammeSession).findOne({ where: { id: sessionId, editionId }, lock: { mode: 'pessimistic_write' } });
-      if (!session) throw new DomainError('SESSION_NOT_FOUND', `no session ${sessionId} in event ${editionId}`);
+      if (!session) throw new DomainError('SESSION_NOT_FOUND', `no session ${sessionId} in edition ${editionId}`);
       if (dto.startsAt) session.startsAt = new Date(dto.startsAt);
       if (dto.endsAt) session.endsAt = new Date(dto.endsAt);
       if (session.endsAt <= session.startsAt) {

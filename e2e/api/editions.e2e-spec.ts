@@ -2,7 +2,7 @@ import { createTestApp, TestApp } from './support/test-app';
 
 describe('events (editions) and their programme', () => {
   let t: TestApp;
-  let eventId: string;
+  let editionId: string;
 
   beforeAll(async () => {
     t = await createTestApp('events');
@@ -17,11 +17,11 @@ describe('events (editions) and their programme', () => {
     const res = await t.http.get('/api/events').set(await t.as('jp1@demo.test'));
     expect(res.status).toBe(200);
     expect(res.body).toEqual([expect.objectContaining({ year: 2027, startDate: '2027-05-27', endDate: '2027-05-28', timeZone: 'Asia/Shanghai' })]);
-    eventId = res.body[0].id;
+    editionId = res.body[0].id;
   });
 
   it('returns the "1 + 3" programme with slots and tables, times with the +08:00 offset', async () => {
-    const res = await t.http.get(`/api/events/${eventId}`).set(await t.as('cn1@demo.test'));
+    const res = await t.http.get(`/api/events/${editionId}`).set(await t.as('cn1@demo.test'));
     expect(res.status).toBe(200);
     const negotiations = res.body.sessions.filter((s: { kind: string }) => s.kind === 'negotiation');
     expect(negotiations).toHaveLength(9);
@@ -96,10 +96,10 @@ describe('events (editions) and their programme', () => {
   });
 
   it('reshapes a negotiation session: 10 tables and 30-minute slots regenerate its grid', async () => {
-    const event = (await t.http.get(`/api/events/${eventId}`).set(await t.as('bureau@demo.test'))).body;
+    const event = (await t.http.get(`/api/events/${editionId}`).set(await t.as('bureau@demo.test'))).body;
     const session = event.sessions.find((s: { kind: string; sector: string }) => s.kind === 'negotiation' && s.sector === 'digital');
     const res = await t.http
-      .patch(`/api/events/${eventId}/sessions/${session.id}`)
+      .patch(`/api/events/${editionId}/sessions/${session.id}`)
       .set(await t.as('bureau@demo.test'))
       .send({ tableCount: 10, slotMinutes: 30 });
     expect(res.status).toBe(200);

@@ -10,7 +10,7 @@ export const DAY = 24 * 60 * MINUTE;
  * slots h1, h2, … on Thursday morning (and the same on Friday, f1, f2, …,
  * when `friday` is set).
  */
-export function tinyEvent(options: { slots: number; tables: number; friday?: boolean; interpreters?: number }): SchedulingInput {
+export function tinyEdition(options: { slots: number; tables: number; friday?: boolean; interpreters?: number }): SchedulingInput {
   const days = options.friday ? [0, 1] : [0];
   return {
     sessions: [

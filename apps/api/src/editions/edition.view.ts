@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import { Edition } from './edition.entity';
 import { ProgrammeSession } from './programme-session.entity';
 
-/** An instant on the wire: ISO 8601 with the event zone's offset. */
+/** An instant on the wire: ISO 8601 with the edition zone's offset. */
 export function isoInZone(instant: Date, zone: string): string {
   return DateTime.fromJSDate(instant, { zone }).toISO({ suppressMilliseconds: true })!;
 }

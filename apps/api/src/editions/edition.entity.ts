@@ -24,7 +24,7 @@ export class Edition {
   @Column({ name: 'time_zone', type: 'text' })
   timeZone!: string;
 
-  /** Local dates (yyyy-MM-dd) in the event's zone; pg `date` kept as a string. */
+  /** Local dates (yyyy-MM-dd) in the edition's zone; pg `date` kept as a string. */
   @Column({ name: 'start_date', type: 'date' })
   startDate!: string;
 

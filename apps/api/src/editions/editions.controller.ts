@@ -4,13 +4,13 @@ import { CreateEditionDto, EditionSummary, EditionView, UpdateEditionDto, Update
 import { AuthUser } from '../common/auth/auth-user';
 import { CurrentUser, Roles } from '../common/auth/decorators';
 import { UuidParam } from '../common/http/validation';
-import { EventsService } from './events.service';
+import { EditionsService } from './editions.service';
 
 @ApiTags('events')
 @ApiBearerAuth()
 @Controller('events')
-export class EventsController {
-  constructor(private readonly events: EventsService) {}
+export class EditionsController {
+  constructor(private readonly events: EditionsService) {}
 
   @Get()
   list(): Promise<EditionSummary[]> {
@@ -31,18 +31,18 @@ export class EventsController {
   /** The scheduling mode and reminder settings of the edition. */
   @Roles('bureau')
   @Patch(':eventId')
-  update(@CurrentUser() user: AuthUser, @UuidParam('eventId') eventId: string, @Body() dto: UpdateEditionDto): Promise<EditionView> {
-    return this.events.update(user, eventId, dto);
+  update(@CurrentUser() user: AuthUser, @UuidParam('eventId') editionId: string, @Body() dto: UpdateEditionDto): Promise<EditionView> {
+    return this.events.update(user, editionId, dto);
   }
 
   @Roles('bureau')
   @Patch(':eventId/sessions/:sessionId')
   updateSession(
     @CurrentUser() user: AuthUser,
-    @UuidParam('eventId') eventId: string,
+    @UuidParam('eventId') editionId: string,
     @UuidParam('sessionId') sessionId: string,
     @Body() dto: UpdateSessionDto,
   ): Promise<EditionView> {
-    return this.events.updateSession(user, eventId, sessionId, dto);
+    return this.events.updateSession(user, editionId, sessionId, dto);
   }
 }

@@ -1,7 +1,7 @@
 import type { Sector, SessionKind } from '@jinan/contracts';
 import { DateTime } from 'luxon';
 
-/** A programme session before it is stored: instants computed in the event's zone. */
+/** A programme session before it is stored: instants computed in the edition's zone. */
 export interface SessionPlan {
   kind: SessionKind;
   sector: Sector | null;
@@ -37,7 +37,7 @@ interface TemplateOptions {
 }
 
 /**
- * The "1 + 3" programme over two days, in the event's local time:
+ * The "1 + 3" programme over two days, in the edition's local time:
  * day 1 — plenary 09:00–11:30, lunch, the three sector negotiations 13:30–17:30;
  * day 2 — negotiations 09:00–12:00, lunch, negotiations 13:30–16:30 alongside the
  * industrial-park visit 13:30–17:00 (delegates on the visit cannot meet then).
