@@ -1,4 +1,4 @@
-import type { MultilingualText } from './domain';
+import type { Language, MultilingualText } from './domain';
 import { LANGUAGES } from './domain';
 import { conceptTokens } from './concepts/concept-tokens';
 import { normaliseText } from './normalise-text';
@@ -54,7 +54,6 @@ export function buildBm25Index(documents: readonly (readonly IndexedField[])[], 
   const kinds: number[] = [];
   const terms: string[] = [];
   let counts = new Float64Array(1024);
-  const touched: number[] = [];
   const docTermLists: Int32Array[] = [];
   const docTfLists: Float64Array[] = [];
   const cjkLength = new Float64Array(n);
@@ -62,45 +61,97 @@ export function buildBm25Index(documents: readonly (readonly IndexedField[])[], 
   const conceptLength = new Float64Array(n);
   const stopConcepts = new Set(options.stopConcepts.map((c) => '~' + c));
 
+  const idOf = (term: string, kind: TokenKind): number => {
+    let id = termIds.get(term);
+    if (id === undefined) {
+      id = kinds.length;
+      termIds.set(term, id);
+      kinds.push(kind);
+      terms.push(term);
+    }
+    return id;
+  };
+  // Each sentence's terms once per index: offers repeat sentences (boilerplate, templates).
+  // Ids are given in order of first appearance, surface terms of a text before its concepts,
+  // as if the text were read in one go.
+  const surfaceMemo = new Map<string, Int32Array>();
+  const conceptMemo = LANGUAGES.map(() => new Map<string, { ids: Int32Array; single: Uint8Array }>());
+  const surfaceIds = (piece: string): Int32Array => {
+    let ids = surfaceMemo.get(piece);
+    if (ids === undefined) {
+      const list: number[] = [];
+      tokenise(piece, (term, kind) => list.push(idOf(term, kind)));
+      ids = Int32Array.from(list);
+      surfaceMemo.set(piece, ids);
+    }
+    return ids;
+  };
+  const conceptIds = (piece: string, language: Language): { ids: Int32Array; single: Uint8Array } => {
+    const memo = conceptMemo[LANGUAGES.indexOf(language)] as Map<string, { ids: Int32Array; single: Uint8Array }>;
+    let found = memo.get(piece);
+    if (found === undefined) {
+      const ids: number[] = [];
+      const single: number[] = [];
+      conceptTokens(piece, language, (concept, _surface, one) => {
+        if (stopConcepts.has(concept)) return;
+        ids.push(idOf(concept, TokenKind.Concept));
+        single.push(one ? 1 : 0);
+      });
+      found = { ids: Int32Array.from(ids), single: Uint8Array.from(single) };
+      memo.set(piece, found);
+    }
+    return found;
+  };
+
+  let touchedIds = new Int32Array(1024);
   for (let d = 0; d < n; d++) {
+    let cjk = 0;
+    let latin = 0;
+    let concept = 0;
+    let touched = 0;
     for (const field of documents[d] as readonly IndexedField[]) {
+      const boost = field.boost;
+      const singleTf = boost * options.conceptSingleCharWeight;
       for (const language of LANGUAGES) {
         const text = field.text[language];
         if (!text) continue;
-        const add = (term: string, kind: TokenKind, tf: number): void => {
-          let id = termIds.get(term);
-          if (id === undefined) {
-            id = kinds.length;
-            termIds.set(term, id);
-            kinds.push(kind);
-            terms.push(term);
-            if (id >= counts.length) {
-              const grown = new Float64Array(counts.length * 2);
-              grown.set(counts);
-              counts = grown;
-            }
+        const pieces = sentencePieces(normaliseText(text));
+        const analysed: { ids: Int32Array; single: Uint8Array | undefined }[] = pieces.map((piece) => ({ ids: surfaceIds(piece), single: undefined }));
+        for (const piece of pieces) analysed.push(conceptIds(piece, language));
+        if (kinds.length > counts.length) {
+          const grown = new Float64Array(Math.max(kinds.length, counts.length * 2));
+          grown.set(counts);
+          counts = grown;
+        }
+        if (touched + kinds.length > touchedIds.length) {
+          const grown = new Int32Array(Math.max(touched + kinds.length, touchedIds.length * 2));
+          grown.set(touchedIds);
+          touchedIds = grown;
+        }
+        for (const { ids, single } of analysed) {
+          for (let i = 0; i < ids.length; i++) {
+            const id = ids[i] as number;
+            const tf = single !== undefined && single[i] === 1 ? singleTf : boost;
+            const before = counts[id] as number;
+            if (before === 0) touchedIds[touched++] = id;
+            counts[id] = before + tf;
+            const kind = kinds[id];
+            if (kind === TokenKind.Word) latin += tf;
+            else if (kind === TokenKind.Concept) concept += tf;
+            else cjk += tf;
           }
-          if (counts[id] === 0) touched.push(id);
-          counts[id] = (counts[id] as number) + tf;
-          if (kind === TokenKind.Word) latinLength[d] = (latinLength[d] as number) + tf;
-          else if (kind === TokenKind.Concept) conceptLength[d] = (conceptLength[d] as number) + tf;
-          else cjkLength[d] = (cjkLength[d] as number) + tf;
-        };
-        const normalised = normaliseText(text);
-        tokenise(normalised, (term, kind) => add(term, kind, field.boost));
-        conceptTokens(normalised, language, (concept, _surface, single) => {
-          if (!stopConcepts.has(concept)) add(concept, TokenKind.Concept, single ? field.boost * options.conceptSingleCharWeight : field.boost);
-        });
+        }
       }
     }
-    touched.sort((a, b) => a - b);
-    const ids = Int32Array.from(touched);
+    cjkLength[d] = cjk;
+    latinLength[d] = latin;
+    conceptLength[d] = concept;
+    const ids = touchedIds.slice(0, touched).sort();
     const tfs = new Float64Array(ids.length);
     for (let i = 0; i < ids.length; i++) {
       tfs[i] = counts[ids[i] as number] as number;
       counts[ids[i] as number] = 0;
     }
-    touched.length = 0;
     docTermLists.push(ids);
     docTfLists.push(tfs);
   }
@@ -169,6 +220,24 @@ export function termWeightInDocument(index: Bm25Index, t: number, d: number): nu
     else hi = mid - 1;
   }
   return 0;
+}
+
+/**
+ * Normalised text cut after each sentence or clause end (。.!?;, newline): characters no token
+ * and no dictionary word spans, so the pieces give the same tokens as the whole text.
+ */
+export function sentencePieces(normalised: string): string[] {
+  const pieces: string[] = [];
+  let start = 0;
+  for (let i = 0; i < normalised.length; i++) {
+    const c = normalised.charCodeAt(i);
+    if (c === 0x3002 || c === 0x2e || c === 0x21 || c === 0x3f || c === 0x3b || c === 0x0a) {
+      pieces.push(normalised.slice(start, i + 1));
+      start = i + 1;
+    }
+  }
+  if (start < normalised.length) pieces.push(normalised.slice(start));
+  return pieces;
 }
 
 function mean(values: Float64Array): number {

@@ -22,8 +22,6 @@ export type ConceptSink = (concept: string, surface: string, single: boolean, st
  * `language` says which dictionary to try first (the other is the fallback).
  */
 export function conceptTokens(normalised: string, language: Language | undefined, emit: ConceptSink): void {
-  const [first, second] = tablesFor(language);
-  const longest = longestHeadword();
   const n = normalised.length;
   let i = 0;
   let codePoint = 0; // position in code points, for the sink (Han outside the BMP is not in any run)
@@ -31,21 +29,15 @@ export function conceptTokens(normalised: string, language: Language | undefined
     const c = normalised.charCodeAt(i);
     if (isRunCode(c)) {
       let end = i + 1;
-      const limit = Math.min(n, i + (longest.get(c) ?? 1));
-      while (end < limit && isRunCode(normalised.charCodeAt(end))) end++;
-      let len = end - i;
-      // No headword starts with these two characters: only the single character can match.
-      if (len >= 2 && !twoCharPrefixes().has(normalised.substring(i, i + 2))) len = 1;
-      for (; len >= 1; len--) {
-        const key = normalised.substring(i, i + len);
-        const stems = first.get(key) ?? second.get(key);
-        if (stems === undefined) continue;
-        for (const stem of splitStems(stems)) emit(CONCEPT_PREFIX + stem, key, len === 1, codePoint);
-        break;
+      while (end < n && isRunCode(normalised.charCodeAt(end))) end++;
+      // Segmentation never crosses a run's ends: the words of a run depend on the run alone.
+      const words = runWords(normalised.substring(i, end), language);
+      for (let w = 0; w < words.length; w++) {
+        const word = words[w] as RunWord;
+        for (const stem of word.concepts) emit(stem, word.surface, word.single, codePoint + word.offset);
       }
-      const step = Math.max(len, 1);
-      i += step;
-      codePoint += step;
+      codePoint += end - i;
+      i = end;
     } else if (isLatinCode(c)) {
       let end = i + 1;
       while (end < n && isLatinCode(normalised.charCodeAt(end))) end++;
@@ -60,6 +52,53 @@ export function conceptTokens(normalised: string, language: Language | undefined
       codePoint++;
     }
   }
+}
+
+/** A dictionary word of a run: its concept terms (~stem), as written, from a one-character headword, where in the run. */
+interface RunWord {
+  concepts: readonly string[];
+  surface: string;
+  single: boolean;
+  offset: number;
+}
+
+/**
+ * Runs segmented so far, per first dictionary: the same runs (words, names, boilerplate clauses)
+ * recur across offers and firms. Bounded: past the limit new runs are segmented but not kept.
+ */
+const runMemo = { zh: new Map<string, readonly RunWord[]>(), ja: new Map<string, readonly RunWord[]>() };
+const RUN_MEMO_LIMIT = 200_000;
+
+/** Forward maximum matching of one run (Han BMP and katakana only), the first table before the second. */
+function runWords(run: string, language: Language | undefined): readonly RunWord[] {
+  const memo = language === 'ja' ? runMemo.ja : runMemo.zh;
+  let words = memo.get(run);
+  if (words !== undefined) return words;
+  const [first, second] = tablesFor(language);
+  const lengths = headwordLengths();
+  const out: RunWord[] = [];
+  const n = run.length;
+  let i = 0;
+  while (i < n) {
+    // Only the lengths some headword starting with these two characters has, longest first, then one character.
+    let mask = i + 1 < n ? (lengths.get(run.substring(i, i + 2)) ?? 0) & ((2 << (n - i)) - 1) : 0;
+    let len = 1;
+    for (let l = 31 - Math.clz32(mask); ; l = 31 - Math.clz32(mask)) {
+      len = mask === 0 ? 1 : l;
+      mask &= ~(1 << l);
+      const key = run.substring(i, i + len);
+      const stems = first.get(key) ?? second.get(key);
+      if (stems !== undefined) {
+        out.push({ concepts: conceptList(stems), surface: key, single: len === 1, offset: i });
+        break;
+      }
+      if (len === 1) break;
+    }
+    i += len;
+  }
+  words = out;
+  if (memo.size < RUN_MEMO_LIMIT) memo.set(run, words);
+  return words;
 }
 
 /**
@@ -89,16 +128,23 @@ export function segmentCount(normalised: string, language: 'zh' | 'ja'): number 
   return count;
 }
 
-let prefixes: Set<string> | undefined;
+let lengthsByPrefix: Map<string, number> | undefined;
 
-/** The first two characters of every headword of two or more characters. */
-function twoCharPrefixes(): Set<string> {
-  if (prefixes) return prefixes;
-  const set = new Set<string>();
+/** Per first two characters, bit L set when a headword of L ≥ 2 characters starts with them (headwords have at most 30). */
+function headwordLengths(): Map<string, number> {
+  if (lengthsByPrefix) return lengthsByPrefix;
+  const map = new Map<string, number>();
   const tables = conceptTables();
-  for (const table of [tables.zh, tables.ja]) for (const key of table.keys()) if (key.length >= 2) set.add(key.substring(0, 2));
-  prefixes = set;
-  return set;
+  for (const table of [tables.zh, tables.ja]) {
+    for (const key of table.keys()) {
+      if (key.length < 2) continue;
+      if (key.length > 30) throw new Error(`concept table: headword ${key} is longer than 30 characters`);
+      const prefix = key.substring(0, 2);
+      map.set(prefix, (map.get(prefix) ?? 0) | (1 << key.length));
+    }
+  }
+  lengthsByPrefix = map;
+  return map;
 }
 
 let longestByFirst: Map<number, number> | undefined;
@@ -118,13 +164,14 @@ function longestHeadword(): Map<number, number> {
   return map;
 }
 
-const splitCache = new Map<string, readonly string[]>();
+const conceptCache = new Map<string, readonly string[]>();
 
-function splitStems(stems: string): readonly string[] {
-  let list = splitCache.get(stems);
+/** The concept terms (~stem) of a table entry's space-separated stems. */
+function conceptList(stems: string): readonly string[] {
+  let list = conceptCache.get(stems);
   if (list === undefined) {
-    list = stems.split(' ');
-    splitCache.set(stems, list);
+    list = stems.split(' ').map((stem) => CONCEPT_PREFIX + stem);
+    conceptCache.set(stems, list);
   }
   return list;
 }
