@@ -46,8 +46,8 @@ export interface MatchingRun {
   weightsVersion: string;
   /**
    * offerId → number of firms that have the offer in their first-pass top
-   * `weights.spread.poolSize` (offers with none are absent). Keep it to score a single
-   * pair later exactly as this run did.
+   * `weights.spread.poolSize` (offers with none are absent), or the demand given in
+   * ScoreAllOptions.demand. Keep it to score a single pair later exactly as this run did.
    */
   demand: Record<string, number>;
   firms: FirmRecommendations[];
@@ -58,6 +58,14 @@ export interface ScoreAllOptions {
   topK?: number;
   /** Companies per firm, default topK. */
   topCompanies?: number;
-  /** Default: weights.v1.json. Ignored when offers are already prepared (they carry theirs). */
+  /** Default: weights.v2.json. Ignored when offers are already prepared (they carry theirs). */
   weights?: MatchingWeights;
+  /**
+   * Total demand per offer id from outside (absent offers: 0), used for the spread part instead
+   * of the demand these firms make. A run split into firm shards sums each shard's
+   * `MatchingRun.demand` (demand is additive over firms) and scores every shard with the total:
+   * each shard then gets exactly the scores of one run over every firm. The run's `demand` is
+   * then this demand (the one its scores used).
+   */
+  demand?: Readonly<Record<string, number>>;
 }

@@ -1,8 +1,10 @@
 import { aFirm, anOffer } from '../testing/builders';
-import type { MatchingOffer } from './domain';
+import { DEVELOPMENT_CONFIG, generatePlantedData } from '../testing/planted-data';
+import type { MatchingFirm, MatchingOffer } from './domain';
 import { prepareOffers } from './prepare-offers';
 import { scoreAll } from './rank';
 import { scorePair } from './score-pair';
+import { DEFAULT_WEIGHTS } from './weights';
 
 describe('ties break by offer id, whatever the input order', () => {
   it('lists two identical offers a before b, and the whole run is the same for shuffled input', () => {
@@ -50,5 +52,26 @@ describe('company recommendations group the offers of one company', () => {
       ['co-water', 'of-3', ['of-3']],
     ]);
     expect(companies[0]?.score).toBe(ranked[0]?.score);
+  });
+});
+
+describe('a run split into firm shards, each scored with the total demand', () => {
+  it('gives every firm exactly the scores and reasons of one run over all firms', () => {
+    const data = generatePlantedData({ ...DEVELOPMENT_CONFIG, firms: 90, offers: 300, seed: 3 });
+    const prepared = prepareOffers(data.offers);
+    const whole = scoreAll(data.firms, prepared);
+    // Not vacuous: some offers are wanted by more firms than the spread's capacity (8), so spread < 1 there.
+    expect(Object.values(whole.demand).some((x) => x > DEFAULT_WEIGHTS.spread.capacity)).toBe(true);
+    const shards = [data.firms.slice(0, 40), data.firms.slice(40)];
+    // Phase 1: each shard's demand; demand is additive over firms.
+    const total: Record<string, number> = {};
+    for (const shard of shards) for (const [id, n] of Object.entries(scoreAll(shard, prepared).demand)) total[id] = (total[id] ?? 0) + n;
+    expect(total).toEqual(whole.demand);
+    // Phase 2: each shard scored with the total.
+    const sharded = shards.map((shard) => scoreAll(shard, prepared, { demand: total }));
+    expect(sharded.flatMap((run) => run.firms)).toEqual(whole.firms);
+    expect(sharded.map((run) => run.demand)).toEqual([whole.demand, whole.demand]);
+    // Without it a shard sees only its own firms' demand, and some scores differ.
+    expect(scoreAll(shards[0] as MatchingFirm[], prepared).firms).not.toEqual(whole.firms.slice(0, 40));
   });
 });

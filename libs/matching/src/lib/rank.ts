@@ -19,7 +19,8 @@ const OFFERS_PER_COMPANY = 5;
  * (firms that have it in their top `spread.poolSize`). Pass 2 adds the spread part to the
  * candidates only. An offer outside the candidates scores at most the last candidate
  * plus the whole spread share; when that bound could reach a firm's last place, that firm
- * is scored again over every offer, so the shortcut never changes a result.
+ * is scored again over every offer, so the shortcut never changes a result. With
+ * `options.demand` (a sharded run's total), pass 2 uses that demand instead of the count.
  */
 export function scoreAll(firms: readonly MatchingFirm[], offers: readonly MatchingOffer[] | PreparedOffers, options: ScoreAllOptions = {}): MatchingRun {
   const prepared = isPrepared(offers) ? offers : prepareOffers(offers, options.weights);
@@ -40,6 +41,10 @@ export function scoreAll(firms: readonly MatchingFirm[], offers: readonly Matchi
     const floorCents = pool.length === n ? -1 : (cents[pool[pool.length - 1] as number] as number);
     return { context: detachedContext(context, prepared, pool), pool, floorCents };
   });
+  if (options.demand) {
+    const external = options.demand;
+    prepared.offers.forEach((offer, d) => (demand[d] = external[offer.id] ?? 0));
+  }
   const spread = Float64Array.from(demand, (x) => spreadFit(x, weights).value);
   const spreadCents = Math.ceil(weights.parts.spread * 10000) + 1;
   const companyOffers = offersPerCompany(prepared);
