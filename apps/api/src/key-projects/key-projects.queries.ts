@@ -2,6 +2,9 @@ import { KeyProjectView } from '@jinan/contracts';
 import { EntityManager } from 'typeorm';
 import { CsvExport } from '../common/csv/csv-streamer';
 
+/** The key-projects domain's SQL; `db` is the DataSource's or a transaction's manager. */
+type Db = Pick<EntityManager, 'query'>;
+
 interface KeyProjectRow {
   id: string;
   edition_id: string;
@@ -32,18 +35,62 @@ const SELECT = `SELECT k.*, m.sector,
     JOIN organizations cn ON cn.id = m.cn_organization_id`;
 
 /** The ceremony list: in the order the bureau marked them. */
-export async function listKeyProjects(db: EntityManager, editionId: string): Promise<KeyProjectView[]> {
+export async function listKeyProjects(db: Db, editionId: string): Promise<KeyProjectView[]> {
   const rows: KeyProjectRow[] = await db.query(`${SELECT} WHERE k.edition_id = $1 ORDER BY k.created_at, k.id`, [editionId]);
   return rows.map(keyProjectView);
 }
 
-export async function findKeyProject(db: EntityManager, id: string): Promise<KeyProjectView | undefined> {
+export async function findKeyProject(db: Db, id: string): Promise<KeyProjectView | undefined> {
   const [row]: KeyProjectRow[] = await db.query(`${SELECT} WHERE k.id = $1`, [id]);
   return row ? keyProjectView(row) : undefined;
 }
 
+/** The meeting, if it belongs to the edition. */
+export async function meetingInEdition(db: Db, meetingId: string, editionId: string): Promise<{ id: string; status: string } | undefined> {
+  const [meeting] = await db.query(`SELECT id, status FROM meetings WHERE id = $1 AND edition_id = $2`, [meetingId, editionId]);
+  return meeting;
+}
+
+/** The latest answer reporting a signed agreement for the meeting (the follow-up before the initial one), if any. */
+export async function latestSignedOutcome(db: Db, meetingId: string): Promise<string | undefined> {
+  const [signed] = await db.query(
+    `SELECT id FROM meeting_feedback WHERE meeting_id = $1 AND outcome = 'agreement_signed' ORDER BY stage DESC, at DESC LIMIT 1`,
+    [meetingId],
+  );
+  return signed?.id;
+}
+
+export async function insertKeyProject(
+  tx: Db,
+  k: {
+    editionId: string;
+    meetingId: string;
+    feedbackId: string | null;
+    title: { zh: string; ja: string; en: string };
+    signingParties: string[];
+    createdBy: string;
+  },
+): Promise<string> {
+  const [row] = await tx.query(
+    `INSERT INTO key_projects (edition_id, meeting_id, feedback_id, title_zh, title_ja, title_en, signing_parties, created_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+    [k.editionId, k.meetingId, k.feedbackId, k.title.zh, k.title.ja, k.title.en, JSON.stringify(k.signingParties), k.createdBy],
+  );
+  return row.id;
+}
+
+/** Deletes the key project of the edition; returns its meeting, or undefined when there was none. */
+export async function deleteKeyProject(tx: Db, id: string, editionId: string): Promise<{ meeting_id: string } | undefined> {
+  // (In a CTE so the driver returns the deleted rows, not [rows, count].)
+  const [row] = await tx.query(`WITH gone AS (DELETE FROM key_projects WHERE id = $1 AND edition_id = $2 RETURNING meeting_id) SELECT * FROM gone`, [
+    id,
+    editionId,
+  ]);
+  return row;
+}
+
 /** How many key projects the edition has, and how many come from a signed outcome (the dashboard's counts). */
-export async function countKeyProjects(db: EntityManager, editionId: string): Promise<{ total: number; fromSignedOutcomes: number }> {
+export async function countKeyProjects(db: Db, editionId: string): Promise<{ total: number; fromSignedOutcomes: number }> {
   const [row] = await db.query(`SELECT count(*)::int AS total, count(feedback_id)::int AS from_signed FROM key_projects WHERE edition_id = $1`, [editionId]);
   return { total: row.total, fromSignedOutcomes: row.from_signed };
 }

@@ -6,11 +6,9 @@ import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../common/auth/auth-user';
 import { DomainError } from '../common/errors/domain-error';
 import { loadEdition } from '../editions/editions';
+import { assertKeyProjectMeeting, keyProjectText, signedOutcomeOrRefuse } from './key-project-rules';
 import { keyProjectsPrintPage, PrintLocale } from './key-projects-print';
-import { findKeyProject, listKeyProjects } from './key-projects.queries';
-
-/** Meetings that take or took place: only these can be signed at the ceremony. */
-const TAKING_PLACE = ['accepted', 'scheduled', 'confirmed', 'held'];
+import { deleteKeyProject, findKeyProject, insertKeyProject, latestSignedOutcome, listKeyProjects, meetingInEdition } from './key-projects.queries';
 
 /**
  * Key projects for the plenary's signing ceremony (PRODUCT.md §1–2): the bureau marks a
@@ -27,43 +25,18 @@ export class KeyProjectsService {
   async create(caller: AuthUser, editionId: string, dto: CreateKeyProjectDto): Promise<KeyProjectView> {
     const id = await this.db.transaction(async (tx) => {
       await loadEdition(tx, editionId);
-      const [meeting] = await tx.query(`SELECT id, status FROM meetings WHERE id = $1 AND edition_id = $2`, [dto.meetingId, editionId]);
-      if (!meeting) throw new DomainError('KEY_PROJECT_MEETING_NOT_FOUND', `no meeting ${dto.meetingId} in this edition`);
-      if (!TAKING_PLACE.includes(meeting.status)) {
-        throw new DomainError('KEY_PROJECT_MEETING_NOT_TAKING_PLACE', `a ${meeting.status} meeting cannot be a key project; it must be accepted or take place`);
-      }
-      let feedbackId: string | null = null;
-      if (dto.fromSignedOutcome) {
-        const [signed] = await tx.query(
-          `SELECT id FROM meeting_feedback WHERE meeting_id = $1 AND outcome = 'agreement_signed' ORDER BY stage DESC, at DESC LIMIT 1`,
-          [dto.meetingId],
-        );
-        if (!signed) throw new DomainError('KEY_PROJECT_NO_SIGNED_OUTCOME', 'no party has reported a signed agreement for this meeting');
-        feedbackId = signed.id;
-      }
-      const [row] = await tx.query(
-        `INSERT INTO key_projects (edition_id, meeting_id, feedback_id, title_zh, title_ja, title_en, signing_parties, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-        [
-          editionId,
-          dto.meetingId,
-          feedbackId,
-          dto.titleZh.trim(),
-          dto.titleJa.trim(),
-          dto.titleEn.trim(),
-          JSON.stringify(dto.signingParties.map((p) => p.trim())),
-          caller.id,
-        ],
-      );
+      assertKeyProjectMeeting(dto.meetingId, await meetingInEdition(tx, dto.meetingId, editionId));
+      const feedbackId = dto.fromSignedOutcome ? signedOutcomeOrRefuse(await latestSignedOutcome(tx, dto.meetingId)) : null;
+      const projectId = await insertKeyProject(tx, { editionId, meetingId: dto.meetingId, feedbackId, ...keyProjectText(dto), createdBy: caller.id });
       await this.audit.record(tx, {
         actorId: caller.id,
         action: 'key_project.create',
         entity: 'key_project',
-        entityId: row.id,
+        entityId: projectId,
         editionId,
         details: { meetingId: dto.meetingId, fromSignedOutcome: !!feedbackId },
       });
-      return row.id as string;
+      return projectId;
     });
     return (await findKeyProject(this.db.manager, id))!;
   }
@@ -75,11 +48,7 @@ export class KeyProjectsService {
 
   async remove(caller: AuthUser, editionId: string, id: string): Promise<void> {
     await this.db.transaction(async (tx) => {
-      // (In a CTE so the driver returns the deleted rows, not [rows, count].)
-      const [row] = await tx.query(`WITH gone AS (DELETE FROM key_projects WHERE id = $1 AND edition_id = $2 RETURNING meeting_id) SELECT * FROM gone`, [
-        id,
-        editionId,
-      ]);
+      const row = await deleteKeyProject(tx, id, editionId);
       if (!row) throw new DomainError('KEY_PROJECT_NOT_FOUND', `no key project ${id} in this edition`);
       await this.audit.record(tx, {
         actorId: caller.id,
