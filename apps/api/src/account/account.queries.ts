@@ -1,9 +1,59 @@
 import { EntityManager } from 'typeorm';
 
 /**
- * The SQL of personal data (PIPL / APPI): what is exported about a person, and how a
- * person is erased from every table that holds something about them.
+ * The account domain's SQL: what is exported about a person (PIPL / APPI), their consent,
+ * and how a person is erased from every table that holds something about them.
+ * `db` is the DataSource's or a transaction's manager.
  */
+type Db = Pick<EntityManager, 'query'>;
+
+export interface PersonForExport {
+  organization_id: string | null;
+  consent: Record<string, unknown> | null;
+  anonymised_at: Date | null;
+}
+
+export async function personForExport(db: Db, userId: string): Promise<PersonForExport | undefined> {
+  const [user] = await db.query(`SELECT organization_id, consent, anonymised_at FROM users WHERE id = $1`, [userId]);
+  return user;
+}
+
+/** One section of the export; sections that use the organisation ($2) get it. */
+export function exportSection(
+  db: Db,
+  section: keyof typeof EXPORT_SECTIONS,
+  userId: string,
+  organizationId: string | null,
+): Promise<Record<string, unknown>[]> {
+  const sql = EXPORT_SECTIONS[section];
+  return db.query(sql, sql.includes('$2') ? [userId, organizationId] : [userId]);
+}
+
+/** The password hash of a person not erased (undefined when there is none). */
+export async function activePasswordHash(db: Db, userId: string): Promise<string | undefined> {
+  const [row] = await db.query(`SELECT password_hash FROM users WHERE id = $1 AND anonymised_at IS NULL`, [userId]);
+  return row?.password_hash;
+}
+
+export async function isActiveUser(db: Db, userId: string): Promise<boolean> {
+  const [row] = await db.query(`SELECT role FROM users WHERE id = $1 AND anonymised_at IS NULL`, [userId]);
+  return !!row;
+}
+
+/** The stored consent JSON; `forUpdate` locks the row for the rest of the transaction. */
+export async function consentOf(db: Db, userId: string, forUpdate = false): Promise<Record<string, unknown> | null> {
+  const [row] = await db.query(`SELECT consent FROM users WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [userId]);
+  return row.consent;
+}
+
+export async function saveConsent(tx: Db, userId: string, consent: object): Promise<void> {
+  await tx.query(`UPDATE users SET consent = $2, updated_at = now() WHERE id = $1`, [userId, JSON.stringify(consent)]);
+}
+
+/** Locks the user row for the rest of the transaction. */
+export async function lockUser(tx: Db, userId: string): Promise<void> {
+  await tx.query(`SELECT id FROM users WHERE id = $1 FOR UPDATE`, [userId]);
+}
 
 /** Each section of the export: a query over the user id ($1) and their organisation ($2). */
 export const EXPORT_SECTIONS = {
@@ -40,7 +90,7 @@ export const FORMER_DELEGATE = 'former delegate';
  * token and calendar feed stops working. Company-level records stay (meetings, ratings
  * and outcomes of feedback): they belong to the organisation, not the person.
  */
-export async function erasePerson(tx: EntityManager, userId: string): Promise<void> {
+export async function erasePerson(tx: Db, userId: string): Promise<void> {
   await tx.query(
     `UPDATE users SET email = 'erased-' || id || '@erased.invalid', password_hash = '!erased', full_name = $2, phone = NULL,
                       consent = '{}', anonymised_at = now(), token_version = token_version + 1, updated_at = now()

@@ -6,7 +6,7 @@ import { AuditService } from '../audit/audit.service';
 import { PasswordHasher } from '../auth/password-hasher';
 import { AuthUser } from '../common/auth/auth-user';
 import { DomainError } from '../common/errors/domain-error';
-import { erasePerson, EXPORT_SECTIONS } from './account.queries';
+import { activePasswordHash, consentOf, erasePerson, exportSection, isActiveUser, lockUser, personForExport, saveConsent } from './account.queries';
 
 /** A person's rights over their data (PIPL / APPI): see it all, take it away, withdraw consent. See docs/privacy.md. */
 @Injectable()
@@ -20,32 +20,32 @@ export class AccountService {
   /** Everything stored about the person, as JSON. Read in one repeatable-read snapshot so the sections agree. */
   async export(userId: string): Promise<PersonalDataExport> {
     return this.db.transaction('REPEATABLE READ', async (tx) => {
-      const [user] = await tx.query(`SELECT organization_id, consent, anonymised_at FROM users WHERE id = $1`, [userId]);
+      const user = await personForExport(tx, userId);
       if (!user || user.anonymised_at) throw new DomainError('NOT_FOUND', `no user ${userId}`);
-      const rows = async (sql: string) => tx.query(sql, sql.includes('$2') ? [userId, user.organization_id] : [userId]) as Promise<Record<string, unknown>[]>;
-      const [profile] = await rows(EXPORT_SECTIONS.profile);
-      const [organization] = user.organization_id ? await rows(EXPORT_SECTIONS.organization) : [];
-      const meetings = user.organization_id ? await rows(EXPORT_SECTIONS.meetings) : [];
+      const rows = (section: Parameters<typeof exportSection>[1]) => exportSection(tx, section, userId, user.organization_id);
+      const [profile] = await rows('profile');
+      const [organization] = user.organization_id ? await rows('organization') : [];
+      const meetings = user.organization_id ? await rows('meetings') : [];
       return {
         exportedAt: new Date().toISOString(),
         profile,
         consent: consentView(user.consent),
         organization: organization ? withoutSearchText(organization) : null,
-        meetings: [...meetings, ...(await rows(EXPORT_SECTIONS.meetingActions)).map((a) => ({ ...a, kind: 'your action' }))],
-        messages: await rows(EXPORT_SECTIONS.messages),
-        feedback: await rows(EXPORT_SECTIONS.feedback),
-        notifications: await rows(EXPORT_SECTIONS.notifications),
-        auditEntries: await rows(EXPORT_SECTIONS.auditEntries),
-        calendarFeeds: await rows(EXPORT_SECTIONS.calendarFeeds),
-        passwordResets: await rows(EXPORT_SECTIONS.passwordResets),
+        meetings: [...meetings, ...(await rows('meetingActions')).map((a) => ({ ...a, kind: 'your action' }))],
+        messages: await rows('messages'),
+        feedback: await rows('feedback'),
+        notifications: await rows('notifications'),
+        auditEntries: await rows('auditEntries'),
+        calendarFeeds: await rows('calendarFeeds'),
+        passwordResets: await rows('passwordResets'),
       };
     });
   }
 
   /** DELETE /api/me: the person's own password confirms it (a borrowed session alone cannot erase). */
   async eraseSelf(caller: AuthUser, password: string, address: string): Promise<void> {
-    const [row] = await this.db.query(`SELECT password_hash FROM users WHERE id = $1 AND anonymised_at IS NULL`, [caller.id]);
-    if (!row || !(await this.hasher.verify(row.password_hash, password, address))) {
+    const hash = await activePasswordHash(this.db.manager, caller.id);
+    if (hash === undefined || !(await this.hasher.verify(hash, password, address))) {
       throw new DomainError('WRONG_PASSWORD', 'password is wrong', [{ field: 'password', messages: ['password is wrong'] }]);
     }
     await this.erase(caller.id, caller.id, { requestedBy: 'the person' });
@@ -53,23 +53,20 @@ export class AccountService {
 
   /** The bureau erases a person on their request (by mail, at the desk), recording why. */
   async eraseOnRequest(bureau: AuthUser, userId: string, reason: string): Promise<void> {
-    const [row] = await this.db.query(`SELECT role FROM users WHERE id = $1 AND anonymised_at IS NULL`, [userId]);
-    if (!row) throw new DomainError('NOT_FOUND', `no user ${userId}`);
+    if (!(await isActiveUser(this.db.manager, userId))) throw new DomainError('NOT_FOUND', `no user ${userId}`);
     await this.erase(userId, bureau.id, { requestedBy: 'the bureau on the person\u2019s request', reason });
   }
 
   async consent(userId: string): Promise<ConsentView> {
-    const [row] = await this.db.query(`SELECT consent FROM users WHERE id = $1`, [userId]);
-    return consentView(row.consent);
+    return consentView(await consentOf(this.db.manager, userId));
   }
 
   /** Grants or withdraws the optional consent; takes effect at once (contact details are read with it). */
   async updateConsent(userId: string, dto: UpdateConsentDto): Promise<ConsentView> {
     return this.db.transaction(async (tx) => {
-      const [row] = await tx.query(`SELECT consent FROM users WHERE id = $1 FOR UPDATE`, [userId]);
-      const before = consentView(row.consent);
+      const before = consentView(await consentOf(tx, userId, true));
       const after = { ...before, shareContactWithAcceptedCounterparts: dto.shareContactWithAcceptedCounterparts, recordedAt: new Date().toISOString() };
-      await tx.query(`UPDATE users SET consent = $2, updated_at = now() WHERE id = $1`, [userId, JSON.stringify(after)]);
+      await saveConsent(tx, userId, after);
       await this.audit.record(tx, {
         actorId: userId,
         action: 'user.consent_changed',
@@ -85,7 +82,7 @@ export class AccountService {
 
   private async erase(userId: string, actorId: string, details: Record<string, unknown>): Promise<void> {
     await this.db.transaction(async (tx) => {
-      await tx.query(`SELECT id FROM users WHERE id = $1 FOR UPDATE`, [userId]);
+      await lockUser(tx, userId);
       await erasePerson(tx, userId);
       // Written after erasePerson blanked the older rows' details: this one says what happened and stays.
       await this.audit.record(tx, { actorId, action: 'user.erased', entity: 'user', entityId: userId, details });
