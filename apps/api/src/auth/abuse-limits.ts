@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DomainError } from '../common/errors/domain-error';
 import { Environment, ENVIRONMENT } from '../config/environment';
+import { countAbuseHit, readAbuseCounter } from './auth.queries';
 
 const MINUTE = 60_000;
 /** Bound on the remembered blocked subjects (a flood of spoofed addresses cannot grow it without end). */
@@ -53,10 +54,7 @@ export class AbuseLimits {
   async check(counter: AbuseCounter, subject: string): Promise<void> {
     this.refuseIfKnownBlocked(counter, subject);
     const k = key(counter, subject);
-    const [row] = await this.db.query(
-      `SELECT hits, (extract(epoch FROM expires_at) * 1000)::float8 AS until FROM throttle_counters WHERE key = $1 AND expires_at > now()`,
-      [k],
-    );
+    const row = await readAbuseCounter(this.db.manager, k);
     if (row && row.hits >= this.limit(counter)) {
       if (this.blocked.size >= MAX_REMEMBERED) this.blocked.clear();
       this.blocked.set(k, row.until);
@@ -75,15 +73,7 @@ export class AbuseLimits {
 
   /** Counts one event; true while the count stays within the limit. */
   async count(counter: AbuseCounter, subject: string): Promise<boolean> {
-    const [row] = await this.db.query(
-      `INSERT INTO throttle_counters AS c (key, hits, expires_at) VALUES ($1, 1, now() + $2 * interval '1 millisecond')
-       ON CONFLICT (key) DO UPDATE SET
-         hits = CASE WHEN c.expires_at <= now() THEN 1 ELSE c.hits + 1 END,
-         expires_at = CASE WHEN c.expires_at <= now() THEN now() + $2 * interval '1 millisecond' ELSE c.expires_at END
-       RETURNING hits`,
-      [key(counter, subject), WINDOWS[counter]],
-    );
-    return row.hits <= this.limit(counter);
+    return (await countAbuseHit(this.db.manager, key(counter, subject), WINDOWS[counter])) <= this.limit(counter);
   }
 
   /** Counts one event and refuses with 429 when it is over the limit. */

@@ -10,6 +10,17 @@ import { Environment, ENVIRONMENT, publicBaseUrl } from '../config/environment';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { User } from '../users/user.entity';
 import { revokeAllCredentials } from './credentials';
+import {
+  bumpTokenVersion,
+  insertUser,
+  loginUser,
+  purgeExpiredRevocations,
+  revokeToken,
+  updateUser,
+  userByEmail,
+  userById,
+  userWithPasswordHash,
+} from './auth.queries';
 import { AbuseLimits } from './abuse-limits';
 import { emailTakenMail } from './account-mail';
 import { AccountMailer } from './account-mailer';
@@ -46,12 +57,7 @@ export class AuthService {
    */
   async login(dto: LoginDto, address: string): Promise<LoginResponse> {
     await this.limits.check('loginFailuresPerAddress', address);
-    const user = await this.db
-      .getRepository(User)
-      .createQueryBuilder('u')
-      .addSelect('u.passwordHash')
-      .where('u.email = :email AND u.anonymised_at IS NULL', { email: dto.email })
-      .getOne();
+    const user = await loginUser(this.db.manager, dto.email);
     this.dummyHash ??= this.hasher.hash('not-a-real-password');
     const ok = await this.hasher.verify(user?.passwordHash ?? (await this.dummyHash), dto.password, address);
     if (!user || !ok) {
@@ -73,27 +79,25 @@ export class AuthService {
     assertZone(timeZone);
     const passwordHash = await this.hasher.hash(dto.password, address);
     const taken = await this.db.transaction(async (tx) => {
-      const existing = await tx.getRepository(User).findOne({ where: { email: dto.email } });
+      const existing = await userByEmail(tx, dto.email);
       if (existing) return existing;
       const organization = await this.organizations.createForRegistration(tx, dto.role === 'jp' ? 'JP' : 'CN', dto.organization);
-      const user = await tx.getRepository(User).save(
-        tx.getRepository(User).create({
-          email: dto.email,
-          passwordHash,
-          role: dto.role,
-          organizationId: organization.id,
-          fullName: dto.fullName,
-          phone: dto.phone ?? null,
-          locale: dto.locale ?? DEFAULT_LOCALE[dto.role],
-          timeZone,
-          tokenVersion: 0,
-          consent: {
-            shareProfile: dto.consent.shareProfile,
-            shareContactWithAcceptedCounterparts: dto.consent.shareContactWithAcceptedCounterparts ?? false,
-            recordedAt: new Date().toISOString(),
-          },
-        }),
-      );
+      const user = await insertUser(tx, {
+        email: dto.email,
+        passwordHash,
+        role: dto.role,
+        organizationId: organization.id,
+        fullName: dto.fullName,
+        phone: dto.phone ?? null,
+        locale: dto.locale ?? DEFAULT_LOCALE[dto.role],
+        timeZone,
+        tokenVersion: 0,
+        consent: {
+          shareProfile: dto.consent.shareProfile,
+          shareContactWithAcceptedCounterparts: dto.consent.shareContactWithAcceptedCounterparts ?? false,
+          recordedAt: new Date().toISOString(),
+        },
+      });
       await this.audit.record(tx, {
         actorId: user.id,
         action: 'user.registered',
@@ -112,31 +116,26 @@ export class AuthService {
     const { tokenId, expiresAt } = user.session ?? { tokenId: null, expiresAt: null };
     await this.db.transaction(async (tx) => {
       if (tokenId) {
-        await tx.query(`INSERT INTO revoked_tokens (jti, user_id, expires_at) VALUES ($1, $2, to_timestamp($3)) ON CONFLICT (jti) DO NOTHING`, [
-          tokenId,
-          user.id,
-          expiresAt ?? Date.now() / 1000 + 86_400,
-        ]);
+        await revokeToken(tx, tokenId, user.id, expiresAt ?? Date.now() / 1000 + 86_400);
       } else {
         // A token from before token ids: only ending every session revokes it.
-        await tx.query('UPDATE users SET token_version = token_version + 1 WHERE id = $1', [user.id]);
+        await bumpTokenVersion(tx, user.id);
       }
-      await tx.query('DELETE FROM revoked_tokens WHERE expires_at < now()');
+      await purgeExpiredRevocations(tx);
       await this.audit.record(tx, { actorId: user.id, action: 'user.logged_out', entity: 'user', entityId: user.id });
     });
   }
 
   async me(userId: string): Promise<MeView> {
-    return meView(await this.db.getRepository(User).findOneByOrFail({ id: userId }));
+    return meView(await userById(this.db.manager, userId));
   }
 
   async updateMe(userId: string, dto: UpdateMeDto): Promise<MeView> {
     if (dto.timeZone !== undefined) assertZone(dto.timeZone);
     return this.db.transaction(async (tx) => {
-      const repo = tx.getRepository(User);
-      const before = await repo.findOneByOrFail({ id: userId });
-      await repo.update({ id: userId }, dto);
-      const after = await repo.findOneByOrFail({ id: userId });
+      const before = await userById(tx, userId);
+      await updateUser(tx, userId, dto);
+      const after = await userById(tx, userId);
       await this.audit.record(tx, {
         actorId: userId,
         action: 'user.profile_updated',
@@ -150,18 +149,17 @@ export class AuthService {
 
   /** Changes the password and revokes every token and calendar feed issued before; returns a fresh token. */
   async changePassword(userId: string, dto: ChangePasswordDto, address: string): Promise<LoginResponse> {
-    const repo = this.db.getRepository(User);
-    const user = await repo.createQueryBuilder('u').addSelect('u.passwordHash').where('u.id = :id', { id: userId }).getOneOrFail();
+    const user = await userWithPasswordHash(this.db.manager, userId);
     if (!(await this.hasher.verify(user.passwordHash, dto.currentPassword, address))) {
       throw new DomainError('WRONG_PASSWORD', 'currentPassword is wrong');
     }
     const passwordHash = await this.hasher.hash(dto.newPassword, address);
     await this.db.transaction(async (tx) => {
-      await tx.getRepository(User).update({ id: userId }, { passwordHash });
+      await updateUser(tx, userId, { passwordHash });
       await revokeAllCredentials(tx, userId);
       await this.audit.record(tx, { actorId: userId, action: 'user.password_changed', entity: 'user', entityId: userId });
     });
-    const updated = await repo.findOneByOrFail({ id: userId });
+    const updated = await userById(this.db.manager, userId);
     return { accessToken: await this.tokens.issue(updated.id, updated.tokenVersion), user: sessionUser(updated) };
   }
 }

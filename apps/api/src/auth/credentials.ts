@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { bumpTokenVersion, revokeCalendarFeeds } from './auth.queries';
 
 /**
  * Ends every session and calendar feed of a user: tokens issued before stop working
@@ -7,6 +8,6 @@ import { EntityManager } from 'typeorm';
  * someone who had the old password may have subscribed to the agenda.
  */
 export async function revokeAllCredentials(manager: EntityManager, userId: string): Promise<void> {
-  await manager.query('UPDATE users SET token_version = token_version + 1 WHERE id = $1', [userId]);
-  await manager.query('UPDATE calendar_feeds SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL', [userId]);
+  await bumpTokenVersion(manager, userId);
+  await revokeCalendarFeeds(manager, userId);
 }

@@ -6,6 +6,7 @@ import { Request } from 'express';
 import { DataSource } from 'typeorm';
 import { AuthUser } from '../common/auth/auth-user';
 import { IS_PUBLIC } from '../common/auth/decorators';
+import { sessionUserOf } from './auth.queries';
 import { TokenService } from './token.service';
 
 /**
@@ -30,20 +31,13 @@ export class JwtAuthGuard implements CanActivate {
     const claims = await this.tokens.verify(token);
     if (!claims) throw unauthorized('the token is invalid or expired');
     const jti = typeof claims.jti === 'string' && UUID.test(claims.jti) ? claims.jti : null;
-    // One query: the user still exists, the password has not changed since (token_version)
-    // and this very token was not logged out (revoked_tokens).
-    const rows: { id: string; role: AuthUser['role']; organization_id: string | null; time_zone: string }[] = await this.db.query(
-      `SELECT id, role, organization_id, time_zone FROM users
-        WHERE id = $1 AND token_version = $2 AND anonymised_at IS NULL
-          AND ($3::uuid IS NULL OR NOT EXISTS (SELECT 1 FROM revoked_tokens WHERE jti = $3::uuid))`,
-      [claims.sub, claims.tv, jti],
-    );
-    if (!rows.length) throw unauthorized('the token has been revoked');
+    const row = await sessionUserOf(this.db.manager, claims.sub, claims.tv, jti);
+    if (!row) throw unauthorized('the token has been revoked');
     request.user = {
-      id: rows[0].id,
-      role: rows[0].role,
-      organizationId: rows[0].organization_id,
-      timeZone: rows[0].time_zone,
+      id: row.id,
+      role: row.role,
+      organizationId: row.organization_id,
+      timeZone: row.time_zone,
       session: { tokenId: jti, expiresAt: typeof claims.exp === 'number' ? claims.exp : null },
     };
     return true;

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Locale, PasswordResetAccepted, PasswordResetConfirmDto, PasswordResetRequestDto } from '@jinan/contracts';
+import { PasswordResetAccepted, PasswordResetConfirmDto, PasswordResetRequestDto } from '@jinan/contracts';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -9,6 +9,7 @@ import { Environment, ENVIRONMENT, publicBaseUrl } from '../config/environment';
 import { AbuseLimits } from './abuse-limits';
 import { passwordResetMail } from './account-mail';
 import { AccountMailer } from './account-mailer';
+import { closeOpenResets, insertPasswordReset, lockOpenReset, resetRecipient, setPasswordHash } from './auth.queries';
 import { revokeAllCredentials } from './credentials';
 import { PasswordHasher } from './password-hasher';
 
@@ -37,18 +38,11 @@ export class PasswordResetService {
 
   async request(dto: PasswordResetRequestDto, address: string): Promise<PasswordResetAccepted> {
     await this.limits.take('resetsPerAddress', address);
-    const [user]: { id: string; email: string; locale: Locale }[] = await this.db.query(
-      `SELECT id, email, locale FROM users WHERE email = $1 AND anonymised_at IS NULL`,
-      [dto.email],
-    );
+    const user = await resetRecipient(this.db.manager, dto.email);
     if (!user || !(await this.limits.count('resetsPerAccount', user.id))) return ACCEPTED;
     const token = randomBytes(32).toString('base64url');
     await this.db.transaction(async (tx) => {
-      await tx.query(`INSERT INTO password_resets (user_id, token_hash, expires_at) VALUES ($1, $2, now() + $3 * interval '1 minute')`, [
-        user.id,
-        hashResetToken(token),
-        RESET_TTL_MINUTES,
-      ]);
+      await insertPasswordReset(tx, user.id, hashResetToken(token), RESET_TTL_MINUTES);
       await this.audit.record(tx, { actorId: null, action: 'user.password_reset_requested', entity: 'user', entityId: user.id });
     });
     this.mailer.send(passwordResetMail(user.email, user.locale, `${publicBaseUrl(this.env)}/reset-password?token=${token}`));
@@ -59,19 +53,14 @@ export class PasswordResetService {
   async confirm(dto: PasswordResetConfirmDto, address: string): Promise<void> {
     const passwordHash = await this.hasher.hash(dto.password, address);
     await this.db.transaction(async (tx) => {
-      const [reset]: { id: string; user_id: string }[] = await tx.query(
-        `SELECT r.id, r.user_id FROM password_resets r JOIN users u ON u.id = r.user_id
-          WHERE r.token_hash = $1 AND r.used_at IS NULL AND r.expires_at > now() AND u.anonymised_at IS NULL
-          FOR UPDATE OF r`,
-        [hashResetToken(dto.token)],
-      );
+      const reset = await lockOpenReset(tx, hashResetToken(dto.token));
       if (!reset) {
         throw new DomainError('RESET_TOKEN_INVALID', 'this reset link is invalid, used or expired; ask for a new one', [
           { field: 'token', messages: ['token is invalid, used or expired'] },
         ]);
       }
-      await tx.query(`UPDATE password_resets SET used_at = now() WHERE user_id = $1 AND used_at IS NULL`, [reset.user_id]);
-      await tx.query(`UPDATE users SET password_hash = $2 WHERE id = $1`, [reset.user_id, passwordHash]);
+      await closeOpenResets(tx, reset.user_id);
+      await setPasswordHash(tx, reset.user_id, passwordHash);
       await revokeAllCredentials(tx, reset.user_id);
       await this.audit.record(tx, { actorId: reset.user_id, action: 'user.password_reset', entity: 'user', entityId: reset.user_id });
     });
