@@ -4,9 +4,8 @@ import { ScorePartView } from '@jinan/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import type { OfferMatch, PreparedOffers } from '@jinan/matching';
 import { prepareOffers, scorePair } from '@jinan/matching';
-import type { FirmRow, OfferRow } from './matching-input';
-import { CORPUS_STAMP_SQL, FIRM_COLUMNS, FIRMS_SQL, firmFromRow, OFFER_COLUMNS, offerFromRow, OFFERS_FROM } from './matching-input';
-import { CURRENT_RUN_SQL } from './matching.service';
+import { loadFirms, loadOffers } from './matching-input';
+import { corpusStamp, runParts, runScores } from './matching.queries';
 
 /** A Japanese firm × Ji'nan company pair, optionally about one offer. */
 export interface MatchPair {
@@ -43,22 +42,7 @@ export class MatchScoreService {
    */
   async scoresFor(editionId: string, pairs: readonly MatchPair[], manager: EntityManager = this.db.manager): Promise<(number | null)[]> {
     if (!pairs.length) return [];
-    // An offer row, or the company row whose best offer it is; without an offer, the
-    // company's best score among its offer and company rows (the company row's, if any).
-    const rows: { score: number | null }[] = await manager.query(
-      `SELECT (SELECT max(r.score)::float8 FROM recommendations r
-                WHERE r.run_id = (${CURRENT_RUN_SQL}) AND r.jp_organization_id = p.jp AND r.cn_organization_id = p.cn
-                  AND (p.offer IS NULL OR r.offer_id = p.offer)) AS score
-         FROM unnest($2::uuid[], $3::uuid[], $4::uuid[]) WITH ORDINALITY AS p(jp, cn, offer, i)
-        ORDER BY p.i`,
-      [editionId, pairs.map((p) => p.jpOrganizationId), pairs.map((p) => p.cnOrganizationId), pairs.map((p) => p.offerId)],
-    );
-    return this.fillFromEngine(
-      pairs,
-      rows.map((r) => r.score),
-      (m) => m.score,
-      manager,
-    );
+    return this.fillFromEngine(pairs, await runScores(manager, editionId, pairs), (m) => m.score, manager);
   }
 
   /**
@@ -67,21 +51,7 @@ export class MatchScoreService {
    */
   async partsFor(editionId: string, pairs: readonly MatchPair[], top = 3, manager: EntityManager = this.db.manager): Promise<ScorePartView[][]> {
     if (!pairs.length) return [];
-    const rows: { parts: ScorePartView[] | null }[] = await manager.query(
-      `SELECT (SELECT r.parts FROM recommendations r
-                WHERE r.run_id = (${CURRENT_RUN_SQL}) AND r.jp_organization_id = p.jp AND r.cn_organization_id = p.cn
-                  AND (p.offer IS NULL OR r.offer_id = p.offer)
-                ORDER BY r.score DESC LIMIT 1) AS parts
-         FROM unnest($2::uuid[], $3::uuid[], $4::uuid[]) WITH ORDINALITY AS p(jp, cn, offer, i)
-        ORDER BY p.i`,
-      [editionId, pairs.map((p) => p.jpOrganizationId), pairs.map((p) => p.cnOrganizationId), pairs.map((p) => p.offerId)],
-    );
-    const parts = await this.fillFromEngine(
-      pairs,
-      rows.map((r) => r.parts),
-      (m) => m.parts as ScorePartView[],
-      manager,
-    );
+    const parts = await this.fillFromEngine(pairs, await runParts(manager, editionId, pairs), (m) => m.parts as ScorePartView[], manager);
     return parts.map((p) =>
       (p ?? [])
         .filter((part) => part.points > 0)
@@ -114,8 +84,7 @@ export class MatchScoreService {
   private async onDemand(pairs: readonly MatchPair[], manager: EntityManager): Promise<(OfferMatch | undefined)[]> {
     const prepared = await this.preparedOffers(manager);
     const ids = [...new Set(pairs.map((p) => p.jpOrganizationId))];
-    const firmRows: FirmRow[] = await manager.query(`SELECT ${FIRM_COLUMNS} FROM organizations WHERE ${FIRMS_SQL} AND id = ANY($1::uuid[])`, [ids]);
-    const firms = new Map(firmRows.map((f) => [f.id, firmFromRow(f)]));
+    const firms = new Map((await loadFirms(manager, ids)).map((f) => [f.id, f]));
     return pairs.map((pair) => {
       const firm = firms.get(pair.jpOrganizationId);
       if (!firm) return undefined;
@@ -133,10 +102,9 @@ export class MatchScoreService {
 
   /** The offers matching scores, prepared once and again only when an offer or company changes. */
   private async preparedOffers(manager: EntityManager): Promise<PreparedOffers> {
-    const [{ stamp }] = (await manager.query(CORPUS_STAMP_SQL)) as { stamp: string }[];
+    const stamp = await corpusStamp(manager);
     if (this.corpus?.stamp !== stamp) {
-      const rows: OfferRow[] = await manager.query(`SELECT ${OFFER_COLUMNS} FROM ${OFFERS_FROM}`);
-      this.corpus = { stamp, prepared: prepareOffers(rows.map(offerFromRow)) };
+      this.corpus = { stamp, prepared: prepareOffers(await loadOffers(manager)) };
     }
     return this.corpus.prepared;
   }

@@ -16,6 +16,7 @@ import { AuthUser } from '../common/auth/auth-user';
 import { DomainError } from '../common/errors/domain-error';
 import { loadEdition } from '../editions/editions';
 import { MatchingShardWorker } from './matching-shard-worker';
+import { currentRun, hasUnappliedChanges, recommendedCompanies, recommendedOffers } from './matching.queries';
 import { ShardedMatching } from './sharded-matching';
 export { TOP_COMPANIES, TOP_OFFERS } from './engine-adapter';
 
@@ -34,9 +35,6 @@ interface RunRow {
   started_at: Date | null;
   finished_at: Date | null;
 }
-
-/** The edition's current results: its latest succeeded run (the only one with rows). */
-export const CURRENT_RUN_SQL = `SELECT id FROM matching_runs WHERE edition_id = $1 AND status = 'succeeded' ORDER BY finished_at DESC LIMIT 1`;
 
 @Injectable()
 export class MatchingService {
@@ -91,12 +89,9 @@ export class MatchingService {
    */
   async recommendations(caller: AuthUser, editionId: string, query: RecommendationQueryDto): Promise<RecommendationsView> {
     await this.assertEdition(editionId);
-    const organizationId = this.firmOf(caller, query.organizationId);
+    const organizationId = recommendationsFirm(caller, query.organizationId);
     const limit = query.limit ?? RECOMMENDATIONS_LIMIT_DEFAULT;
-    const [run] = await this.db.query(
-      `SELECT id, algorithm_version, weights_version, input_at, changes_through, finished_at FROM matching_runs WHERE id = (${CURRENT_RUN_SQL})`,
-      [editionId],
-    );
+    const run = await currentRun(this.db.manager, editionId);
     if (!run) {
       return {
         editionId,
@@ -111,31 +106,10 @@ export class MatchingService {
         companies: [],
       };
     }
-    const offers = await this.db.query(
-      `SELECT r.rank, r.score::float8 AS score, r.parts, o.id AS offer_id, o.sector, o.cooperation_type, o.title_zh, o.title_ja, o.title_en,
-              c.id AS company_id, c.name_zh, c.name_ja, c.name_en
-         FROM recommendations r
-         JOIN offers o ON o.id = r.offer_id
-         JOIN organizations c ON c.id = r.cn_organization_id
-        WHERE r.run_id = $1 AND r.jp_organization_id = $2 AND r.kind = 'offer' AND o.status = 'published' AND c.verification = 'verified'
-        ORDER BY r.rank LIMIT $3`,
-      [run.id, organizationId, limit],
-    );
-    const companies = await this.db.query(
-      `SELECT r.rank, r.score::float8 AS score, r.parts, r.offer_id, r.offer_ids, c.id AS company_id, c.name_zh, c.name_ja, c.name_en
-         FROM recommendations r
-         JOIN organizations c ON c.id = r.cn_organization_id
-        WHERE r.run_id = $1 AND r.jp_organization_id = $2 AND r.kind = 'company' AND c.verification = 'verified'
-        ORDER BY r.rank LIMIT $3`,
-      [run.id, organizationId, limit],
-    );
-    // Stale while a change the run's rows do not reflect yet concerns an offer, a
-    // company, or this firm (another firm's profile does not move this one's results).
+    const offers = await recommendedOffers(this.db.manager, run.id, organizationId, limit);
+    const companies = await recommendedCompanies(this.db.manager, run.id, organizationId, limit);
     // The incremental job applies changes within seconds and moves changes_through on.
-    const [{ stale }] = await this.db.query(`SELECT EXISTS (SELECT 1 FROM matching_changes WHERE id > $1 AND (kind <> 'firm' OR entity_id = $2)) AS stale`, [
-      run.changes_through,
-      organizationId,
-    ]);
+    const stale = await hasUnappliedChanges(this.db.manager, run.changes_through, organizationId);
     return {
       editionId,
       organizationId,
@@ -174,22 +148,23 @@ export class MatchingService {
     };
   }
 
-  private firmOf(caller: AuthUser, requested: string | undefined): string {
-    if (caller.role === 'bureau') {
-      if (requested) return requested;
-      throw new DomainError('MATCHING_ORGANIZATION_REQUIRED', 'organizationId is required for the bureau', [
-        { field: 'organizationId', messages: ['organizationId is required'] },
-      ]);
-    }
-    if (caller.role !== 'jp' || !caller.organizationId || (requested && requested !== caller.organizationId)) {
-      throw new DomainError('MATCHING_NOT_YOUR_FIRM', 'a firm sees its own recommendations only');
-    }
-    return caller.organizationId;
-  }
-
   private async assertEdition(editionId: string): Promise<void> {
     await loadEdition(this.db, editionId);
   }
+}
+
+/** Whose recommendations the caller reads: a Japanese firm its own only; the bureau names the firm. */
+export function recommendationsFirm(caller: AuthUser, requested: string | undefined): string {
+  if (caller.role === 'bureau') {
+    if (requested) return requested;
+    throw new DomainError('MATCHING_ORGANIZATION_REQUIRED', 'organizationId is required for the bureau', [
+      { field: 'organizationId', messages: ['organizationId is required'] },
+    ]);
+  }
+  if (caller.role !== 'jp' || !caller.organizationId || (requested && requested !== caller.organizationId)) {
+    throw new DomainError('MATCHING_NOT_YOUR_FIRM', 'a firm sees its own recommendations only');
+  }
+  return caller.organizationId;
 }
 
 function runView(r: RunRow): MatchingRunView {

@@ -1,0 +1,120 @@
+import { ScorePartView } from '@jinan/contracts';
+import { EntityManager } from 'typeorm';
+import { CORPUS_STAMP_SQL } from './matching-input';
+
+/**
+ * The matching domain's reads of results: the edition's current run, a firm's
+ * recommendations, and the run's scores of given pairs. (A run's input is read by
+ * matching-input.ts and written by recommendation-writer.ts.) `db` is the DataSource's
+ * or a transaction's manager.
+ */
+type Db = Pick<EntityManager, 'query'>;
+
+/** The edition's current results: its latest succeeded run (the only one with rows). */
+export const CURRENT_RUN_SQL = `SELECT id FROM matching_runs WHERE edition_id = $1 AND status = 'succeeded' ORDER BY finished_at DESC LIMIT 1`;
+
+export interface CurrentRunRow {
+  id: string;
+  algorithm_version: string | null;
+  weights_version: string | null;
+  input_at: Date | null;
+  changes_through: string;
+  finished_at: Date;
+}
+
+export async function currentRun(db: Db, editionId: string): Promise<CurrentRunRow | undefined> {
+  const [run] = await db.query(
+    `SELECT id, algorithm_version, weights_version, input_at, changes_through, finished_at FROM matching_runs WHERE id = (${CURRENT_RUN_SQL})`,
+    [editionId],
+  );
+  return run;
+}
+
+/** The run's ranked offers for the firm, still published, of companies still verified. */
+export function recommendedOffers(db: Db, runId: string, organizationId: string, limit: number): Promise<Record<string, never>[]> {
+  return db.query(
+    `SELECT r.rank, r.score::float8 AS score, r.parts, o.id AS offer_id, o.sector, o.cooperation_type, o.title_zh, o.title_ja, o.title_en,
+            c.id AS company_id, c.name_zh, c.name_ja, c.name_en
+       FROM recommendations r
+       JOIN offers o ON o.id = r.offer_id
+       JOIN organizations c ON c.id = r.cn_organization_id
+      WHERE r.run_id = $1 AND r.jp_organization_id = $2 AND r.kind = 'offer' AND o.status = 'published' AND c.verification = 'verified'
+      ORDER BY r.rank LIMIT $3`,
+    [runId, organizationId, limit],
+  );
+}
+
+/** The run's ranked companies for the firm, still verified. */
+export function recommendedCompanies(db: Db, runId: string, organizationId: string, limit: number): Promise<Record<string, never>[]> {
+  return db.query(
+    `SELECT r.rank, r.score::float8 AS score, r.parts, r.offer_id, r.offer_ids, c.id AS company_id, c.name_zh, c.name_ja, c.name_en
+       FROM recommendations r
+       JOIN organizations c ON c.id = r.cn_organization_id
+      WHERE r.run_id = $1 AND r.jp_organization_id = $2 AND r.kind = 'company' AND c.verification = 'verified'
+      ORDER BY r.rank LIMIT $3`,
+    [runId, organizationId, limit],
+  );
+}
+
+/**
+ * Whether a change the run's rows do not reflect yet (after `changesThrough`) concerns an
+ * offer, a company, or this firm (another firm's profile does not move this one's results).
+ */
+export async function hasUnappliedChanges(db: Db, changesThrough: string, organizationId: string): Promise<boolean> {
+  const [{ stale }] = await db.query(`SELECT EXISTS (SELECT 1 FROM matching_changes WHERE id > $1 AND (kind <> 'firm' OR entity_id = $2)) AS stale`, [
+    changesThrough,
+    organizationId,
+  ]);
+  return stale;
+}
+
+export interface PairKey {
+  jpOrganizationId: string;
+  cnOrganizationId: string;
+  offerId: string | null;
+}
+
+const PAIRS = `unnest($2::uuid[], $3::uuid[], $4::uuid[]) WITH ORDINALITY AS p(jp, cn, offer, i)`;
+const pairParams = (editionId: string, pairs: readonly PairKey[]) => [
+  editionId,
+  pairs.map((p) => p.jpOrganizationId),
+  pairs.map((p) => p.cnOrganizationId),
+  pairs.map((p) => p.offerId),
+];
+
+/**
+ * The current run's score of each pair, in the order of `pairs` (null where it has none):
+ * an offer row, or the company row whose best offer it is; without an offer, the
+ * company's best score among its offer and company rows (the company row's, if any).
+ */
+export async function runScores(db: Db, editionId: string, pairs: readonly PairKey[]): Promise<(number | null)[]> {
+  const rows: { score: number | null }[] = await db.query(
+    `SELECT (SELECT max(r.score)::float8 FROM recommendations r
+              WHERE r.run_id = (${CURRENT_RUN_SQL}) AND r.jp_organization_id = p.jp AND r.cn_organization_id = p.cn
+                AND (p.offer IS NULL OR r.offer_id = p.offer)) AS score
+       FROM ${PAIRS}
+      ORDER BY p.i`,
+    pairParams(editionId, pairs),
+  );
+  return rows.map((r) => r.score);
+}
+
+/** The parts of the row runScores reads (its best-scored one), in the order of `pairs` (null where it has none). */
+export async function runParts(db: Db, editionId: string, pairs: readonly PairKey[]): Promise<(ScorePartView[] | null)[]> {
+  const rows: { parts: ScorePartView[] | null }[] = await db.query(
+    `SELECT (SELECT r.parts FROM recommendations r
+              WHERE r.run_id = (${CURRENT_RUN_SQL}) AND r.jp_organization_id = p.jp AND r.cn_organization_id = p.cn
+                AND (p.offer IS NULL OR r.offer_id = p.offer)
+              ORDER BY r.score DESC LIMIT 1) AS parts
+       FROM ${PAIRS}
+      ORDER BY p.i`,
+    pairParams(editionId, pairs),
+  );
+  return rows.map((r) => r.parts);
+}
+
+/** Changes whenever an offer or a company changes: the prepared offers are kept until it does. */
+export async function corpusStamp(db: Db): Promise<string> {
+  const [{ stamp }] = (await db.query(CORPUS_STAMP_SQL)) as { stamp: string }[];
+  return stamp;
+}
