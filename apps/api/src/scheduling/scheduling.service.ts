@@ -1,4 +1,3 @@
-import { AGENDA_SQL } from './agenda.queries';
 import { publishSession } from './bulk-publish';
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { CLOCK, Clock } from '../common/clock';
@@ -28,6 +27,7 @@ import { selfBookedMeetings } from '../meetings/slot-options.queries';
 import { NotificationsService } from '../notifications/notifications.service';
 import { StaleScheduleInput, writeSchedule } from './schedule-writer';
 import { loadSchedulingInput, RunOptions } from './scheduling-input';
+import { agendaRows, gridRows, latestScheduleRun, releaseBooking, sessionsToPublish } from './scheduling.queries';
 import { isIanaZone } from '../common/time/iana-zone';
 
 /** A run whose input keeps changing under it gives up after this many tries. */
@@ -67,7 +67,7 @@ export class SchedulingService implements OnModuleInit {
   /** A meeting that leaves its slot (slot declined, cancelled) frees it in the same transaction. */
   onModuleInit(): void {
     this.transitions.onSlotReleased(async (tx, meeting) => {
-      await tx.query('DELETE FROM bookings WHERE meeting_id = $1', [meeting.id]);
+      await releaseBooking(tx, meeting.id);
     });
   }
 
@@ -79,17 +79,11 @@ export class SchedulingService implements OnModuleInit {
    */
   async publish(caller: AuthUser, editionId: string, dto: PublishScheduleDto): Promise<PublishScheduleView> {
     await this.assertEdition(editionId);
-    const sessions: { session_id: string }[] = await this.db.query(
-      `SELECT b.session_id FROM meetings m JOIN bookings b ON b.meeting_id = m.id
-        WHERE m.edition_id = $1 AND m.status = 'scheduled' AND m.slot_published_at IS NULL
-          AND ($2::uuid[] IS NULL OR b.session_id = ANY($2::uuid[]))
-        GROUP BY b.session_id ORDER BY min(lower(b.during)), b.session_id`,
-      [editionId, dto.sessionIds ?? null],
-    );
+    const sessions = await sessionsToPublish(this.db.manager, editionId, dto.sessionIds ?? null);
     if (!sessions.length) throw new DomainError('SCHEDULE_NOTHING_TO_PUBLISH', 'there is no scheduled, unpublished meeting to publish');
     let published = 0;
-    for (const { session_id } of sessions) {
-      published += (await this.db.transaction((tx) => publishSession(tx, editionId, session_id, caller.id, this.clock.now()))).length;
+    for (const sessionId of sessions) {
+      published += (await this.db.transaction((tx) => publishSession(tx, editionId, sessionId, caller.id, this.clock.now()))).length;
     }
     await this.notifications.kick();
     return { editionId, published };
@@ -110,7 +104,7 @@ export class SchedulingService implements OnModuleInit {
   /** The edition's most recent run, so a screen can pick up where the last one left off. */
   async latestRun(editionId: string): Promise<ScheduleRunView> {
     await this.assertEdition(editionId);
-    const [row]: RunRow[] = await this.db.query('SELECT * FROM schedule_runs WHERE edition_id = $1 ORDER BY created_at DESC LIMIT 1', [editionId]);
+    const row = await latestScheduleRun<RunRow>(this.db.manager, editionId);
     if (!row) throw new DomainError('SCHEDULE_RUN_NOT_FOUND', `no scheduler run yet in edition ${editionId}`);
     return runView(row);
   }
@@ -168,19 +162,7 @@ export class SchedulingService implements OnModuleInit {
   /** The bureau's grid: every booking of the edition with its slot, table and parties. */
   async grid(editionId: string): Promise<ScheduleGridView> {
     await this.assertEdition(editionId);
-    const rows = await this.db.query(
-      `SELECT b.meeting_id, b.session_id, b.slot_id, t.number AS table_number, m.status, m.slot_published_at IS NOT NULL AS published,
-              jo.id AS jp_id, jo.name_zh AS jp_zh, jo.name_ja AS jp_ja, jo.name_en AS jp_en,
-              co.id AS cn_id, co.name_zh AS cn_zh, co.name_ja AS cn_ja, co.name_en AS cn_en
-         FROM bookings b
-         JOIN meetings m ON m.id = b.meeting_id
-         JOIN negotiation_tables t ON t.id = b.table_id
-         JOIN organizations jo ON jo.id = b.jp_organization_id
-         JOIN organizations co ON co.id = b.cn_organization_id
-        WHERE b.edition_id = $1
-        ORDER BY lower(b.during), b.session_id, t.number`,
-      [editionId],
-    );
+    const rows = await gridRows(this.db.manager, editionId);
     return {
       editionId,
       bookings: rows.map((r: Record<string, string & number & boolean>) => ({
@@ -215,7 +197,7 @@ export class SchedulingService implements OnModuleInit {
       ]);
     }
     const editionZone = edition.timeZone;
-    const rows = await this.db.query(AGENDA_SQL, [editionId, organizationId, caller.role === 'bureau']);
+    const rows = await agendaRows(this.db.manager, editionId, organizationId, caller.role === 'bureau');
     return {
       editionId,
       organizationId,
