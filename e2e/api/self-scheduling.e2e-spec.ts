@@ -334,7 +334,10 @@ describe('self-scheduling', () => {
          SELECT $1, jp.id, cn.id, 'request', cn.sectors[1], 2, 'accepted', now()
            FROM (SELECT id, row_number() OVER (ORDER BY id) AS n FROM organizations WHERE country = 'JP' AND verification = 'verified' AND id <> $2) jp
            JOIN (SELECT id, sectors, row_number() OVER (ORDER BY id) AS n FROM organizations WHERE country = 'CN' AND verification = 'verified' AND id <> $3) cn ON cn.n = jp.n
-          WHERE jp.n <= 6 RETURNING id`,
+          WHERE jp.n <= 6
+            -- (organisations pair up in id order: skip a pair an earlier case already gave a meeting, e.g. jp2 and cn2)
+            AND NOT EXISTS (SELECT 1 FROM meetings x WHERE x.edition_id = $1 AND x.jp_organization_id = jp.id AND x.cn_organization_id = cn.id)
+          RETURNING id`,
         [editionId, org['jp1@demo.test'], org['cn1@demo.test']],
       );
       const created = await t.http
