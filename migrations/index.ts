@@ -10,6 +10,7 @@ import { CreateMeetingMessages1765300000000 } from './1765300000000-CreateMeetin
 import { AccountTrust1765500000000 } from './1765500000000-AccountTrust';
 import { CreateMatchingShards1765700000000 } from './1765700000000-CreateMatchingShards';
 import { OrganiserModes1765800000000 } from './1765800000000-OrganiserModes';
+import { CreateOfferSearchTerms1765900000000 } from './1765900000000-CreateOfferSearchTerms';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the bundled API, the
@@ -28,4 +29,5 @@ export const MIGRATIONS = [
   AccountTrust1765500000000,
   CreateMatchingShards1765700000000,
   OrganiserModes1765800000000,
+  CreateOfferSearchTerms1765900000000,
 ];

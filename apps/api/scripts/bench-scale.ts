@@ -4,6 +4,7 @@
  * The year-round platform at N × one edition (PRODUCT.md §7; N = 1, 10, 100): seeds a
  * synthetic dataset into its own database jinan_scale_fN on the local server (or
  * BENCH_DATABASE_URL), then measures, each figure with the 1-minute load average beside it:
+ * - the offer search index in PostgreSQL, every seeded offer;
  * - a full matching run as shard jobs with 1 then 2 `matching:worker` processes;
  * - incremental matching: a new offer until it shows in the firm's recommendations;
  * - offer search p95, recommendations p99 and agenda p99 at a fixed 200 req/s (autocannon);
@@ -22,6 +23,8 @@ import { Client } from 'pg';
 import { createDataSource, migrate } from '../src/database/data-source';
 import { JobsService } from '../src/jobs/jobs.service';
 import { MATCHING_SHARD_JOB, ShardedMatching } from '../src/matching/sharded-matching';
+import { OfferSearchIndex } from '../src/offers/offer-search.index';
+import { OfferSearchRepository } from '../src/offers/offer-search.repository';
 import { freshDatabase, serverUrl, startCluster } from './bench-cluster';
 import { ScaleDataset, seedScale } from './scale/seed-scale';
 
@@ -84,6 +87,14 @@ async function main(): Promise<void> {
   await db.query('TRUNCATE matching_changes');
   const seedSeconds = record('seed', round((performance.now() - t0) / 1000, 1), 's', '', JSON.stringify(data.counts));
   const editionId = data.publishedEditionIds[0] as string;
+
+  // The offer search index (PostgreSQL): the seed's offers are queued by trigger; index them
+  // all now, as an API instance would at boot.
+  const ti = performance.now();
+  const indexDs = await createDataSource(url, 2).initialize();
+  const indexed = await new OfferSearchIndex(new OfferSearchRepository(indexDs)).catchUp();
+  await indexDs.destroy();
+  const searchIndexSeconds = record('offer search index, every offer', round((performance.now() - ti) / 1000, 1), 's', '', `${indexed} offers`);
 
   // Full matching with 1 then 2 worker processes (the API is not running meanwhile).
   const matching: Record<number, number | null> = {};
@@ -182,6 +193,7 @@ async function main(): Promise<void> {
   const summary = {
     factor: FACTOR,
     seedSeconds,
+    searchIndexSeconds,
     matchingFullSeconds: matching[Math.max(...WORKERS)] ?? null,
     matchingWorkers: Object.fromEntries(Object.entries(matching)),
     matchingIncrementalSeconds: incrementalSeconds,

@@ -33,3 +33,5 @@ export { scorePair } from './lib/score-pair';
 export { ALGORITHM_VERSION } from './lib/version';
 export type { MatchingWeights } from './lib/weights';
 export { DEFAULT_WEIGHTS, validateWeights } from './lib/weights';
+export type { OfferSearchTerms, SearchableOffer, SearchCorpus, SearchQueryTerm } from './lib/search-terms';
+export { TermLayer, bm25Factor, explainSearchPage, idf as searchIdf, offerSearchTerms, searchBm25, searchQueryTerms } from './lib/search-terms';

@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 
 /** Lock namespaces, so that two kinds of job never share a key. */
-export const LOCK_SPACE = { scheduleRun: 0, matchingRun: 1, incrementalMatching: 2 } as const;
+export const LOCK_SPACE = { scheduleRun: 0, matchingRun: 1, incrementalMatching: 2, offerSearchIndex: 3 } as const;
 
 /**
  * Runs `work` while holding a session-level advisory lock on `name`, on a connection of

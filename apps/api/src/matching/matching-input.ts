@@ -118,7 +118,7 @@ export function offerFromRow(o: OfferRow): MatchingOffer {
     cooperationType: o.cooperation_type,
     title: text({ zh: o.title_zh, ja: o.title_ja, en: o.title_en }),
     summary: text({ zh: o.summary_zh, ja: o.summary_ja, en: o.summary_en }),
-    partnerSought: o.partner_sought ? { [languageOf(o.partner_sought)]: o.partner_sought } : {},
+    partnerSought: partnerSoughtText(o.partner_sought),
     investmentMinMillionCny: o.investment_min_mcny === null ? null : Number(o.investment_min_mcny),
     investmentMaxMillionCny: o.investment_max_mcny === null ? null : Number(o.investment_max_mcny),
     company: { sectors: o.company_sectors, languages: o.company_languages },
@@ -131,7 +131,11 @@ export function text(values: Record<Language, string | null>): MultilingualText 
   return out;
 }
 
-/** partner_sought is one free-text column: file it under the language it is written in. */
+/** partner_sought is one free-text column: filed under the language it is written in. */
+export function partnerSoughtText(value: string | null): MultilingualText {
+  return value ? { [languageOf(value)]: value } : {};
+}
+
 function languageOf(value: string): Language {
   if (/[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(value)) return 'ja';
   return /\p{Script=Han}/u.test(value) ? 'zh' : 'en';

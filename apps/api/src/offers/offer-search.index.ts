@@ -1,57 +1,148 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import type { CooperationType, MatchedTermsView, Sector } from '@jinan/contracts';
-import type { MatchingOffer, PreparedOffers } from '@jinan/matching';
-import { prepareOffers, searchOffers } from '@jinan/matching';
-import { offerFromRow, text } from '../matching/matching-input';
+import type { SearchCorpus } from '@jinan/matching';
+import { DEFAULT_WEIGHTS, explainSearchPage, offerSearchTerms, searchQueryTerms } from '@jinan/matching';
+import { offerFromRow, partnerSoughtText, text } from '../matching/matching-input';
+import type { IndexedDocument } from './offer-search.repository';
 import { OfferSearchRepository } from './offer-search.repository';
+
+/** One page of ranked offers, each with the words it matched, and how many matched in all. */
+export interface SearchPage {
+  items: { id: string; matched: MatchedTermsView }[];
+  total: number;
+}
 
 export interface OfferSearchFilters {
   sector?: Sector;
   cooperationType?: CooperationType;
 }
 
+/** Offers re-indexed per transaction. */
+const BATCH = 500;
+/** Ranked pages kept per instance (a few KiB each), until the index changes. */
+const CACHED_PAGES = 2000;
+/** searchOffers' default: hits under this share of the best are noise from single shared characters. */
+const MIN_SHARE_OF_BEST = 0.2;
+
 /**
- * Relevance search over published offers, in memory, with the matching engine's index (surface
- * words + dictionary concepts, BM25): a query in any language finds offers in any language.
+ * Relevance search over published offers with the matching engine's terms and BM25, in
+ * PostgreSQL: each offer's index terms (surface words + dictionary concepts, as the engine
+ * counts them) are stored in offer_search_terms, and a query's terms are ranked there with
+ * the engine's formula and the corpus's statistics (libs/matching search-terms.ts, whose spec
+ * pins the equivalence with the in-memory searchOffers). A query in any language finds offers
+ * in any language; the API holds no index, so its memory does not grow with the catalogue.
  *
- * Why in memory and not in PostgreSQL: the ranking is the engine's (the same normaliser, concept
- * bridge and BM25 as matching), which SQL cannot reproduce without duplicating the engine. The
- * index is rebuilt when the stamp (count + latest change of offers and organizations) moves,
- * checked on every search with one cheap query; one build at a time, readers keep the previous
- * index meanwhile. Cost (bench:matching): preparing 10,000 offers takes a few CPU seconds and
- * some hundred MiB, so at 100× the demo (11,400 offers) a rebuild per offer change is the limit;
- * beyond that, rebuild on a timer or incrementally. Each API instance holds its own copy.
+ * Freshness: triggers queue every offer whose text, status, filters or company change (any
+ * path, SQL included) in offer_search_pending; a search first indexes what is queued (one
+ * indexer at a time across instances), and the API drains the queue at boot. Each instance
+ * keeps the ranked pages it answered until the index's version moves (every indexing batch
+ * moves it): a venue's repeated queries cost one small read of the version.
  */
 @Injectable()
-export class OfferSearchIndex {
-  private current?: { stamp: string; prepared: PreparedOffers };
-  private building?: Promise<void>;
+export class OfferSearchIndex implements OnApplicationBootstrap {
+  private readonly logger = new Logger('OfferSearchIndex');
+  /** Ranked pages by query, filters and page, valid for one index version. */
+  private cache = { version: '', pages: new Map<string, SearchPage | null>() };
 
   constructor(private readonly repo: OfferSearchRepository) {}
 
-  /** Offer ids best first, with the matched words of each; empty when nothing in the index matches. */
-  async search(q: string, filters: OfferSearchFilters): Promise<{ id: string; matched: MatchedTermsView }[]> {
-    const index = await this.fresh();
-    const { prepared } = index;
-    const accept = (d: number): boolean => {
-      const offer = prepared.offers[d] as MatchingOffer;
-      return (!filters.sector || offer.sector === filters.sector) && (!filters.cooperationType || offer.cooperationType === filters.cooperationType);
-    };
-    return searchOffers(prepared, q, { accept }).hits.map((h) => ({ id: h.offerId, matched: h.matched }));
+  onApplicationBootstrap(): void {
+    // In the background: a freshly seeded catalogue takes a while, and searches wait for it anyway.
+    void this.catchUp().catch((e: unknown) => this.logger.error(`indexing failed: ${(e as Error).stack ?? e}`));
   }
 
-  private async fresh(): Promise<NonNullable<OfferSearchIndex['current']>> {
-    const stamp = await this.repo.stamp();
-    if (this.current?.stamp !== stamp) {
-      this.building ??= this.build(stamp).finally(() => (this.building = undefined));
-      await this.building;
+  /**
+   * One page of offers best first, with the matched words of each, and the total; null when
+   * no searchable offer has any of the query's terms.
+   */
+  async search(q: string, filters: OfferSearchFilters, page: number, pageSize: number): Promise<SearchPage | null> {
+    let state = await this.repo.state();
+    if (state.pending) {
+      await this.catchUp();
+      state = await this.repo.state();
     }
-    return this.current as NonNullable<OfferSearchIndex['current']>;
+    if (this.cache.version !== state.version) this.cache = { version: state.version, pages: new Map() };
+    const key = JSON.stringify([q, filters.sector ?? null, filters.cooperationType ?? null, page, pageSize]);
+    const pages = this.cache.pages;
+    if (pages.has(key)) return pages.get(key) as SearchPage | null;
+    const found = await this.rank(q, filters, page, pageSize);
+    if (pages.size >= CACHED_PAGES) pages.delete(pages.keys().next().value as string);
+    pages.set(key, found);
+    return found;
   }
 
-  private async build(stamp: string): Promise<void> {
-    const rows = await this.repo.searchable();
-    const offers: MatchingOffer[] = rows.map((r) => ({ ...offerFromRow(r), companyName: text({ zh: r.name_zh, ja: r.name_ja, en: r.name_en }) }));
-    this.current = { stamp, prepared: prepareOffers(offers) };
+  private async rank(q: string, filters: OfferSearchFilters, page: number, pageSize: number): Promise<SearchPage | null> {
+    const query = searchQueryTerms(q);
+    if (query.length === 0) return null;
+    const rank = (limit: number, offset: number) =>
+      this.repo.rank({
+        terms: query.map((t) => t.term),
+        weights: query.map((t) => t.weight),
+        sector: filters.sector ?? null,
+        cooperationType: filters.cooperationType ?? null,
+        limit,
+        offset,
+        k1: DEFAULT_WEIGHTS.text.k1,
+        b: DEFAULT_WEIGHTS.text.b,
+        minShareOfBest: MIN_SHARE_OF_BEST,
+      });
+    const rows = await rank(pageSize, (page - 1) * pageSize);
+    if (rows.length === 0) {
+      // Past the last page, or nothing at all: the first row tells which.
+      const [first] = page > 1 ? await rank(1, 0) : [];
+      return first ? { items: [], total: Number(first.total) } : null;
+    }
+    const head = rows[0] as (typeof rows)[number];
+    const corpus: SearchCorpus = {
+      documentCount: head.n,
+      averageLengths: [head.cjk, head.latin, head.concept],
+      documentFrequency: new Map(Object.entries(head.df ?? {})),
+    };
+    const offers = (await this.repo.searchable(rows.map((r) => r.id))).map((r) => ({
+      ...offerFromRow(r),
+      companyName: text({ zh: r.name_zh, ja: r.name_ja, en: r.name_en }),
+    }));
+    const matched = explainSearchPage(offers, q, corpus);
+    const empty: MatchedTermsView = { en: [], ja: [], 'zh-CN': [] };
+    return { items: rows.map((r) => ({ id: r.id, matched: matched.get(r.id) ?? empty })), total: Number(head.total) };
+  }
+
+  /** Indexes every queued offer; returns how many queue entries were done. */
+  async catchUp(): Promise<number> {
+    let done = 0;
+    for (;;) {
+      const taken = await this.repo.exclusive(async (tx) => {
+        const pending = await this.repo.takePending(tx, BATCH);
+        if (!pending.length) return 0;
+        const offerIds = [...new Set(pending.map((p) => p.offer_id))];
+        const documents: IndexedDocument[] = (await this.repo.indexedFields(tx, offerIds)).map((r) => {
+          const { terms, lengths } = offerSearchTerms({
+            title: text({ zh: r.title_zh, ja: r.title_ja, en: r.title_en }),
+            summary: text({ zh: r.summary_zh, ja: r.summary_ja, en: r.summary_en }),
+            partnerSought: partnerSoughtText(r.partner_sought),
+            companyName: text({ zh: r.name_zh, ja: r.name_ja, en: r.name_en }),
+          });
+          return {
+            offerId: r.id,
+            searchable: r.searchable,
+            sector: r.sector,
+            cooperationType: r.cooperation_type,
+            lengths,
+            terms: [...terms].map(([term, t]) => ({ term, tf: t.tf, layer: t.layer })),
+          };
+        });
+        await this.repo.replace(
+          tx,
+          offerIds,
+          documents,
+          pending.map((p) => p.id),
+        );
+        return pending.length;
+      });
+      if (taken === 0) break;
+      done += taken;
+    }
+    if (done > BATCH) this.logger.log(`indexed ${done} queued offer change(s)`);
+    return done;
   }
 }

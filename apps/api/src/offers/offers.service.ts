@@ -28,17 +28,17 @@ export class OffersService {
 
   /**
    * Published offers of verified companies; with `q`, ranked by relevance (OfferSearchIndex:
-   * the matching engine's words and concepts, any language on either side), falling back to
-   * the substring search when the index matches nothing. With `scope=mine` a company lists its
-   * own offers in every status (substring search there).
+   * the matching engine's words and concepts in PostgreSQL, any language on either side),
+   * falling back to the substring search when no offer has any of the query's terms. With
+   * `scope=mine` a company lists its own offers in every status (substring search there).
    */
   async list(caller: AuthUser, query: OfferQueryDto): Promise<Page<OfferView>> {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? PAGE_SIZE_DEFAULT;
     if (query.scope !== 'mine' && query.q?.trim()) {
-      const ranked = await this.search.search(query.q.trim(), { sector: query.sector, cooperationType: query.cooperationType });
+      const ranked = await this.search.search(query.q.trim(), { sector: query.sector, cooperationType: query.cooperationType }, page, pageSize);
       // Nothing the index knows (a code, a fragment of a word): fall back to the exact substring search below.
-      if (ranked.length > 0) return this.rankedPage(ranked, page, pageSize);
+      if (ranked) return this.rankedPage(ranked.items, ranked.total, page, pageSize);
     }
     const qb = this.db.getRepository(Offer).createQueryBuilder('o').innerJoinAndSelect('o.organization', 'org');
     if (query.scope === 'mine') {
@@ -59,8 +59,7 @@ export class OffersService {
   }
 
   /** One page of relevance-ranked offers, in rank order, each with the words it matched. */
-  private async rankedPage(ranked: { id: string; matched: MatchedTermsView }[], page: number, pageSize: number): Promise<Page<OfferView>> {
-    const slice = ranked.slice((page - 1) * pageSize, page * pageSize);
+  private async rankedPage(slice: { id: string; matched: MatchedTermsView }[], total: number, page: number, pageSize: number): Promise<Page<OfferView>> {
     const rows =
       slice.length === 0 ? [] : await this.db.getRepository(Offer).find({ where: { id: In(slice.map((r) => r.id)) }, relations: { organization: true } });
     const byId = new Map(rows.map((o) => [o.id, o]));
@@ -68,7 +67,7 @@ export class OffersService {
       const offer = byId.get(r.id);
       return offer ? [{ ...offerView(offer), matched: r.matched }] : [];
     });
-    return { items, page, pageSize, total: ranked.length };
+    return { items, page, pageSize, total };
   }
 
   async get(caller: AuthUser, id: string): Promise<OfferView> {
