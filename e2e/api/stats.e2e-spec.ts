@@ -1,4 +1,5 @@
-import { EditionStatsView, SectorStats } from '@jinan/contracts';
+import 'reflect-metadata';
+import { EditionStatsView, OrganizationWithoutMeetingView, SectorStats, WITHOUT_MEETING_FIRST } from '@jinan/contracts';
 import { book, demoParties, DemoParties, insertMeeting, insertTransition, ManualClock } from './reports-fixtures';
 import { createTestApp, TestApp } from './support/test-app';
 
@@ -180,6 +181,34 @@ describe('the bureau\u2019s live figures', () => {
     expect(reasons.get(S)).toMatchObject({ reason: 'no_requests' });
     // Worst first: the accepted-but-unplaced come before the rest.
     expect(s.withoutMeeting[0].reason).toBe('not_placed');
+  });
+
+  it('pages the organizations without a meeting: the statistics carry the first ones and the total, the rest page by page in the same order', async () => {
+    const s = await stats();
+    const path = `/api/events/${editionId}/stats/without-meeting`;
+    expect((await t.http.get(path)).status).toBe(401);
+    expect((await t.http.get(path).set(await t.as('jp1@demo.test'))).status).toBe(403);
+    // The demo's organizations are more than WITHOUT_MEETING_FIRST: the statistics carry the first ones.
+    expect(s.withoutMeetingTotal).toBeGreaterThan(WITHOUT_MEETING_FIRST);
+    expect(s.withoutMeeting).toHaveLength(WITHOUT_MEETING_FIRST);
+    const bureau = await t.as('bureau@demo.test');
+    const paged: OrganizationWithoutMeetingView[] = [];
+    for (let page = 1; paged.length < s.withoutMeetingTotal; page++) {
+      const res = await t.http.get(path).query({ page, pageSize: 25 }).set(bureau);
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ page, pageSize: 25, total: s.withoutMeetingTotal });
+      expect(res.body.items.length).toBeGreaterThan(0);
+      paged.push(...res.body.items);
+    }
+    expect(paged).toHaveLength(s.withoutMeetingTotal);
+    expect(new Set(paged.map((w) => w.organization.id)).size).toBe(s.withoutMeetingTotal);
+    expect(paged.slice(0, WITHOUT_MEETING_FIRST)).toEqual(s.withoutMeeting);
+    // Worst first across pages: reasons never go back up the order.
+    const order = ['not_placed', 'none_accepted', 'all_pending', 'no_requests'];
+    const ranks = paged.map((w) => order.indexOf(w.reason));
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+    const past = await t.http.get(path).query({ page: 1000, pageSize: 25 }).set(bureau);
+    expect(past.body).toEqual({ items: [], page: 1000, pageSize: 25, total: s.withoutMeetingTotal });
   });
 
   it('ranks the most requested offers', async () => {

@@ -1,6 +1,6 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { EditionStatsView } from '@jinan/contracts';
+import { EditionStatsView, OrganizationWithoutMeetingView, Page, PageQueryDto } from '@jinan/contracts';
 import { Roles } from '../common/auth/decorators';
 import { UuidParam } from '../common/http/validation';
 import { StatsService } from './stats.service';
@@ -15,5 +15,11 @@ export class StatsController {
   @Get('stats')
   forEdition(@UuidParam('eventId') editionId: string): Promise<EditionStatsView> {
     return this.stats.forEdition(editionId);
+  }
+
+  @Roles('bureau')
+  @Get('stats/without-meeting')
+  withoutMeeting(@UuidParam('eventId') editionId: string, @Query() query: PageQueryDto): Promise<Page<OrganizationWithoutMeetingView>> {
+    return this.stats.withoutMeetingPage(editionId, query);
   }
 }

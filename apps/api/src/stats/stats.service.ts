@@ -9,19 +9,23 @@ import {
   LeftOutView,
   NoMeetingReason,
   OrganizationWithoutMeetingView,
-  PartyRef,
+  Page,
+  PAGE_SIZE_DEFAULT,
+  PageQueryDto,
   RequestedOfferView,
   Sector,
   SECTORS,
   SectorStats,
   SignedProjectView,
   StatsCounts,
+  WITHOUT_MEETING_FIRST,
 } from '@jinan/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock, CLOCK } from '../common/clock';
 import { loadEdition } from '../editions/editions';
 import { partyRef, Row } from '../organizations/organization.view';
 import { countKeyProjects } from '../key-projects/key-projects.queries';
+import { LATEST_SCHEDULE_RUN_SQL, WITHOUT_MEETING_SQL } from './stats.queries';
 
 const TOP_OFFERS = 10;
 /** Outcome ranks as SQL: array_position gives 1 (no interest) … 4 (signed). */
@@ -65,7 +69,10 @@ export class StatsService {
         },
         bySector,
         byDay: await this.byDay(tx, editionId, zone),
-        withoutMeeting: await this.withoutMeeting(tx, editionId),
+        ...(await this.withoutMeeting(tx, editionId, WITHOUT_MEETING_FIRST, 0).then(({ items, total }) => ({
+          withoutMeeting: items,
+          withoutMeetingTotal: total,
+        }))),
         topOffers: await this.topOffers(tx, editionId),
         funnel,
         signedProjects: await this.signedProjects(tx, editionId),
@@ -146,41 +153,43 @@ export class StatsService {
     return rows.map((r) => ({ date: r['date'], requests: r['requests'], approvals: r['approvals'], acceptances: r['acceptances'], placed: r['placed'] }));
   }
 
+  /** One page of the organizations without a meeting, worst first (see WITHOUT_MEETING_SQL). */
+  async withoutMeetingPage(editionId: string, query: PageQueryDto): Promise<Page<OrganizationWithoutMeetingView>> {
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? PAGE_SIZE_DEFAULT;
+    return this.db.transaction('REPEATABLE READ', async (tx) => {
+      await tx.query('SET TRANSACTION READ ONLY');
+      await loadEdition(tx, editionId);
+      const { items, total } = await this.withoutMeeting(tx, editionId, pageSize, (page - 1) * pageSize);
+      return { items, page, pageSize, total };
+    });
+  }
+
   /**
-   * Organizations taking part (verified, or in a meeting of this edition) with no
-   * booked meeting, and the first reason that applies (NoMeetingReason).
+   * Organizations taking part (verified, or in a meeting of this edition) with no booked
+   * meeting, and the first reason that applies (NoMeetingReason): `limit` of them from `offset`, and how many in all.
    */
-  private async withoutMeeting(tx: EntityManager, editionId: string): Promise<OrganizationWithoutMeetingView[]> {
-    const rows: Row[] = await tx.query(
-      `WITH involved AS (
-         SELECT o.id, o.country, o.name_zh, o.name_ja, o.name_en FROM organizations o
-          WHERE o.verification = 'verified'
-             OR EXISTS (SELECT 1 FROM meetings m WHERE m.edition_id = $1 AND o.id IN (m.jp_organization_id, m.cn_organization_id)))
-       SELECT o.id, o.country, o.name_zh AS zh, o.name_ja AS ja, o.name_en AS en,
-              count(m.id) FILTER (WHERE m.status IN ('requested', 'approved', 'proposed'))::int AS pending,
-              count(m.id) FILTER (WHERE m.status IN ('rejected', 'declined', 'expired', 'cancelled'))::int AS refused,
-              count(m.id) FILTER (WHERE m.status IN ('accepted', 'scheduled', 'confirmed', 'held', 'no_show'))::int AS accepted,
-              coalesce(array_agg(m.id) FILTER (WHERE m.status = 'accepted'), '{}') AS unplaced_ids
-         FROM involved o
-         LEFT JOIN meetings m ON m.edition_id = $1 AND o.id IN (m.jp_organization_id, m.cn_organization_id)
-         LEFT JOIN bookings b ON b.meeting_id = m.id
-        GROUP BY o.id, o.country, o.name_zh, o.name_ja, o.name_en
-       HAVING count(b.meeting_id) = 0`,
-      [editionId],
-    );
-    const [run] = await tx.query(
-      `SELECT left_out, finished_at FROM schedule_runs WHERE edition_id = $1 AND status = 'succeeded' ORDER BY finished_at DESC LIMIT 1`,
-      [editionId],
-    );
+  private async withoutMeeting(
+    tx: EntityManager,
+    editionId: string,
+    limit: number,
+    offset: number,
+  ): Promise<{ items: OrganizationWithoutMeetingView[]; total: number }> {
+    const rows: Row[] = await tx.query(WITHOUT_MEETING_SQL, [editionId, limit, offset]);
+    const [run] = await tx.query(LATEST_SCHEDULE_RUN_SQL, [editionId]);
     const leftOut = new Map<string, LeftOutView>(((run?.left_out ?? []) as LeftOutView[]).map((l) => [l.meetingId, l]));
-    const order: NoMeetingReason[] = ['not_placed', 'none_accepted', 'all_pending', 'no_requests'];
-    return rows
-      .map((r) => {
-        const meetings = { pending: r['pending'] as number, refused: r['refused'] as number, accepted: r['accepted'] as number };
-        const { reason, message } = explain(meetings, r['unplaced_ids'] as string[], leftOut, Boolean(run));
-        return { organization: { ...partyRef(r, 'id', ''), country: r['country'] }, reason, message, meetings };
-      })
-      .sort((a, b) => order.indexOf(a.reason) - order.indexOf(b.reason) || displayName(a.organization).localeCompare(displayName(b.organization)));
+    const items = rows.map((r) => {
+      const meetings = { pending: r['pending'] as number, refused: r['refused'] as number, accepted: r['accepted'] as number };
+      const { reason, message } = explain(meetings, r['unplaced_ids'] as string[], leftOut, Boolean(run));
+      return { organization: { ...partyRef(r, 'id', ''), country: r['country'] }, reason, message, meetings };
+    });
+    // Past the last page there is no row to carry the total: count it alone.
+    const total = rows.length
+      ? Number(rows[0]?.['total'])
+      : offset > 0
+        ? Number((await tx.query(WITHOUT_MEETING_SQL, [editionId, 1, 0]))[0]?.['total'] ?? 0)
+        : 0;
+    return { items, total };
   }
 
   private async topOffers(tx: EntityManager, editionId: string): Promise<RequestedOfferView[]> {
@@ -313,10 +322,6 @@ function explain(
   if (meetings.pending > 0) return { reason: 'all_pending', message: `${meetings.refused} request(s) refused; ${meetings.pending} still wait for an answer` };
   if (meetings.refused > 0) return { reason: 'none_accepted', message: `none of its ${meetings.refused} meeting request(s) was accepted` };
   return { reason: 'no_requests', message: 'it neither made nor received a meeting request' };
-}
-
-function displayName(p: PartyRef): string {
-  return p.name.en ?? p.name.zh ?? p.name.ja ?? '';
 }
 
 function sumCounts(rows: StatsCounts[]): StatsCounts {

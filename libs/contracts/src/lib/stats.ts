@@ -46,6 +46,9 @@ export const NO_MEETING_REASONS = ['no_requests', 'all_pending', 'none_accepted'
  */
 export type NoMeetingReason = (typeof NO_MEETING_REASONS)[number];
 
+/** How many organizations without a meeting the statistics carry; the rest are paged. */
+export const WITHOUT_MEETING_FIRST = 50;
+
 export interface OrganizationWithoutMeetingView {
   organization: PartyRef & { country: Country };
   reason: NoMeetingReason;
@@ -98,7 +101,14 @@ export interface EditionStatsView {
   totals: StatsCounts & { capacity: number; acceptanceRate: number | null; fillRate: number | null };
   bySector: SectorStats[];
   byDay: DayStats[];
+  /**
+   * The first WITHOUT_MEETING_FIRST organizations without a booked meeting, worst first (reason
+   * in NO_MEETING_REASONS' reverse order, then name); the rest, page by page, from
+   * GET /api/events/:eventId/stats/without-meeting.
+   */
   withoutMeeting: OrganizationWithoutMeetingView[];
+  /** How many organizations have no booked meeting in all. */
+  withoutMeetingTotal: number;
   topOffers: RequestedOfferView[];
   funnel: FunnelStats[];
   signedProjects: SignedProjectView[];

@@ -10,7 +10,8 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
-import type { EditionStatsView, OrganizationView, Page } from '@jinan/contracts';
+import type { EditionStatsView, OrganizationView, OrganizationWithoutMeetingView, Page } from '@jinan/contracts';
+import { WITHOUT_MEETING_FIRST } from '@jinan/contracts';
 import type { EChartsCoreOption } from 'echarts/core';
 import { NgxEchartsDirective } from 'ngx-echarts';
 import { of } from 'rxjs';
@@ -214,7 +215,7 @@ const FUNNEL_STAGES = ['placed', 'held', 'withFeedback', 'followUpPlanned', 'agr
       </section>
 
       <section>
-        <h2>{{ 'reports.dashboard.withoutMeeting' | transloco: { count: s.withoutMeeting.length } }}</h2>
+        <h2>{{ 'reports.dashboard.withoutMeeting' | transloco: { count: s.withoutMeetingTotal } }}</h2>
         <div class="scroll">
           <table data-table="without-meeting">
             <thead>
@@ -227,7 +228,7 @@ const FUNNEL_STAGES = ['placed', 'held', 'withFeedback', 'followUpPlanned', 'agr
               </tr>
             </thead>
             <tbody>
-              @for (w of s.withoutMeeting.slice(0, shown()); track w.organization.id) {
+              @for (w of withoutMeeting(); track w.organization.id) {
                 <tr [attr.data-org]="w.organization.id" [attr.data-reason]="w.reason">
                   <td><app-localized [texts]="w.organization.name" [primary]="w.organization.country === 'JP' ? 'ja' : 'zh'" /></td>
                   <td>
@@ -244,8 +245,8 @@ const FUNNEL_STAGES = ['placed', 'held', 'withFeedback', 'followUpPlanned', 'agr
             </tbody>
           </table>
         </div>
-        @if (s.withoutMeeting.length > shown()) {
-          <button mat-button type="button" (click)="shown.set(shown() + 50)">{{ 'reports.dashboard.showMore' | transloco }}</button>
+        @if (s.withoutMeetingTotal > withoutMeeting().length) {
+          <button mat-button type="button" (click)="showMore(s.editionId)">{{ 'reports.dashboard.showMore' | transloco }}</button>
         }
       </section>
     }
@@ -293,13 +294,28 @@ export class DashboardPage {
 
   protected readonly countMeasures = ['requests', 'approvals', 'acceptances', 'placed'] as const;
   protected readonly exportNames: CsvExportName[] = ['meetings', 'schedule', 'organizations', 'audit'];
-  protected readonly shown = signal(50);
+  /** Pages of organizations without a meeting loaded after the first (the statistics carry the first). */
+  private readonly more = signal<{ editionId: string; items: OrganizationWithoutMeetingView[] }>({ editionId: '', items: [] });
   protected readonly query = signal('');
 
   protected readonly stats = rxResource({
     params: () => this.edition.summary()?.id,
     stream: ({ params: id }) => this.api.stats(id),
   });
+  protected readonly withoutMeeting = computed(() => {
+    const s = this.stats.value();
+    if (!s) return [];
+    const more = this.more();
+    return more.editionId === s.editionId ? [...s.withoutMeeting, ...more.items] : s.withoutMeeting;
+  });
+
+  protected showMore(editionId: string): void {
+    const page = Math.floor(this.withoutMeeting().length / WITHOUT_MEETING_FIRST) + 1;
+    this.api.withoutMeeting(editionId, page, WITHOUT_MEETING_FIRST).subscribe((next) => {
+      const current = this.more();
+      this.more.set({ editionId, items: [...(current.editionId === editionId ? current.items : []), ...next.items] });
+    });
+  }
   protected readonly found = rxResource({
     params: () => this.query().trim(),
     stream: ({ params: q }) =>

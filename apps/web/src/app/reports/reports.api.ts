@@ -1,6 +1,6 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { AgendaView, EditionStatsView, ScheduleGridView } from '@jinan/contracts';
+import type { AgendaView, EditionStatsView, OrganizationWithoutMeetingView, Page, ScheduleGridView } from '@jinan/contracts';
 
 export type CsvExportName = 'meetings' | 'schedule' | 'organizations' | 'audit';
 
@@ -11,6 +11,12 @@ export class ReportsApi {
 
   stats(editionId: string) {
     return this.http.get<EditionStatsView>(`/api/events/${editionId}/stats`);
+  }
+
+  /** One page of the organizations without a meeting, worst first (the statistics carry the first). */
+  withoutMeeting(editionId: string, page: number, pageSize: number) {
+    const params = new HttpParams().set('page', page).set('pageSize', pageSize);
+    return this.http.get<Page<OrganizationWithoutMeetingView>>(`/api/events/${editionId}/stats/without-meeting`, { params });
   }
 
   agenda(editionId: string, zone: string, organizationId?: string) {
