@@ -16,7 +16,7 @@ describe('GET /api/health', () => {
   it('serves the OpenAPI document', async () => {
     const res = await t.http.get('/api/docs-json');
     expect(res.status).toBe(200);
-    expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/api/auth/login', '/api/offers', '/api/events/{editionId}']));
+    expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/api/auth/login', '/api/offers', '/api/events/{eventId}']));
   });
 
   it('answers an unknown route with the error shape of the API', async () => {

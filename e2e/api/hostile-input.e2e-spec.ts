@@ -336,7 +336,7 @@ describe('OWASP API Security Top 10 (2023)', () => {
   it('API9 inventory: every route is in the OpenAPI document', async () => {
     const doc = await t.http.get('/api/docs-json');
     expect(Object.keys(doc.body.paths)).toEqual(
-      expect.arrayContaining(['/api/meetings/{id}/respond', '/api/meetings/{id}/booking', '/api/events/{editionId}/agenda', '/api/health']),
+      expect.arrayContaining(['/api/meetings/{id}/respond', '/api/meetings/{id}/booking', '/api/events/{eventId}/agenda', '/api/health']),
     );
   });
 

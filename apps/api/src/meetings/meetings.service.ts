@@ -102,7 +102,7 @@ export class MeetingsService implements OnModuleInit {
     await this.edition(this.db.manager, editionId);
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? PAGE_SIZE_DEFAULT;
-    const qb = this.withRelations(this.db.getRepository(Meeting).createQueryBuilder('m')).where('m.edition_id = :eventId', { editionId });
+    const qb = this.withRelations(this.db.getRepository(Meeting).createQueryBuilder('m')).where('m.edition_id = :editionId', { editionId });
     if (caller.role !== 'bureau') {
       qb.andWhere('(m.jp_organization_id = :own OR m.cn_organization_id = :own)', { own: caller.organizationId });
     }
@@ -252,7 +252,7 @@ export class MeetingsService implements OnModuleInit {
     const status: MeetingStatus = proposal ? 'proposed' : 'requested';
     const meeting = await tx.getRepository(Meeting).save(
       tx.getRepository(Meeting).create({
-        editionId: editionId,
+        editionId,
         jpOrganizationId: jp.id,
         cnOrganizationId: cn.id,
         offerId: offer?.id ?? null,
@@ -292,7 +292,7 @@ export class MeetingsService implements OnModuleInit {
         action: 'meeting.propose',
         entity: 'meeting',
         entityId: meeting.id,
-        editionId: editionId,
+        editionId,
         details: { to: status, jpOrganizationId: jp.id, cnOrganizationId: cn.id },
       });
     }
