@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { DomainError, invalidField } from '../common/errors/domain-error';
+import { claimIdempotencyKeyRow, deleteIdempotencyKeysBefore, idempotencyKeyRow, saveIdempotentResponse } from './meetings.queries';
 
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
 
@@ -41,16 +42,8 @@ export function checkIdempotencyKey(key: string | undefined): string | undefined
  * completed identical request, or null when this request should run.
  */
 export async function claimIdempotencyKey(tx: EntityManager, userId: string, key: string, hash: string, now: Date): Promise<unknown | null> {
-  const claimed: unknown[] = await tx.query(
-    `INSERT INTO idempotency_keys (user_id, key, request_hash, created_at) VALUES ($1, $2, $3, $4)
-     ON CONFLICT (user_id, key) DO NOTHING RETURNING key`,
-    [userId, key, hash, now],
-  );
-  if (claimed.length) return null;
-  const [stored]: { request_hash: string; response: unknown }[] = await tx.query(
-    'SELECT request_hash, response FROM idempotency_keys WHERE user_id = $1 AND key = $2',
-    [userId, key],
-  );
+  if (await claimIdempotencyKeyRow(tx, userId, key, hash, now)) return null;
+  const stored = await idempotencyKeyRow(tx, userId, key);
   if (stored.request_hash !== hash) {
     throw new DomainError('IDEMPOTENCY_KEY_REUSED', `this ${IDEMPOTENCY_HEADER} was already used for a different request`);
   }
@@ -58,18 +51,9 @@ export async function claimIdempotencyKey(tx: EntityManager, userId: string, key
 }
 
 export async function storeIdempotentResponse(tx: EntityManager, userId: string, key: string, status: number, response: unknown): Promise<void> {
-  await tx.query('UPDATE idempotency_keys SET response_status = $3, response = $4 WHERE user_id = $1 AND key = $2', [
-    userId,
-    key,
-    status,
-    JSON.stringify(response),
-  ]);
+  await saveIdempotentResponse(tx, userId, key, status, response);
 }
 
 export async function purgeIdempotencyKeys(tx: EntityManager, now: Date): Promise<number> {
-  const [, count] = await tx.query(`DELETE FROM idempotency_keys WHERE created_at < $1::timestamptz - make_interval(hours => $2)`, [
-    now,
-    IDEMPOTENCY_KEY_TTL_HOURS,
-  ]);
-  return count as number;
+  return deleteIdempotencyKeysBefore(tx, now, IDEMPOTENCY_KEY_TTL_HOURS);
 }

@@ -5,11 +5,11 @@ import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../common/auth/auth-user';
 import { Clock, CLOCK } from '../common/clock';
 import { DomainError } from '../common/errors/domain-error';
-import { Edition } from '../editions/edition.entity';
 import { NotificationsService } from '../notifications/notifications.service';
 import { answerDeadline } from './answer-deadline';
 import { decideTransition, MeetingAction } from './meeting-state-machine';
 import { Meeting } from './meeting.entity';
+import { editionOfMeeting, insertTransition, lockMeeting, swapMeeting } from './meetings.queries';
 
 export interface MeetingsOptions {
   answerWindowHours: number;
@@ -74,7 +74,7 @@ export class MeetingTransitionsService {
    */
   async apply(tx: EntityManager, id: string, action: MeetingAction, caller: AuthUser | null, options: TransitionOptions = {}): Promise<AppliedTransition> {
     const now = options.now ?? this.clock.now();
-    const meeting = await tx.getRepository(Meeting).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+    const meeting = await lockMeeting(tx, id);
     const side = meeting ? sideOf(caller, meeting) : null;
     if (!meeting || !side) throw meetingNotFound(id);
 
@@ -85,17 +85,11 @@ export class MeetingTransitionsService {
     let deadline = PENDING.includes(decision.to) ? meeting.answerDeadline : null;
     if (action === 'approve') {
       // The Ji'nan company gets a full window to answer from the bureau's approval.
-      const edition = await tx.getRepository(Edition).findOneByOrFail({ id: meeting.editionId });
+      const edition = await editionOfMeeting(tx, meeting.editionId);
       deadline = answerDeadline(now, edition, this.options.answerWindowHours);
     }
     const next = { ...decision.patch, status: decision.to, answerDeadline: deadline, updatedAt: now };
-    const swapped = await tx
-      .createQueryBuilder()
-      .update(Meeting)
-      .set({ ...next, version: () => 'version + 1' })
-      .where('id = :id AND version = :version', { id, version: meeting.version })
-      .execute();
-    if (swapped.affected !== 1) {
+    if (!(await swapMeeting(tx, id, meeting.version, next))) {
       throw new DomainError('MEETING_CHANGED_CONCURRENTLY', 'the meeting was changed by someone else meanwhile; reload it');
     }
     Object.assign(meeting, next, { version: meeting.version + 1 });
@@ -143,11 +137,7 @@ export class MeetingTransitionsService {
       at: Date;
     },
   ): Promise<void> {
-    await tx.query(
-      `INSERT INTO meeting_transitions (meeting_id, actor_id, actor_role, action, from_status, to_status, note, at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [t.meetingId, t.actorId, t.side, t.action, t.from, t.to, t.note, t.at],
-    );
+    await insertTransition(tx, t);
   }
 }
 

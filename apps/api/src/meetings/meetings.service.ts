@@ -8,7 +8,6 @@ import {
   MeetingView,
   Page,
   PAGE_SIZE_DEFAULT,
-  PENDING_MEETING_STATUSES,
   ProposeMeetingDto,
   RequestMeetingDto,
   RespondMeetingDto,
@@ -17,7 +16,7 @@ import {
 } from '@jinan/contracts';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../common/auth/auth-user';
 import { Clock, CLOCK } from '../common/clock';
@@ -39,7 +38,21 @@ import { MEETINGS_OPTIONS, MeetingsOptions, MeetingTransitionsService, meetingNo
 import { Meeting } from './meeting.entity';
 import { bookedSlot } from './meeting-slot.queries';
 import { MatchPair, MatchScoreService } from '../matching/match-score.service';
-import { ContactRow, meetingView, TransitionRow, transitionView, Viewer } from './meeting.view';
+import { ContactRow, meetingView, transitionView, Viewer } from './meeting.view';
+import {
+  contactRows,
+  findPair,
+  insertMeeting,
+  listMeetings,
+  lockFirmRequests,
+  lockOverdueMeetings,
+  MeetingFilters,
+  meetingById,
+  meetingWithRelations,
+  offerById,
+  organizationById,
+  transitionRows,
+} from './meetings.queries';
 
 export const EXPIRE_MEETINGS_JOB = 'meetings-expire';
 
@@ -91,7 +104,7 @@ export class MeetingsService implements OnModuleInit {
       // Two first requests for one pair raced past the check: name the winner.
       const pg = pgError(error);
       if (pg?.code === PG.uniqueViolation && pg.constraint === 'meetings_one_per_pair' && 'jpOrganizationId' in dto) {
-        const existing = await this.findPair(this.db.manager, editionId, dto.jpOrganizationId, dto.cnOrganizationId);
+        const existing = await findPair(this.db.manager, editionId, dto.jpOrganizationId, dto.cnOrganizationId);
         if (existing) throw pairExists(existing);
       }
       throw error;
@@ -102,27 +115,16 @@ export class MeetingsService implements OnModuleInit {
     await this.edition(this.db.manager, editionId);
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? PAGE_SIZE_DEFAULT;
-    const qb = this.withRelations(this.db.getRepository(Meeting).createQueryBuilder('m')).where('m.edition_id = :editionId', { editionId });
-    if (caller.role !== 'bureau') {
-      qb.andWhere('(m.jp_organization_id = :own OR m.cn_organization_id = :own)', { own: caller.organizationId });
-    }
-    if (query.status) qb.andWhere('m.status = :status', { status: query.status });
-    if (query.sector) qb.andWhere('m.sector = :sector', { sector: query.sector });
-    if (query.organizationId) {
-      qb.andWhere('(m.jp_organization_id = :org OR m.cn_organization_id = :org)', { org: query.organizationId });
-    }
-    if (query.expiringWithinHours) {
-      const until = new Date(this.clock.now().getTime() + query.expiringWithinHours * 3_600_000);
-      qb.andWhere('m.status IN (:...pending) AND m.answer_deadline <= :until', { pending: PENDING_MEETING_STATUSES, until });
-      qb.orderBy('m.answer_deadline', 'ASC');
-    } else {
-      qb.orderBy('m.created_at', 'DESC');
-    }
-    const [rows, total] = await qb
-      .addOrderBy('m.id')
-      .skip((page - 1) * pageSize)
-      .take(pageSize)
-      .getManyAndCount();
+    const expiringBy = query.expiringWithinHours ? new Date(this.clock.now().getTime() + query.expiringWithinHours * 3_600_000) : undefined;
+    const filters: MeetingFilters = {
+      // A party sees only its own meetings; the bureau all.
+      own: caller.role !== 'bureau' ? caller.organizationId : undefined,
+      status: query.status,
+      sector: query.sector,
+      organizationId: query.organizationId,
+      expiringBy,
+    };
+    const [rows, total] = await listMeetings(this.db.manager, editionId, filters, page, pageSize);
     const viewer = viewerOf(caller);
     const contacts = await this.contacts(this.db.manager, rows);
     const scores = await this.matchScores.scoresFor(editionId, rows.map(matchPair));
@@ -136,14 +138,7 @@ export class MeetingsService implements OnModuleInit {
 
   async history(caller: AuthUser, id: string): Promise<MeetingTransitionView[]> {
     await this.visible(this.db.manager, caller, id);
-    const rows: TransitionRow[] = await this.db.query(
-      `SELECT t.at, t.action, t.from_status, t.to_status, t.actor_id, t.actor_role, t.note,
-              u.full_name AS actor_name, u.organization_id AS actor_organization_id
-         FROM meeting_transitions t LEFT JOIN users u ON u.id = t.actor_id
-        WHERE t.meeting_id = $1
-        ORDER BY t.id`,
-      [id],
-    );
+    const rows = await transitionRows(this.db.manager, id);
     const viewer = viewerOf(caller);
     return rows.map((r) => transitionView(r, viewer));
   }
@@ -176,18 +171,11 @@ export class MeetingsService implements OnModuleInit {
     const expired: string[] = [];
     for (;;) {
       const batch = await this.db.transaction(async (tx) => {
-        const rows: { id: string }[] = await tx.query(
-          `SELECT id FROM meetings
-            WHERE status = ANY($1) AND answer_deadline <= $2
-            ORDER BY answer_deadline, id
-            LIMIT $3
-            FOR UPDATE SKIP LOCKED`,
-          [PENDING_MEETING_STATUSES, now, EXPIRY_BATCH],
-        );
-        for (const { id } of rows) {
+        const ids = await lockOverdueMeetings(tx, now, EXPIRY_BATCH);
+        for (const id of ids) {
           await this.transitions.apply(tx, id, 'expire', null, { now, note: 'no answer by the deadline' });
         }
-        return rows.map((r) => r.id);
+        return ids;
       });
       expired.push(...batch);
       if (batch.length < EXPIRY_BATCH) break;
@@ -243,37 +231,35 @@ export class MeetingsService implements OnModuleInit {
     const offer = dto.offerId ? await this.offer(tx, dto.offerId, cn.id) : null;
 
     // One creation at a time per Japanese firm and edition: the quota count stays true.
-    await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`meetings:${editionId}:${jp.id}`]);
-    const existing = await this.findPair(tx, editionId, jp.id, cn.id);
+    await lockFirmRequests(tx, editionId, jp.id);
+    const existing = await findPair(tx, editionId, jp.id, cn.id);
     if (existing) throw pairExists(existing);
     if (!proposal) {
       assertRequestQuota(await pendingRequests(tx, editionId, jp.id), edition.maxPendingRequests);
     }
     const status: MeetingStatus = proposal ? 'proposed' : 'requested';
-    const meeting = await tx.getRepository(Meeting).save(
-      tx.getRepository(Meeting).create({
-        editionId,
-        jpOrganizationId: jp.id,
-        cnOrganizationId: cn.id,
-        offerId: offer?.id ?? null,
-        origin: proposal ? 'proposal' : 'request',
-        sector: offer?.sector ?? sharedSector(jp.sectors, cn.sectors),
-        message: dto.message?.trim() || null,
-        priority: dto.priority ?? 2,
-        status,
-        version: 1,
-        createdBy: caller.id,
-        answerDeadline: answerDeadline(now, edition, this.options.answerWindowHours),
-        // The requester wants the meeting; a proposal waits for both.
-        jpAcceptedAt: proposal ? null : now,
-        cnAcceptedAt: null,
-        slotPublishedAt: null,
-        jpConfirmedAt: null,
-        cnConfirmedAt: null,
-        createdAt: now,
-        updatedAt: now,
-      }),
-    );
+    const meeting = await insertMeeting(tx, {
+      editionId,
+      jpOrganizationId: jp.id,
+      cnOrganizationId: cn.id,
+      offerId: offer?.id ?? null,
+      origin: proposal ? 'proposal' : 'request',
+      sector: offer?.sector ?? sharedSector(jp.sectors, cn.sectors),
+      message: dto.message?.trim() || null,
+      priority: dto.priority ?? 2,
+      status,
+      version: 1,
+      createdBy: caller.id,
+      answerDeadline: answerDeadline(now, edition, this.options.answerWindowHours),
+      // The requester wants the meeting; a proposal waits for both.
+      jpAcceptedAt: proposal ? null : now,
+      cnAcceptedAt: null,
+      slotPublishedAt: null,
+      jpConfirmedAt: null,
+      cnConfirmedAt: null,
+      createdAt: now,
+      updatedAt: now,
+    });
     const side = proposal ? 'bureau' : 'jp';
     const action = proposal ? 'propose' : 'request';
     await this.transitions.record(tx, { meetingId: meeting.id, actorId: caller.id, side, action, from: null, to: status, note: null, at: now });
@@ -300,7 +286,7 @@ export class MeetingsService implements OnModuleInit {
   }
 
   private async view(manager: EntityManager, id: string, caller: AuthUser): Promise<MeetingView> {
-    const meeting = await this.withRelations(manager.getRepository(Meeting).createQueryBuilder('m')).where('m.id = :id', { id }).getOne();
+    const meeting = await meetingWithRelations(manager, id);
     if (!meeting || !sideOf(caller, meeting)) throw meetingNotFound(id);
     const [score] = await this.matchScores.scoresFor(meeting.editionId, [matchPair(meeting)], manager);
     const [reasons] = await this.matchScores.partsFor(meeting.editionId, [matchPair(meeting)], 3, manager);
@@ -310,13 +296,9 @@ export class MeetingsService implements OnModuleInit {
   }
 
   private async visible(manager: EntityManager, caller: AuthUser, id: string): Promise<Meeting> {
-    const meeting = await manager.getRepository(Meeting).findOneBy({ id });
+    const meeting = await meetingById(manager, id);
     if (!meeting || !sideOf(caller, meeting)) throw meetingNotFound(id);
     return meeting;
-  }
-
-  private withRelations(qb: SelectQueryBuilder<Meeting>): SelectQueryBuilder<Meeting> {
-    return qb.innerJoinAndSelect('m.jpOrganization', 'jp').innerJoinAndSelect('m.cnOrganization', 'cn').leftJoinAndSelect('m.offer', 'offer');
   }
 
   /** The delegates of every organization in `meetings`, by organization (anonymised people left out). */
@@ -324,12 +306,7 @@ export class MeetingsService implements OnModuleInit {
     const ids = [...new Set(meetings.flatMap((m) => [m.jpOrganizationId, m.cnOrganizationId]))];
     const byOrg = new Map<string, ContactRow[]>();
     if (!ids.length) return byOrg;
-    const rows: ContactRow[] = await manager.query(
-      `SELECT organization_id, full_name, email, phone,
-              coalesce((consent->>'shareContactWithAcceptedCounterparts')::boolean, false) AS shares_contact
-         FROM users WHERE organization_id = ANY($1) AND anonymised_at IS NULL ORDER BY full_name`,
-      [ids],
-    );
+    const rows = await contactRows(manager, ids);
     for (const row of rows) byOrg.set(row.organization_id, [...(byOrg.get(row.organization_id) ?? []), row]);
     return byOrg;
   }
@@ -340,7 +317,7 @@ export class MeetingsService implements OnModuleInit {
 
   /** A verified organization of `country`; `field` names the body field that chose it (null: the caller's own). */
   private async organization(manager: EntityManager, id: string, country: 'JP' | 'CN', field: string | null): Promise<Organization> {
-    const org = await manager.getRepository(Organization).findOneBy({ id });
+    const org = await organizationById(manager, id);
     const kind = country === 'JP' ? 'Japanese firm' : 'Ji\u2019nan company';
     if (field && (!org || org.country !== country || org.verification !== 'verified')) {
       throw invalidField(field, `must name a verified ${kind}`);
@@ -352,20 +329,11 @@ export class MeetingsService implements OnModuleInit {
   }
 
   private async offer(manager: EntityManager, id: string, cnId: string): Promise<Offer> {
-    const offer = await manager.getRepository(Offer).findOneBy({ id });
+    const offer = await offerById(manager, id);
     if (!offer || offer.organizationId !== cnId || offer.status !== 'published') {
       throw invalidField('offerId', 'must name a published offer of the Ji\u2019nan company');
     }
     return offer;
-  }
-
-  private async findPair(manager: EntityManager, editionId: string, jpId: string, cnId: string): Promise<{ id: string; status: MeetingStatus } | undefined> {
-    const [row] = await manager.query('SELECT id, status FROM meetings WHERE edition_id = $1 AND jp_organization_id = $2 AND cn_organization_id = $3', [
-      editionId,
-      jpId,
-      cnId,
-    ]);
-    return row;
   }
 }
 

@@ -9,20 +9,23 @@ import { PG, pgError } from '../common/errors/postgres-errors';
 import { isoInZone } from '../editions/edition.view';
 import { NotificationsService } from '../notifications/notifications.service';
 import { meetingNotFound, MeetingTransitionsService, sideOf } from './meeting-transitions.service';
+import {
+  answerSlotProposal,
+  confirmAgreedSlot,
+  deleteBooking,
+  insertSlotProposal,
+  lockMeetingStatus,
+  lockSlotProposal,
+  proposedSlot,
+  SelfBookingMeeting as MeetingRow,
+  selfBookingMeeting,
+  setSelfBookedAt,
+  slotProposals,
+} from './self-booking.queries';
 import { freeTable, insertBooking, slotOptions, SlotOptionRow } from './slot-options.queries';
 
 /** A booked meeting whose slot the parties may move by agreeing on another. */
 const MOVABLE: readonly MeetingStatus[] = ['accepted', 'scheduled', 'confirmed'];
-
-interface MeetingRow {
-  id: string;
-  edition_id: string;
-  status: MeetingStatus;
-  jp_organization_id: string;
-  cn_organization_id: string;
-  scheduling_mode: string;
-  time_zone: string;
-}
 
 /**
  * Self-scheduling (editions in `participants` mode): the party who accepts picks a slot
@@ -45,7 +48,7 @@ export class SelfBookingService implements OnModuleInit {
   /** A meeting that leaves its slot is no longer self-booked: the optimiser may place it again. */
   onModuleInit(): void {
     this.transitions.onSlotReleased(async (tx, meeting) => {
-      await tx.query('UPDATE meetings SET self_booked_at = NULL WHERE id = $1', [meeting.id]);
+      await setSelfBookedAt(tx, meeting.id, null);
     });
   }
 
@@ -77,7 +80,7 @@ export class SelfBookingService implements OnModuleInit {
       await this.transitions.apply(tx, meetingId, 'schedule', null, { note: 'slot chosen by the parties', now });
       await this.transitions.apply(tx, meetingId, 'publish', null, { now });
       await this.transitions.apply(tx, meetingId, 'accept', caller, { note: 'chose this slot', now });
-      await tx.query('UPDATE meetings SET self_booked_at = $2 WHERE id = $1', [meetingId, now]);
+      await setSelfBookedAt(tx, meetingId, now);
     });
   }
 
@@ -89,13 +92,7 @@ export class SelfBookingService implements OnModuleInit {
     const [option] = await slotOptions(this.db.manager, meetingId, this.clock.now(), dto.slotId);
     if (!option) throw await this.slotTaken(caller, meeting);
     const id = await this.db.transaction(async (tx) => {
-      const [row] = await tx.query(`INSERT INTO slot_proposals (meeting_id, slot_id, proposed_by, side, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id`, [
-        meetingId,
-        dto.slotId,
-        caller.id,
-        side,
-        this.clock.now(),
-      ]);
+      const proposalId = await insertSlotProposal(tx, { meetingId, slotId: dto.slotId, proposedBy: caller.id, side, at: this.clock.now() });
       await this.transitions.record(tx, {
         meetingId,
         actorId: caller.id,
@@ -115,7 +112,7 @@ export class SelfBookingService implements OnModuleInit {
         actorId: caller.id,
         notifyBureau: false,
       });
-      return row.id as string;
+      return proposalId;
     });
     await this.notifications.kick();
     return (await this.proposals(caller, meetingId)).find((p) => p.id === id)!;
@@ -124,12 +121,7 @@ export class SelfBookingService implements OnModuleInit {
   async proposals(caller: AuthUser, meetingId: string): Promise<SlotProposalView[]> {
     const meeting = await this.meeting(this.db.manager, caller, meetingId);
     const zone = caller.timeZone;
-    const rows: { id: string; slot_id: string; side: 'jp' | 'cn'; status: SlotProposalView['status']; created_at: Date; starts_at: Date; ends_at: Date }[] =
-      await this.db.query(
-        `SELECT p.id, p.slot_id, p.side, p.status, p.created_at, s.starts_at, s.ends_at
-           FROM slot_proposals p JOIN slots s ON s.id = p.slot_id WHERE p.meeting_id = $1 ORDER BY p.created_at DESC, p.id`,
-        [meetingId],
-      );
+    const rows = await slotProposals(this.db.manager, meetingId);
     return rows.map((r) => ({
       id: r.id,
       meetingId,
@@ -152,20 +144,12 @@ export class SelfBookingService implements OnModuleInit {
     const meeting = await this.meeting(this.db.manager, caller, meetingId);
     const side = partySide(caller, meeting);
     const run = async (tx: EntityManager) => {
-      const [proposal] = await tx.query(`SELECT id, slot_id, side, status FROM slot_proposals WHERE id = $1 AND meeting_id = $2 FOR UPDATE`, [
-        proposalId,
-        meetingId,
-      ]);
+      const proposal = await lockSlotProposal(tx, proposalId, meetingId);
       if (!proposal) throw new DomainError('SLOT_PROPOSAL_NOT_FOUND', `no slot proposal ${proposalId} for this meeting`);
       if (proposal.side === side) throw new DomainError('SLOT_PROPOSAL_NOT_YOURS', 'the other party answers your proposal');
       if (proposal.status !== 'open') throw new DomainError('SLOT_PROPOSAL_CLOSED', `this proposal is already ${proposal.status}`);
       const now = this.clock.now();
-      await tx.query(`UPDATE slot_proposals SET status = $2, answered_at = $3, answered_by = $4 WHERE id = $1`, [
-        proposalId,
-        dto.decision === 'accept' ? 'accepted' : 'declined',
-        now,
-        caller.id,
-      ]);
+      await answerSlotProposal(tx, proposalId, dto.decision === 'accept' ? 'accepted' : 'declined', now, caller.id);
       if (dto.decision === 'decline') {
         await this.transitions.record(tx, {
           meetingId,
@@ -179,21 +163,17 @@ export class SelfBookingService implements OnModuleInit {
         });
         return;
       }
-      const [locked] = await tx.query(`SELECT status FROM meetings WHERE id = $1 FOR UPDATE`, [meetingId]);
-      if (!MOVABLE.includes(locked.status)) throw notMovable(locked.status);
-      await tx.query(`DELETE FROM bookings WHERE meeting_id = $1`, [meetingId]);
+      const status = await lockMeetingStatus(tx, meetingId);
+      if (!MOVABLE.includes(status)) throw notMovable(status);
+      await deleteBooking(tx, meetingId);
       await this.book(tx, meetingId, proposal.slot_id);
-      await tx.query(
-        `UPDATE meetings SET status = 'confirmed', slot_published_at = $2, jp_confirmed_at = $2, cn_confirmed_at = $2, self_booked_at = $2,
-                version = version + 1, updated_at = $2 WHERE id = $1`,
-        [meetingId, now],
-      );
+      await confirmAgreedSlot(tx, meetingId, now);
       await this.transitions.record(tx, {
         meetingId,
         actorId: caller.id,
         side,
         action: 'accept_slot',
-        from: locked.status,
+        from: status,
         to: 'confirmed',
         note: null,
         at: now,
@@ -201,7 +181,7 @@ export class SelfBookingService implements OnModuleInit {
       await this.notifications.queueMeetingTransition(tx, {
         meetingId,
         action: 'accept_slot',
-        from: locked.status,
+        from: status,
         to: 'confirmed',
         note: null,
         actorId: caller.id,
@@ -209,8 +189,7 @@ export class SelfBookingService implements OnModuleInit {
       });
     };
     if (dto.decision === 'accept') {
-      const [proposal] = await this.db.query(`SELECT slot_id FROM slot_proposals WHERE id = $1 AND meeting_id = $2`, [proposalId, meetingId]);
-      await this.booking(caller, meeting, proposal?.slot_id ?? null, run);
+      await this.booking(caller, meeting, await proposedSlot(this.db.manager, proposalId, meetingId), run);
     } else {
       await this.db.transaction(run);
     }
@@ -258,11 +237,7 @@ export class SelfBookingService implements OnModuleInit {
   }
 
   private async meeting(db: EntityManager, caller: AuthUser, id: string): Promise<MeetingRow> {
-    const [row]: MeetingRow[] = await db.query(
-      `SELECT m.id, m.edition_id, m.status, m.jp_organization_id, m.cn_organization_id, e.scheduling_mode, e.time_zone
-         FROM meetings m JOIN editions e ON e.id = m.edition_id WHERE m.id = $1`,
-      [id],
-    );
+    const row = await selfBookingMeeting(db, id);
     if (!row || !sideOf(caller, { jpOrganizationId: row.jp_organization_id, cnOrganizationId: row.cn_organization_id })) throw meetingNotFound(id);
     return row;
   }
