@@ -10,6 +10,7 @@ import { insertMessage, listMessages, MessageRow } from './meeting-messages.quer
 import { meetingNotFound, sideOf } from './meeting-transitions.service';
 import { Meeting } from './meeting.entity';
 import { contactsVisible, Viewer } from './meeting.view';
+import { meetingById } from './meetings.queries';
 
 /** The excerpt a notification (and its mail) carries. */
 const EXCERPT_LENGTH = 200;
@@ -62,7 +63,7 @@ export class MeetingMessagesService {
   }
 
   private async visible(manager: EntityManager, caller: AuthUser, id: string): Promise<Meeting> {
-    const meeting = await manager.getRepository(Meeting).findOneBy({ id });
+    const meeting = await meetingById(manager, id);
     if (!meeting || !sideOf(caller, meeting)) throw meetingNotFound(id);
     return meeting;
   }

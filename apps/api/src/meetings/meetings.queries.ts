@@ -5,6 +5,7 @@ import { Offer } from '../offers/offer.entity';
 import { Organization } from '../organizations/organization.entity';
 import { ContactRow, TransitionRow } from './meeting.view';
 import { Meeting } from './meeting.entity';
+import { PENDING_REQUEST_STATUSES } from './request-quota';
 
 /**
  * The meetings domain's SQL: meetings and their history, the parties' contacts, the
@@ -88,6 +89,19 @@ export async function findPair(db: Db, editionId: string, jpId: string, cnId: st
     cnId,
   ]);
   return row;
+}
+
+/**
+ * How many of a firm's own requests in the edition wait for an answer (they count against
+ * its quota). Call it under lockFirmRequests, so the count stays true while the new
+ * request is written.
+ */
+export async function pendingRequests(tx: Db, editionId: string, jpOrganizationId: string): Promise<number> {
+  const [{ pending }] = await tx.query(
+    `SELECT count(*)::int AS pending FROM meetings WHERE edition_id = $1 AND jp_organization_id = $2 AND origin = 'request' AND status = ANY($3)`,
+    [editionId, jpOrganizationId, PENDING_REQUEST_STATUSES],
+  );
+  return pending;
 }
 
 /** One creation at a time per Japanese firm and edition (until the transaction ends): the quota count stays true. */

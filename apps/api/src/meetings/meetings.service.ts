@@ -30,7 +30,7 @@ import { NotificationsService } from '../notifications/notifications.service';
 import { Offer } from '../offers/offer.entity';
 import { Organization } from '../organizations/organization.entity';
 import { answerDeadline, editionEnded } from './answer-deadline';
-import { assertRequestQuota, pendingRequests } from './request-quota';
+import { assertRequestQuota } from './request-quota';
 import { checkIdempotencyKey, claimIdempotencyKey, purgeIdempotencyKeys, requestHash, storeIdempotentResponse } from './idempotency';
 import { SelfBookingService } from './self-booking.service';
 import { MeetingAction } from './meeting-state-machine';
@@ -51,6 +51,7 @@ import {
   meetingWithRelations,
   offerById,
   organizationById,
+  pendingRequests,
   transitionRows,
 } from './meetings.queries';
 

@@ -1,5 +1,6 @@
 import { DomainError } from '../common/errors/domain-error';
-import { assertRequestQuota, pendingRequests, PENDING_REQUEST_STATUSES } from './request-quota';
+import { pendingRequests } from './meetings.queries';
+import { assertRequestQuota, PENDING_REQUEST_STATUSES } from './request-quota';
 
 describe('the request quota', () => {
   it('lets a firm request while fewer than the maximum wait for an answer', () => {
