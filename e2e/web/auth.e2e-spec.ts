@@ -51,6 +51,29 @@ describeInBrowser('sign-in and registration', () => {
     await page.context().close();
   });
 
+  it('leads from sign-in to a reset link request, answered alike for any address; a reset link without its token says so', async () => {
+    const page = await openPage(browser, 'en');
+    await page.goto('/login');
+    await page.getByRole('link', { name: 'Forgot your password?' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Forgot your password?', exact: true }).waitFor();
+    await page.locator('input[formcontrolname=email]').fill(`${unique('nobody')}@e2e.test`);
+    await page.locator('form button[type=submit]').click();
+    await expect(page.getByRole('status').innerText()).resolves.toContain('If an account uses this address');
+    await page.getByRole('link', { name: 'Back to sign in' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Sign in', exact: true }).waitFor();
+
+    await page.goto('/reset-password');
+    await page.getByRole('heading', { level: 1, name: 'Choose a new password', exact: true }).waitFor();
+    await expect(page.getByRole('alert').innerText()).resolves.toContain('This link is incomplete');
+    await page.goto('/reset-password?token=not-a-real-token');
+    await page.locator('input[formcontrolname=password]').fill('secret-pass-2');
+    await page.locator('form button[type=submit]').click();
+    await page.locator('.form-error[role=alert]').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/reset-password');
+    await expectNoRawKeys(page);
+    await page.context().close();
+  });
+
   it("registers a Ji'nan company, which lands on its offers, in Chinese, pending verification", async () => {
     const page = await openPage(browser, 'zh-CN');
     await page.goto('/register');
