@@ -1,7 +1,7 @@
 /**
  * The ceiling for agenda reads on this machine: a bare node:http server with a pg pool
  * of the API's size, answering GET /agenda/<editionId>/<organizationId> with the API's
- * agenda SQL (AGENDA_SQL, the same text) as JSON. No framework, no authentication, no
+ * agenda SQL (AGENDA_SQL, the same text, prepared as the API prepares it) as JSON. No framework, no authentication, no
  * validation, no time-zone formatting: what is left is Node, the driver and PostgreSQL.
  * Started by bench:scale as its own process (like an API instance); prints its port.
  */
@@ -16,7 +16,8 @@ const server = createServer((req, res) => {
     res.writeHead(404).end();
     return;
   }
-  pool.query(AGENDA_SQL, [editionId, organizationId, false]).then(
+  // Prepared, as the API runs it (preparedQuery).
+  pool.query({ name: 'agenda', text: AGENDA_SQL, values: [editionId, organizationId, false] }).then(
     (result) => {
       const body = JSON.stringify({ editionId, organizationId, items: result.rows });
       res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }).end(body);
