@@ -53,7 +53,6 @@ export function buildBm25Index(documents: readonly (readonly IndexedField[])[], 
   const termIds = new Map<string, number>();
   const kinds: number[] = [];
   const terms: string[] = [];
-  let counts = new Float64Array(1024);
   const docTermLists: Int32Array[] = [];
   const docTfLists: Float64Array[] = [];
   const cjkLength = new Float64Array(n);
@@ -73,84 +72,60 @@ export function buildBm25Index(documents: readonly (readonly IndexedField[])[], 
   };
   // Each sentence's terms once per index: offers repeat sentences (boilerplate, templates).
   // Ids are given in order of first appearance, surface terms of a text before its concepts,
-  // as if the text were read in one go.
-  const surfaceMemo = new Map<string, Int32Array>();
-  const conceptMemo = LANGUAGES.map(() => new Map<string, { ids: Int32Array; single: Uint8Array }>());
-  const surfaceIds = (piece: string): Int32Array => {
-    let ids = surfaceMemo.get(piece);
-    if (ids === undefined) {
-      const list: number[] = [];
-      tokenise(piece, (term, kind) => list.push(idOf(term, kind)));
-      ids = Int32Array.from(list);
-      surfaceMemo.set(piece, ids);
+  // as if the text were read in one go. A term counts boost × factor (factor 1, or
+  // conceptSingleCharWeight for a concept from a one-character headword).
+  const surfaceMemo = new Map<string, PieceTerms>();
+  const conceptMemo = LANGUAGES.map(() => new Map<string, PieceTerms>());
+  const surfaceTerms = (piece: string): PieceTerms => {
+    let found = surfaceMemo.get(piece);
+    if (found === undefined) {
+      const ids: number[] = [];
+      tokenise(piece, (term, kind) => ids.push(idOf(term, kind)));
+      found = { ids: Int32Array.from(ids), factors: new Float64Array(ids.length).fill(1) };
+      surfaceMemo.set(piece, found);
     }
-    return ids;
+    return found;
   };
-  const conceptIds = (piece: string, language: Language): { ids: Int32Array; single: Uint8Array } => {
-    const memo = conceptMemo[LANGUAGES.indexOf(language)] as Map<string, { ids: Int32Array; single: Uint8Array }>;
+  const conceptTerms = (piece: string, language: Language): PieceTerms => {
+    const memo = conceptMemo[LANGUAGES.indexOf(language)] as Map<string, PieceTerms>;
     let found = memo.get(piece);
     if (found === undefined) {
       const ids: number[] = [];
-      const single: number[] = [];
-      conceptTokens(piece, language, (concept, _surface, one) => {
+      const factors: number[] = [];
+      conceptTokens(piece, language, (concept, _surface, single) => {
         if (stopConcepts.has(concept)) return;
         ids.push(idOf(concept, TokenKind.Concept));
-        single.push(one ? 1 : 0);
+        factors.push(single ? options.conceptSingleCharWeight : 1);
       });
-      found = { ids: Int32Array.from(ids), single: Uint8Array.from(single) };
+      found = { ids: Int32Array.from(ids), factors: Float64Array.from(factors) };
       memo.set(piece, found);
     }
     return found;
   };
 
-  let touchedIds = new Int32Array(1024);
+  const tally: Tally = { counts: new Float64Array(1024), kinds: new Uint8Array(1024), touched: new Int32Array(1024), size: 0, lengths: new Float64Array(3), known: 0 };
   for (let d = 0; d < n; d++) {
-    let cjk = 0;
-    let latin = 0;
-    let concept = 0;
-    let touched = 0;
+    tally.size = 0;
+    tally.lengths.fill(0);
     for (const field of documents[d] as readonly IndexedField[]) {
-      const boost = field.boost;
-      const singleTf = boost * options.conceptSingleCharWeight;
       for (const language of LANGUAGES) {
         const text = field.text[language];
         if (!text) continue;
         const pieces = sentencePieces(normaliseText(text));
-        const analysed: { ids: Int32Array; single: Uint8Array | undefined }[] = pieces.map((piece) => ({ ids: surfaceIds(piece), single: undefined }));
-        for (const piece of pieces) analysed.push(conceptIds(piece, language));
-        if (kinds.length > counts.length) {
-          const grown = new Float64Array(Math.max(kinds.length, counts.length * 2));
-          grown.set(counts);
-          counts = grown;
-        }
-        if (touched + kinds.length > touchedIds.length) {
-          const grown = new Int32Array(Math.max(touched + kinds.length, touchedIds.length * 2));
-          grown.set(touchedIds);
-          touchedIds = grown;
-        }
-        for (const { ids, single } of analysed) {
-          for (let i = 0; i < ids.length; i++) {
-            const id = ids[i] as number;
-            const tf = single !== undefined && single[i] === 1 ? singleTf : boost;
-            const before = counts[id] as number;
-            if (before === 0) touchedIds[touched++] = id;
-            counts[id] = before + tf;
-            const kind = kinds[id];
-            if (kind === TokenKind.Word) latin += tf;
-            else if (kind === TokenKind.Concept) concept += tf;
-            else cjk += tf;
-          }
-        }
+        const analysed = pieces.map(surfaceTerms);
+        for (const piece of pieces) analysed.push(conceptTerms(piece, language));
+        fitTally(tally, kinds);
+        for (const piece of analysed) count(tally, piece, field.boost);
       }
     }
-    cjkLength[d] = cjk;
-    latinLength[d] = latin;
-    conceptLength[d] = concept;
-    const ids = touchedIds.slice(0, touched).sort();
+    cjkLength[d] = tally.lengths[0] as number;
+    latinLength[d] = tally.lengths[1] as number;
+    conceptLength[d] = tally.lengths[2] as number;
+    const ids = tally.touched.slice(0, tally.size).sort();
     const tfs = new Float64Array(ids.length);
     for (let i = 0; i < ids.length; i++) {
-      tfs[i] = counts[ids[i] as number] as number;
-      counts[ids[i] as number] = 0;
+      tfs[i] = tally.counts[ids[i] as number] as number;
+      tally.counts[ids[i] as number] = 0;
     }
     docTermLists.push(ids);
     docTfLists.push(tfs);
@@ -220,6 +195,58 @@ export function termWeightInDocument(index: Bm25Index, t: number, d: number): nu
     else hi = mid - 1;
   }
   return 0;
+}
+
+/** The index terms of one piece of text, each with its term-frequency factor. */
+interface PieceTerms {
+  ids: Int32Array;
+  factors: Float64Array;
+}
+
+/** One document's term counts while it is read; lengths are [Han and katakana, Latin words, concepts]. */
+interface Tally {
+  counts: Float64Array;
+  kinds: Uint8Array;
+  touched: Int32Array;
+  size: number;
+  lengths: Float64Array;
+  /** Term ids whose kind is copied. */
+  known: number;
+}
+
+/** Grows the tally's arrays to hold every term id given so far, and copies the new ids' kinds. */
+function fitTally(tally: Tally, kinds: readonly number[]): void {
+  if (kinds.length > tally.counts.length) {
+    const size = 2 ** Math.ceil(Math.log2(kinds.length));
+    const counts = new Float64Array(size);
+    counts.set(tally.counts);
+    tally.counts = counts;
+    const touched = new Int32Array(size);
+    touched.set(tally.touched);
+    tally.touched = touched;
+    const grown = new Uint8Array(size);
+    grown.set(tally.kinds);
+    tally.kinds = grown;
+  }
+  for (let t = tally.known; t < kinds.length; t++) tally.kinds[t] = kinds[t] as number;
+  tally.known = kinds.length;
+}
+
+function count(tally: Tally, piece: PieceTerms, boost: number): void {
+  const { counts, kinds, touched, lengths } = tally;
+  const { ids, factors } = piece;
+  let size = tally.size;
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i] as number;
+    const tf = boost * (factors[i] as number);
+    const before = counts[id] as number;
+    if (before === 0) touched[size++] = id;
+    counts[id] = before + tf;
+    const kind = kinds[id];
+    const slot = kind === TokenKind.Word ? 1 : kind === TokenKind.Concept ? 2 : 0;
+    lengths[slot] = (lengths[slot] as number) + tf;
+  }
+  tally.size = size;
 }
 
 /**

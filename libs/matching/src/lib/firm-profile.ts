@@ -42,3 +42,21 @@ export function structuralScore(profile: FirmProfile, prepared: PreparedOffers, 
     p.language * (((prepared.companyLanguages[d] as number) & profile.languages) !== 0 ? l.shared : l.none)
   );
 }
+
+/** structuralScore of every offer into `out`, the same expression in the same order (so equal to the bit). */
+export function structuralScores(profile: FirmProfile, prepared: PreparedOffers, out: Float64Array): Float64Array {
+  const p = prepared.weights.parts;
+  const l = prepared.weights.language;
+  const n = prepared.offers.length;
+  const { sector, cooperation, band, languages } = profile;
+  const { sector: offerSector, companySectors, cooperationType, scale, companyLanguages } = prepared;
+  const scaleStart = band * n;
+  for (let d = 0; d < n; d++) {
+    out[d] =
+      p.sector * (sector[(offerSector[d] as number) * 8 + (companySectors[d] as number)] as number) +
+      p.cooperation * (cooperation[cooperationType[d] as number] as number) +
+      p.scale * (scale[scaleStart + d] as number) +
+      p.language * (((companyLanguages[d] as number) & languages) !== 0 ? l.shared : l.none);
+  }
+  return out;
+}

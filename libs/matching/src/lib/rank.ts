@@ -3,7 +3,7 @@ import type { CompanyMatch, FirmRecommendations, MatchingRun, OfferMatch, ScoreA
 import { spreadFit } from './parts';
 import type { PreparedOffers } from './prepare-offers';
 import { prepareOffers } from './prepare-offers';
-import { combinedScore, detachedContext, firmContext, offerMatch, toCentiPoints, totalScore } from './score-pair';
+import { combinedScore, detachedContext, firmContext, firstPassCents, offerMatch, toCentiPoints, totalScore } from './score-pair';
 import { accumulate } from './text-relevance';
 import { topPositions } from './top-k';
 import { ALGORITHM_VERSION } from './version';
@@ -31,11 +31,12 @@ export function scoreAll(firms: readonly MatchingFirm[], offers: readonly Matchi
   const poolSize = 2 * Math.max(topK, topCompanies, weights.spread.poolSize);
   const raw = new Float64Array(n);
   const cents = new Int32Array(n);
+  const structural = new Float64Array(n);
 
   const demand = new Int32Array(n);
   const firstPass = firms.map((firm) => {
-    const context = firmContext(firm, prepared, raw);
-    for (let d = 0; d < n; d++) cents[d] = toCentiPoints(combinedScore(context.profile, context.query, prepared, d, raw[d] as number, 0));
+    const context = firmContext(firm, prepared, raw, structural);
+    firstPassCents(context.query, prepared, raw, structural, cents);
     const pool = topPositions(cents, poolSize);
     for (const d of pool.slice(0, weights.spread.poolSize)) demand[d] = (demand[d] as number) + 1;
     const floorCents = pool.length === n ? -1 : (cents[pool[pool.length - 1] as number] as number);

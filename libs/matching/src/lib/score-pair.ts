@@ -1,6 +1,6 @@
 import type { MatchingFirm, ScorePartName } from './domain';
 import type { FirmProfile } from './firm-profile';
-import { firmProfile, structuralScore } from './firm-profile';
+import { firmProfile, structuralScore, structuralScores } from './firm-profile';
 import type { OfferMatch, ScorePart } from './match-result';
 import type { PartValue } from './parts';
 import { cooperationFit, languageFit, scaleFit, sectorFit, spreadFit, textFit, textValue } from './parts';
@@ -20,15 +20,36 @@ export interface FirmContext {
 
 /**
  * Builds the firm's query, expands it from its best offers, and leaves in `raw` the BM25
- * of the expanded query in every offer.
+ * of the expanded query in every offer (and in `structural` every offer's structuralScore).
  */
-export function firmContext(firm: MatchingFirm, prepared: PreparedOffers, raw = new Float64Array(prepared.offers.length)): FirmContext {
+export function firmContext(
+  firm: MatchingFirm,
+  prepared: PreparedOffers,
+  raw = new Float64Array(prepared.offers.length),
+  structural = new Float64Array(prepared.offers.length),
+): FirmContext {
   const profile = firmProfile(firm, prepared);
   const query = firmQuery(firm, prepared);
   raw.fill(0);
   accumulate(prepared, query, 0, raw);
-  expandQuery(prepared, query, raw, (d) => combinedScore(profile, query, prepared, d, raw[d] as number, 0));
+  structuralScores(profile, prepared, structural);
+  const { weights } = prepared;
+  const { text, spread } = weights.parts;
+  // combinedScore(profile, query, prepared, d, raw[d], 0), with the structural part read from the array.
+  expandQuery(prepared, query, raw, (d) => (structural[d] as number) + text * textValue(coverage(query, raw[d] as number), weights) + spread * 0);
   return { firm, profile, query, textRaw: (d) => raw[d] as number };
+}
+
+/**
+ * Every offer's score without the spread part, in hundredths of a point, into `cents`: the
+ * value of toCentiPoints(combinedScore(…, raw[d], 0)) from the arrays firmContext filled.
+ */
+export function firstPassCents(query: FirmQuery, prepared: PreparedOffers, raw: Float64Array, structural: Float64Array, cents: Int32Array): void {
+  const { weights } = prepared;
+  const { text, spread } = weights.parts;
+  for (let d = 0; d < cents.length; d++) {
+    cents[d] = toCentiPoints((structural[d] as number) + text * textValue(coverage(query, raw[d] as number), weights) + spread * 0);
+  }
 }
 
 /**
