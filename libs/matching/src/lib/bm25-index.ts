@@ -103,7 +103,14 @@ export function buildBm25Index(documents: readonly (readonly IndexedField[])[], 
     return found;
   };
 
-  const tally: Tally = { counts: new Float64Array(1024), kinds: new Uint8Array(1024), touched: new Int32Array(1024), size: 0, lengths: new Float64Array(3), known: 0 };
+  const tally: Tally = {
+    counts: new Float64Array(1024),
+    kinds: new Uint8Array(1024),
+    touched: new Int32Array(1024),
+    size: 0,
+    lengths: new Float64Array(3),
+    known: 0,
+  };
   for (let d = 0; d < n; d++) {
     tally.size = 0;
     tally.lengths.fill(0);

@@ -1,8 +1,7 @@
 import { Converter } from 'opencc-js';
 import { conceptTables } from './concepts/concept-table';
 import { CONCEPT_PREFIX, conceptTokens } from './concepts/concept-tokens';
-import type { Language, Locale, MultilingualText } from './domain';
-import { LANGUAGES } from './domain';
+import type { Language, Locale } from './domain';
 import { normaliseText } from './normalise-text';
 import type { PreparedOffers } from './prepare-offers';
 import type { MatchedTerm } from './text-relevance';
@@ -19,10 +18,10 @@ export function localisedTerms(prepared: PreparedOffers, d: number, terms: reado
   for (const term of terms) {
     const key = prepared.text.terms[term.term] as string;
     const concept = key.startsWith(CONCEPT_PREFIX) ? key : conceptOf(term.surface, term.language);
-    // The offer's own words are read (one pass over its text, cached) only when the firm's word
-    // cannot be shown as is: katakana or English for a Chinese reader, a Japanese word Chinese lacks.
-    let offerWords: Partial<Record<Language, string>> | undefined;
-    const offer = (): Partial<Record<Language, string>> => (offerWords ??= concept === undefined ? {} : (offerSurfaces(prepared, d).get(concept) ?? {}));
+    // The offer's own words are read only when the firm's word cannot be shown as is: katakana or
+    // English for a Chinese reader, a Japanese word Chinese lacks.
+    let words: Partial<Record<Language, string>> | undefined;
+    const offer = (): Partial<Record<Language, string>> => (words ??= concept === undefined ? {} : offerWords(prepared, d, concept));
     const own = (language: Language): string | undefined => (term.language === language ? term.surface : undefined);
     const han = /^[\p{Script=Han}\u3005]+$/u.test(term.surface);
     const chinese = han && (term.language === 'zh' || conceptTables().zh.has(normalised(term.surface))) ? normalised(term.surface) : undefined;
@@ -87,33 +86,43 @@ function toJapanese(text: string): string {
   return out;
 }
 
-const surfaceCache = new WeakMap<PreparedOffers, Map<number, Map<string, Partial<Record<Language, string>>>>>();
-
-/** Per concept, the offer's own word for it in each of its languages (first occurrence, title first). */
-function offerSurfaces(prepared: PreparedOffers, d: number): Map<string, Partial<Record<Language, string>>> {
-  let perOffer = surfaceCache.get(prepared);
-  if (!perOffer) {
-    perOffer = new Map();
-    surfaceCache.set(prepared, perOffer);
-  }
-  let map = perOffer.get(d);
-  if (map) return map;
-  map = new Map();
+/**
+ * The offer's own word for a concept in Chinese and in Japanese: its first occurrence in that
+ * language's text, title first, then partner sought, then summary.
+ */
+function offerWords(prepared: PreparedOffers, d: number, concept: string): Partial<Record<Language, string>> {
+  const out: Partial<Record<Language, string>> = {};
   const offer = prepared.offers[d];
-  if (offer) {
-    const fields: MultilingualText[] = [offer.title, offer.partnerSought, offer.summary];
-    for (const field of fields) {
-      for (const language of LANGUAGES) {
-        const text = field[language];
-        if (!text) continue;
-        conceptTokens(normaliseText(text), language, (concept, surface) => {
-          const words = map?.get(concept) ?? {};
-          if (words[language] === undefined) words[language] = surface;
-          map?.set(concept, words);
-        });
+  if (!offer) return out;
+  for (const language of ['zh', 'ja'] as const) {
+    for (const field of [offer.title, offer.partnerSought, offer.summary]) {
+      const text = field[language];
+      const word = text ? firstSurface(text, language, concept) : undefined;
+      if (word !== undefined) {
+        out[language] = word;
+        break;
       }
     }
   }
-  perOffer.set(d, map);
-  return map;
+  return out;
 }
+
+/** The word that first carries `concept` in a text (as normalised), by the text's concepts read once and kept. */
+function firstSurface(text: string, language: Language, concept: string): string | undefined {
+  const key = language === 'ja' ? 'ja' : 'zh';
+  let found = textConcepts[key].get(text);
+  if (found === undefined) {
+    const concepts: string[] = [];
+    const surfaces: string[] = [];
+    conceptTokens(normaliseText(text), language, (c, surface) => {
+      concepts.push(c);
+      surfaces.push(surface);
+    });
+    found = { concepts, surfaces };
+    if (textConcepts[key].size < 100_000) textConcepts[key].set(text, found);
+  }
+  const i = found.concepts.indexOf(concept);
+  return i < 0 ? undefined : found.surfaces[i];
+}
+
+const textConcepts = { zh: new Map<string, { concepts: string[]; surfaces: string[] }>(), ja: new Map<string, { concepts: string[]; surfaces: string[] }>() };

@@ -226,16 +226,23 @@ function reasonBoilerplate(prepared: PreparedOffers): (word: string, language: L
   let test = boilerplateCache.get(prepared);
   if (!test) {
     const words = new Set(prepared.weights.text.reasonStopWords.map((w) => normaliseText(w)));
-    const stops = new Set(prepared.weights.text.stopConcepts.map((c) => CONCEPT_PREFIX + c));
+    const stopConcepts = new Set(prepared.weights.text.stopConcepts.map((c) => CONCEPT_PREFIX + c));
+    const known = new Map<string, boolean>();
     test = (word, language) => {
       if (words.has(word)) return true;
-      let concepts = 0;
-      let stopped = 0;
-      conceptTokens(word, language, (concept) => {
-        concepts++;
-        if (stops.has(concept)) stopped++;
-      });
-      return concepts > 0 && stopped === concepts;
+      const key = `${language}:${word}`;
+      let stopped = known.get(key);
+      if (stopped === undefined) {
+        let concepts = 0;
+        let stops = 0;
+        conceptTokens(word, language, (concept) => {
+          concepts++;
+          if (stopConcepts.has(concept)) stops++;
+        });
+        stopped = concepts > 0 && stops === concepts;
+        if (known.size < 100_000) known.set(key, stopped);
+      }
+      return stopped;
     };
     boilerplateCache.set(prepared, test);
   }
