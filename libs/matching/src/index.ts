@@ -34,4 +34,4 @@ export { ALGORITHM_VERSION } from './lib/version';
 export type { MatchingWeights } from './lib/weights';
 export { DEFAULT_WEIGHTS, validateWeights } from './lib/weights';
 export type { OfferSearchTerms, SearchableOffer, SearchCorpus, SearchQueryTerm } from './lib/search-terms';
-export { TermLayer, bm25Factor, explainSearchPage, idf as searchIdf, offerSearchTerms, searchBm25, searchQueryTerms } from './lib/search-terms';
+export { TermLayer, bm25Factor, explainSearchPage, idf as searchIdf, offerSearchTerms, searchQueryTerms, searchRelevance } from './lib/search-terms';

@@ -25,10 +25,10 @@ const CACHED_PAGES = 2000;
 const MIN_SHARE_OF_BEST = 0.2;
 
 /**
- * Relevance search over published offers with the matching engine's terms and BM25, in
+ * Relevance search over published offers with the matching engine's terms and ranking, in
  * PostgreSQL: each offer's index terms (surface words + dictionary concepts, as the engine
- * counts them) are stored in offer_search_terms, and a query's terms are ranked there with
- * the engine's formula and the corpus's statistics (libs/matching search-terms.ts, whose spec
+ * counts them) are stored in offer_search_terms, and a query's words are ranked there with
+ * the engine's formula (searchRelevance) and the corpus's statistics (libs/matching search-terms.ts, whose spec
  * pins the equivalence with the in-memory searchOffers). A query in any language finds offers
  * in any language; the API holds no index, so its memory does not grow with the catalogue.
  *
@@ -78,6 +78,9 @@ export class OfferSearchIndex implements OnApplicationBootstrap {
       this.repo.rank({
         terms: query.map((t) => t.term),
         weights: query.map((t) => t.weight),
+        units: query.map((t) => t.unit),
+        concepts: query.map((t) => t.concept),
+        searchConceptWeight: DEFAULT_WEIGHTS.text.searchConceptWeight,
         sector: filters.sector ?? null,
         cooperationType: filters.cooperationType ?? null,
         limit,

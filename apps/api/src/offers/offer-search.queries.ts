@@ -1,13 +1,18 @@
 /**
- * One page of offers ranked by the engine's BM25 (libs/matching search-terms.ts, in SQL):
- * $1 the query's terms, $2 their weights before idf, $3 sector, $4 cooperation type (null: any),
- * $5 limit, $6 offset, $7 k1, $8 b. Statistics (document count, mean layer lengths, document
- * frequency of each term) are those of the searchable offers. Offers under $9 × the best
- * relevance are dropped, as searchOffers drops them; ties break by id, the engine's order.
+ * One page of offers ranked as the engine's searchOffers ranks them (libs/matching
+ * search-terms.ts searchRelevance, in SQL): $1 the query's terms, $2 their weights before idf,
+ * $3 sector, $4 cooperation type (null: any), $5 limit, $6 offset, $7 k1, $8 b, $9 the share of
+ * the best relevance below which offers are dropped, $10 each term's query word, $11 whether it
+ * is a concept of that word, $12 the search concept weight. Statistics (document count, mean
+ * layer lengths, document frequency of each term) are those of the searchable offers.
+ * Per word: the larger of its surface share and its concept share; per offer: the words' mean
+ * weighted by rarity. Every sum runs in the engine's order over its float4 BM25 factors, so
+ * equal offers tie exactly (and break by id, as the engine's do).
  * Each row carries the total and the statistics, for the page's explanations.
  */
 export const RANKED_OFFERS_SQL = `
-WITH q AS (SELECT * FROM unnest($1::text[], $2::float8[]) WITH ORDINALITY AS q (term, weight, ord)),
+WITH q AS (
+  SELECT * FROM unnest($1::text[], $2::float8[], $10::int[], $11::boolean[]) WITH ORDINALITY AS q (term, weight, unit, concept, ord)),
 corpus AS (
   SELECT count(*)::float8 AS n,
          coalesce(nullif(avg(cjk_length), 0), 1) AS cjk,
@@ -21,19 +26,35 @@ postings AS MATERIALIZED (
     JOIN offer_search_documents d ON d.offer_id = t.offer_id AND d.searchable
    WHERE t.term = ANY($1::text[])),
 df AS (SELECT term, count(*)::float8 AS df FROM postings GROUP BY term),
-scored AS (
-  -- As the engine adds them: the BM25 factor rounded to float4 (its postings' type), summed in the
-  -- query's term order, so equal offers tie exactly (and break by id) and the order is the engine's.
-  SELECT p.id, sum(q.weight * ln(1 + (corpus.n - df.df + 0.5) / (df.df + 0.5))
-                 * (p.tf * ($7::float8 + 1) / (p.tf + $7::float8 * (1 - $8::float8 + $8::float8 * p.length
-                      / CASE p.layer WHEN 0 THEN corpus.cjk WHEN 1 THEN corpus.latin ELSE corpus.concept END)))::real
-                 ORDER BY q.ord) AS score
+w AS (
+  SELECT q.term, q.unit, q.concept, q.ord, q.weight * ln(1 + (corpus.n - df.df + 0.5) / (df.df + 0.5)) AS w
+    FROM q JOIN df ON df.term = q.term CROSS JOIN corpus),
+units AS (
+  SELECT unit,
+         coalesce(sum(w * ($7::float8 + 1) ORDER BY ord) FILTER (WHERE NOT concept), 0) AS surface_mass,
+         coalesce(max(w) FILTER (WHERE concept), 0) * ($7::float8 + 1) AS concept_full,
+         greatest(coalesce(sum(w * ($7::float8 + 1) ORDER BY ord) FILTER (WHERE concept), 0) / $12::float8,
+                  coalesce(sum(w * ($7::float8 + 1) ORDER BY ord) FILTER (WHERE NOT concept), 0)) AS weight
+    FROM w GROUP BY unit),
+total AS (SELECT sum(weight ORDER BY unit) AS weight FROM units),
+factors AS (
+  SELECT p.id, w.unit, w.concept, w.ord, w.w,
+         (p.tf * ($7::float8 + 1) / (p.tf + $7::float8 * (1 - $8::float8 + $8::float8 * p.length
+            / CASE p.layer WHEN 0 THEN corpus.cjk WHEN 1 THEN corpus.latin ELSE corpus.concept END)))::real::float8 AS f
     FROM postings p
-    JOIN q ON q.term = p.term
-    JOIN df ON df.term = p.term
+    JOIN w ON w.term = p.term
    CROSS JOIN corpus
-   WHERE ($3::text IS NULL OR p.sector = $3) AND ($4::text IS NULL OR p.cooperation_type = $4)
-   GROUP BY p.id),
+   WHERE ($3::text IS NULL OR p.sector = $3) AND ($4::text IS NULL OR p.cooperation_type = $4)),
+shares AS (
+  SELECT f.id, f.unit,
+         greatest(coalesce(max((f.w / u.concept_full) * f.f) FILTER (WHERE f.concept), 0),
+                  CASE WHEN u.surface_mass > 0 THEN coalesce(sum(f.w * f.f ORDER BY f.ord) FILTER (WHERE NOT f.concept), 0) / u.surface_mass ELSE 0 END) AS best
+    FROM factors f JOIN units u ON u.unit = f.unit
+   GROUP BY f.id, f.unit, u.surface_mass, u.concept_full),
+scored AS (
+  SELECT s.id, sum(u.weight * s.best ORDER BY s.unit) / total.weight AS score
+    FROM shares s JOIN units u ON u.unit = s.unit CROSS JOIN total
+   GROUP BY s.id, total.weight),
 kept AS (SELECT id, score FROM scored WHERE score > 0 AND score >= $9::float8 * (SELECT max(score) FROM scored))
 SELECT k.id, k.score, count(*) OVER () AS total,
        corpus.n, corpus.cjk, corpus.latin, corpus.concept, (SELECT json_object_agg(term, df) FROM df) AS df

@@ -55,6 +55,9 @@ export interface IndexedDocument {
 export interface RankQuery {
   terms: string[];
   weights: number[];
+  units: number[];
+  concepts: boolean[];
+  searchConceptWeight: number;
   sector: string | null;
   cooperationType: string | null;
   limit: number;
@@ -70,7 +73,20 @@ export class OfferSearchRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async rank(r: RankQuery): Promise<RankedRow[]> {
-    return this.db.query(RANKED_OFFERS_SQL, [r.terms, r.weights, r.sector, r.cooperationType, r.limit, r.offset, r.k1, r.b, r.minShareOfBest]);
+    return this.db.query(RANKED_OFFERS_SQL, [
+      r.terms,
+      r.weights,
+      r.sector,
+      r.cooperationType,
+      r.limit,
+      r.offset,
+      r.k1,
+      r.b,
+      r.minShareOfBest,
+      r.units,
+      r.concepts,
+      r.searchConceptWeight,
+    ]);
   }
 
   /** The page's offers, if still searchable. */

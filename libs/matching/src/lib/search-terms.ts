@@ -13,7 +13,7 @@ import { DEFAULT_WEIGHTS } from './weights';
 /**
  * Offer search outside the engine's in-memory index (a database holds the postings), with the
  * same BM25 as searchOffers: a store keeps each offer's terms (offerSearchTerms), ranks a query's
- * terms (searchQueryTerms) against them with searchBm25 and the whole corpus's statistics, and
+ * terms (searchQueryTerms) against them as searchRelevance does, with the whole corpus's statistics, and
  * explains a page of hits with explainSearchPage. search-terms.spec.ts pins the equivalence.
  */
 
@@ -66,32 +66,56 @@ export function offerSearchTerms(offer: SearchableOffer, weights: MatchingWeight
   return { terms, lengths };
 }
 
-/** One term of a search query and its query weight before idf (firmQuery's kind and concept weights). */
+/**
+ * One term of a search query: its query weight before idf (firmQuery's kind and concept
+ * weights), the query word it belongs to (searchOffers' units: a dictionary word's concepts and
+ * the surface terms starting inside it; a surface term outside every dictionary word is a word
+ * of its own), and whether it is a concept of that word or one of its surface terms.
+ */
 export interface SearchQueryTerm {
   term: string;
   weight: number;
+  unit: number;
+  concept: boolean;
 }
 
-/**
- * The terms searchOffers reads from a query, each once, with their weight before idf: surface
- * tokens (a single Han character at cjkUnigramWeight), then dictionary concepts at
- * searchConceptWeight (× conceptSingleCharWeight from a one-character headword).
- */
+/** The terms searchOffers reads from a query, each once, grouped into its words, in its order. */
 export function searchQueryTerms(query: string, weights: MatchingWeights = DEFAULT_WEIGHTS): SearchQueryTerm[] {
   const language: Language = queryLanguage(query);
   const normalised = normaliseText(query);
-  const out: SearchQueryTerm[] = [];
-  const seen = new Set<string>();
-  const push = (term: string, weight: number): void => {
-    if (seen.has(term) || weight === 0) return;
-    seen.add(term);
-    out.push({ term, weight });
+  const text = weights.text;
+  // firmQuery's weights: each term at its first occurrence, surface terms before concepts.
+  const weightOf = new Map<string, number>();
+  const weigh = (term: string, weight: number): void => {
+    if (!weightOf.has(term) && weight !== 0) weightOf.set(term, weight);
   };
-  tokenise(normalised, (term, kind) => push(term, kind === TokenKind.CjkUnigram ? weights.text.cjkUnigramWeight : 1));
-  const conceptWeight = weights.text.searchConceptWeight;
-  if (conceptWeight > 0) {
-    conceptTokens(normalised, language, (concept, _surface, single) => push(concept, conceptWeight * (single ? weights.text.conceptSingleCharWeight : 1)));
+  tokenise(normalised, (term, kind) => weigh(term, kind === TokenKind.CjkUnigram ? text.cjkUnigramWeight : 1));
+  if (text.searchConceptWeight > 0) {
+    conceptTokens(normalised, language, (concept, _surface, single) => weigh(concept, text.searchConceptWeight * (single ? text.conceptSingleCharWeight : 1)));
   }
+  // searchOffers' query units, in the order it makes them.
+  const out: SearchQueryTerm[] = [];
+  const placed = new Set<string>();
+  let units = 0;
+  const spans: { start: number; end: number; unit: number }[] = [];
+  const place = (term: string, unit: number, concept: boolean): void => {
+    const weight = weightOf.get(term);
+    if (weight === undefined || placed.has(term)) return;
+    placed.add(term);
+    out.push({ term, weight, unit, concept });
+  };
+  conceptTokens(normalised, language, (concept, surface, _single, start) => {
+    let span = spans.find((x) => x.start === start);
+    if (!span) {
+      span = { start, end: start + Array.from(surface).length, unit: units++ };
+      spans.push(span);
+    }
+    place(concept, span.unit, true);
+  });
+  tokenise(normalised, (term, _kind, start) => {
+    const span = spans.find((x) => x.start <= start && start < x.end);
+    place(term, span ? span.unit : units++, false);
+  });
   return out;
 }
 
@@ -115,22 +139,51 @@ export function bm25Factor(tf: number, length: number, averageLength: number, we
   return (tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * length) / (averageLength || 1)));
 }
 
-/** searchOffers' raw relevance of one offer for a query, from the offer's terms and the corpus statistics. */
-export function searchBm25(
+/**
+ * searchOffers' relevance of one offer, from the offer's terms and the corpus statistics: per
+ * query word, the larger of its surface share (BM25 of its surface terms over their mass) and
+ * its concept share (its best-matched concept at that concept's rarity); the words' mean
+ * weighted by rarity. Sums run in the engine's order with its float4 BM25 factors.
+ */
+export function searchRelevance(
   query: readonly SearchQueryTerm[],
   offer: OfferSearchTerms,
   corpus: SearchCorpus,
   weights: MatchingWeights = DEFAULT_WEIGHTS,
 ): number {
-  let raw = 0;
+  const k1 = weights.text.k1;
+  const units = new Map<number, { surface: number; surfaceMass: number; concept: number[]; conceptWeights: number[]; conceptMass: number }>();
   for (const q of query) {
-    const entry = offer.terms.get(q.term);
     const df = corpus.documentFrequency.get(q.term);
-    if (!entry || !df) continue;
-    const layer = entry.layer;
-    raw += q.weight * idf(corpus.documentCount, df) * bm25Factor(entry.tf, offer.lengths[layer], corpus.averageLengths[layer], weights);
+    if (!df) continue;
+    const w = q.weight * idf(corpus.documentCount, df);
+    let unit = units.get(q.unit);
+    if (!unit) units.set(q.unit, (unit = { surface: 0, surfaceMass: 0, concept: [], conceptWeights: [], conceptMass: 0 }));
+    const entry = offer.terms.get(q.term);
+    const factor = entry ? Math.fround(bm25Factor(entry.tf, offer.lengths[entry.layer], corpus.averageLengths[entry.layer], weights)) : 0;
+    if (q.concept) {
+      unit.conceptWeights.push(w);
+      unit.concept.push(factor);
+      unit.conceptMass += w * (k1 + 1);
+    } else {
+      unit.surface += w * factor;
+      unit.surfaceMass += w * (k1 + 1);
+    }
   }
-  return raw;
+  let relevance = 0;
+  let total = 0;
+  for (const [, unit] of [...units].sort((a, b) => a[0] - b[0])) {
+    let best = 0;
+    if (unit.conceptWeights.length) {
+      const full = Math.max(...unit.conceptWeights) * (k1 + 1);
+      unit.conceptWeights.forEach((w, i) => (best = Math.max(best, (w / full) * (unit.concept[i] as number))));
+    }
+    if (unit.surfaceMass > 0) best = Math.max(best, unit.surface / unit.surfaceMass);
+    const weight = Math.max(unit.conceptMass / weights.text.searchConceptWeight, unit.surfaceMass);
+    relevance += weight * best;
+    total += weight;
+  }
+  return total > 0 ? relevance / total : 0;
 }
 
 /**
