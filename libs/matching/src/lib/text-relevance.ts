@@ -92,7 +92,7 @@ function addTerm(query: FirmQuery, t: number, weight: number, k1: number): void 
 }
 
 /** raw[d] += BM25 of terms [from, end) of the query in every document d. */
-export function accumulate(prepared: PreparedOffers, query: FirmQuery, from: number, raw: Float64Array): void {
+export function accumulate(prepared: PreparedOffers, query: Pick<FirmQuery, 'terms' | 'weights'>, from: number, raw: Float64Array): void {
   const { postingStart, postingDoc, postingWeight } = prepared.text;
   for (let i = from; i < query.terms.length; i++) {
     const t = query.terms[i] as number;

@@ -12,7 +12,8 @@ export enum TokenKind {
   Concept = 4,
 }
 
-export type TokenSink = (term: string, kind: TokenKind) => void;
+/** `start`: where the token begins in the normalised text, in code points. */
+export type TokenSink = (term: string, kind: TokenKind, start: number) => void;
 
 export const ENGLISH_STOP_WORDS: ReadonlySet<string> = new Set(
   (
@@ -33,23 +34,26 @@ export function tokenise(normalised: string, emit: TokenSink): void {
   let han = '';
   let kana = '';
   let word = '';
+  let position = 0;
+  let start = 0;
   const flushHan = (): void => {
     if (han === '') return;
     const chars = Array.from(han);
+    const runStart = position - chars.length;
     for (let i = 0; i < chars.length; i++) {
-      emit(chars[i] as string, TokenKind.CjkUnigram);
-      if (i + 1 < chars.length) emit((chars[i] as string) + (chars[i + 1] as string), TokenKind.CjkBigram);
+      emit(chars[i] as string, TokenKind.CjkUnigram, runStart + i);
+      if (i + 1 < chars.length) emit((chars[i] as string) + (chars[i + 1] as string), TokenKind.CjkBigram, runStart + i);
     }
     han = '';
   };
   const flushKana = (): void => {
-    if (kana.length >= 2) emit(kana, TokenKind.Katakana);
+    if (kana.length >= 2) emit(kana, TokenKind.Katakana, start);
     kana = '';
   };
   const flushWord = (): void => {
     if (word !== '') {
       const stem = stemEnglish(word);
-      if (stem.length >= 2 && !ENGLISH_STOP_WORDS.has(word) && !/^\d+$/.test(stem)) emit(stem, TokenKind.Word);
+      if (stem.length >= 2 && !ENGLISH_STOP_WORDS.has(word) && !/^\d+$/.test(stem)) emit(stem, TokenKind.Word, start);
     }
     word = '';
   };
@@ -59,8 +63,14 @@ export function tokenise(normalised: string, emit: TokenSink): void {
     if (cls !== CharClass.Katakana) flushKana();
     if (cls !== CharClass.Latin) flushWord();
     if (cls === CharClass.Han) han += ch;
-    else if (cls === CharClass.Katakana) kana += ch;
-    else if (cls === CharClass.Latin) word += ch;
+    else if (cls === CharClass.Katakana) {
+      if (kana === '') start = position;
+      kana += ch;
+    } else if (cls === CharClass.Latin) {
+      if (word === '') start = position;
+      word += ch;
+    }
+    position++;
   }
   flushHan();
   flushKana();
