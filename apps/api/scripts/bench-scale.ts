@@ -1,5 +1,5 @@
 /**
- * npm run bench:scale -- --factor N [--seconds 8] [--workers 1,2] [--skip-matching]
+ * npm run bench:scale -- --factor N [--seconds 8] [--workers 1,2] [--skip-matching] [--reuse]
  *
  * The year-round platform at N × one edition (PRODUCT.md §7; N = 1, 10, 100): seeds a
  * synthetic dataset into its own database jinan_scale_fN on the local server (or
@@ -7,18 +7,22 @@
  * - the offer search index in PostgreSQL, every seeded offer;
  * - a full matching run as shard jobs with 1 then 2 `matching:worker` processes;
  * - incremental matching: a new offer until it shows in the firm's recommendations;
- * - offer search p95, recommendations p99 and agenda p99 at a fixed 200 req/s (autocannon);
+ * - offer search: each term once (a new query), then p95, recommendations p99 and agenda p99 at a
+ *   fixed 200 req/s (autocannon; repeated queries come from the instance's page cache);
  * - agenda throughput at saturation, ours against a bare node:http + pg server answering the
  *   same SQL for the same users (the ceiling on this machine): baselineRatio;
  * - publishing the last round's schedule in bulk; the bureau's statistics; the API's peak RSS.
+ * --reuse measures again on the database an earlier run of the same factor seeded and indexed
+ * (no seed, no index build); with --skip-matching too, on its recommendations: the reads alone,
+ * e.g. once the machine is quiet.
  * Prints a table and, last, one JSON line. Load goes to 127.0.0.1 only, bounded in time.
  */
 import { Logger } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
-import { resolve } from 'node:path';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { Client } from 'pg';
 import { createDataSource, migrate } from '../src/database/data-source';
 import { JobsService } from '../src/jobs/jobs.service';
@@ -26,7 +30,7 @@ import { MATCHING_SHARD_JOB, ShardedMatching } from '../src/matching/sharded-mat
 import { OfferSearchIndex } from '../src/offers/offer-search.index';
 import { OfferSearchRepository } from '../src/offers/offer-search.repository';
 import { freshDatabase, serverUrl, startCluster } from './bench-cluster';
-import { ScaleDataset, seedScale } from './scale/seed-scale';
+import { datasetOf, ScaleDataset, seedScale } from './scale/seed-scale';
 
 const autocannon = require('autocannon') as (options: Record<string, unknown>) => Promise<AutocannonResult>;
 
@@ -46,6 +50,7 @@ const FACTOR = Number(option('factor', '1'));
 const SECONDS = Number(option('seconds', '8'));
 const WORKERS = option('workers', '1,2').split(',').map(Number);
 const SKIP_MATCHING = process.argv.includes('--skip-matching');
+const REUSE = process.argv.includes('--reuse');
 const RATE = 200;
 const SECRET = 'bench-secret-that-is-long-enough-for-hs256-0123456789';
 const ROOT = resolve(__dirname, '../../..');
@@ -72,29 +77,51 @@ async function main(): Promise<void> {
   Logger.overrideLogger(['error', 'warn']);
   if (![1, 10, 100].includes(FACTOR)) log(`factor ${FACTOR} is not one of 1, 10, 100; measuring it anyway`);
   const server = await serverUrl();
-  const url = await freshDatabase(server.admin, `jinan_scale_f${FACTOR}`);
-  log(`database ${url.replace(/:[^:@/]*@/, ':***@')}`);
+  const name = `jinan_scale_f${FACTOR}`;
+  const datasetFile = join(tmpdir(), `${name}.json`);
+  let url: string;
+  let db: Client;
+  let data: ScaleDataset;
+  let seedSeconds: number | null = null;
+  let searchIndexSeconds: number | null = null;
+  if (REUSE) {
+    // The database and the dataset a previous run of this factor left (seeded, indexed, matched):
+    // the reads measured again, e.g. once the machine is quiet.
+    const admin = new URL(server.admin);
+    admin.pathname = `/${name}`;
+    url = admin.toString();
+    db = new Client({ connectionString: url });
+    await db.connect();
+    data = existsSync(datasetFile) ? (JSON.parse(readFileSync(datasetFile, 'utf8')) as ScaleDataset) : await datasetOf(db, FACTOR);
+    log(`reusing ${name} (seeded and indexed by an earlier run)`);
+  } else {
+    url = await freshDatabase(server.admin, name);
+    log(`database ${url.replace(/:[^:@/]*@/, ':***@')}`);
 
-  // Seed.
-  const ds = await createDataSource(url, 4).initialize();
-  await migrate(ds);
-  await ds.destroy();
-  const db = new Client({ connectionString: url });
-  await db.connect();
-  const t0 = performance.now();
-  const data = await seedScale(db, FACTOR, log);
-  // The seed is the input of the first full run, not a change for the incremental job.
-  await db.query('TRUNCATE matching_changes');
-  const seedSeconds = record('seed', round((performance.now() - t0) / 1000, 1), 's', '', JSON.stringify(data.counts));
+    // Seed.
+    const ds = await createDataSource(url, 4).initialize();
+    await migrate(ds);
+    await ds.destroy();
+    db = new Client({ connectionString: url });
+    await db.connect();
+    const t0 = performance.now();
+    data = await seedScale(db, FACTOR, log);
+    // The seed is the input of the first full run, not a change for the incremental job.
+    await db.query('TRUNCATE matching_changes');
+    seedSeconds = record('seed', round((performance.now() - t0) / 1000, 1), 's', '', JSON.stringify(data.counts));
+    writeFileSync(datasetFile, JSON.stringify(data));
+
+    // The offer search index (PostgreSQL): the seed's offers are queued by trigger; index them
+    // all now, as an API instance would at boot.
+    const ti = performance.now();
+    const indexDs = await createDataSource(url, 2).initialize();
+    const indexed = await new OfferSearchIndex(new OfferSearchRepository(indexDs)).catchUp();
+    await indexDs.destroy();
+    // As autovacuum would soon after a bulk load: statistics, and the visibility map index-only scans need.
+    await db.query('VACUUM (ANALYZE) offer_search_terms, offer_search_documents');
+    searchIndexSeconds = record('offer search index, every offer', round((performance.now() - ti) / 1000, 1), 's', '', `${indexed} offers`);
+  }
   const editionId = data.publishedEditionIds[0] as string;
-
-  // The offer search index (PostgreSQL): the seed's offers are queued by trigger; index them
-  // all now, as an API instance would at boot.
-  const ti = performance.now();
-  const indexDs = await createDataSource(url, 2).initialize();
-  const indexed = await new OfferSearchIndex(new OfferSearchRepository(indexDs)).catchUp();
-  await indexDs.destroy();
-  const searchIndexSeconds = record('offer search index, every offer', round((performance.now() - ti) / 1000, 1), 's', '', `${indexed} offers`);
 
   // Full matching with 1 then 2 worker processes (the API is not running meanwhile).
   const matching: Record<number, number | null> = {};
@@ -128,6 +155,17 @@ async function main(): Promise<void> {
   const firstSearch = await first(`/api/offers?q=${encodeURIComponent(data.searchTerms[0] as string)}&pageSize=20`, bureau);
   const firstRecommendations = await first(`/api/events/${editionId}/recommendations?limit=20`, token(data.firmUsers[0]!.userId));
   log(`search ${firstSearch}; recommendations ${firstRecommendations}`);
+
+  // Each search term once, in turn: none is in an instance's page cache yet (the cost of a new query).
+  const uncached: number[] = [];
+  for (const term of data.searchTerms.slice(1)) {
+    const t1 = performance.now();
+    const res = await fetch(`${base}/api/offers?q=${encodeURIComponent(term)}&pageSize=20`, { headers: { authorization: bureau } });
+    await res.arrayBuffer();
+    uncached.push(performance.now() - t1);
+  }
+  const uncachedNote = `each of ${uncached.length} other terms once: median ${round(median(uncached), 0)} ms`;
+  const searchUncachedMs = record('offer search, a new query (max)', round(Math.max(...uncached), 0), 'ms', '', uncachedNote);
 
   // Reads at a fixed 200 req/s.
   const terms = data.searchTerms;
@@ -168,7 +206,12 @@ async function main(): Promise<void> {
   // Publishing one session of the last round (bounded: one session, not the whole round).
   const {
     rows: [session],
-  } = await db.query(`SELECT id FROM programme_sessions WHERE edition_id = $1 ORDER BY starts_at LIMIT 1`, [data.unpublishedEditionId]);
+  } = await db.query(
+    `SELECT s.id FROM programme_sessions s WHERE s.edition_id = $1
+        AND EXISTS (SELECT 1 FROM bookings b JOIN meetings m ON m.id = b.meeting_id WHERE b.session_id = s.id AND m.slot_published_at IS NULL)
+      ORDER BY s.starts_at LIMIT 1`,
+    [data.unpublishedEditionId],
+  );
   const tp = performance.now();
   const published = await fetch(`${base}/api/events/${data.unpublishedEditionId}/schedule/publish`, {
     method: 'POST',
@@ -198,6 +241,7 @@ async function main(): Promise<void> {
     matchingWorkers: Object.fromEntries(Object.entries(matching)),
     matchingIncrementalSeconds: incrementalSeconds,
     searchP95Ms,
+    searchUncachedMs,
     recommendationsP99Ms,
     agendaP99Ms,
     agendaRateRps,

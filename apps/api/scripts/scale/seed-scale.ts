@@ -305,3 +305,33 @@ function offerRow(o: MatchingOffer, i: number, organizationId: string): Record<s
     search_text: searchText(row.title_zh, row.title_ja, row.title_en, row.summary_zh, row.summary_ja, row.summary_en, row.partner),
   };
 }
+
+/** The dataset description of a database seedScale filled earlier (for bench:scale --reuse without its file). */
+export async function datasetOf(db: Client, factor: number): Promise<ScaleDataset> {
+  const one = async <T>(sql: string, params: unknown[] = []): Promise<T[]> => (await db.query(sql, params)).rows as T[];
+  const [{ id: bureauUserId }] = await one<{ id: string }>(`SELECT id FROM users WHERE email = 'bureau@scale.test'`);
+  const editionIds = (await one<{ id: string }>(`SELECT id FROM editions ORDER BY start_date, id`)).map((e) => e.id);
+  const [counts] = await one<ScaleDataset['counts']>(
+    `SELECT (SELECT count(*) FROM organizations WHERE country = 'JP')::int AS firms, (SELECT count(*) FROM organizations WHERE country = 'CN')::int AS companies,
+            (SELECT count(*) FROM offers)::int AS offers, (SELECT count(*) FROM meetings)::int AS requests,
+            (SELECT count(*) FROM bookings)::int AS meetings, (SELECT count(*) FROM editions)::int AS editions`,
+  );
+  const users = (sql: string, params: unknown[] = []) =>
+    one<{ userId: string; organizationId: string }>(
+      `SELECT u.id AS "userId", u.organization_id AS "organizationId" FROM users u WHERE ${sql} ORDER BY u.organization_id`,
+      params,
+    );
+  return {
+    factor,
+    counts: counts as ScaleDataset['counts'],
+    bureauUserId,
+    publishedEditionIds: editionIds.slice(0, -1),
+    unpublishedEditionId: editionIds[editionIds.length - 1] as string,
+    agendaUsers: await users(
+      `u.organization_id IN (SELECT jp_organization_id FROM bookings WHERE edition_id = $1 UNION SELECT cn_organization_id FROM bookings WHERE edition_id = $1)`,
+      [editionIds[0]],
+    ),
+    firmUsers: await users(`u.organization_id IN (SELECT id FROM organizations WHERE country = 'JP')`),
+    searchTerms: ['医疗器械', '介護', 'battery', '污水处理', 'ロボット', 'sensors', '数据中心', 'elderly care'],
+  };
+}

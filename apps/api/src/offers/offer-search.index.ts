@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import type { CooperationType, MatchedTermsView, Sector } from '@jinan/contracts';
-import type { SearchCorpus } from '@jinan/matching';
+import type { MatchingOffer, SearchCorpus } from '@jinan/matching';
 import { DEFAULT_WEIGHTS, explainSearchPage, offerSearchTerms, searchQueryTerms } from '@jinan/matching';
 import { offerFromRow, partnerSoughtText, text } from '../matching/matching-input';
 import type { IndexedDocument } from './offer-search.repository';
@@ -49,6 +49,8 @@ export class OfferSearchIndex implements OnApplicationBootstrap {
   onApplicationBootstrap(): void {
     // In the background: a freshly seeded catalogue takes a while, and searches wait for it anyway.
     void this.catchUp().catch((e: unknown) => this.logger.error(`indexing failed: ${(e as Error).stack ?? e}`));
+    // The dictionaries and script converters load on first use (seconds): not on a user's first search.
+    setImmediate(() => warmUp());
   }
 
   /**
@@ -148,4 +150,21 @@ export class OfferSearchIndex implements OnApplicationBootstrap {
     if (done > BATCH) this.logger.log(`indexed ${done} queued offer change(s)`);
     return done;
   }
+}
+
+/** One query in each language through the query and explanation paths, on a one-offer corpus. */
+function warmUp(): void {
+  const offer: MatchingOffer = {
+    id: 'warm-up',
+    organizationId: 'warm-up',
+    sector: 'health',
+    cooperationType: 'investment',
+    title: { zh: '医疗器械和氢燃料电池', ja: '医療機器と水素', en: 'Medical devices and hydrogen' },
+    summary: {},
+    partnerSought: {},
+    company: { sectors: ['health'], languages: ['zh'] },
+  };
+  const { terms, lengths } = offerSearchTerms(offer);
+  const corpus: SearchCorpus = { documentCount: 1, averageLengths: lengths, documentFrequency: new Map([...terms.keys()].map((t) => [t, 1])) };
+  for (const q of ['医疗器械', '医療機器 水素', 'hydrogen']) explainSearchPage([offer], q, corpus);
 }
