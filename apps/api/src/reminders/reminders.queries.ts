@@ -2,6 +2,12 @@ import { ReminderKind, ReminderSettings } from '@jinan/contracts';
 import { EntityManager } from 'typeorm';
 import { FOLLOW_UP_AFTER_DAYS } from '../feedback/feedback.service';
 
+/** The open editions, oldest first: a round of the job goes over each. */
+export async function openEditionIds(db: Pick<EntityManager, 'query'>): Promise<string[]> {
+  const editions: { id: string }[] = await db.query(`SELECT id FROM editions WHERE status = 'open' ORDER BY year`);
+  return editions.map((e) => e.id);
+}
+
 /** One reminder due: who, what kind, about what (a meeting, or the edition for "no request yet"). */
 export interface DueReminder {
   kind: ReminderKind;

@@ -5,12 +5,11 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../common/auth/auth-user';
 import { Clock, CLOCK } from '../common/clock';
-import { DomainError } from '../common/errors/domain-error';
-import { Edition } from '../editions/edition.entity';
 import { reminderSettings } from '../editions/edition.view';
+import { loadEdition } from '../editions/editions';
 import { JobsService } from '../jobs/jobs.service';
 import { NotificationsService } from '../notifications/notifications.service';
-import { claimAndNotify, DueReminder, dueReminders } from './reminders.queries';
+import { claimAndNotify, DueReminder, dueReminders, openEditionIds } from './reminders.queries';
 
 export const SEND_REMINDERS_JOB = 'reminders-send';
 
@@ -37,9 +36,8 @@ export class RemindersService implements OnModuleInit {
 
   /** A round over every open edition, by the job (and by tests with their clock). */
   async sendAll(): Promise<RemindersRunView[]> {
-    const editions: { id: string }[] = await this.db.query(`SELECT id FROM editions WHERE status = 'open' ORDER BY year`);
     const views: RemindersRunView[] = [];
-    for (const { id } of editions) views.push(await this.round(id, false, null));
+    for (const id of await openEditionIds(this.db.manager)) views.push(await this.round(id, false, null));
     return views;
   }
 
@@ -50,8 +48,7 @@ export class RemindersService implements OnModuleInit {
 
   private async round(editionId: string, dryRun: boolean, caller: AuthUser | null): Promise<RemindersRunView> {
     const now = this.clock.now();
-    const edition = await this.db.getRepository(Edition).findOneBy({ id: editionId });
-    if (!edition) throw new DomainError('EDITION_NOT_FOUND', `no edition ${editionId}`);
+    const edition = await loadEdition(this.db, editionId);
     const due = await dueReminders(this.db.manager, editionId, now, reminderSettings(edition));
     const sent = await this.db.transaction(async (tx) => {
       const claimed = dryRun ? due : await claimAndNotify(tx, editionId, due, now);
