@@ -228,6 +228,8 @@ async function main(): Promise<void> {
   );
 
   const apiPeakRssMiB = record('API peak RSS (VmHWM)', peakRssMiB(apiPid), 'MiB', '≤ 512 MiB at 10×');
+  // The worker that applied the incremental change holds every published offer prepared.
+  record('matching worker peak RSS (VmHWM)', worker.pid ? peakRssMiB(worker.pid) : null, 'MiB', '', 'incremental matching: every offer prepared');
   cluster.child.kill('SIGTERM');
   worker.kill('SIGTERM');
   await new Promise((r) => cluster.child.once('exit', r));
