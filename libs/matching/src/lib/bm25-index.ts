@@ -17,6 +17,11 @@ export interface Bm25Options {
   conceptSingleCharWeight: number;
   /** Concepts never indexed: platform boilerplate every offer shares (~china, ~benefit). */
   stopConcepts: readonly string[];
+  /**
+   * Query weight of a single Han character: at 0 no query reads them, so they get no postings
+   * (the largest lists by far) and count only towards their document's Han length.
+   */
+  cjkUnigramWeight: number;
 }
 
 /**
@@ -80,8 +85,12 @@ export function buildBm25Index(documents: readonly (readonly IndexedField[])[], 
     let found = surfaceMemo.get(piece);
     if (found === undefined) {
       const ids: number[] = [];
-      tokenise(piece, (term, kind) => ids.push(idOf(term, kind)));
-      found = { ids: Int32Array.from(ids), factors: new Float64Array(ids.length).fill(1) };
+      let unindexed = 0;
+      tokenise(piece, (term, kind) => {
+        if (kind === TokenKind.CjkUnigram && options.cjkUnigramWeight === 0) unindexed++;
+        else ids.push(idOf(term, kind));
+      });
+      found = { ids: Int32Array.from(ids), factors: new Float64Array(ids.length).fill(1), unindexedCjk: unindexed };
       surfaceMemo.set(piece, found);
     }
     return found;
@@ -97,7 +106,7 @@ export function buildBm25Index(documents: readonly (readonly IndexedField[])[], 
         ids.push(idOf(concept, TokenKind.Concept));
         factors.push(single ? options.conceptSingleCharWeight : 1);
       });
-      found = { ids: Int32Array.from(ids), factors: Float64Array.from(factors) };
+      found = { ids: Int32Array.from(ids), factors: Float64Array.from(factors), unindexedCjk: 0 };
       memo.set(piece, found);
     }
     return found;
@@ -208,6 +217,8 @@ export function termWeightInDocument(index: Bm25Index, t: number, d: number): nu
 interface PieceTerms {
   ids: Int32Array;
   factors: Float64Array;
+  /** Han tokens of the piece counted in its length only (single characters, see cjkUnigramWeight). */
+  unindexedCjk: number;
 }
 
 /** One document's term counts while it is read; lengths are [Han and katakana, Latin words, concepts]. */
@@ -253,6 +264,7 @@ function count(tally: Tally, piece: PieceTerms, boost: number): void {
     const slot = kind === TokenKind.Word ? 1 : kind === TokenKind.Concept ? 2 : 0;
     lengths[slot] = (lengths[slot] as number) + tf;
   }
+  if (piece.unindexedCjk > 0) lengths[0] = (lengths[0] as number) + boost * piece.unindexedCjk;
   tally.size = size;
 }
 

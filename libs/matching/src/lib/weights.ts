@@ -1,10 +1,10 @@
 import type { CooperationType, ScorePartName, Sector, SizeBand } from './domain';
 import { COOPERATION_TYPES, SCORE_PARTS, SECTORS, SIZE_BANDS } from './domain';
-import weightsV2 from './weights.v2.json';
+import weightsV3 from './weights.v3.json';
 
 /**
  * The engine's tunable numbers. They are data: a versioned JSON file
- * (`weights.v2.json`; v1 kept for the record), so a change of weights is a change of `version`, not of code.
+ * (`weights.v3.json`; v1 and v2 kept for the record), so a change of weights is a change of `version`, not of code.
  */
 export interface MatchingWeights {
   version: string;
@@ -70,7 +70,7 @@ export interface MatchingWeights {
   };
 }
 
-export const DEFAULT_WEIGHTS: MatchingWeights = validateWeights(weightsV2 as unknown);
+export const DEFAULT_WEIGHTS: MatchingWeights = validateWeights(weightsV3 as unknown);
 
 /** Checks a weights document (e.g. loaded from a file or the database) and returns it typed. */
 export function validateWeights(input: unknown): MatchingWeights {
