@@ -39,7 +39,7 @@ export default [
             {
               name: '@jinan/contracts',
               allowTypeImports: true,
-              message: 'Use `import type` here; take values from @jinan/contracts/enums or @jinan/contracts/edition-dates.',
+              message: 'Use `import type` here; take values from the plain modules (@jinan/contracts/enums, /edition-dates, /stats, …).',
             },
           ],
         },

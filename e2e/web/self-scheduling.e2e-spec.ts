@@ -78,7 +78,8 @@ describeInBrowser('self-scheduling', () => {
       const slotId = await first.getAttribute('data-slot');
       await expectNoRawKeys(cn);
       await first.locator('[data-pick]').click();
-      await cn.waitForFunction(async () => !document.querySelector('[data-pick]'));
+      // Not async: an async predicate returns a promise, which is truthy at once, and the check below raced the booking.
+      await cn.waitForFunction(() => !document.querySelector('[data-pick]'));
 
       const booked = await api<{ status: string }>('GET', `/meetings/${meeting.id}`, undefined, await apiToken(meeting.cn));
       expect(booked.status).toBe('scheduled');

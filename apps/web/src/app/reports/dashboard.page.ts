@@ -11,7 +11,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import type { EditionStatsView, OrganizationView, OrganizationWithoutMeetingView, Page } from '@jinan/contracts';
-import { WITHOUT_MEETING_FIRST } from '@jinan/contracts';
+import { WITHOUT_MEETING_FIRST } from '@jinan/contracts/stats';
 import type { EChartsCoreOption } from 'echarts/core';
 import { NgxEchartsDirective } from 'ngx-echarts';
 import { of } from 'rxjs';
