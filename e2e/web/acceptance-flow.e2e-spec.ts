@@ -10,6 +10,7 @@ import {
   launchBrowser,
   openPage,
   PHONE,
+  restoreLocalesAfterAll,
   screenshot,
   signIn,
   switchLanguage,
@@ -106,17 +107,8 @@ const clock = (iso: string) => iso.slice(11, 16);
 describeInBrowser('acceptance flow: request → schedule → publish → agendas → decline', () => {
   let browser: Browser;
   beforeAll(async () => (browser = await launchBrowser()));
-  afterAll(async () => {
-    await browser?.close();
-    for (const [account, locale] of [
-      ['jp1@demo.test', 'ja'],
-      ['jp2@demo.test', 'ja'],
-      ['bureau@demo.test', 'zh-CN'],
-      ['cn1@demo.test', 'zh-CN'],
-    ]) {
-      await api('PATCH', '/me', { locale }, await apiToken(account));
-    }
-  });
+  afterAll(async () => browser?.close());
+  restoreLocalesAfterAll({ 'jp1@demo.test': 'ja', 'jp2@demo.test': 'ja', 'bureau@demo.test': 'zh-CN', 'cn1@demo.test': 'zh-CN' });
 
   for (const [locale, delegate] of [
     ['ja', 'jp1@demo.test'],

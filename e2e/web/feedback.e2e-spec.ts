@@ -9,6 +9,7 @@ import {
   launchBrowser,
   openPage,
   PHONE,
+  restoreLocalesAfterAll,
   signIn,
   UiLocale,
 } from './support/browser';
@@ -55,15 +56,8 @@ const LOCALES: UiLocale[] = ['zh-CN', 'ja'];
 describeInBrowser('errors, double-clicks, confirmations and phones (issue 13, part B)', () => {
   let browser: Browser;
   beforeAll(async () => (browser = await launchBrowser()));
-  afterAll(async () => {
-    await browser?.close();
-    for (const [account, locale] of [
-      ['jp2@demo.test', 'ja'],
-      ['bureau@demo.test', 'zh-CN'],
-    ]) {
-      await api('PATCH', '/me', { locale }, await apiToken(account));
-    }
-  });
+  afterAll(async () => browser?.close());
+  restoreLocalesAfterAll({ 'jp2@demo.test': 'ja', 'bureau@demo.test': 'zh-CN' });
 
   for (const locale of LOCALES) {
     it(`${locale}: a wrong password and a taken email are told in ${locale}, with no English sentence`, async () => {

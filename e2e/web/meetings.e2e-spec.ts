@@ -8,6 +8,7 @@ import {
   launchBrowser,
   openPage,
   PHONE,
+  restoreLocalesAfterAll,
   screenshot,
   signIn,
   switchLanguage,
@@ -36,17 +37,8 @@ const LABELS: Record<'ja' | 'zh-CN', Labels> = {
 describeInBrowser('meeting request, review and acceptance', () => {
   let browser: Browser;
   beforeAll(async () => (browser = await launchBrowser()));
-  afterAll(async () => {
-    await browser?.close();
-    for (const [account, locale] of [
-      ['jp1@demo.test', 'ja'],
-      ['bureau@demo.test', 'zh-CN'],
-      ['cn2@demo.test', 'zh-CN'],
-      ['cn3@demo.test', 'zh-CN'],
-    ]) {
-      await api('PATCH', '/me', { locale }, await apiToken(account));
-    }
-  });
+  afterAll(async () => browser?.close());
+  restoreLocalesAfterAll({ 'jp1@demo.test': 'ja', 'bureau@demo.test': 'zh-CN', 'cn2@demo.test': 'zh-CN', 'cn3@demo.test': 'zh-CN' });
 
   for (const [locale, company] of [
     ['ja', 'cn2@demo.test'],

@@ -109,6 +109,16 @@ export async function apiToken(email: string, password = DEMO_PASSWORD): Promise
   return accessToken;
 }
 
+/**
+ * After the suite, gives these demo accounts their language back: a test that switches
+ * the language stores it on the account, and the next suite expects the demo's.
+ */
+export function restoreLocalesAfterAll(locales: Readonly<Record<string, UiLocale>>): void {
+  afterAll(async () => {
+    for (const [account, locale] of Object.entries(locales)) await api('PATCH', '/me', { locale }, await apiToken(account));
+  });
+}
+
 export function unique(prefix: string): string {
   return `${prefix}-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e6).toString(36)}`;
 }
