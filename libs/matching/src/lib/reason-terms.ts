@@ -16,22 +16,48 @@ import type { MatchedTerm } from './text-relevance';
 export function localisedTerms(prepared: PreparedOffers, d: number, terms: readonly MatchedTerm[]): Record<Locale, string[]> {
   const out: Record<Locale, string[]> = { en: [], ja: [], 'zh-CN': [] };
   for (const term of terms) {
-    const key = prepared.text.terms[term.term] as string;
-    const concept = key.startsWith(CONCEPT_PREFIX) ? key : conceptOf(term.surface, term.language);
+    const forms = termForms(prepared.text.terms[term.term] as string, term.surface, term.language);
     // The offer's own words are read only when the firm's word cannot be shown as is: katakana or
     // English for a Chinese reader, a Japanese word Chinese lacks.
     let words: Partial<Record<Language, string>> | undefined;
-    const offer = (): Partial<Record<Language, string>> => (words ??= concept === undefined ? {} : offerWords(prepared, d, concept));
-    const own = (language: Language): string | undefined => (term.language === language ? term.surface : undefined);
-    const han = /^[\p{Script=Han}\u3005]+$/u.test(term.surface);
-    const chinese = han && (term.language === 'zh' || conceptTables().zh.has(normalised(term.surface))) ? normalised(term.surface) : undefined;
-    const english =
-      concept === undefined ? undefined : (conceptTables().words.get(concept.slice(CONCEPT_PREFIX.length)) ?? concept.slice(CONCEPT_PREFIX.length));
-    add(out.en, own('en') ?? english ?? term.surface);
-    add(out['zh-CN'], chinese ?? offer().zh ?? (han ? normalised(term.surface) : undefined) ?? english ?? term.surface);
-    add(out.ja, own('ja') ?? (han ? toJapanese(normalised(term.surface)) : undefined) ?? japaneseOf(offer()) ?? english ?? term.surface);
+    const offer = (): Partial<Record<Language, string>> => (words ??= forms.concept === undefined ? {} : offerWords(prepared, d, forms.concept));
+    add(out.en, forms.en);
+    add(out['zh-CN'], forms.chinese ?? offer().zh ?? forms.chineseElse);
+    add(out.ja, forms.japanese ?? japaneseOf(offer()) ?? forms.japaneseElse);
   }
   return out;
+}
+
+/** What showing a matched word takes that does not depend on the offer: in English, and in Chinese and Japanese before or after the offer's own word. */
+interface TermForms {
+  concept: string | undefined;
+  en: string;
+  chinese: string | undefined;
+  chineseElse: string;
+  japanese: string | undefined;
+  japaneseElse: string;
+}
+
+const formsCache = new Map<string, TermForms>();
+
+/** The offer-independent forms of a matched word (index term `key`, written `surface` in `language`), memoised. */
+function termForms(key: string, surface: string, language: Language): TermForms {
+  const cacheKey = `${language}\t${surface}\t${key}`;
+  let forms = formsCache.get(cacheKey);
+  if (forms !== undefined) return forms;
+  const concept = key.startsWith(CONCEPT_PREFIX) ? key : conceptOf(surface, language);
+  const han = /^[\p{Script=Han}\u3005]+$/u.test(surface);
+  const english = concept === undefined ? undefined : (conceptTables().words.get(concept.slice(CONCEPT_PREFIX.length)) ?? concept.slice(CONCEPT_PREFIX.length));
+  forms = {
+    concept,
+    en: (language === 'en' ? surface : undefined) ?? english ?? surface,
+    chinese: han && (language === 'zh' || conceptTables().zh.has(normalised(surface))) ? normalised(surface) : undefined,
+    chineseElse: (han ? normalised(surface) : undefined) ?? english ?? surface,
+    japanese: (language === 'ja' ? surface : undefined) ?? (han ? toJapanese(normalised(surface)) : undefined),
+    japaneseElse: english ?? surface,
+  };
+  if (formsCache.size < 100_000) formsCache.set(cacheKey, forms);
+  return forms;
 }
 
 function add(list: string[], word: string): void {

@@ -81,7 +81,7 @@ function runWords(run: string, language: Language | undefined): readonly RunWord
   let i = 0;
   while (i < n) {
     // Only the lengths some headword starting with these two characters has, longest first, then one character.
-    let mask = i + 1 < n ? (lengths.get(run.substring(i, i + 2)) ?? 0) & ((2 << (n - i)) - 1) : 0;
+    let mask = i + 1 < n ? (lengths.get(prefixKey(run.charCodeAt(i), run.charCodeAt(i + 1))) ?? 0) & ((2 << (n - i)) - 1) : 0;
     let len = 1;
     for (let l = 31 - Math.clz32(mask); ; l = 31 - Math.clz32(mask)) {
       len = mask === 0 ? 1 : l;
@@ -128,18 +128,27 @@ export function segmentCount(normalised: string, language: 'zh' | 'ja'): number 
   return count;
 }
 
-let lengthsByPrefix: Map<string, number> | undefined;
+let lengthsByPrefix: Map<number, number> | undefined;
 
-/** Per first two characters, bit L set when a headword of L ≥ 2 characters starts with them (headwords have at most 30). */
-function headwordLengths(): Map<string, number> {
+/** A small integer for two run characters (all of them lie in U+3000–U+9FFF). */
+function prefixKey(first: number, second: number): number {
+  return (first - 0x3000) * 0x7000 + (second - 0x3000);
+}
+
+/**
+ * Per first two characters of a run (prefixKey), bit L set when a headword of L ≥ 2 characters
+ * starts with them (headwords have at most 30).
+ */
+function headwordLengths(): Map<number, number> {
   if (lengthsByPrefix) return lengthsByPrefix;
-  const map = new Map<string, number>();
+  const map = new Map<number, number>();
   const tables = conceptTables();
   for (const table of [tables.zh, tables.ja]) {
     for (const key of table.keys()) {
       if (key.length < 2) continue;
       if (key.length > 30) throw new Error(`concept table: headword ${key} is longer than 30 characters`);
-      const prefix = key.substring(0, 2);
+      if (!isRunCode(key.charCodeAt(0)) || !isRunCode(key.charCodeAt(1))) continue; // never the start of a run's word
+      const prefix = prefixKey(key.charCodeAt(0), key.charCodeAt(1));
       map.set(prefix, (map.get(prefix) ?? 0) | (1 << key.length));
     }
   }
