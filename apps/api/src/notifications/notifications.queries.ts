@@ -1,9 +1,9 @@
 import { Locale } from '@jinan/contracts';
 import { EntityManager } from 'typeorm';
 import type { MeetingTransitionNotice } from './notifications.service';
-import { MeetingNotificationPayload } from './notification.entity';
+import { MeetingNotificationPayload, Notification } from './notification.entity';
 
-/** The notifications domain's SQL: the outbox rows written with a meeting's change, and the mailer's claims. */
+/** The notifications domain's SQL: the outbox rows written with a meeting's change, the mailer's claims, and a user's inbox. */
 type Db = Pick<EntityManager, 'query'>;
 
 /** The payload fields naming both parties (MeetingNotificationPayload), from MEETING_PARTIES_SQL's aliases. */
@@ -106,4 +106,31 @@ export async function markMailed(tx: Db, id: string, at: Date): Promise<void> {
 /** Counts the attempt; `givenUp` stops further tries (the notification stays listed). */
 export async function markMailFailed(tx: Db, id: string, givenUp: boolean): Promise<void> {
   await tx.query(`UPDATE notifications SET email_attempts = email_attempts + 1, email_status = $2 WHERE id = $1`, [id, givenUp ? 'failed' : 'pending']);
+}
+
+/** One page of the user's notifications, newest first; `unread` true/false filters on read_at. */
+export function userNotifications(
+  db: EntityManager,
+  userId: string,
+  unread: boolean | undefined,
+  page: number,
+  pageSize: number,
+): Promise<[Notification[], number]> {
+  const qb = db.getRepository(Notification).createQueryBuilder('n').where('n.user_id = :me', { me: userId });
+  if (unread === true) qb.andWhere('n.read_at IS NULL');
+  if (unread === false) qb.andWhere('n.read_at IS NOT NULL');
+  return qb
+    .orderBy('n.id', 'DESC')
+    .skip((page - 1) * pageSize)
+    .take(pageSize)
+    .getManyAndCount();
+}
+
+/** The user's own notification with this id. */
+export function userNotification(db: EntityManager, id: string, userId: string): Promise<Notification | null> {
+  return db.getRepository(Notification).findOneBy({ id, userId });
+}
+
+export async function markNotificationRead(db: EntityManager, id: string, at: Date): Promise<void> {
+  await db.getRepository(Notification).update({ id }, { readAt: at });
 }

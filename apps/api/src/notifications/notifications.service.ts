@@ -9,7 +9,16 @@ import { JobsService } from '../jobs/jobs.service';
 import { MailService } from './mail.service';
 import { Notification } from './notification.entity';
 import { meetingMail } from './notification-mail';
-import { claimPendingMails, insertMessageNotices, insertTransitionNotices, markMailed, markMailFailed } from './notifications.queries';
+import {
+  claimPendingMails,
+  insertMessageNotices,
+  insertTransitionNotices,
+  markMailed,
+  markMailFailed,
+  markNotificationRead,
+  userNotification,
+  userNotifications,
+} from './notifications.queries';
 
 export const SEND_NOTIFICATIONS_JOB = 'notifications-send';
 
@@ -72,24 +81,16 @@ export class NotificationsService implements OnModuleInit {
   async list(caller: AuthUser, query: NotificationQueryDto): Promise<Page<NotificationView>> {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? PAGE_SIZE_DEFAULT;
-    const qb = this.db.getRepository(Notification).createQueryBuilder('n').where('n.user_id = :me', { me: caller.id });
-    if (query.unread === true) qb.andWhere('n.read_at IS NULL');
-    if (query.unread === false) qb.andWhere('n.read_at IS NOT NULL');
-    const [rows, total] = await qb
-      .orderBy('n.id', 'DESC')
-      .skip((page - 1) * pageSize)
-      .take(pageSize)
-      .getManyAndCount();
+    const [rows, total] = await userNotifications(this.db.manager, caller.id, query.unread, page, pageSize);
     return { items: rows.map((n) => notificationView(n, caller)), page, pageSize, total };
   }
 
   async markRead(caller: AuthUser, id: string): Promise<NotificationView> {
-    const repo = this.db.getRepository(Notification);
-    const found = /^\d{1,18}$/.test(id) ? await repo.findOneBy({ id, userId: caller.id }) : null;
+    const found = /^\d{1,18}$/.test(id) ? await userNotification(this.db.manager, id, caller.id) : null;
     if (!found) throw new DomainError('NOTIFICATION_NOT_FOUND', `no notification ${id}`);
     if (!found.readAt) {
       found.readAt = this.clock.now();
-      await repo.update({ id }, { readAt: found.readAt });
+      await markNotificationRead(this.db.manager, id, found.readAt);
     }
     return notificationView(found, caller);
   }
