@@ -19,6 +19,7 @@ import { DomainError } from '../common/errors/domain-error';
 import { containsPattern, searchText } from '../common/text/search-text';
 import { contactsShared, delegatesOf, meetingsBetween, publishedOffers } from './organization-profile.queries';
 import { Organization } from './organization.entity';
+import { listOrganizations, lockOrganization, newOrganization, OrganizationFilters, organizationById, saveOrganization } from './organizations.queries';
 import { organizationView } from './organization.view';
 
 /** Changes that send a verified organisation back to the bureau's review. */
@@ -34,8 +35,7 @@ export class OrganizationsService {
   /** Called inside the registration transaction. */
   async createForRegistration(tx: EntityManager, country: Country, dto: OrganizationProfileDto): Promise<Organization> {
     assertNativeName(country, dto);
-    const repo = tx.getRepository(Organization);
-    const org = repo.create({
+    const org = newOrganization(tx, {
       ...dto,
       country,
       nameZh: dto.nameZh ?? null,
@@ -46,7 +46,7 @@ export class OrganizationsService {
       verification: 'pending',
     });
     org.searchText = organizationSearchText(org);
-    return repo.save(org);
+    return saveOrganization(tx, org);
   }
 
   /**
@@ -56,26 +56,20 @@ export class OrganizationsService {
   async list(caller: AuthUser, query: OrganizationQueryDto): Promise<Page<OrganizationView>> {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? PAGE_SIZE_DEFAULT;
-    const qb = this.db.getRepository(Organization).createQueryBuilder('o');
-    if (caller.role !== 'bureau') {
-      qb.where("(o.verification = 'verified' OR o.id = :own)", { own: caller.organizationId });
-    } else if (query.verification) {
-      qb.where('o.verification = :verification', { verification: query.verification });
-    }
-    if (query.country) qb.andWhere('o.country = :country', { country: query.country });
-    if (query.sector) qb.andWhere(':sector = ANY(o.sectors)', { sector: query.sector });
-    if (query.q?.trim()) qb.andWhere('o.search_text LIKE :pattern', { pattern: containsPattern(query.q) });
-    const [rows, total] = await qb
-      .orderBy('o.name_en', 'ASC', 'NULLS LAST')
-      .addOrderBy('o.id')
-      .skip((page - 1) * pageSize)
-      .take(pageSize)
-      .getManyAndCount();
+    const filters: OrganizationFilters = {
+      // A counterpart sees the verified ones and its own; the bureau all, by verification state.
+      visibleTo: caller.role !== 'bureau' ? caller.organizationId : undefined,
+      verification: caller.role === 'bureau' ? query.verification : undefined,
+      country: query.country,
+      sector: query.sector,
+      pattern: query.q?.trim() ? containsPattern(query.q) : undefined,
+    };
+    const [rows, total] = await listOrganizations(this.db.manager, filters, page, pageSize);
     return { items: rows.map(organizationView), page, pageSize, total };
   }
 
   async get(caller: AuthUser, id: string): Promise<OrganizationView> {
-    const org = await this.db.getRepository(Organization).findOneBy({ id });
+    const org = await organizationById(this.db.manager, id);
     const visible = org && (caller.role === 'bureau' || org.verification === 'verified' || org.id === caller.organizationId);
     if (!visible) throw notFound(id);
     return organizationView(org);
@@ -109,8 +103,7 @@ export class OrganizationsService {
       throw new DomainError('ORGANIZATION_NOT_YOURS', 'you can only edit your own organization');
     }
     return this.db.transaction(async (tx) => {
-      const repo = tx.getRepository(Organization);
-      const org = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      const org = await lockOrganization(tx, id);
       if (!org) throw notFound(id);
       const before = { ...org };
       Object.assign(org, dto);
@@ -125,7 +118,7 @@ export class OrganizationsService {
         org.verification = 'pending';
         org.verifiedAt = null;
       }
-      const saved = await repo.save(org);
+      const saved = await saveOrganization(tx, org);
       await this.audit.record(tx, {
         actorId: caller.id,
         action: 'organization.update',
@@ -139,12 +132,11 @@ export class OrganizationsService {
 
   async verify(caller: AuthUser, id: string, dto: VerifyOrganizationDto): Promise<OrganizationView> {
     return this.db.transaction(async (tx) => {
-      const repo = tx.getRepository(Organization);
-      const org = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      const org = await lockOrganization(tx, id);
       if (!org) throw notFound(id);
       org.verification = dto.decision;
       org.verifiedAt = dto.decision === 'verified' ? new Date() : null;
-      const saved = await repo.save(org);
+      const saved = await saveOrganization(tx, org);
       await this.audit.record(tx, {
         actorId: caller.id,
         action: `organization.${dto.decision}`,
