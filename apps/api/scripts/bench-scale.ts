@@ -134,7 +134,7 @@ async function main(): Promise<void> {
 
   // The API (one instance, jobs on) and one matching worker beside it for incremental matching.
   const cluster = await startCluster(url, 1, SECRET, { JOBS_ENABLED: 'true', MATCHING_IN_API: 'false' });
-  const worker = await startWorker(url);
+  const worker = await startWorker(url, true);
   const apiPid = await childPid(cluster.child);
   const base = `http://127.0.0.1:${cluster.port}`;
   const jwt = new JwtService({ secret: SECRET, signOptions: { expiresIn: 3600 } });
@@ -316,15 +316,20 @@ async function fullRun(db: Client, url: string, editionId: string, workers: numb
   );
 }
 
-function startWorker(url: string): Promise<ChildProcess> {
+/**
+ * A matching worker process, once it answers `ready` — or, `warm`, once its incremental state is
+ * prepared as a long-running worker's is (the incremental figure is the steady state, not a cold
+ * start); the full-run workers skip the warm-up, which would compete with their shards.
+ */
+function startWorker(url: string, warm = false): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['-r', './apps/api/scripts/ts-register.cjs', 'apps/api/scripts/matching-worker.ts'], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: url, JWT_SECRET: SECRET, JOBS_MAINTENANCE_SECONDS: '5' },
+    env: { ...process.env, DATABASE_URL: url, JWT_SECRET: SECRET, JOBS_MAINTENANCE_SECONDS: '5', MATCHING_WORKER_WARM: String(warm) },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolveReady, reject) => {
     child.stdout?.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('ready')) resolveReady(child);
+      if (chunk.toString().includes(warm ? 'warm' : 'ready')) resolveReady(child);
     });
     child.once('exit', (code) => reject(new Error(`matching worker exited (${code})`)));
   });

@@ -7,6 +7,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { loadEnvironment } from '../src/config/environment';
+import { MatchingShardWorker } from '../src/matching/matching-shard-worker';
 import { MatchingWorkerModule } from '../src/matching-worker.module';
 
 async function main(): Promise<void> {
@@ -24,6 +25,12 @@ async function main(): Promise<void> {
   app.enableShutdownHooks();
   await app.init();
   process.stdout.write(`matching worker ${process.pid} ready\n`);
+  // A long-running worker has its incremental state prepared before the first change arrives
+  // (MATCHING_WORKER_WARM=false: not, e.g. for workers started only for one full run).
+  if (process.env['MATCHING_WORKER_WARM'] !== 'false') {
+    await app.get(MatchingShardWorker).warm();
+    process.stdout.write(`matching worker ${process.pid} warm\n`);
+  }
 }
 
 main().catch((error) => {

@@ -48,6 +48,14 @@ export class IncrementalMatching {
 
   constructor(private readonly db: DataSource) {}
 
+  /**
+   * Prepares the state a pass needs (the dictionaries, every published offer, the firm index)
+   * before the first change does: a worker's first pass otherwise pays for all of it.
+   */
+  async warm(): Promise<void> {
+    await this.prepared();
+  }
+
   /** One pass; null when another process holds the pass. */
   async applyPending(): Promise<IncrementalResult | null> {
     let result: IncrementalResult | null = null;

@@ -80,6 +80,16 @@ export class MatchingShardWorker implements OnModuleInit, OnApplicationBootstrap
     this.timer.unref();
   }
 
+  /** Warms the incremental state in this process's pass slot (a timer pass waits for it); resolves when done. */
+  warm(): Promise<void> {
+    if (!this.jobs || this.options.work === false) return Promise.resolve();
+    this.pass ??= this.incremental
+      .warm()
+      .catch((error) => this.logger.error(`incremental matching warm-up: ${error instanceof Error ? error.message : error}`))
+      .finally(() => (this.pass = undefined));
+    return this.pass.then(() => undefined);
+  }
+
   async onApplicationShutdown(): Promise<void> {
     clearInterval(this.timer);
     await this.pass;
