@@ -58,8 +58,10 @@ export function buildBm25Index(documents: readonly (readonly IndexedField[])[], 
   const termIds = new Map<string, number>();
   const kinds: number[] = [];
   const terms: string[] = [];
-  const docTermLists: Int32Array[] = [];
-  const docTfLists: Float64Array[] = [];
+  // Every document's term ids (ascending) and term frequencies, one after the other.
+  const docStart = new Int32Array(n + 1);
+  let docTerms = new Int32Array(1 << 16);
+  let docTfs = new Float64Array(1 << 16);
   const cjkLength = new Float64Array(n);
   const latinLength = new Float64Array(n);
   const conceptLength = new Float64Array(n);
@@ -137,23 +139,31 @@ export function buildBm25Index(documents: readonly (readonly IndexedField[])[], 
     cjkLength[d] = tally.lengths[0] as number;
     latinLength[d] = tally.lengths[1] as number;
     conceptLength[d] = tally.lengths[2] as number;
-    const ids = tally.touched.slice(0, tally.size).sort();
-    const tfs = new Float64Array(ids.length);
-    for (let i = 0; i < ids.length; i++) {
-      tfs[i] = tally.counts[ids[i] as number] as number;
-      tally.counts[ids[i] as number] = 0;
+    const ids = tally.touched.subarray(0, tally.size).sort();
+    const start = docStart[d] as number;
+    const end = start + ids.length;
+    if (end > docTerms.length) {
+      const size = 2 ** Math.ceil(Math.log2(end));
+      const grownTerms = new Int32Array(size);
+      grownTerms.set(docTerms);
+      docTerms = grownTerms;
+      const grownTfs = new Float64Array(size);
+      grownTfs.set(docTfs);
+      docTfs = grownTfs;
     }
-    docTermLists.push(ids);
-    docTfLists.push(tfs);
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i] as number;
+      docTerms[start + i] = id;
+      docTfs[start + i] = tally.counts[id] as number;
+      tally.counts[id] = 0;
+    }
+    docStart[d + 1] = end;
   }
 
   const termCount = kinds.length;
   const df = new Int32Array(termCount);
-  let postings = 0;
-  for (const ids of docTermLists) {
-    postings += ids.length;
-    for (const id of ids) df[id] = (df[id] as number) + 1;
-  }
+  const postings = docStart[n] as number;
+  for (let i = 0; i < postings; i++) df[docTerms[i] as number] = (df[docTerms[i] as number] as number) + 1;
   const idf = new Float64Array(termCount);
   for (let t = 0; t < termCount; t++) idf[t] = Math.log(1 + (n - (df[t] as number) + 0.5) / ((df[t] as number) + 0.5));
 
@@ -166,18 +176,15 @@ export function buildBm25Index(documents: readonly (readonly IndexedField[])[], 
   const fill = postingStart.slice(0, termCount);
   const postingDoc = new Int32Array(postings);
   const postingWeight = new Float32Array(postings);
-  const docStart = new Int32Array(n + 1);
-  const docTerm = new Int32Array(postings);
+  const docTerm = docTerms.slice(0, postings);
   const docWeight = new Float32Array(postings);
   const { k1, b } = options;
   for (let d = 0; d < n; d++) {
-    const ids = docTermLists[d] as Int32Array;
-    const tfs = docTfLists[d] as Float64Array;
     const start = docStart[d] as number;
-    docStart[d + 1] = start + ids.length;
-    for (let i = 0; i < ids.length; i++) {
-      const t = ids[i] as number;
-      const tf = tfs[i] as number;
+    const end = docStart[d + 1] as number;
+    for (let i = start; i < end; i++) {
+      const t = docTerm[i] as number;
+      const tf = docTfs[i] as number;
       const kind = termKind[t];
       const relLength =
         kind === TokenKind.Word
@@ -190,8 +197,7 @@ export function buildBm25Index(documents: readonly (readonly IndexedField[])[], 
       fill[t] = p + 1;
       postingDoc[p] = d;
       postingWeight[p] = weight;
-      docTerm[start + i] = t;
-      docWeight[start + i] = weight;
+      docWeight[i] = weight;
     }
   }
   let maxIdf = 0;
