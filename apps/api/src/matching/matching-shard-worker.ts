@@ -22,7 +22,7 @@ export const MATCHING_OPTIONS = Symbol('MATCHING_OPTIONS');
 /**
  * This process's part in distributed matching: with pg-boss running it works on the
  * 'matching-shard' queue (an API instance, or `npm run matching:worker`) and applies
- * offer and profile changes every couple of seconds (one process at a time, see
+ * offer and profile changes every second (one process at a time, see
  * IncrementalMatching); without, a run executes here shard after shard and changes wait
  * for the next run.
  */
@@ -76,7 +76,7 @@ export class MatchingShardWorker implements OnModuleInit, OnApplicationBootstrap
         .applyPending()
         .catch((error) => this.logger.error(`incremental matching: ${error instanceof Error ? error.message : error}`))
         .finally(() => (this.pass = undefined));
-    }, this.options.incrementalIntervalMs ?? 2000);
+    }, this.options.incrementalIntervalMs ?? 1000);
     this.timer.unref();
   }
 
