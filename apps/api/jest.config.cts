@@ -2,6 +2,9 @@ module.exports = {
   displayName: 'api',
   preset: '../../jest.preset.js',
   testEnvironment: 'node',
+  // The contracts' DTO decorators need reflect-metadata, which main.ts loads for the app: a spec that
+  // reaches the contracts through a queries file must not depend on another file having loaded it.
+  setupFiles: ['reflect-metadata'],
   transform: {
     '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
   },
