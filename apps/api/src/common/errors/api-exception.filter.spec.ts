@@ -1,5 +1,5 @@
 import { ArgumentsHost } from '@nestjs/common';
-import { QueryFailedError, QueryRunnerAlreadyReleasedError } from 'typeorm';
+import { QueryFailedError, QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 import { ApiExceptionFilter } from './api-exception.filter';
 
 /** What the filter answers for an error: status, code and the Retry-After header. */
@@ -31,6 +31,8 @@ describe('ApiExceptionFilter: database failures', () => {
     expect(answer(new QueryFailedError('SELECT 1', [], new Error('Connection terminated unexpectedly'))).status).toBe(503);
     // A save() whose connection died mid-transaction: nothing was committed, retry later.
     expect(answer(new QueryRunnerAlreadyReleasedError()).status).toBe(503);
+    // The same through tx.query() (an audit row written after the insert): seen as a 500 in the restart test.
+    expect(answer(new QueryRunnerProviderAlreadyReleasedError()).status).toBe(503);
   });
 
   it('answers 409 to a deadlock victim and to a serialization failure', () => {

@@ -30,14 +30,17 @@ const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIME
 const UNAVAILABLE_MESSAGES =
   /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection refused|terminating connection/i;
 
+const RELEASED_RUNNER_ERRORS = new Set(['QueryRunnerAlreadyReleasedError', 'QueryRunnerProviderAlreadyReleasedError']);
+
 /**
  * The database cannot be reached or is restarting: the request did not happen and can
  * be retried, so the client gets a 503 rather than a 500.
  */
 export function isDatabaseUnavailable(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
-  // TypeORM's word for "the connection died under this transaction" (nothing committed).
-  if (error.name === 'QueryRunnerAlreadyReleasedError') return true;
+  // TypeORM's words for "the connection died under this transaction" (nothing committed):
+  // the first from a repository call, the second from tx.query() on the released runner.
+  if (RELEASED_RUNNER_ERRORS.has(error.name)) return true;
   const driverError = (error instanceof QueryFailedError ? error.driverError : error) as { code?: unknown; message?: unknown } | undefined;
   const code = typeof driverError?.code === 'string' ? driverError.code : '';
   if (UNAVAILABLE_CODES.has(code) || code.startsWith('08')) return true;
