@@ -3,7 +3,7 @@ import type { CompanyMatch, FirmRecommendations, MatchingRun, OfferMatch, ScoreA
 import { spreadFit } from './parts';
 import type { PreparedOffers } from './prepare-offers';
 import { prepareOffers } from './prepare-offers';
-import { combinedScore, detachedContext, firmContext, firstPassCents, offerMatch, toCentiPoints, totalScore } from './score-pair';
+import { StructuralParts, combinedScore, detachedContext, firmContext, firstPassCents, offerMatch, toCentiPoints, totalScore } from './score-pair';
 import { accumulate } from './text-relevance';
 import { topPositions } from './top-k';
 import { ALGORITHM_VERSION } from './version';
@@ -49,6 +49,7 @@ export function scoreAll(firms: readonly MatchingFirm[], offers: readonly Matchi
   const spread = Float64Array.from(demand, (x) => spreadFit(x, weights).value);
   const spreadCents = Math.ceil(weights.parts.spread * 10000) + 1;
   const companyOffers = offersPerCompany(prepared);
+  const structuralParts = new StructuralParts(prepared);
 
   const results: FirmRecommendations[] = firms.map((firm, f) => {
     const { context, pool, floorCents } = firstPass[f] as (typeof firstPass)[number];
@@ -79,11 +80,12 @@ export function scoreAll(firms: readonly MatchingFirm[], offers: readonly Matchi
       offerTop = rankPositions(all, finalCents, topK);
       companyTop = rankCompanies(all, prepared, finalCents, topCompanies);
     }
+    const firmParts = structuralParts.forFirm(firm);
     const explained = new Map<number, OfferMatch>();
     const explain = (d: number): OfferMatch => {
       let match = explained.get(d);
       if (match === undefined) {
-        match = offerMatch(context, prepared, d, demand[d] as number);
+        match = offerMatch(context, prepared, d, demand[d] as number, structuralParts, firmParts);
         explained.set(d, match);
       }
       return match;

@@ -1,4 +1,5 @@
-import type { MatchingFirm, ScorePartName } from './domain';
+import type { MatchingFirm, MatchingOffer, ScorePartName } from './domain';
+import { SIZE_BANDS } from './domain';
 import type { FirmProfile } from './firm-profile';
 import { firmProfile, structuralScore, structuralScores } from './firm-profile';
 import type { OfferMatch, ScorePart } from './match-result';
@@ -89,33 +90,99 @@ export function toCentiPoints(total: number): number {
   return Math.round(total * 10000);
 }
 
-/** The full, explained score of offer d for the firm. */
-export function offerMatch(context: FirmContext, prepared: PreparedOffers, d: number, demand: number): OfferMatch {
+/**
+ * The parts of a match other than text depend on few things: the firm's sectors, cooperation
+ * types, languages and size band, and the offer's sector, type, company, amounts and demand.
+ * Each distinct case is built once per run and its ScorePart shared, read-only, by every match
+ * that has it: a run keeps tens of thousands of explained matches, and their structural parts
+ * were objects built per match (with their reasons) for the collector to copy.
+ */
+export class StructuralParts {
+  /** Per firm profile (sectors, types, languages as written: their order picks the reason's words). */
+  private readonly byFirm = new Map<string, FirmParts>();
+  /** Per size band, per offer position. */
+  private readonly scale: (ScorePart | undefined)[][];
+  private readonly spreadByDemand = new Map<number, { part: ScorePart; value: number }>();
+
+  constructor(private readonly prepared: PreparedOffers) {
+    this.scale = SIZE_BANDS.map(() => []);
+  }
+
+  forFirm(firm: MatchingFirm): FirmParts {
+    const key = `${firm.sectors.join()}|${firm.cooperationTypes.join()}|${firm.languages.join()}`;
+    let parts = this.byFirm.get(key);
+    if (parts === undefined) {
+      parts = { sector: [], cooperation: [], language: [] };
+      this.byFirm.set(key, parts);
+    }
+    return parts;
+  }
+
+  /** Every part of offer d for the firm, in SCORE_PARTS order, around the given text part. */
+  parts(firm: MatchingFirm, parts: FirmParts, d: number, demand: number, text: ScorePart): ScorePart[] {
+    const { prepared } = this;
+    const { weights } = prepared;
+    const offer = prepared.offers[d] as MatchingOffer;
+    const sectorKey = (prepared.sector[d] as number) * 8 + (prepared.companySectors[d] as number);
+    const typeKey = prepared.cooperationType[d] as number;
+    const languageKey = prepared.companyLanguages[d] as number;
+    const scaleByOffer = this.scale[SIZE_BANDS.indexOf(firm.sizeBand)] as (ScorePart | undefined)[];
+    return [
+      (parts.sector[sectorKey] ??= part('sector', sectorFit(firm.sectors, offer.sector, offer.company.sectors, weights), weights)),
+      (parts.cooperation[typeKey] ??= part('cooperation', cooperationFit(firm.cooperationTypes, offer.cooperationType, weights), weights)),
+      text,
+      (scaleByOffer[d] ??= part('scale', scaleFit(firm.sizeBand, offer, weights), weights)),
+      (parts.language[languageKey] ??= part('language', languageFit(firm.languages, offer.company.languages, weights), weights)),
+      this.spread(demand).part,
+    ];
+  }
+
+  /** The spread part of an offer with this demand, and its unrounded value (the one scores use). */
+  spread(demand: number): { part: ScorePart; value: number } {
+    let found = this.spreadByDemand.get(demand);
+    if (found === undefined) {
+      const value = spreadFit(demand, this.prepared.weights);
+      found = { part: part('spread', value, this.prepared.weights), value: value.value };
+      this.spreadByDemand.set(demand, found);
+    }
+    return found;
+  }
+}
+
+/** One firm profile's structural parts: sector by offer sector × 8 + company sector mask, cooperation by type, language by company language mask. */
+export interface FirmParts {
+  sector: (ScorePart | undefined)[];
+  cooperation: (ScorePart | undefined)[];
+  language: (ScorePart | undefined)[];
+}
+
+function part(name: ScorePartName, value: PartValue, weights: PreparedOffers['weights']): ScorePart {
+  return {
+    name,
+    value: round(value.value, 4),
+    share: weights.parts[name],
+    points: round(value.value * weights.parts[name] * 100, 2),
+    reason: value.reason,
+  };
+}
+
+/** The full, explained score of offer d for the firm; `structural` shares the non-text parts of a run's matches. */
+export function offerMatch(
+  context: FirmContext,
+  prepared: PreparedOffers,
+  d: number,
+  demand: number,
+  structural = new StructuralParts(prepared),
+  firmParts = structural.forFirm(context.firm),
+): OfferMatch {
   const offer = prepared.offers[d];
   if (offer === undefined) throw new Error(`no offer at position ${d}`);
   const { weights } = prepared;
-  const { firm } = context;
-  const spread = spreadFit(demand, weights);
-  const values: Record<ScorePartName, PartValue> = {
-    sector: sectorFit(firm.sectors, offer.sector, offer.company.sectors, weights),
-    cooperation: cooperationFit(firm.cooperationTypes, offer.cooperationType, weights),
-    text: textFitOf(context, prepared, d, weights),
-    scale: scaleFit(firm.sizeBand, offer, weights),
-    language: languageFit(firm.languages, offer.company.languages, weights),
-    spread,
-  };
-  const parts: ScorePart[] = (Object.keys(values) as ScorePartName[]).map((name) => ({
-    name,
-    value: round(values[name].value, 4),
-    share: weights.parts[name],
-    points: round(values[name].value * weights.parts[name] * 100, 2),
-    reason: values[name].reason,
-  }));
   return {
     offerId: offer.id,
     organizationId: offer.organizationId,
-    score: toCentiPoints(totalScore(context, prepared, d, spread.value)) / 100,
-    parts,
+    score: toCentiPoints(totalScore(context, prepared, d, structural.spread(demand).value)) / 100,
+    parts: structural.parts(context.firm, firmParts, d, demand, part('text', textFitOf(context, prepared, d, weights), weights)),
   };
 }
 
