@@ -1,3 +1,4 @@
+import type { Bm25Index } from './bm25-index';
 import { termWeightInDocument } from './bm25-index';
 import { CONCEPT_PREFIX, conceptTokens } from './concepts/concept-tokens';
 import type { Language, MatchingFirm } from './domain';
@@ -130,19 +131,62 @@ export function expandQuery(prepared: PreparedOffers, query: FirmQuery, raw: Flo
     }
   }
   const index = prepared.text;
-  const own = new Set(query.terms);
-  const gain = new Map<number, number>();
+  const { gain, mark, touched } = scratchOf(index);
+  for (const t of query.terms) mark[t] = 1;
+  let size = 0;
   for (const d of best) {
     for (let p = index.docStart[d] as number; p < (index.docStart[d + 1] as number); p++) {
       const t = index.docTerm[p] as number;
-      if (own.has(t) || index.termKind[t] === TokenKind.CjkUnigram) continue;
-      gain.set(t, (gain.get(t) ?? 0) + (index.idf[t] as number) * (index.docWeight[p] as number));
+      if (mark[t] === 1 || index.termKind[t] === TokenKind.CjkUnigram) continue;
+      if (mark[t] === 0) {
+        mark[t] = 2;
+        touched[size++] = t;
+      }
+      gain[t] = (gain[t] as number) + (index.idf[t] as number) * (index.docWeight[p] as number);
     }
   }
-  const chosen = [...gain.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, termBudget);
+  // The termBudget largest gains, ties by term id: a sort of every candidate, kept short.
+  const chosen: number[] = [];
+  for (let i = 0; i < size; i++) {
+    const t = touched[i] as number;
+    const g = gain[t] as number;
+    let j = chosen.length;
+    while (j > 0 && ((gain[chosen[j - 1] as number] as number) < g || ((gain[chosen[j - 1] as number] as number) === g && (chosen[j - 1] as number) > t))) j--;
+    if (j < termBudget) {
+      chosen.splice(j, 0, t);
+      if (chosen.length > termBudget) chosen.pop();
+    }
+  }
+  for (let i = 0; i < size; i++) {
+    const t = touched[i] as number;
+    gain[t] = 0;
+    mark[t] = 0;
+  }
+  for (const t of query.terms) mark[t] = 0;
   const from = query.terms.length;
-  for (const [t] of chosen) addTerm(query, t, weight * (index.idf[t] as number), index.k1);
+  for (const t of chosen) addTerm(query, t, weight * (index.idf[t] as number), index.k1);
   accumulate(prepared, query, from, raw);
+}
+
+/** Per-term working arrays of one index, zero between uses (a run scores one firm at a time). */
+interface TermScratch {
+  gain: Float64Array;
+  weight: Float64Array;
+  /** 1: a query term, 2: a candidate (in touched). */
+  mark: Uint8Array;
+  touched: Int32Array;
+}
+
+const scratches = new WeakMap<Bm25Index, TermScratch>();
+
+function scratchOf(index: Bm25Index): TermScratch {
+  let scratch = scratches.get(index);
+  if (scratch === undefined) {
+    const terms = index.terms.length;
+    scratch = { gain: new Float64Array(terms), weight: new Float64Array(terms), mark: new Uint8Array(terms), touched: new Int32Array(terms) };
+    scratches.set(index, scratch);
+  }
+  return scratch;
 }
 
 /** Share of the query's mass an offer matched, in [0, 1). */
@@ -168,15 +212,16 @@ export interface MatchedTerm {
  */
 export function matchedTerms(prepared: PreparedOffers, query: FirmQuery, d: number): MatchedTerm[] {
   const found: (MatchedTerm & { unigram: boolean })[] = [];
-  const weightOf = new Map<number, number>();
   const index = prepared.text;
+  // Contribution of each matched own term, by term id (zero elsewhere, and again on return).
+  const weightOf = scratchOf(index).weight;
   const minIdf = prepared.weights.text.reasonMinIdfShare * index.maxIdf;
   for (let i = 0; i < query.ownTermCount; i++) {
     const t = query.terms[i] as number;
     const w = termWeightInDocument(index, t, d);
     if (w === 0) continue;
     const contribution = w * (query.weights[i] as number);
-    weightOf.set(t, contribution);
+    weightOf[t] = contribution;
     const kind = index.termKind[t];
     if (kind === TokenKind.CjkBigram || (index.idf[t] as number) < minIdf) continue;
     const surface = query.surface.get(t) as string;
@@ -188,7 +233,7 @@ export function matchedTerms(prepared: PreparedOffers, query: FirmQuery, d: numb
     let first = -1;
     for (let i = 0; i <= run.bigrams.length; i++) {
       const t = i < run.bigrams.length ? (run.bigrams[i] as number) : -1;
-      const w = t >= 0 && (index.idf[t] as number) >= minIdf ? (weightOf.get(t) ?? 0) : 0;
+      const w = t >= 0 && (index.idf[t] as number) >= minIdf ? (weightOf[t] as number) : 0;
       if (w > 0) {
         if (start < 0) {
           start = i;
@@ -202,6 +247,7 @@ export function matchedTerms(prepared: PreparedOffers, query: FirmQuery, d: numb
       }
     }
   }
+  for (let i = 0; i < query.ownTermCount; i++) weightOf[query.terms[i] as number] = 0;
   found.sort((a, b) => Number(a.unigram) - Number(b.unigram) || b.contribution - a.contribution || (a.surface < b.surface ? -1 : 1));
   const boilerplate = reasonBoilerplate(prepared);
   const shown: (MatchedTerm & { key: string })[] = [];
