@@ -58,7 +58,7 @@ export function buildBm25Index(documents: readonly (readonly IndexedField[])[], 
   const termIds = new Map<string, number>();
   const kinds: number[] = [];
   const terms: string[] = [];
-  // Every document's term ids (ascending) and term frequencies, one after the other.
+  // Every document's term ids (in order of first appearance) and term frequencies, one after the other.
   const docStart = new Int32Array(n + 1);
   let docTerms = new Int32Array(1 << 16);
   let docTfs = new Float64Array(1 << 16);
@@ -139,7 +139,9 @@ export function buildBm25Index(documents: readonly (readonly IndexedField[])[], 
     cjkLength[d] = tally.lengths[0] as number;
     latinLength[d] = tally.lengths[1] as number;
     conceptLength[d] = tally.lengths[2] as number;
-    const ids = tally.touched.subarray(0, tally.size).sort();
+    // Unsorted: the postings are filled document by document below and the forward index
+    // term by term from them, which sorts each document's terms without a sort.
+    const ids = tally.touched.subarray(0, tally.size);
     const start = docStart[d] as number;
     const end = start + ids.length;
     if (end > docTerms.length) {
@@ -176,14 +178,12 @@ export function buildBm25Index(documents: readonly (readonly IndexedField[])[], 
   const fill = postingStart.slice(0, termCount);
   const postingDoc = new Int32Array(postings);
   const postingWeight = new Float32Array(postings);
-  const docTerm = docTerms.slice(0, postings);
-  const docWeight = new Float32Array(postings);
   const { k1, b } = options;
   for (let d = 0; d < n; d++) {
     const start = docStart[d] as number;
     const end = docStart[d + 1] as number;
     for (let i = start; i < end; i++) {
-      const t = docTerm[i] as number;
+      const t = docTerms[i] as number;
       const tf = docTfs[i] as number;
       const kind = termKind[t];
       const relLength =
@@ -192,12 +192,24 @@ export function buildBm25Index(documents: readonly (readonly IndexedField[])[], 
           : kind === TokenKind.Concept
             ? (conceptLength[d] as number) / avgConcept
             : (cjkLength[d] as number) / avgCjk;
-      const weight = (tf * (k1 + 1)) / (tf + k1 * (1 - b + b * relLength));
       const p = fill[t] as number;
       fill[t] = p + 1;
       postingDoc[p] = d;
-      postingWeight[p] = weight;
-      docWeight[i] = weight;
+      postingWeight[p] = (tf * (k1 + 1)) / (tf + k1 * (1 - b + b * relLength));
+    }
+  }
+  // Forward index: terms in ascending order, each appended to its documents.
+  const docFill = docStart.slice(0, n);
+  const docTerm = new Int32Array(postings);
+  const docWeight = new Float32Array(postings);
+  for (let t = 0; t < termCount; t++) {
+    const end = postingStart[t + 1] as number;
+    for (let p = postingStart[t] as number; p < end; p++) {
+      const d = postingDoc[p] as number;
+      const i = docFill[d] as number;
+      docFill[d] = i + 1;
+      docTerm[i] = t;
+      docWeight[i] = postingWeight[p] as number;
     }
   }
   let maxIdf = 0;
