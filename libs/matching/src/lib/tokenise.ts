@@ -31,50 +31,56 @@ export const ENGLISH_STOP_WORDS: ReadonlySet<string> = new Set(
  * punctuation only separate runs. Tokens never span two runs.
  */
 export function tokenise(normalised: string, emit: TokenSink): void {
-  let han = '';
-  let kana = '';
-  let word = '';
+  // Each run is cut out of the text (no string built character by character): offers are
+  // tokenised once per sentence, but a run's strings are most of what indexing allocates.
+  const n = normalised.length;
+  let i = 0;
   let position = 0;
-  let start = 0;
-  const flushHan = (): void => {
-    if (han === '') return;
-    const chars = Array.from(han);
-    const runStart = position - chars.length;
-    for (let i = 0; i < chars.length; i++) {
-      emit(chars[i] as string, TokenKind.CjkUnigram, runStart + i);
-      if (i + 1 < chars.length) emit((chars[i] as string) + (chars[i + 1] as string), TokenKind.CjkBigram, runStart + i);
+  while (i < n) {
+    const start = i;
+    const startPosition = position;
+    const cls = classify(normalised.codePointAt(i) as number);
+    if (cls === CharClass.Han) {
+      // Code-unit offsets of the run's characters (and its end), kept only when a character
+      // lies outside the BMP: otherwise character k starts at start + k.
+      let offsets: number[] | undefined;
+      let chars = 0;
+      while (i < n) {
+        const c = normalised.codePointAt(i) as number;
+        if (classify(c) !== CharClass.Han) break;
+        if (c > 0xffff && offsets === undefined) offsets = Array.from({ length: chars }, (_, k) => start + k);
+        offsets?.push(i);
+        chars++;
+        i += c > 0xffff ? 2 : 1;
+      }
+      offsets?.push(i);
+      const at = (k: number): number => (offsets === undefined ? start + k : (offsets[k] as number));
+      for (let k = 0; k < chars; k++) {
+        emit(normalised.substring(at(k), at(k + 1)), TokenKind.CjkUnigram, startPosition + k);
+        if (k + 1 < chars) emit(normalised.substring(at(k), at(k + 2)), TokenKind.CjkBigram, startPosition + k);
+      }
+      position += chars;
+      continue;
     }
-    han = '';
-  };
-  const flushKana = (): void => {
-    if (kana.length >= 2) emit(kana, TokenKind.Katakana, start);
-    kana = '';
-  };
-  const flushWord = (): void => {
-    if (word !== '') {
+    if (cls === CharClass.Other) {
+      // Separators only; counted in code points (an emoji is one position, two code units).
+      const c = normalised.codePointAt(i) as number;
+      i += c > 0xffff ? 2 : 1;
+      position++;
+      continue;
+    }
+    // Katakana and Latin letters are all in the BMP: one code unit, one position each.
+    i++;
+    while (i < n && classify(normalised.charCodeAt(i)) === cls) i++;
+    if (cls === CharClass.Katakana) {
+      if (i - start >= 2) emit(normalised.substring(start, i), TokenKind.Katakana, startPosition);
+    } else {
+      const word = normalised.substring(start, i);
       const stem = stemEnglish(word);
-      if (stem.length >= 2 && !ENGLISH_STOP_WORDS.has(word) && !/^\d+$/.test(stem)) emit(stem, TokenKind.Word, start);
+      if (stem.length >= 2 && !ENGLISH_STOP_WORDS.has(word) && !/^\d+$/.test(stem)) emit(stem, TokenKind.Word, startPosition);
     }
-    word = '';
-  };
-  for (const ch of normalised) {
-    const cls = classify(ch);
-    if (cls !== CharClass.Han) flushHan();
-    if (cls !== CharClass.Katakana) flushKana();
-    if (cls !== CharClass.Latin) flushWord();
-    if (cls === CharClass.Han) han += ch;
-    else if (cls === CharClass.Katakana) {
-      if (kana === '') start = position;
-      kana += ch;
-    } else if (cls === CharClass.Latin) {
-      if (word === '') start = position;
-      word += ch;
-    }
-    position++;
+    position += i - start;
   }
-  flushHan();
-  flushKana();
-  flushWord();
 }
 
 enum CharClass {
@@ -84,8 +90,7 @@ enum CharClass {
   Latin,
 }
 
-function classify(ch: string): CharClass {
-  const c = ch.codePointAt(0) as number;
+function classify(c: number): CharClass {
   if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0xe0 && c <= 0x24f)) return CharClass.Latin;
   if ((c >= 0x30a1 && c <= 0x30fa) || c === 0x30fc) return CharClass.Katakana;
   if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0x20000 && c <= 0x2ffff) || c === 0x3005) {
