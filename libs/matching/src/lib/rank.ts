@@ -3,9 +3,8 @@ import type { CompanyMatch, FirmRecommendations, MatchingRun, OfferMatch, ScoreA
 import { spreadFit } from './parts';
 import type { PreparedOffers } from './prepare-offers';
 import { prepareOffers } from './prepare-offers';
-import { StructuralParts, combinedScore, detachedContext, firmContext, firstPassCents, offerMatch, toCentiPoints, totalScore } from './score-pair';
+import { StructuralParts, combinedScore, detachedContext, firmContext, firstPassPool, offerMatch, toCentiPoints, totalScore } from './score-pair';
 import { accumulate } from './text-relevance';
-import { topPositions } from './top-k';
 import { ALGORITHM_VERSION } from './version';
 
 const OFFERS_PER_COMPANY = 5;
@@ -36,8 +35,7 @@ export function scoreAll(firms: readonly MatchingFirm[], offers: readonly Matchi
   const demand = new Int32Array(n);
   const firstPass = firms.map((firm) => {
     const context = firmContext(firm, prepared, raw, structural);
-    firstPassCents(context.query, prepared, raw, structural, cents);
-    const pool = topPositions(cents, poolSize);
+    const pool = firstPassPool(context.query, prepared, raw, structural, cents, poolSize);
     for (const d of pool.slice(0, weights.spread.poolSize)) demand[d] = (demand[d] as number) + 1;
     const floorCents = pool.length === n ? -1 : (cents[pool[pool.length - 1] as number] as number);
     return { context: detachedContext(context, prepared, pool), pool, floorCents };

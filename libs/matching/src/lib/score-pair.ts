@@ -36,21 +36,48 @@ export function firmContext(
   structuralScores(profile, prepared, structural);
   const { weights } = prepared;
   const { text, spread } = weights.parts;
-  // combinedScore(profile, query, prepared, d, raw[d], 0), with the structural part read from the array.
-  expandQuery(prepared, query, raw, (d) => (structural[d] as number) + text * textValue(coverage(query, raw[d] as number), weights) + spread * 0);
+  // combinedScore(profile, query, prepared, d, raw[d], 0), with the structural part read from the
+  // array; and a bound of it without the exponential (1 − exp(−x) ≤ min(1, x)).
+  expandQuery(
+    prepared,
+    query,
+    raw,
+    (d) => (structural[d] as number) + text * textValue(coverage(query, raw[d] as number), weights) + spread * 0,
+    (d) => (structural[d] as number) + text * Math.min(1, coverage(query, raw[d] as number) / weights.text.saturation),
+  );
   return { firm, profile, query, textRaw: (d) => raw[d] as number };
 }
 
 /**
- * Every offer's score without the spread part, in hundredths of a point, into `cents`: the
- * value of toCentiPoints(combinedScore(…, raw[d], 0)) from the arrays firmContext filled.
+ * The firm's first pass: the `k` best offers without the spread part (positions, best first,
+ * ties by position), exactly as topPositions over every offer's
+ * toCentiPoints(combinedScore(…, raw[d], 0)) from the arrays firmContext filled; `cents` holds
+ * the score of each offer kept. Once `k` are kept, an offer whose text part cannot lift it above
+ * the k-th is skipped unscored: the text value 1 − exp(−x) is below min(1, x), a bound without
+ * the exponential (most offers share only a few common words with a firm). The bound is compared
+ * in whole cents and strictly, far wider than any rounding of the two expressions.
  */
-export function firstPassCents(query: FirmQuery, prepared: PreparedOffers, raw: Float64Array, structural: Float64Array, cents: Int32Array): void {
+export function firstPassPool(query: FirmQuery, prepared: PreparedOffers, raw: Float64Array, structural: Float64Array, cents: Int32Array, k: number): number[] {
   const { weights } = prepared;
   const { text, spread } = weights.parts;
+  const { saturation } = weights.text;
+  const top: number[] = [];
+  if (k <= 0) return top;
+  let floor = -1;
   for (let d = 0; d < cents.length; d++) {
-    cents[d] = toCentiPoints((structural[d] as number) + text * textValue(coverage(query, raw[d] as number), weights) + spread * 0);
+    const r = raw[d] as number;
+    if (top.length === k && r > 0 && toCentiPoints((structural[d] as number) + text * Math.min(1, coverage(query, r) / saturation)) < floor) continue;
+    const v = toCentiPoints((structural[d] as number) + text * textValue(coverage(query, r), weights) + spread * 0);
+    cents[d] = v;
+    // As topPositions: equal scores keep the lower position.
+    if (top.length === k && v <= floor) continue;
+    let j = top.length;
+    while (j > 0 && (cents[top[j - 1] as number] as number) < v) j--;
+    top.splice(j, 0, d);
+    if (top.length > k) top.pop();
+    if (top.length === k) floor = cents[top[k - 1] as number] as number;
   }
+  return top;
 }
 
 /**

@@ -110,15 +110,18 @@ export function accumulate(prepared: PreparedOffers, query: Pick<FirmQuery, 'ter
  * Pseudo-relevance feedback: the best few offers for the firm so far (`rank`) lend
  * their most distinctive terms. An offer written in Chinese and Japanese thus teaches
  * the query the Chinese words for what the firm wrote in Japanese (养老 for 介護), so
- * Chinese-only offers on the same topic are found too. Adds to `raw` in place.
+ * Chinese-only offers on the same topic are found too. Adds to `raw` in place. `bound(d)` is at
+ * least rank(d) (an offer whose bound is below the last of the best is not ranked).
  */
-export function expandQuery(prepared: PreparedOffers, query: FirmQuery, raw: Float64Array, rank: (d: number) => number): void {
+export function expandQuery(prepared: PreparedOffers, query: FirmQuery, raw: Float64Array, rank: (d: number) => number, bound: (d: number) => number): void {
   const { documents, terms: termBudget, weight } = prepared.weights.text.feedback;
   if (documents === 0 || termBudget === 0 || weight === 0 || query.terms.length === 0) return;
   const best: number[] = [];
   const bestScore: number[] = [];
   for (let d = 0; d < raw.length; d++) {
     if ((raw[d] as number) <= 0) continue;
+    // The margin is far above the rounding of either expression: a skipped offer ranks below the last.
+    if (best.length === documents && bound(d) + 1e-9 < (bestScore[documents - 1] as number)) continue;
     const s = rank(d);
     if (best.length === documents && s <= (bestScore[documents - 1] as number)) continue;
     let i = Math.min(best.length, documents - 1);
