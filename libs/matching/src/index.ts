@@ -27,7 +27,7 @@ export type { PreparedOffers } from './lib/prepare-offers';
 export { prepareOffers } from './lib/prepare-offers';
 export type { MessageKey, Reason, ReasonKey } from './lib/reasons';
 export { REASON_MESSAGES, REASON_PARAM_LABELS, explain, formatReason } from './lib/reasons';
-export { scoreAll } from './lib/rank';
+export { firmDemand, scoreAll } from './lib/rank';
 export type { ScorePairOptions } from './lib/score-pair';
 export { scorePair } from './lib/score-pair';
 export { ALGORITHM_VERSION } from './lib/version';

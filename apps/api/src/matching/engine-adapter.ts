@@ -1,5 +1,5 @@
 import type { MatchingFirm, MatchingOffer, MatchingRun, PreparedOffers } from '@jinan/matching';
-import { firmTerms, offerTerms, scoreAll } from '@jinan/matching';
+import { firmDemand, firmTerms, offerTerms, scoreAll } from '@jinan/matching';
 
 /** Stored per firm: the top offers and the top companies (PRODUCT.md §7: only what is shown). */
 export const TOP_OFFERS = 20;
@@ -15,9 +15,9 @@ export function scoreFirms(firms: readonly MatchingFirm[], prepared: PreparedOff
   return scoreAll(firms, prepared, { topK: TOP_OFFERS, topCompanies: TOP_COMPANIES, ...(demand ? { demand } : {}) });
 }
 
-/** One shard's contribution to the run's demand. */
+/** One shard's contribution to the run's demand: the engine's first pass only (no ranking or reasons to throw away). */
 export function shardDemand(firms: readonly MatchingFirm[], prepared: PreparedOffers): Record<string, number> {
-  return scoreFirms(firms, prepared).demand;
+  return firmDemand(firms, prepared);
 }
 
 export function sumDemand(parts: readonly Readonly<Record<string, number>>[]): Record<string, number> {

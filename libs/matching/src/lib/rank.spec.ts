@@ -2,7 +2,7 @@ import { aFirm, anOffer } from '../testing/builders';
 import { DEVELOPMENT_CONFIG, generatePlantedData } from '../testing/planted-data';
 import type { MatchingFirm, MatchingOffer } from './domain';
 import { prepareOffers } from './prepare-offers';
-import { scoreAll } from './rank';
+import { firmDemand, scoreAll } from './rank';
 import { scorePair } from './score-pair';
 import { DEFAULT_WEIGHTS } from './weights';
 
@@ -73,5 +73,14 @@ describe('a run split into firm shards, each scored with the total demand', () =
     expect(sharded.map((run) => run.demand)).toEqual([whole.demand, whole.demand]);
     // Without it a shard sees only its own firms' demand, and some scores differ.
     expect(scoreAll(shards[0] as MatchingFirm[], prepared).firms).not.toEqual(whole.firms.slice(0, 40));
+  });
+
+  it('counts the demand of a shard from the first pass alone, as a whole run over the shard does', () => {
+    const data = generatePlantedData({ ...DEVELOPMENT_CONFIG, firms: 90, offers: 300, seed: 3 });
+    const prepared = prepareOffers(data.offers);
+    const shard = data.firms.slice(0, 40);
+    // Any top-K: demand counts each firm's first-pass top spread.poolSize (10), the head of every pool.
+    expect(firmDemand(shard, prepared)).toEqual(scoreAll(shard, prepared, { topK: 20, topCompanies: 10 }).demand);
+    expect(firmDemand(shard, prepared)).toEqual(scoreAll(shard, prepared, { topK: 3 }).demand);
   });
 });

@@ -6,6 +6,7 @@ import { prepareOffers } from './prepare-offers';
 import { StructuralParts, combinedScore, detachedContext, firmContext, firstPassPool, offerMatch, toCentiPoints, totalScore } from './score-pair';
 import { accumulate } from './text-relevance';
 import { ALGORITHM_VERSION } from './version';
+import type { MatchingWeights } from './weights';
 
 const OFFERS_PER_COMPANY = 5;
 
@@ -29,17 +30,8 @@ export function scoreAll(firms: readonly MatchingFirm[], offers: readonly Matchi
   const n = prepared.offers.length;
   const poolSize = 2 * Math.max(topK, topCompanies, weights.spread.poolSize);
   const raw = new Float64Array(n);
-  const cents = new Int32Array(n);
-  const structural = new Float64Array(n);
-
   const demand = new Int32Array(n);
-  const firstPass = firms.map((firm) => {
-    const context = firmContext(firm, prepared, raw, structural);
-    const pool = firstPassPool(context.query, prepared, raw, structural, cents, poolSize);
-    for (const d of pool.slice(0, weights.spread.poolSize)) demand[d] = (demand[d] as number) + 1;
-    const floorCents = pool.length === n ? -1 : (cents[pool[pool.length - 1] as number] as number);
-    return { context: detachedContext(context, prepared, pool), pool, floorCents };
-  });
+  const firstPass = firstPasses(firms, prepared, poolSize, demand, raw);
   if (options.demand) {
     const external = options.demand;
     prepared.offers.forEach((offer, d) => (demand[d] = external[offer.id] ?? 0));
@@ -103,11 +95,54 @@ export function scoreAll(firms: readonly MatchingFirm[], offers: readonly Matchi
     return { firmId: firm.id, offers: offerMatches, companies };
   });
 
-  const demandById: Record<string, number> = {};
-  demand.forEach((x, d) => {
-    if (x > 0) demandById[(prepared.offers[d] as MatchingOffer).id] = x;
+  return { algorithmVersion: ALGORITHM_VERSION, weightsVersion: weights.version, demand: demandById(prepared, demand), firms: results };
+}
+
+/**
+ * The demand these firms make (MatchingRun.demand of scoreAll over them), from the first pass
+ * alone: a sharded run's phase 1 needs nothing else, neither the second pass nor explanations.
+ * Demand counts each firm's first-pass top `spread.poolSize`, the head of any larger pool.
+ */
+export function firmDemand(
+  firms: readonly MatchingFirm[],
+  offers: readonly MatchingOffer[] | PreparedOffers,
+  weights?: MatchingWeights,
+): Record<string, number> {
+  const prepared = isPrepared(offers) ? offers : prepareOffers(offers, weights);
+  const demand = new Int32Array(prepared.offers.length);
+  firstPasses(firms, prepared, prepared.weights.spread.poolSize, demand);
+  return demandById(prepared, demand);
+}
+
+/**
+ * Pass 1 for every firm: its best `poolSize` offers without the spread part, each firm's top
+ * `spread.poolSize` counted into `demand`, and what pass 2 needs of the firm.
+ */
+function firstPasses(
+  firms: readonly MatchingFirm[],
+  prepared: PreparedOffers,
+  poolSize: number,
+  demand: Int32Array,
+  raw = new Float64Array(prepared.offers.length),
+) {
+  const n = prepared.offers.length;
+  const cents = new Int32Array(n);
+  const structural = new Float64Array(n);
+  return firms.map((firm) => {
+    const context = firmContext(firm, prepared, raw, structural);
+    const pool = firstPassPool(context.query, prepared, raw, structural, cents, poolSize);
+    for (const d of pool.slice(0, prepared.weights.spread.poolSize)) demand[d] = (demand[d] as number) + 1;
+    const floorCents = pool.length === n ? -1 : (cents[pool[pool.length - 1] as number] as number);
+    return { context: detachedContext(context, prepared, pool), pool, floorCents };
   });
-  return { algorithmVersion: ALGORITHM_VERSION, weightsVersion: weights.version, demand: demandById, firms: results };
+}
+
+function demandById(prepared: PreparedOffers, demand: Int32Array): Record<string, number> {
+  const byId: Record<string, number> = {};
+  demand.forEach((x, d) => {
+    if (x > 0) byId[(prepared.offers[d] as MatchingOffer).id] = x;
+  });
+  return byId;
 }
 
 function isPrepared(offers: readonly MatchingOffer[] | PreparedOffers): offers is PreparedOffers {
