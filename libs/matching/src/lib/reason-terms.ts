@@ -138,17 +138,15 @@ function firstSurface(text: string, language: Language, concept: string): string
   const key = language === 'ja' ? 'ja' : 'zh';
   let found = textConcepts[key].get(text);
   if (found === undefined) {
-    const concepts: string[] = [];
-    const surfaces: string[] = [];
+    // The first word of each concept: one look-up per matched word, not a scan of a summary's concepts.
+    const first = new Map<string, string>();
     conceptTokens(normaliseText(text), language, (c, surface) => {
-      concepts.push(c);
-      surfaces.push(surface);
+      if (!first.has(c)) first.set(c, surface);
     });
-    found = { concepts, surfaces };
+    found = first;
     if (textConcepts[key].size < 100_000) textConcepts[key].set(text, found);
   }
-  const i = found.concepts.indexOf(concept);
-  return i < 0 ? undefined : found.surfaces[i];
+  return found.get(concept);
 }
 
-const textConcepts = { zh: new Map<string, { concepts: string[]; surfaces: string[] }>(), ja: new Map<string, { concepts: string[]; surfaces: string[] }>() };
+const textConcepts = { zh: new Map<string, ReadonlyMap<string, string>>(), ja: new Map<string, ReadonlyMap<string, string>>() };
