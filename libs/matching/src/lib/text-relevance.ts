@@ -251,7 +251,8 @@ export function matchedTerms(prepared: PreparedOffers, query: FirmQuery, d: numb
     }
   }
   for (let i = 0; i < query.ownTermCount; i++) weightOf[query.terms[i] as number] = 0;
-  found.sort((a, b) => Number(a.unigram) - Number(b.unigram) || b.contribution - a.contribution || (a.surface < b.surface ? -1 : 1));
+  found.sort(mostTellingFirst);
+
   const boilerplate = reasonBoilerplate(prepared);
   const shown: (MatchedTerm & { key: string })[] = [];
   const best = found[0]?.contribution ?? 0;
@@ -262,6 +263,19 @@ export function matchedTerms(prepared: PreparedOffers, query: FirmQuery, d: numb
     shown.push({ term: f.term, surface: f.surface, language: f.language, contribution: f.contribution, key });
   }
   return shown.map(({ term, surface, language, contribution }) => ({ term, surface, language, contribution }));
+}
+
+/**
+ * Longer words before single characters, then by contribution, then by surface. Answers in small
+ * integers: a difference of two contributions would be a new heap number per comparison.
+ */
+function mostTellingFirst(
+  a: { unigram: boolean; contribution: number; surface: string },
+  b: { unigram: boolean; contribution: number; surface: string },
+): number {
+  if (a.unigram !== b.unigram) return a.unigram ? 1 : -1;
+  if (a.contribution !== b.contribution) return b.contribution > a.contribution ? 1 : -1;
+  return a.surface < b.surface ? -1 : 1;
 }
 
 const boilerplateCache = new WeakMap<PreparedOffers, (word: string, language: Language) => boolean>();
