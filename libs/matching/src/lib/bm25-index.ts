@@ -80,35 +80,33 @@ export function buildBm25Index(documents: readonly (readonly IndexedField[])[], 
   // Each sentence's terms once per index: offers repeat sentences (boilerplate, templates).
   // Ids are given in order of first appearance, surface terms of a text before its concepts,
   // as if the text were read in one go. A term counts boost × factor (factor 1, or
-  // conceptSingleCharWeight for a concept from a one-character headword).
-  const surfaceMemo = new Map<string, PieceTerms>();
-  const conceptMemo = LANGUAGES.map(() => new Map<string, PieceTerms>());
-  const surfaceTerms = (piece: string): PieceTerms => {
+  // conceptSingleCharWeight for a concept from a one-character headword). A memo holds a
+  // piece's number in the store, not arrays of its own: tens of thousands of distinct pieces.
+  const store = new PieceStore();
+  const surfaceMemo = new Map<string, number>();
+  const conceptMemo = LANGUAGES.map(() => new Map<string, number>());
+  const surfaceTerms = (piece: string): number => {
     let found = surfaceMemo.get(piece);
     if (found === undefined) {
-      const ids: number[] = [];
       let unindexed = 0;
       tokenise(piece, (term, kind) => {
         if (kind === TokenKind.CjkUnigram && options.cjkUnigramWeight === 0) unindexed++;
-        else ids.push(idOf(term, kind));
+        else store.push(idOf(term, kind), 1);
       });
-      found = { ids: Int32Array.from(ids), factors: new Float64Array(ids.length).fill(1), unindexedCjk: unindexed };
+      found = store.close(unindexed);
       surfaceMemo.set(piece, found);
     }
     return found;
   };
-  const conceptTerms = (piece: string, language: Language): PieceTerms => {
-    const memo = conceptMemo[LANGUAGES.indexOf(language)] as Map<string, PieceTerms>;
+  const conceptTerms = (piece: string, language: Language): number => {
+    const memo = conceptMemo[LANGUAGES.indexOf(language)] as Map<string, number>;
     let found = memo.get(piece);
     if (found === undefined) {
-      const ids: number[] = [];
-      const factors: number[] = [];
       conceptTokens(piece, language, (concept, _surface, single) => {
         if (stopConcepts.has(concept)) return;
-        ids.push(idOf(concept, TokenKind.Concept));
-        factors.push(single ? options.conceptSingleCharWeight : 1);
+        store.push(idOf(concept, TokenKind.Concept), single ? options.conceptSingleCharWeight : 1);
       });
-      found = { ids: Int32Array.from(ids), factors: Float64Array.from(factors), unindexedCjk: 0 };
+      found = store.close(0);
       memo.set(piece, found);
     }
     return found;
@@ -133,7 +131,7 @@ export function buildBm25Index(documents: readonly (readonly IndexedField[])[], 
         const analysed = pieces.map(surfaceTerms);
         for (const piece of pieces) analysed.push(conceptTerms(piece, language));
         fitTally(tally, kinds);
-        for (const piece of analysed) count(tally, piece, field.boost);
+        for (const piece of analysed) count(tally, store, piece, field.boost);
       }
     }
     cjkLength[d] = tally.lengths[0] as number;
@@ -231,12 +229,47 @@ export function termWeightInDocument(index: Bm25Index, t: number, d: number): nu
   return 0;
 }
 
-/** The index terms of one piece of text, each with its term-frequency factor. */
-interface PieceTerms {
-  ids: Int32Array;
-  factors: Float64Array;
-  /** Han tokens of the piece counted in its length only (single characters, see cjkUnigramWeight). */
-  unindexedCjk: number;
+/**
+ * The index terms of every distinct piece of text, each with its term-frequency factor, one
+ * piece after the other: piece p's are ids[start[p] .. start[p + 1]).
+ */
+class PieceStore {
+  ids = new Int32Array(1 << 16);
+  factors = new Float64Array(1 << 16);
+  start = new Int32Array(1 << 12);
+  /** Han tokens of each piece counted in its length only (single characters, see cjkUnigramWeight). */
+  unindexedCjk = new Int32Array(1 << 12);
+  private pieces = 0;
+  private size = 0;
+
+  push(id: number, factor: number): void {
+    if (this.size === this.ids.length) {
+      this.ids = grownInt32(this.ids);
+      const factors = new Float64Array(this.factors.length * 2);
+      factors.set(this.factors);
+      this.factors = factors;
+    }
+    this.ids[this.size] = id;
+    this.factors[this.size++] = factor;
+  }
+
+  /** Ends the piece whose terms were pushed since the last close; returns its number. */
+  close(unindexedCjk: number): number {
+    if (this.pieces + 2 > this.start.length) {
+      this.start = grownInt32(this.start);
+      this.unindexedCjk = grownInt32(this.unindexedCjk);
+    }
+    const p = this.pieces++;
+    this.unindexedCjk[p] = unindexedCjk;
+    this.start[p + 1] = this.size;
+    return p;
+  }
+}
+
+function grownInt32(array: Int32Array): Int32Array<ArrayBuffer> {
+  const grown = new Int32Array(array.length * 2);
+  grown.set(array);
+  return grown;
 }
 
 /** One document's term counts while it is read; lengths are [Han and katakana, Latin words, concepts]. */
@@ -268,11 +301,12 @@ function fitTally(tally: Tally, kinds: readonly number[]): void {
   tally.known = kinds.length;
 }
 
-function count(tally: Tally, piece: PieceTerms, boost: number): void {
+function count(tally: Tally, store: PieceStore, piece: number, boost: number): void {
   const { counts, kinds, touched, lengths } = tally;
-  const { ids, factors } = piece;
+  const { ids, factors } = store;
+  const end = store.start[piece + 1] as number;
   let size = tally.size;
-  for (let i = 0; i < ids.length; i++) {
+  for (let i = store.start[piece] as number; i < end; i++) {
     const id = ids[i] as number;
     const tf = boost * (factors[i] as number);
     const before = counts[id] as number;
@@ -282,7 +316,8 @@ function count(tally: Tally, piece: PieceTerms, boost: number): void {
     const slot = kind === TokenKind.Word ? 1 : kind === TokenKind.Concept ? 2 : 0;
     lengths[slot] = (lengths[slot] as number) + tf;
   }
-  if (piece.unindexedCjk > 0) lengths[0] = (lengths[0] as number) + boost * piece.unindexedCjk;
+  const unindexed = store.unindexedCjk[piece] as number;
+  if (unindexed > 0) lengths[0] = (lengths[0] as number) + boost * unindexed;
   tally.size = size;
 }
 
