@@ -58,10 +58,8 @@ export function buildBm25Index(documents: readonly (readonly IndexedField[])[], 
   const termIds = new Map<string, number>();
   const kinds: number[] = [];
   const terms: string[] = [];
-  // Every document's term ids (in order of first appearance) and term frequencies, one after the other.
+  // docStart[d]: where document d's terms begin in the forward index.
   const docStart = new Int32Array(n + 1);
-  let docTerms = new Int32Array(1 << 16);
-  let docTfs = new Float64Array(1 << 16);
   const cjkLength = new Float64Array(n);
   const latinLength = new Float64Array(n);
   const conceptLength = new Float64Array(n);
@@ -116,13 +114,23 @@ export function buildBm25Index(documents: readonly (readonly IndexedField[])[], 
     counts: new Float64Array(1024),
     kinds: new Uint8Array(1024),
     touched: new Int32Array(1024),
+    df: new Int32Array(1024),
     size: 0,
     lengths: new Float64Array(3),
     known: 0,
   };
+  // Two passes over the documents. The first reads them (pieces, term ids, lengths, document
+  // frequencies) and keeps each one's pieces and boosts; the second counts them again from
+  // those to fill the postings, now that lengths and frequencies are known. Counting again is
+  // cheap; keeping every document's terms and frequencies until then meant growing large arrays,
+  // whose allocations forced full collections of the heap.
+  const docPieceStart = new Int32Array(n + 1);
+  let docPiece = new Int32Array(1 << 14);
+  let docBoost = new Float64Array(1 << 14);
   for (let d = 0; d < n; d++) {
     tally.size = 0;
     tally.lengths.fill(0);
+    let next = docPieceStart[d] as number;
     for (const field of documents[d] as readonly IndexedField[]) {
       for (const language of LANGUAGES) {
         const text = field.text[language];
@@ -131,39 +139,32 @@ export function buildBm25Index(documents: readonly (readonly IndexedField[])[], 
         const analysed = pieces.map(surfaceTerms);
         for (const piece of pieces) analysed.push(conceptTerms(piece, language));
         fitTally(tally, kinds);
-        for (const piece of analysed) count(tally, store, piece, field.boost);
+        for (const piece of analysed) {
+          if (next === docPiece.length) {
+            docPiece = grownInt32(docPiece);
+            docBoost = grownFloat64(docBoost);
+          }
+          docPiece[next] = piece;
+          docBoost[next++] = field.boost;
+          count(tally, store, piece, field.boost);
+        }
       }
     }
+    docPieceStart[d + 1] = next;
     cjkLength[d] = tally.lengths[0] as number;
     latinLength[d] = tally.lengths[1] as number;
     conceptLength[d] = tally.lengths[2] as number;
-    // Unsorted: the postings are filled document by document below and the forward index
-    // term by term from them, which sorts each document's terms without a sort.
-    const ids = tally.touched.subarray(0, tally.size);
-    const start = docStart[d] as number;
-    const end = start + ids.length;
-    if (end > docTerms.length) {
-      const size = 2 ** Math.ceil(Math.log2(end));
-      const grownTerms = new Int32Array(size);
-      grownTerms.set(docTerms);
-      docTerms = grownTerms;
-      const grownTfs = new Float64Array(size);
-      grownTfs.set(docTfs);
-      docTfs = grownTfs;
-    }
-    for (let i = 0; i < ids.length; i++) {
-      const id = ids[i] as number;
-      docTerms[start + i] = id;
-      docTfs[start + i] = tally.counts[id] as number;
+    for (let i = 0; i < tally.size; i++) {
+      const id = tally.touched[i] as number;
+      tally.df[id] = (tally.df[id] as number) + 1;
       tally.counts[id] = 0;
     }
-    docStart[d + 1] = end;
+    docStart[d + 1] = (docStart[d] as number) + tally.size;
   }
 
   const termCount = kinds.length;
-  const df = new Int32Array(termCount);
+  const df = tally.df.subarray(0, termCount);
   const postings = docStart[n] as number;
-  for (let i = 0; i < postings; i++) df[docTerms[i] as number] = (df[docTerms[i] as number] as number) + 1;
   const idf = new Float64Array(termCount);
   for (let t = 0; t < termCount; t++) idf[t] = Math.log(1 + (n - (df[t] as number) + 0.5) / ((df[t] as number) + 0.5));
 
@@ -178,11 +179,13 @@ export function buildBm25Index(documents: readonly (readonly IndexedField[])[], 
   const postingWeight = new Float32Array(postings);
   const { k1, b } = options;
   for (let d = 0; d < n; d++) {
-    const start = docStart[d] as number;
-    const end = docStart[d + 1] as number;
-    for (let i = start; i < end; i++) {
-      const t = docTerms[i] as number;
-      const tf = docTfs[i] as number;
+    // The same pieces counted in the same order: the same term frequencies to the bit.
+    tally.size = 0;
+    for (let i = docPieceStart[d] as number; i < (docPieceStart[d + 1] as number); i++) count(tally, store, docPiece[i] as number, docBoost[i] as number);
+    for (let i = 0; i < tally.size; i++) {
+      const t = tally.touched[i] as number;
+      const tf = tally.counts[t] as number;
+      tally.counts[t] = 0;
       const kind = termKind[t];
       const relLength =
         kind === TokenKind.Word
@@ -245,9 +248,7 @@ class PieceStore {
   push(id: number, factor: number): void {
     if (this.size === this.ids.length) {
       this.ids = grownInt32(this.ids);
-      const factors = new Float64Array(this.factors.length * 2);
-      factors.set(this.factors);
-      this.factors = factors;
+      this.factors = grownFloat64(this.factors);
     }
     this.ids[this.size] = id;
     this.factors[this.size++] = factor;
@@ -266,6 +267,12 @@ class PieceStore {
   }
 }
 
+function grownFloat64(array: Float64Array): Float64Array<ArrayBuffer> {
+  const grown = new Float64Array(array.length * 2);
+  grown.set(array);
+  return grown;
+}
+
 function grownInt32(array: Int32Array): Int32Array<ArrayBuffer> {
   const grown = new Int32Array(array.length * 2);
   grown.set(array);
@@ -277,6 +284,8 @@ interface Tally {
   counts: Float64Array;
   kinds: Uint8Array;
   touched: Int32Array;
+  /** Documents read so far that contain each term. */
+  df: Int32Array;
   size: number;
   lengths: Float64Array;
   /** Term ids whose kind is copied. */
@@ -296,6 +305,9 @@ function fitTally(tally: Tally, kinds: readonly number[]): void {
     const grown = new Uint8Array(size);
     grown.set(tally.kinds);
     tally.kinds = grown;
+    const df = new Int32Array(size);
+    df.set(tally.df);
+    tally.df = df;
   }
   for (let t = tally.known; t < kinds.length; t++) tally.kinds[t] = kinds[t] as number;
   tally.known = kinds.length;
