@@ -11,6 +11,7 @@ import { AccountTrust1765500000000 } from './1765500000000-AccountTrust';
 import { CreateMatchingShards1765700000000 } from './1765700000000-CreateMatchingShards';
 import { OrganiserModes1765800000000 } from './1765800000000-OrganiserModes';
 import { CreateOfferSearchTerms1765900000000 } from './1765900000000-CreateOfferSearchTerms';
+import { ChangeNotifications1766000000000 } from './1766000000000-ChangeNotifications';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the bundled API, the
@@ -30,4 +31,5 @@ export const MIGRATIONS = [
   CreateMatchingShards1765700000000,
   OrganiserModes1765800000000,
   CreateOfferSearchTerms1765900000000,
+  ChangeNotifications1766000000000,
 ];

@@ -1,5 +1,5 @@
 import { DynamicModule, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -26,6 +26,8 @@ import { OffersModule } from './offers/offers.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { ParticipationModule } from './participation/participation.module';
 import { Clock, ClockModule } from './common/clock';
+import { ChangeFeedModule } from './database/change-feed.module';
+import { ReadYourWritesInterceptor } from './database/read-your-writes.interceptor';
 import { JobsModule } from './jobs/jobs.module';
 import { MeetingsModule } from './meetings/meetings.module';
 import { NotificationsModule } from './notifications/notifications.module';
@@ -108,6 +110,7 @@ export class AppModule {
         EditionsModule,
         ParticipationModule,
         ClockModule.register(clock),
+        ChangeFeedModule.register({ databaseUrl, enabled: true }),
         JobsModule.register({ databaseUrl, enabled: env.JOBS_ENABLED === 'true', maintenanceIntervalSeconds: env.JOBS_MAINTENANCE_SECONDS }),
         NotificationsModule.register({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM }),
         MeetingsModule.register({ answerWindowHours: env.MEETING_ANSWER_HOURS }),
@@ -132,6 +135,7 @@ export class AppModule {
         { provide: APP_GUARD, useExisting: JwtAuthGuard },
         { provide: APP_GUARD, useClass: RolesGuard },
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
+        { provide: APP_INTERCEPTOR, useClass: ReadYourWritesInterceptor },
         { provide: ON_SHUTDOWN, useValue: onShutdown ?? (async () => undefined) },
         ShutdownHook,
       ],

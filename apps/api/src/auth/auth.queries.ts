@@ -8,16 +8,18 @@ import { User } from '../users/user.entity';
  */
 type Db = Pick<EntityManager, 'query'>;
 
+export interface SessionUserRow {
+  id: string;
+  role: Role;
+  organization_id: string | null;
+  time_zone: string;
+}
+
 /**
  * The user a token speaks for, in one query: the user still exists, the password has not
  * changed since (token_version) and this very token was not logged out (revoked_tokens).
  */
-export async function sessionUserOf(
-  db: Db,
-  userId: string,
-  tokenVersion: number,
-  tokenId: string | null,
-): Promise<{ id: string; role: Role; organization_id: string | null; time_zone: string } | undefined> {
+export async function sessionUserOf(db: Db, userId: string, tokenVersion: number, tokenId: string | null): Promise<SessionUserRow | undefined> {
   const [row] = await db.query(
     `SELECT id, role, organization_id, time_zone FROM users
       WHERE id = $1 AND token_version = $2 AND anonymised_at IS NULL

@@ -6,21 +6,34 @@ import { Request } from 'express';
 import { DataSource } from 'typeorm';
 import { AuthUser } from '../common/auth/auth-user';
 import { IS_PUBLIC } from '../common/auth/decorators';
-import { sessionUserOf } from './auth.queries';
+import { ChangeAwareCache } from '../database/change-aware-cache';
+import { ChangeFeed } from '../database/change-feed';
+import { sessionUserOf, SessionUserRow } from './auth.queries';
 import { TokenService } from './token.service';
 
 /**
  * Global guard: every route needs a valid bearer token unless marked @Public().
- * The user is re-read on each request, so a password change (token_version) or an
- * erased account takes effect at once on every instance.
+ * The token's user is checked against the database (token_version, logged-out token ids,
+ * erasure), so a password change, a logout or an erased account takes effect on every
+ * instance. The check's answer is kept per instance while PostgreSQL's change notifications
+ * are live: a change to the user or a logout notifies every instance at commit
+ * (`user:<id>`), which drops that user's entries; without the feed every request reads.
+ * That saves one database round trip on every authenticated request (a third of an agenda
+ * read's at 10×).
  */
 @Injectable()
 export class JwtAuthGuard implements CanActivate {
+  /** Per user: the answer for each of its (token version, token id) pairs seen; undefined when refused. */
+  private readonly sessions: ChangeAwareCache<SessionUserRow | undefined>;
+
   constructor(
     private readonly reflector: Reflector,
     private readonly tokens: TokenService,
     @InjectDataSource() private readonly db: DataSource,
-  ) {}
+    feed: ChangeFeed,
+  ) {
+    this.sessions = new ChangeAwareCache(feed, { kind: 'user', maxEntries: 20_000, ttlMs: 5 * 60_000 });
+  }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
@@ -31,7 +44,7 @@ export class JwtAuthGuard implements CanActivate {
     const claims = await this.tokens.verify(token);
     if (!claims) throw unauthorized('the token is invalid or expired');
     const jti = typeof claims.jti === 'string' && UUID.test(claims.jti) ? claims.jti : null;
-    const row = await sessionUserOf(this.db.manager, claims.sub, claims.tv, jti);
+    const row = await this.sessions.get(claims.sub, `${claims.tv}|${jti}`, () => sessionUserOf(this.db.manager, claims.sub, claims.tv, jti));
     if (!row) throw unauthorized('the token has been revoked');
     request.user = {
       id: row.id,

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { EditionsController } from './editions.controller';
+import { EditionCache } from './edition-cache';
 import { EditionsService } from './editions.service';
 
-@Module({ controllers: [EditionsController], providers: [EditionsService], exports: [EditionsService] })
+@Module({ controllers: [EditionsController], providers: [EditionsService, EditionCache], exports: [EditionsService, EditionCache] })
 export class EditionsModule {}

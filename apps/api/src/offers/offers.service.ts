@@ -6,6 +6,8 @@ import { AuthUser } from '../common/auth/auth-user';
 import { AuditService } from '../audit/audit.service';
 import { changes } from '../audit/changes';
 import { DomainError } from '../common/errors/domain-error';
+import { ChangeAwareCache } from '../database/change-aware-cache';
+import { ChangeFeed } from '../database/change-feed';
 import { containsPattern, searchText } from '../common/text/search-text';
 import { Organization } from '../organizations/organization.entity';
 import { OfferSearchIndex } from './offer-search.index';
@@ -18,13 +20,21 @@ const TRANSITIONS: Record<'publish' | 'withdraw', { from: OfferStatus[]; to: Off
   withdraw: { from: ['published'], to: 'withdrawn' },
 };
 
+/** Rendered pages of ranked search results kept per instance (a page is ~20 offers, tens of KiB). */
+const CACHED_SEARCH_PAGES = 500;
+
 @Injectable()
 export class OffersService {
+  private readonly searchPages: ChangeAwareCache<Page<OfferView> | null>;
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
     private readonly search: OfferSearchIndex,
-  ) {}
+    feed: ChangeFeed,
+  ) {
+    this.searchPages = new ChangeAwareCache(feed, { kind: 'offers', maxEntries: CACHED_SEARCH_PAGES, ttlMs: 10 * 60_000 });
+  }
 
   /**
    * Published offers of verified companies; with `q`, ranked by relevance (OfferSearchIndex:
@@ -36,9 +46,16 @@ export class OffersService {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? PAGE_SIZE_DEFAULT;
     if (query.scope !== 'mine' && query.q?.trim()) {
-      const ranked = await this.search.search(query.q.trim(), { sector: query.sector, cooperationType: query.cooperationType }, page, pageSize);
+      const q = query.q.trim();
+      // The same for every caller (published offers of verified companies): a venue's repeated
+      // queries are answered from this instance's copy until an offer, a company or the index changes.
+      const key = JSON.stringify([q, query.sector ?? null, query.cooperationType ?? null, page, pageSize]);
+      const rendered = await this.searchPages.get('', key, async () => {
+        const ranked = await this.search.search(q, { sector: query.sector, cooperationType: query.cooperationType }, page, pageSize);
+        return ranked && this.rankedPage(ranked.items, ranked.total, page, pageSize);
+      });
       // Nothing the index knows (a code, a fragment of a word): fall back to the exact substring search below.
-      if (ranked) return this.rankedPage(ranked.items, ranked.total, page, pageSize);
+      if (rendered) return rendered;
     }
     const qb = this.db.getRepository(Offer).createQueryBuilder('o').innerJoinAndSelect('o.organization', 'org');
     if (query.scope === 'mine') {

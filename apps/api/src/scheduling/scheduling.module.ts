@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { EditionsModule } from '../editions/editions.module';
 import { MatchingModule } from '../matching/matching.module';
 import { BookingMovesController, BookingMovesService } from './booking-moves';
 import { ScheduleRunner } from './schedule-runner';
@@ -6,7 +7,7 @@ import { SchedulingController } from './scheduling.controller';
 import { SchedulingService } from './scheduling.service';
 
 @Module({
-  imports: [MatchingModule],
+  imports: [MatchingModule, EditionsModule],
   controllers: [SchedulingController, BookingMovesController],
   providers: [SchedulingService, ScheduleRunner, BookingMovesService],
   exports: [SchedulingService],

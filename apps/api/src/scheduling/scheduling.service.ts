@@ -24,6 +24,7 @@ import { loadEdition } from '../editions/editions';
 import { MatchScoreService } from '../matching/match-score.service';
 import { MeetingTransitionsService } from '../meetings/meeting-transitions.service';
 import { selfBookedMeetings } from '../meetings/slot-options.queries';
+import { EditionCache } from '../editions/edition-cache';
 import { NotificationsService } from '../notifications/notifications.service';
 import { StaleScheduleInput, writeSchedule } from './schedule-writer';
 import { loadSchedulingInput, RunOptions } from './scheduling-input';
@@ -59,6 +60,7 @@ export class SchedulingService implements OnModuleInit {
     private readonly transitions: MeetingTransitionsService,
     private readonly notifications: NotificationsService,
     private readonly matchScores: MatchScoreService,
+    private readonly editions: EditionCache,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {
     this.runs = new RunLifecycle<RunRow>(db, { table: 'schedule_runs', lockSpace: LOCK_SPACE.scheduleRun, label: 'scheduler run', claimProgress: 10 });
@@ -183,7 +185,7 @@ export class SchedulingService implements OnModuleInit {
    * unpublished ones), times in the requested zone and in the edition's.
    */
   async agenda(caller: AuthUser, editionId: string, query: AgendaQueryDto): Promise<AgendaView> {
-    const edition = await loadEdition(this.db, editionId);
+    const edition = await this.editions.get(editionId);
     const organizationId = caller.role === 'bureau' ? query.organizationId : caller.organizationId;
     if (!organizationId) {
       throw new DomainError('AGENDA_NO_ORGANIZATION', 'organizationId is required for the bureau', [

@@ -1,0 +1,76 @@
+import { ChangeAwareCache } from './change-aware-cache';
+import type { ChangeFeed, ChangeHandler } from './change-feed';
+
+/** The feed's contract as the cache sees it: live or not, a generation, notifications. */
+class FakeFeed {
+  live = true;
+  generation = 0;
+  private handlers: ChangeHandler[] = [];
+  isLive = () => this.live;
+  ticket = () => (this.live ? this.generation : null);
+  unchangedSince = (ticket: number | null) => ticket !== null && this.live && ticket === this.generation;
+  subscribe = (handler: ChangeHandler) => void this.handlers.push(handler);
+  notify(change: string | null): void {
+    this.generation++;
+    for (const h of this.handlers) h(change);
+  }
+}
+
+describe('ChangeAwareCache', () => {
+  let feed: FakeFeed;
+  let cache: ChangeAwareCache<string>;
+  let reads: number;
+  const load = (value: string) => async () => {
+    reads++;
+    return value;
+  };
+  beforeEach(() => {
+    feed = new FakeFeed();
+    cache = new ChangeAwareCache(feed as unknown as ChangeFeed, { kind: 'user', maxEntries: 3, ttlMs: 60_000 });
+    reads = 0;
+  });
+
+  it('reads once while nothing changes', async () => {
+    expect(await cache.get('u1', 'a', load('x'))).toBe('x');
+    expect(await cache.get('u1', 'a', load('y'))).toBe('x');
+    expect(reads).toBe(1);
+  });
+
+  it("drops a group on its own notification only, and everything on the kind's or a loss", async () => {
+    await cache.get('u1', 'a', load('1'));
+    await cache.get('u2', 'a', load('2'));
+    feed.notify('user:u1');
+    feed.notify('edition:u2');
+    expect(await cache.get('u1', 'a', load('1b'))).toBe('1b');
+    expect(await cache.get('u2', 'a', load('2b'))).toBe('2');
+    feed.notify(null);
+    expect(await cache.get('u2', 'a', load('2c'))).toBe('2c');
+    feed.notify('user');
+    expect(await cache.get('u2', 'a', load('2d'))).toBe('2d');
+  });
+
+  it('does not keep a read that a change overtook', async () => {
+    await cache.get('u1', 'a', async () => {
+      feed.notify('user:u1');
+      return 'stale';
+    });
+    expect(await cache.get('u1', 'a', load('fresh'))).toBe('fresh');
+  });
+
+  it('reads through while the feed is down', async () => {
+    await cache.get('u1', 'a', load('1'));
+    feed.live = false;
+    expect(await cache.get('u1', 'a', load('2'))).toBe('2');
+    expect(await cache.get('u1', 'a', load('3'))).toBe('3');
+    expect(reads).toBe(3);
+  });
+
+  it('forgets the oldest entries beyond its size', async () => {
+    for (const k of ['a', 'b', 'c', 'd']) await cache.get('g', k, load(k));
+    reads = 0;
+    await cache.get('g', 'd', load('d2'));
+    await cache.get('g', 'b', load('b2'));
+    expect(reads).toBe(0);
+    expect(await cache.get('g', 'a', load('a2'))).toBe('a2');
+  });
+});

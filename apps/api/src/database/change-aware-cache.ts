@@ -1,0 +1,74 @@
+import { ChangeFeed } from './change-feed';
+
+export interface ChangeAwareCacheOptions {
+  /** The notification kind that empties a group (`kind:group`) or everything (`kind`). */
+  kind: string;
+  maxEntries: number;
+  /** A safety net only: a live feed empties a group as soon as its rows change. */
+  ttlMs: number;
+}
+
+interface Entry<V> {
+  value: V;
+  expiresAt: number;
+}
+
+/**
+ * Read-through copies of rows that are read on every request and rarely change (the token's
+ * user, an edition, a page of search results), kept per instance while the change feed is live
+ * and dropped when PostgreSQL notifies a change to them. Entries are grouped by the id a
+ * notification names (`user:<id>` drops every cached token of that user).
+ */
+export class ChangeAwareCache<V> {
+  private readonly groups = new Map<string, Map<string, Entry<V>>>();
+  private size = 0;
+
+  constructor(
+    private readonly feed: ChangeFeed,
+    private readonly options: ChangeAwareCacheOptions,
+  ) {
+    feed.subscribe((change) => {
+      if (change === null || change === options.kind) this.clear();
+      else if (change.startsWith(`${options.kind}:`)) this.dropGroup(change.slice(options.kind.length + 1));
+    });
+  }
+
+  async get(group: string, key: string, load: () => Promise<V>): Promise<V> {
+    const hit = this.groups.get(group)?.get(key);
+    if (hit && hit.expiresAt > Date.now() && this.feed.isLive()) return hit.value;
+    const ticket = this.feed.ticket();
+    const value = await load();
+    // Not when a change (or a loss of the feed) came in while reading: the copy may predate it.
+    if (this.feed.unchangedSince(ticket)) this.put(group, key, value);
+    return value;
+  }
+
+  private put(group: string, key: string, value: V): void {
+    let entries = this.groups.get(group);
+    if (!entries) {
+      entries = new Map();
+      this.groups.set(group, entries);
+    }
+    if (!entries.has(key)) this.size++;
+    entries.set(key, { value, expiresAt: Date.now() + this.options.ttlMs });
+    // Full: the oldest entries of the oldest group go first (a Map keeps insertion order).
+    while (this.size > this.options.maxEntries) {
+      const [oldestGroup, oldestEntries] = this.groups.entries().next().value as [string, Map<string, Entry<V>>];
+      oldestEntries.delete(oldestEntries.keys().next().value as string);
+      this.size--;
+      if (oldestEntries.size === 0) this.groups.delete(oldestGroup);
+    }
+  }
+
+  private dropGroup(group: string): void {
+    const entries = this.groups.get(group);
+    if (!entries) return;
+    this.size -= entries.size;
+    this.groups.delete(group);
+  }
+
+  private clear(): void {
+    this.groups.clear();
+    this.size = 0;
+  }
+}
