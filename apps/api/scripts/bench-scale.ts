@@ -1,5 +1,5 @@
 /**
- * npm run bench:scale -- --factor N [--seconds 8] [--workers 1,2] [--skip-matching] [--reuse]
+ * npm run bench:scale -- --factor N [--seconds 8] [--workers 1,2] [--skip-matching] [--reuse] [--api-heap 384]
  *
  * The year-round platform at N × one edition (PRODUCT.md §7; N = 1, 10, 100): seeds a
  * synthetic dataset into its own database jinan_scale_fN on the local server (or
@@ -52,6 +52,8 @@ const WORKERS = option('workers', '1,2').split(',').map(Number);
 const SKIP_MATCHING = process.argv.includes('--skip-matching');
 const REUSE = process.argv.includes('--reuse');
 const RATE = 200;
+/** The API instance's old-space cap (docs/operations.md, Memory); `--api-heap 0` measures V8's default. */
+const API_HEAP_MIB = Number(option('api-heap', '384'));
 const SECRET = 'bench-secret-that-is-long-enough-for-hs256-0123456789';
 const ROOT = resolve(__dirname, '../../..');
 const log = (line: string) => process.stderr.write(`[bench:scale ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
@@ -133,14 +135,23 @@ async function main(): Promise<void> {
   const [{ n: recommendations }] = (await db.query(`SELECT count(*)::int AS n FROM recommendations`)).rows;
 
   // The API (one instance, jobs on) and one matching worker beside it for incremental matching.
-  const cluster = await startCluster(url, 1, SECRET, { JOBS_ENABLED: 'true', MATCHING_IN_API: 'false' });
+  // Deployed as docs/operations.md says for instances that serve reads (matching in workers):
+  // with a cap on V8's old space, which otherwise lets garbage reach several times the live set
+  // before its first full collection.
+  const cluster = await startCluster(url, 1, SECRET, {
+    JOBS_ENABLED: 'true',
+    MATCHING_IN_API: 'false',
+    ...(API_HEAP_MIB > 0 ? { NODE_OPTIONS: `--max-old-space-size=${API_HEAP_MIB}` } : {}),
+  });
   const worker = await startWorker(url, true);
   const apiPid = await childPid(cluster.child);
+  const rss = new RssSampler(apiPid);
   const base = `http://127.0.0.1:${cluster.port}`;
   const jwt = new JwtService({ secret: SECRET, signOptions: { expiresIn: 3600 } });
   const token = (userId: string) => `Bearer ${jwt.sign({ sub: userId, tv: 0 })}`;
   const bureau = token(data.bureauUserId);
 
+  rss.phase('incremental');
   const incrementalSeconds = recommendations ? await incremental(db, base, editionId, data, bureau) : null;
   record('matching incremental (new offer visible)', incrementalSeconds, 's', '≤ 10 s at 10×', recommendations ? '' : 'no recommendations: matching skipped');
 
@@ -152,6 +163,7 @@ async function main(): Promise<void> {
     await res.arrayBuffer();
     return `first answer ${res.status} in ${Math.round(performance.now() - t1)} ms`;
   };
+  rss.phase('search');
   const firstSearch = await first(`/api/offers?q=${encodeURIComponent(data.searchTerms[0] as string)}&pageSize=20`, bureau);
   const firstRecommendations = await first(`/api/events/${editionId}/recommendations?limit=20`, token(data.firmUsers[0]!.userId));
   log(`search ${firstSearch}; recommendations ${firstRecommendations}`);
@@ -172,9 +184,11 @@ async function main(): Promise<void> {
   let k = 0;
   const search = await fixedRate(base, () => ({ path: `/api/offers?q=${encodeURIComponent(terms[k++ % terms.length] as string)}&pageSize=20`, auth: bureau }));
   const searchP95Ms = record('offer search p95 @200 req/s', search.p95, 'ms', '≤ 150 ms at 10×', `${search.note}; ${firstSearch}`);
+  rss.phase('recommendations');
   const firms = data.firmUsers.map((u) => token(u.userId));
   const recs = await fixedRate(base, () => ({ path: `/api/events/${editionId}/recommendations?limit=20`, auth: firms[k++ % firms.length] as string }));
   const recommendationsP99Ms = record('recommendations p99 @200 req/s', recs.p99, 'ms', '', `${recs.note}; ${firstRecommendations}`);
+  rss.phase('agenda');
   const agendaTokens = data.agendaUsers.map((u) => token(u.userId));
   const agendaPath = `/api/events/${editionId}/agenda`;
   const agenda = await fixedRate(base, () => ({ path: agendaPath, auth: agendaTokens[k++ % agendaTokens.length] as string }));
@@ -193,6 +207,7 @@ async function main(): Promise<void> {
   const baselineRatio = record('agenda throughput ratio API / baseline', ours.rps && bare.rps ? round(ours.rps / bare.rps, 2) : null, '', '');
 
   // Statistics of the largest published round (each round has the same size).
+  rss.phase('stats');
   const statsTimes: number[] = [];
   for (let i = 0; i < 4; i++) {
     const t = performance.now();
@@ -213,6 +228,7 @@ async function main(): Promise<void> {
     [data.unpublishedEditionId],
   );
   let publishSeconds: number | null = null;
+  rss.phase('publish');
   if (session) {
     const tp = performance.now();
     const published = await fetch(`${base}/api/events/${data.unpublishedEditionId}/schedule/publish`, {
@@ -233,7 +249,7 @@ async function main(): Promise<void> {
     record('publish one session of the last round', null, 's', '', 'no unpublished session left');
   }
 
-  const apiPeakRssMiB = record('API peak RSS (VmHWM)', peakRssMiB(apiPid), 'MiB', '≤ 512 MiB at 10×');
+  const apiPeakRssMiB = record('API peak RSS (VmHWM)', peakRssMiB(apiPid), 'MiB', '≤ 512 MiB at 10×', `highest per phase: ${rss.stop()}`);
   // The worker that applied the incremental change holds every published offer prepared.
   record('matching worker peak RSS (VmHWM)', worker.pid ? peakRssMiB(worker.pid) : null, 'MiB', '', 'incremental matching: every offer prepared');
   cluster.child.kill('SIGTERM');
@@ -441,6 +457,30 @@ async function childPid(primary: ChildProcess): Promise<number> {
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error('no API instance found');
+}
+
+/** The API's resident memory sampled 5 times a second, the highest per phase: which read makes the peak. */
+class RssSampler {
+  private current = 'start';
+  private readonly highest = new Map<string, number>();
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(pid: number) {
+    this.timer = setInterval(() => {
+      const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+      const mib = match ? Math.round(Number(match[1]) / 1024) : 0;
+      this.highest.set(this.current, Math.max(this.highest.get(this.current) ?? 0, mib));
+    }, 200);
+  }
+
+  phase(name: string): void {
+    this.current = name;
+  }
+
+  stop(): string {
+    clearInterval(this.timer);
+    return [...this.highest].map(([name, mib]) => `${name} ${mib}`).join(', ');
+  }
 }
 
 function peakRssMiB(pid: number): number | null {
