@@ -218,20 +218,6 @@ export function buildBm25Index(documents: readonly (readonly IndexedField[])[], 
   return { documentCount: n, termIds, terms, termKind, idf, maxIdf, postingStart, postingDoc, postingWeight, docStart, docTerm, docWeight, k1 };
 }
 
-/** BM25 factor of term t in document d (0 when absent), by binary search of the forward index. */
-export function termWeightInDocument(index: Bm25Index, t: number, d: number): number {
-  let lo = index.docStart[d] as number;
-  let hi = (index.docStart[d + 1] as number) - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const x = index.docTerm[mid] as number;
-    if (x === t) return index.docWeight[mid] as number;
-    if (x < t) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return 0;
-}
-
 /**
  * The index terms of every distinct piece of text, each with its term-frequency factor, one
  * piece after the other: piece p's are ids[start[p] .. start[p + 1]).

@@ -1,5 +1,4 @@
 import type { Bm25Index } from './bm25-index';
-import { termWeightInDocument } from './bm25-index';
 import { CONCEPT_PREFIX, conceptTokens } from './concepts/concept-tokens';
 import type { Language, MatchingFirm } from './domain';
 import { foldText, normaliseText } from './normalise-text';
@@ -178,6 +177,12 @@ interface TermScratch {
   /** 1: a query term, 2: a candidate (in touched). */
   mark: Uint8Array;
   touched: Int32Array;
+  /** Query position + 1 of each term of `query` (0 elsewhere), for the first `queryTerms` terms. */
+  position: Int32Array;
+  query: FirmQuery | undefined;
+  queryTerms: number;
+  /** By query position, see termWeightsIn. */
+  found: Float64Array;
 }
 
 const scratches = new WeakMap<Bm25Index, TermScratch>();
@@ -186,7 +191,16 @@ function scratchOf(index: Bm25Index): TermScratch {
   let scratch = scratches.get(index);
   if (scratch === undefined) {
     const terms = index.terms.length;
-    scratch = { gain: new Float64Array(terms), weight: new Float64Array(terms), mark: new Uint8Array(terms), touched: new Int32Array(terms) };
+    scratch = {
+      gain: new Float64Array(terms),
+      weight: new Float64Array(terms),
+      mark: new Uint8Array(terms),
+      touched: new Int32Array(terms),
+      position: new Int32Array(terms),
+      query: undefined,
+      queryTerms: 0,
+      found: new Float64Array(64),
+    };
     scratches.set(index, scratch);
   }
   return scratch;
@@ -219,9 +233,11 @@ export function matchedTerms(prepared: PreparedOffers, query: FirmQuery, d: numb
   // Contribution of each matched own term, by term id (zero elsewhere, and again on return).
   const weightOf = scratchOf(index).weight;
   const minIdf = prepared.weights.text.reasonMinIdfShare * index.maxIdf;
+  const inOffer = termWeightsIn(index, query, d, query.ownTermCount);
   for (let i = 0; i < query.ownTermCount; i++) {
     const t = query.terms[i] as number;
-    const w = termWeightInDocument(index, t, d);
+    const w = inOffer[i] as number;
+    inOffer[i] = 0;
     if (w === 0) continue;
     const contribution = w * (query.weights[i] as number);
     weightOf[t] = contribution;
@@ -314,10 +330,39 @@ function reasonBoilerplate(prepared: PreparedOffers): (word: string, language: L
 
 /** BM25 of the whole query in one offer: the same sum, in the same order, as accumulate. */
 export function rawScore(prepared: PreparedOffers, query: FirmQuery, d: number): number {
+  const index = prepared.text;
+  const found = termWeightsIn(index, query, d, query.terms.length);
   let raw = 0;
   for (let i = 0; i < query.terms.length; i++) {
-    const w = termWeightInDocument(prepared.text, query.terms[i] as number, d);
-    if (w !== 0) raw += (query.weights[i] as number) * w;
+    const w = found[i] as number;
+    if (w !== 0) {
+      raw += (query.weights[i] as number) * w;
+      found[i] = 0;
+    }
   }
   return raw;
+}
+
+/**
+ * The BM25 factor in offer d of each of the first `count` terms of the query, by query position
+ * (0 where absent) from the forward index: one walk of the offer's terms, not a binary search per
+ * query term. A query holds each term once. The caller zeroes the entries it read.
+ */
+function termWeightsIn(index: Bm25Index, query: FirmQuery, d: number, count: number): Float64Array {
+  const scratch = scratchOf(index);
+  if (scratch.query !== query || scratch.queryTerms !== query.terms.length) {
+    // The scratch follows one query at a time: a run explains one firm's offers after another.
+    if (scratch.query) for (const t of scratch.query.terms) scratch.position[t] = 0;
+    for (let i = 0; i < query.terms.length; i++) scratch.position[query.terms[i] as number] = i + 1;
+    scratch.query = query;
+    scratch.queryTerms = query.terms.length;
+    if (scratch.found.length < query.terms.length) scratch.found = new Float64Array(2 * query.terms.length);
+  }
+  const { position, found } = scratch;
+  const end = index.docStart[d + 1] as number;
+  for (let p = index.docStart[d] as number; p < end; p++) {
+    const i = (position[index.docTerm[p] as number] as number) - 1;
+    if (i >= 0 && i < count) found[i] = index.docWeight[p] as number;
+  }
+  return found;
 }
