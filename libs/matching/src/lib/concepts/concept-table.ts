@@ -11,6 +11,12 @@ export interface ConceptTables {
   words: ReadonlyMap<string, string>;
   /** The sources the table was extracted from (dictionary, edition, package). */
   source: readonly string[];
+  /**
+   * Per first two characters of a headword (headwordPrefix), bit L set when a zh or ja headword of
+   * L ≥ 2 characters starts with them (headwords have at most 30): the lengths worth trying when
+   * a run is segmented. Built while the table is parsed, not in a second pass over its keys.
+   */
+  lengthsByPrefix: ReadonlyMap<number, number>;
 }
 
 let loaded: ConceptTables | undefined;
@@ -22,19 +28,33 @@ let loaded: ConceptTables | undefined;
 export function conceptTables(): ConceptTables {
   if (loaded) return loaded;
   const data = table as { source: string[]; zh: string; ja: string; words: string };
-  const parse = (text: string): Map<string, string> => {
+  const lengthsByPrefix = new Map<number, number>();
+  const parse = (text: string, headwords: boolean): Map<string, string> => {
     const map = new Map<string, string>();
     let start = 0;
     while (start < text.length) {
       let end = text.indexOf('\n', start);
       if (end < 0) end = text.length;
       const tab = text.indexOf('\t', start);
-      if (tab > start && tab < end) map.set(text.slice(start, tab), text.slice(tab + 1, end));
+      if (tab > start && tab < end) {
+        const key = text.slice(start, tab);
+        map.set(key, text.slice(tab + 1, end));
+        if (headwords && key.length >= 2) {
+          if (key.length > 30) throw new Error(`concept table: headword ${key} is longer than 30 characters`);
+          const first = key.charCodeAt(0);
+          const second = key.charCodeAt(1);
+          // A headword that cannot start a run's word is never looked up.
+          if (isRunCode(first) && isRunCode(second)) {
+            const prefix = headwordPrefix(first, second);
+            lengthsByPrefix.set(prefix, (lengthsByPrefix.get(prefix) ?? 0) | (1 << key.length));
+          }
+        }
+      }
       start = end + 1;
     }
     return map;
   };
-  loaded = { zh: parse(data.zh), ja: parse(data.ja), words: parse(data.words), source: data.source };
+  loaded = { zh: parse(data.zh, true), ja: parse(data.ja, true), words: parse(data.words, false), source: data.source, lengthsByPrefix };
   return loaded;
 }
 
@@ -42,4 +62,14 @@ export function conceptTables(): ConceptTables {
 export function tablesFor(language: Language | undefined): [ConceptMap, ConceptMap] {
   const t = conceptTables();
   return language === 'ja' ? [t.ja, t.zh] : [t.zh, t.ja];
+}
+
+/** A small integer for two run characters (all of them lie in U+3000–U+9FFF). */
+export function headwordPrefix(first: number, second: number): number {
+  return (first - 0x3000) * 0x7000 + (second - 0x3000);
+}
+
+/** Han (BMP) and katakana: the characters of dictionary headwords. */
+export function isRunCode(c: number): boolean {
+  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x30a1 && c <= 0x30fa) || c === 0x30fc || c === 0x3005;
 }

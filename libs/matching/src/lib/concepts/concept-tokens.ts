@@ -1,7 +1,7 @@
 import type { Language } from '../domain';
 import { stemWord } from '../stem';
 import { ENGLISH_STOP_WORDS } from '../tokenise';
-import { conceptTables, tablesFor } from './concept-table';
+import { conceptTables, headwordPrefix, isRunCode, tablesFor } from './concept-table';
 
 /** Prefix of concept terms in the index, apart from the surface terms (words, bigrams). */
 export const CONCEPT_PREFIX = '~';
@@ -75,13 +75,13 @@ function runWords(run: string, language: Language | undefined): readonly RunWord
   let words = memo.get(run);
   if (words !== undefined) return words;
   const [first, second] = tablesFor(language);
-  const lengths = headwordLengths();
+  const lengths = conceptTables().lengthsByPrefix;
   const out: RunWord[] = [];
   const n = run.length;
   let i = 0;
   while (i < n) {
     // Only the lengths some headword starting with these two characters has, longest first, then one character.
-    let mask = i + 1 < n ? (lengths.get(prefixKey(run.charCodeAt(i), run.charCodeAt(i + 1))) ?? 0) & ((2 << (n - i)) - 1) : 0;
+    let mask = i + 1 < n ? (lengths.get(headwordPrefix(run.charCodeAt(i), run.charCodeAt(i + 1))) ?? 0) & ((2 << (n - i)) - 1) : 0;
     let len = 1;
     for (let l = 31 - Math.clz32(mask); ; l = 31 - Math.clz32(mask)) {
       len = mask === 0 ? 1 : l;
@@ -128,34 +128,6 @@ export function segmentCount(normalised: string, language: 'zh' | 'ja'): number 
   return count;
 }
 
-let lengthsByPrefix: Map<number, number> | undefined;
-
-/** A small integer for two run characters (all of them lie in U+3000–U+9FFF). */
-function prefixKey(first: number, second: number): number {
-  return (first - 0x3000) * 0x7000 + (second - 0x3000);
-}
-
-/**
- * Per first two characters of a run (prefixKey), bit L set when a headword of L ≥ 2 characters
- * starts with them (headwords have at most 30).
- */
-function headwordLengths(): Map<number, number> {
-  if (lengthsByPrefix) return lengthsByPrefix;
-  const map = new Map<number, number>();
-  const tables = conceptTables();
-  for (const table of [tables.zh, tables.ja]) {
-    for (const key of table.keys()) {
-      if (key.length < 2) continue;
-      if (key.length > 30) throw new Error(`concept table: headword ${key} is longer than 30 characters`);
-      if (!isRunCode(key.charCodeAt(0)) || !isRunCode(key.charCodeAt(1))) continue; // never the start of a run's word
-      const prefix = prefixKey(key.charCodeAt(0), key.charCodeAt(1));
-      map.set(prefix, (map.get(prefix) ?? 0) | (1 << key.length));
-    }
-  }
-  lengthsByPrefix = map;
-  return map;
-}
-
 let longestByFirst: Map<number, number> | undefined;
 
 /** Per first character, the length of the longest headword starting with it: bounds the lookups. */
@@ -183,11 +155,6 @@ function conceptList(stems: string): readonly string[] {
     conceptCache.set(stems, list);
   }
   return list;
-}
-
-/** Han (BMP) and katakana: the characters of dictionary headwords. */
-function isRunCode(c: number): boolean {
-  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x30a1 && c <= 0x30fa) || c === 0x30fc || c === 0x3005;
 }
 
 function isLatinCode(c: number): boolean {
