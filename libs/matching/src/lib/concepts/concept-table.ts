@@ -11,12 +11,18 @@ export interface ConceptTables {
   words: ReadonlyMap<string, string>;
   /** The sources the table was extracted from (dictionary, edition, package). */
   source: readonly string[];
+  /** Which look-ups segmenting a run is worth making in each table, built while it is parsed. */
+  headwords: { zh: HeadwordIndex; ja: HeadwordIndex };
+}
+
+export interface HeadwordIndex {
   /**
-   * Per first two characters of a headword (headwordPrefix), bit L set when a zh or ja headword of
-   * L ≥ 2 characters starts with them (headwords have at most 30): the lengths worth trying when
-   * a run is segmented. Built while the table is parsed, not in a second pass over its keys.
+   * Per first two characters of a headword (headwordPrefix), bit L set when a headword of L ≥ 2
+   * characters starts with them (headwords have at most 30).
    */
-  lengthsByPrefix: ReadonlyMap<number, number>;
+  lengths: ReadonlyMap<number, number>;
+  /** 1 at the code of each one-character headword. */
+  single: Uint8Array;
 }
 
 let loaded: ConceptTables | undefined;
@@ -28,8 +34,7 @@ let loaded: ConceptTables | undefined;
 export function conceptTables(): ConceptTables {
   if (loaded) return loaded;
   const data = table as { source: string[]; zh: string; ja: string; words: string };
-  const lengthsByPrefix = new Map<number, number>();
-  const parse = (text: string, headwords: boolean): Map<string, string> => {
+  const parse = (text: string, headwords?: { lengths: Map<number, number>; single: Uint8Array }): Map<string, string> => {
     const map = new Map<string, string>();
     let start = 0;
     while (start < text.length) {
@@ -39,6 +44,7 @@ export function conceptTables(): ConceptTables {
       if (tab > start && tab < end) {
         const key = text.slice(start, tab);
         map.set(key, text.slice(tab + 1, end));
+        if (headwords && key.length === 1) headwords.single[key.charCodeAt(0)] = 1;
         if (headwords && key.length >= 2) {
           if (key.length > 30) throw new Error(`concept table: headword ${key} is longer than 30 characters`);
           const first = key.charCodeAt(0);
@@ -46,7 +52,7 @@ export function conceptTables(): ConceptTables {
           // A headword that cannot start a run's word is never looked up.
           if (isRunCode(first) && isRunCode(second)) {
             const prefix = headwordPrefix(first, second);
-            lengthsByPrefix.set(prefix, (lengthsByPrefix.get(prefix) ?? 0) | (1 << key.length));
+            headwords.lengths.set(prefix, (headwords.lengths.get(prefix) ?? 0) | (1 << key.length));
           }
         }
       }
@@ -54,7 +60,11 @@ export function conceptTables(): ConceptTables {
     }
     return map;
   };
-  loaded = { zh: parse(data.zh, true), ja: parse(data.ja, true), words: parse(data.words, false), source: data.source, lengthsByPrefix };
+  const headwords = {
+    zh: { lengths: new Map<number, number>(), single: new Uint8Array(0x10000) },
+    ja: { lengths: new Map<number, number>(), single: new Uint8Array(0x10000) },
+  };
+  loaded = { zh: parse(data.zh, headwords.zh), ja: parse(data.ja, headwords.ja), words: parse(data.words), source: data.source, headwords };
   return loaded;
 }
 

@@ -75,22 +75,33 @@ function runWords(run: string, language: Language | undefined): readonly RunWord
   let words = memo.get(run);
   if (words !== undefined) return words;
   const [first, second] = tablesFor(language);
-  const lengths = conceptTables().lengthsByPrefix;
+  const { headwords } = conceptTables();
+  const [firstIndex, secondIndex] = language === 'ja' ? [headwords.ja, headwords.zh] : [headwords.zh, headwords.ja];
   const out: RunWord[] = [];
   const n = run.length;
   let i = 0;
   while (i < n) {
-    // Only the lengths some headword starting with these two characters has, longest first, then one character.
-    let mask = i + 1 < n ? (lengths.get(headwordPrefix(run.charCodeAt(i), run.charCodeAt(i + 1))) ?? 0) & ((2 << (n - i)) - 1) : 0;
+    // Only the lengths some headword starting with these two characters has, longest first, then
+    // one character; each table is asked only for lengths (and single characters) it has.
+    const prefix = i + 1 < n ? headwordPrefix(run.charCodeAt(i), run.charCodeAt(i + 1)) : -1;
+    const fits = (2 << (n - i)) - 1;
+    const firstMask = prefix < 0 ? 0 : (firstIndex.lengths.get(prefix) ?? 0) & fits;
+    const secondMask = prefix < 0 ? 0 : (secondIndex.lengths.get(prefix) ?? 0) & fits;
+    let mask = firstMask | secondMask;
     let len = 1;
     for (let l = 31 - Math.clz32(mask); ; l = 31 - Math.clz32(mask)) {
       len = mask === 0 ? 1 : l;
       mask &= ~(1 << l);
-      const key = run.substring(i, i + len);
-      const stems = first.get(key) ?? second.get(key);
-      if (stems !== undefined) {
-        out.push({ concepts: conceptList(stems), surface: key, single: len === 1, offset: i });
-        break;
+      const c = run.charCodeAt(i);
+      const inFirst = len === 1 ? firstIndex.single[c] === 1 : ((firstMask >> len) & 1) === 1;
+      const inSecond = len === 1 ? secondIndex.single[c] === 1 : ((secondMask >> len) & 1) === 1;
+      if (inFirst || inSecond) {
+        const key = run.substring(i, i + len);
+        const stems = (inFirst ? first.get(key) : undefined) ?? (inSecond ? second.get(key) : undefined);
+        if (stems !== undefined) {
+          out.push({ concepts: conceptList(stems), surface: key, single: len === 1, offset: i });
+          break;
+        }
       }
       if (len === 1) break;
     }
