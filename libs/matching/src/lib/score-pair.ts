@@ -34,17 +34,7 @@ export function firmContext(
   raw.fill(0);
   accumulate(prepared, query, 0, raw);
   structuralScores(profile, prepared, structural);
-  const { weights } = prepared;
-  const { text, spread } = weights.parts;
-  // combinedScore(profile, query, prepared, d, raw[d], 0), with the structural part read from the
-  // array; and a bound of it without the exponential (1 − exp(−x) ≤ min(1, x)).
-  expandQuery(
-    prepared,
-    query,
-    raw,
-    (d) => (structural[d] as number) + text * textValue(coverage(query, raw[d] as number), weights) + spread * 0,
-    (d) => (structural[d] as number) + text * Math.min(1, coverage(query, raw[d] as number) / weights.text.saturation),
-  );
+  expandQuery(prepared, query, raw, structural);
   return { firm, profile, query, textRaw: (d) => raw[d] as number };
 }
 
@@ -66,8 +56,11 @@ export function firstPassPool(query: FirmQuery, prepared: PreparedOffers, raw: F
   let floor = -1;
   for (let d = 0; d < cents.length; d++) {
     const r = raw[d] as number;
-    if (top.length === k && r > 0 && toCentiPoints((structural[d] as number) + text * Math.min(1, coverage(query, r) / saturation)) < floor) continue;
-    const v = toCentiPoints((structural[d] as number) + text * textValue(coverage(query, r), weights) + spread * 0);
+    const st = structural[d] as number;
+    // Without raw text: the whole text share cannot lift it; then the bound of its own text.
+    if (top.length === k && (toCentiPoints(st + text) < floor || (r > 0 && toCentiPoints(st + text * Math.min(1, coverage(query, r) / saturation)) < floor)))
+      continue;
+    const v = toCentiPoints(st + text * textValue(coverage(query, r), weights) + spread * 0);
     cents[d] = v;
     // As topPositions: equal scores keep the lower position.
     if (top.length === k && v <= floor) continue;

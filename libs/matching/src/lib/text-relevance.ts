@@ -2,6 +2,7 @@ import type { Bm25Index } from './bm25-index';
 import { CONCEPT_PREFIX, conceptTokens } from './concepts/concept-tokens';
 import type { Language, MatchingFirm } from './domain';
 import { foldText, normaliseText } from './normalise-text';
+import { textValue } from './parts';
 import type { PreparedOffers } from './prepare-offers';
 import { TokenKind, tokenise } from './tokenise';
 
@@ -109,19 +110,28 @@ export function accumulate(prepared: PreparedOffers, query: Pick<FirmQuery, 'ter
  * Pseudo-relevance feedback: the best few offers for the firm so far (`rank`) lend
  * their most distinctive terms. An offer written in Chinese and Japanese thus teaches
  * the query the Chinese words for what the firm wrote in Japanese (养老 for 介護), so
- * Chinese-only offers on the same topic are found too. Adds to `raw` in place. `bound(d)` is at
- * least rank(d) (an offer whose bound is below the last of the best is not ranked).
+ * Chinese-only offers on the same topic are found too. Adds to `raw` in place. Offers are ranked
+ * by combinedScore(…, raw[d], 0), its structural part read from `structural`.
  */
-export function expandQuery(prepared: PreparedOffers, query: FirmQuery, raw: Float64Array, rank: (d: number) => number, bound: (d: number) => number): void {
-  const { documents, terms: termBudget, weight } = prepared.weights.text.feedback;
+export function expandQuery(prepared: PreparedOffers, query: FirmQuery, raw: Float64Array, structural: Float64Array): void {
+  const { weights } = prepared;
+  const { documents, terms: termBudget, weight } = weights.text.feedback;
   if (documents === 0 || termBudget === 0 || weight === 0 || query.terms.length === 0) return;
+  const { text, spread } = weights.parts;
+  const { saturation } = weights.text;
   const best: number[] = [];
   const bestScore: number[] = [];
   for (let d = 0; d < raw.length; d++) {
-    if ((raw[d] as number) <= 0) continue;
-    // The margin is far above the rounding of either expression: a skipped offer ranks below the last.
-    if (best.length === documents && bound(d) + 1e-9 < (bestScore[documents - 1] as number)) continue;
-    const s = rank(d);
+    const r = raw[d] as number;
+    if (r <= 0) continue;
+    const st = structural[d] as number;
+    // Bounds of the score without the exponential (text value 1 − exp(−x) < min(1, x)), the
+    // margin far above the rounding of either expression: a skipped offer ranks below the last.
+    if (best.length === documents) {
+      const last = bestScore[documents - 1] as number;
+      if (st + text + 1e-9 < last || st + text * Math.min(1, coverage(query, r) / saturation) + 1e-9 < last) continue;
+    }
+    const s = st + text * textValue(coverage(query, r), weights) + spread * 0;
     if (best.length === documents && s <= (bestScore[documents - 1] as number)) continue;
     let i = Math.min(best.length, documents - 1);
     while (i > 0 && (bestScore[i - 1] as number) < s) i--;
