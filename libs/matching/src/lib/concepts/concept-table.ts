@@ -1,14 +1,39 @@
 import type { Language } from '../domain';
 import table from './concept-data.json';
 
-/** headword → its concept stems (English, Porter2), space-separated as stored: split on use, not on load. */
-export type ConceptMap = ReadonlyMap<string, string>;
+/**
+ * headword → its concept stems (English, Porter2), space-separated as stored: read out of the
+ * table's text and split on use, not on load (a quarter of a million strings cut at first use
+ * cost more than the few thousand headwords a run's texts use).
+ */
+export class ConceptMap {
+  constructor(
+    private readonly text: string,
+    /** Where each headword's stems begin in `text` (they end at the line's end). */
+    private readonly stemsAt: ReadonlyMap<string, number>,
+  ) {}
+
+  has(headword: string): boolean {
+    return this.stemsAt.has(headword);
+  }
+
+  get(headword: string): string | undefined {
+    const start = this.stemsAt.get(headword);
+    if (start === undefined) return undefined;
+    const end = this.text.indexOf('\n', start);
+    return this.text.slice(start, end < 0 ? this.text.length : end);
+  }
+
+  keys(): IterableIterator<string> {
+    return this.stemsAt.keys();
+  }
+}
 
 export interface ConceptTables {
   zh: ConceptMap;
   ja: ConceptMap;
   /** The English word that shows each stem (nurs → nursing). */
-  words: ReadonlyMap<string, string>;
+  words: ConceptMap;
   /** The sources the table was extracted from (dictionary, edition, package). */
   source: readonly string[];
   /** Which look-ups segmenting a run is worth making in each table, built while it is parsed. */
@@ -34,8 +59,8 @@ let loaded: ConceptTables | undefined;
 export function conceptTables(): ConceptTables {
   if (loaded) return loaded;
   const data = table as { source: string[]; zh: string; ja: string; words: string };
-  const parse = (text: string, headwords?: { lengths: Map<number, number>; single: Uint8Array }): Map<string, string> => {
-    const map = new Map<string, string>();
+  const parse = (text: string, headwords?: { lengths: Map<number, number>; single: Uint8Array }): Map<string, number> => {
+    const map = new Map<string, number>();
     let start = 0;
     while (start < text.length) {
       let end = text.indexOf('\n', start);
@@ -43,7 +68,7 @@ export function conceptTables(): ConceptTables {
       const tab = text.indexOf('\t', start);
       if (tab > start && tab < end) {
         const key = text.slice(start, tab);
-        map.set(key, text.slice(tab + 1, end));
+        map.set(key, tab + 1);
         if (headwords && key.length === 1) headwords.single[key.charCodeAt(0)] = 1;
         if (headwords && key.length >= 2) {
           if (key.length > 30) throw new Error(`concept table: headword ${key} is longer than 30 characters`);
@@ -64,7 +89,13 @@ export function conceptTables(): ConceptTables {
     zh: { lengths: new Map<number, number>(), single: new Uint8Array(0x10000) },
     ja: { lengths: new Map<number, number>(), single: new Uint8Array(0x10000) },
   };
-  loaded = { zh: parse(data.zh, headwords.zh), ja: parse(data.ja, headwords.ja), words: parse(data.words), source: data.source, headwords };
+  loaded = {
+    zh: new ConceptMap(data.zh, parse(data.zh, headwords.zh)),
+    ja: new ConceptMap(data.ja, parse(data.ja, headwords.ja)),
+    words: new ConceptMap(data.words, parse(data.words)),
+    source: data.source,
+    headwords,
+  };
   return loaded;
 }
 
