@@ -1,6 +1,7 @@
 import { Logger, OnModuleDestroy } from '@nestjs/common';
-import { ThrottlerStorage, ThrottlerStorageService } from '@nestjs/throttler';
+import { ThrottlerStorage } from '@nestjs/throttler';
 import { DataSource } from 'typeorm';
+import { MemoryWindowStorage } from './memory-window-storage';
 
 type ThrottlerStorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
 
@@ -16,7 +17,7 @@ const SWEEP_EVERY_MS = 60_000;
  */
 export class PostgresThrottlerStorage implements ThrottlerStorage, OnModuleDestroy {
   private readonly logger = new Logger('ThrottlerStorage');
-  private readonly memory = new ThrottlerStorageService();
+  private readonly memory = new MemoryWindowStorage();
   private readonly sweeper: NodeJS.Timeout;
 
   constructor(
@@ -69,6 +70,6 @@ export class PostgresThrottlerStorage implements ThrottlerStorage, OnModuleDestr
 
   onModuleDestroy(): void {
     clearInterval(this.sweeper);
-    this.memory.onApplicationShutdown();
+    this.memory.close();
   }
 }
