@@ -74,3 +74,27 @@ describe('ChangeAwareCache', () => {
     expect(await cache.get('g', 'a', load('a2'))).toBe('a2');
   });
 });
+
+describe('ChangeAwareCache, reads that miss together', () => {
+  it('share one read, unless a change came in since it started', async () => {
+    const feed = new FakeFeed();
+    const cache = new ChangeAwareCache<string>(feed as unknown as ChangeFeed, { kind: 'offers', maxEntries: 10, ttlMs: 60_000 });
+    let reads = 0;
+    let release: (v: string) => void = () => undefined;
+    const slow = () => {
+      reads++;
+      return new Promise<string>((r) => (release = r));
+    };
+    const first = cache.get('', 'q', slow);
+    const second = cache.get('', 'q', slow);
+    expect(reads).toBe(1);
+    feed.notify('offers');
+    const third = cache.get('', 'q', async () => {
+      reads++;
+      return 'after the change';
+    });
+    release('before the change');
+    expect(await Promise.all([first, second, third])).toEqual(['before the change', 'before the change', 'after the change']);
+    expect(reads).toBe(2);
+  });
+});

@@ -21,6 +21,8 @@ interface Entry<V> {
  */
 export class ChangeAwareCache<V> {
   private readonly groups = new Map<string, Map<string, Entry<V>>>();
+  /** Reads in progress, by group and key, with the feed's generation they started at. */
+  private readonly inflight = new Map<string, { ticket: number; value: Promise<V> }>();
   private size = 0;
 
   constructor(
@@ -37,10 +39,21 @@ export class ChangeAwareCache<V> {
     const hit = this.groups.get(group)?.get(key);
     if (hit && hit.expiresAt > Date.now() && this.feed.isLive()) return hit.value;
     const ticket = this.feed.ticket();
-    const value = await load();
-    // Not when a change (or a loss of the feed) came in while reading: the copy may predate it.
-    if (this.feed.unchangedSince(ticket)) this.put(group, key, value);
-    return value;
+    if (ticket === null) return load();
+    // Requests that miss together wait for one read (a venue searching the same word at once).
+    const id = `${group}\u0000${key}`;
+    const pending = this.inflight.get(id);
+    if (pending && pending.ticket === ticket) return pending.value;
+    const value = load();
+    this.inflight.set(id, { ticket, value });
+    try {
+      const loaded = await value;
+      // Not when a change (or a loss of the feed) came in while reading: the copy may predate it.
+      if (this.feed.unchangedSince(ticket)) this.put(group, key, loaded);
+      return loaded;
+    } finally {
+      if (this.inflight.get(id)?.value === value) this.inflight.delete(id);
+    }
   }
 
   private put(group: string, key: string, value: V): void {
