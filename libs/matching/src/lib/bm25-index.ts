@@ -86,11 +86,8 @@ export function buildBm25Index(documents: readonly (readonly IndexedField[])[], 
   const surfaceTerms = (piece: string): number => {
     let found = surfaceMemo.get(piece);
     if (found === undefined) {
-      let unindexed = 0;
-      tokenise(piece, (term, kind) => {
-        if (kind === TokenKind.CjkUnigram && options.cjkUnigramWeight === 0) unindexed++;
-        else store.push(idOf(term, kind), 1);
-      });
+      // Single characters no query reads (weight 0) count towards the length only.
+      const unindexed = tokenise(piece, (term, kind) => store.push(idOf(term, kind), 1), options.cjkUnigramWeight !== 0);
       found = store.close(unindexed);
       surfaceMemo.set(piece, found);
     }

@@ -28,14 +28,16 @@ export const ENGLISH_STOP_WORDS: ReadonlySet<string> = new Set(
  * and bigrams inside each run of Han characters (Chinese and Japanese have no spaces;
  * bigrams carry most of the meaning, unigrams let 医疗机器 meet 医疗器械 on 器),
  * katakana runs as words, Latin words. Hiragana (particles, inflections) and
- * punctuation only separate runs. Tokens never span two runs.
+ * punctuation only separate runs. Tokens never span two runs. With `unigrams` false the
+ * single characters are not emitted (no string is cut for them), only counted: the return value.
  */
-export function tokenise(normalised: string, emit: TokenSink): void {
+export function tokenise(normalised: string, emit: TokenSink, unigrams = true): number {
   // Each run is cut out of the text (no string built character by character): offers are
   // tokenised once per sentence, but a run's strings are most of what indexing allocates.
   const n = normalised.length;
   let i = 0;
   let position = 0;
+  let left = 0;
   while (i < n) {
     const start = i;
     const startPosition = position;
@@ -55,8 +57,9 @@ export function tokenise(normalised: string, emit: TokenSink): void {
       }
       offsets?.push(i);
       const at = (k: number): number => (offsets === undefined ? start + k : (offsets[k] as number));
+      if (!unigrams) left += chars;
       for (let k = 0; k < chars; k++) {
-        emit(normalised.substring(at(k), at(k + 1)), TokenKind.CjkUnigram, startPosition + k);
+        if (unigrams) emit(normalised.substring(at(k), at(k + 1)), TokenKind.CjkUnigram, startPosition + k);
         if (k + 1 < chars) emit(normalised.substring(at(k), at(k + 2)), TokenKind.CjkBigram, startPosition + k);
       }
       position += chars;
@@ -81,6 +84,7 @@ export function tokenise(normalised: string, emit: TokenSink): void {
     }
     position += i - start;
   }
+  return left;
 }
 
 enum CharClass {
