@@ -12,6 +12,7 @@ import { CreateMatchingShards1765700000000 } from './1765700000000-CreateMatchin
 import { OrganiserModes1765800000000 } from './1765800000000-OrganiserModes';
 import { CreateOfferSearchTerms1765900000000 } from './1765900000000-CreateOfferSearchTerms';
 import { ChangeNotifications1766000000000 } from './1766000000000-ChangeNotifications';
+import { MatchingRunNotifications1766000000001 } from './1766000000001-MatchingRunNotifications';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the bundled API, the
@@ -32,4 +33,5 @@ export const MIGRATIONS = [
   OrganiserModes1765800000000,
   CreateOfferSearchTerms1765900000000,
   ChangeNotifications1766000000000,
+  MatchingRunNotifications1766000000001,
 ];

@@ -77,6 +77,26 @@ describe('read caches follow committed changes', () => {
     expect(await eventually(async () => Number((await search()).body.items.find((o: { id: string }) => o.id === top.id)?.investmentMaxMcny) === v)).toBe(true);
   });
 
+  it("recommendations follow the edition's current run when it changes in SQL (an incremental pass, another instance's run)", async () => {
+    const firm = await t.as('jp3@demo.test');
+    const read = async () => (await t.http.get(`/api/events/${editionId}/recommendations`).set(firm)).body;
+    // No run yet: that answer is cached too.
+    expect((await read()).runId).toBeNull();
+    expect((await read()).runId).toBeNull();
+    // A run finished elsewhere (another instance's worker).
+    const [{ id: runId }] = (
+      await sql.query(
+        `INSERT INTO matching_runs (edition_id, status, progress, algorithm_version, weights_version, started_at, finished_at)
+         VALUES ($1, 'succeeded', 100, 'test', 'test', now(), now()) RETURNING id`,
+        [editionId],
+      )
+    ).rows;
+    expect(await eventually(async () => (await read()).runId === runId)).toBe(true);
+    const before = await read();
+    await sql.query(`UPDATE matching_runs SET finished_at = finished_at + interval '1 minute' WHERE id = $1`, [runId]);
+    expect(await eventually(async () => (await read()).computedAt !== before.computedAt)).toBe(true);
+  });
+
   it('without the feed nothing is cached: a change is seen by the very next read, and caching resumes once it is back', async () => {
     const feed = t.app.get(ChangeFeed);
     const auth = await t.as('jp1@demo.test');

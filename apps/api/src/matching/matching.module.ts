@@ -1,4 +1,5 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
+import { EditionsModule } from '../editions/editions.module';
 import { MatchScoreService } from './match-score.service';
 import { MATCHING_OPTIONS, MatchingModuleOptions, MatchingShardWorker } from './matching-shard-worker';
 import { MatchingRunner } from './matching-runner';
@@ -7,6 +8,7 @@ import { MatchingService } from './matching.service';
 
 /** Matching runs, recommendations, and MatchScoreService for the meetings and scheduling modules. */
 @Module({
+  imports: [EditionsModule],
   controllers: [MatchingController],
   providers: [MatchingService, MatchingRunner, MatchingShardWorker, MatchScoreService],
   exports: [MatchScoreService],

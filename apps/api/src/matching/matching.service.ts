@@ -14,9 +14,12 @@ import { RunLifecycle } from '../jobs/run-lifecycle';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../common/auth/auth-user';
 import { DomainError } from '../common/errors/domain-error';
+import { ChangeAwareCache } from '../database/change-aware-cache';
+import { ChangeFeed } from '../database/change-feed';
+import { EditionCache } from '../editions/edition-cache';
 import { loadEdition } from '../editions/editions';
 import { MatchingShardWorker } from './matching-shard-worker';
-import { currentRun, hasUnappliedChanges, recommendedCompanies, recommendedOffers } from './matching.queries';
+import { currentRun, CurrentRunRow, hasUnappliedChanges, recommendedCompanies, recommendedOffers } from './matching.queries';
 import { ShardedMatching } from './sharded-matching';
 export { TOP_COMPANIES, TOP_OFFERS } from './engine-adapter';
 
@@ -40,13 +43,20 @@ interface RunRow {
 export class MatchingService {
   private readonly runs: RunLifecycle<RunRow>;
   private readonly sharded: ShardedMatching;
+  /** Each edition's current run (id, versions, changes_through), per instance while the change feed is live. */
+  private readonly currentRuns?: ChangeAwareCache<CurrentRunRow | undefined>;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
     // Optional for callers outside Nest (seeds, benches): they execute runs in-process.
     @Optional() worker?: MatchingShardWorker,
+    // Optional likewise: outside Nest, every read goes to the database.
+    @Optional() private readonly editions?: EditionCache,
+    @Optional() feed?: ChangeFeed,
   ) {
+    // The current run changes when a run finishes or an incremental pass moves on (`matching:<edition>`).
+    this.currentRuns = feed && new ChangeAwareCache(feed, { kind: 'matching', maxEntries: 1000, ttlMs: 5 * 60_000 });
     this.sharded = worker?.sharded ?? new ShardedMatching(db);
     this.runs = new RunLifecycle<RunRow>(db, { table: 'matching_runs', lockSpace: LOCK_SPACE.matchingRun, label: 'matching run', claimProgress: 5 });
   }
@@ -91,7 +101,8 @@ export class MatchingService {
     await this.assertEdition(editionId);
     const organizationId = recommendationsFirm(caller, query.organizationId);
     const limit = query.limit ?? RECOMMENDATIONS_LIMIT_DEFAULT;
-    const run = await currentRun(this.db.manager, editionId);
+    const readRun = () => currentRun(this.db.manager, editionId);
+    const run = await (this.currentRuns ? this.currentRuns.get(editionId, '', readRun) : readRun());
     if (!run) {
       return {
         editionId,
@@ -106,10 +117,13 @@ export class MatchingService {
         companies: [],
       };
     }
-    const offers = await recommendedOffers(this.db.manager, run.id, organizationId, limit);
-    const companies = await recommendedCompanies(this.db.manager, run.id, organizationId, limit);
-    // The incremental job applies changes within seconds and moves changes_through on.
-    const stale = await hasUnappliedChanges(this.db.manager, run.changes_through, organizationId);
+    // Three independent reads at once (three pooled connections, one wait).
+    const [offers, companies, stale] = await Promise.all([
+      recommendedOffers(this.db.manager, run.id, organizationId, limit),
+      recommendedCompanies(this.db.manager, run.id, organizationId, limit),
+      // The incremental job applies changes within seconds and moves changes_through on.
+      hasUnappliedChanges(this.db.manager, run.changes_through, organizationId),
+    ]);
     return {
       editionId,
       organizationId,
@@ -149,7 +163,7 @@ export class MatchingService {
   }
 
   private async assertEdition(editionId: string): Promise<void> {
-    await loadEdition(this.db, editionId);
+    await (this.editions ? this.editions.get(editionId) : loadEdition(this.db, editionId));
   }
 }
 
