@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { ChangeFeed } from '../../apps/api/src/database/change-feed';
+import { ChangeFeed } from '../../apps/api/src/common/change-feed/change-feed';
 import { DEMO_PASSWORD } from '../../apps/api/src/database/seed/demo-seed';
 import { createTestApp, TestApp } from './support/test-app';
 

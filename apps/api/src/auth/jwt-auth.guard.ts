@@ -6,8 +6,8 @@ import { Request } from 'express';
 import { DataSource } from 'typeorm';
 import { AuthUser } from '../common/auth/auth-user';
 import { IS_PUBLIC } from '../common/auth/decorators';
-import { ChangeAwareCache } from '../database/change-aware-cache';
-import { ChangeFeed } from '../database/change-feed';
+import { ChangeAwareCache } from '../common/change-feed/change-aware-cache';
+import { ChangeFeed } from '../common/change-feed/change-feed';
 import { sessionUserOf, SessionUserRow } from './auth.queries';
 import { TokenService } from './token.service';
 

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ChangeAwareCache } from '../database/change-aware-cache';
-import { ChangeFeed } from '../database/change-feed';
+import { ChangeAwareCache } from '../common/change-feed/change-aware-cache';
+import { ChangeFeed } from '../common/change-feed/change-feed';
 import { Edition } from './edition.entity';
 import { loadEdition } from './editions';
 
