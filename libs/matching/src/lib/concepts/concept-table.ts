@@ -1,12 +1,17 @@
 import type { Language } from '../domain';
 import table from './concept-data.json';
 
+/** Prefix of concept terms in the index, apart from the surface terms (words, bigrams). */
+export const CONCEPT_PREFIX = '~';
+
 /**
  * headword → its concept stems (English, Porter2), space-separated as stored: read out of the
  * table's text and split on use, not on load (a quarter of a million strings cut at first use
  * cost more than the few thousand headwords a run's texts use).
  */
 export class ConceptMap {
+  private readonly conceptsAt = new Map<number, readonly string[]>();
+
   constructor(
     private readonly text: string,
     /** Where each headword's stems begin in `text` (they end at the line's end). */
@@ -19,7 +24,24 @@ export class ConceptMap {
 
   get(headword: string): string | undefined {
     const start = this.stemsAt.get(headword);
+    return start === undefined ? undefined : this.stemsFrom(start);
+  }
+
+  /** The headword's concept terms (CONCEPT_PREFIX + each stem), made once per entry: segmenting looks them up for every word. */
+  concepts(headword: string): readonly string[] | undefined {
+    const start = this.stemsAt.get(headword);
     if (start === undefined) return undefined;
+    let list = this.conceptsAt.get(start);
+    if (list === undefined) {
+      list = this.stemsFrom(start)
+        .split(' ')
+        .map((stem) => CONCEPT_PREFIX + stem);
+      this.conceptsAt.set(start, list);
+    }
+    return list;
+  }
+
+  private stemsFrom(start: number): string {
     const end = this.text.indexOf('\n', start);
     return this.text.slice(start, end < 0 ? this.text.length : end);
   }

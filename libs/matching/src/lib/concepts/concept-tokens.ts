@@ -1,10 +1,9 @@
 import type { Language } from '../domain';
 import { stemWord } from '../stem';
 import { ENGLISH_STOP_WORDS } from '../tokenise';
-import { conceptTables, headwordPrefix, isRunCode, tablesFor } from './concept-table';
+import { CONCEPT_PREFIX, conceptTables, headwordPrefix, isRunCode, tablesFor } from './concept-table';
 
-/** Prefix of concept terms in the index, apart from the surface terms (words, bigrams). */
-export const CONCEPT_PREFIX = '~';
+export { CONCEPT_PREFIX } from './concept-table';
 
 /**
  * A concept found in text: `surface` as it appears in the (normalised) text, `concept` the
@@ -97,9 +96,9 @@ function runWords(run: string, language: Language | undefined): readonly RunWord
       const inSecond = len === 1 ? secondIndex.single[c] === 1 : ((secondMask >> len) & 1) === 1;
       if (inFirst || inSecond) {
         const key = run.substring(i, i + len);
-        const stems = (inFirst ? first.get(key) : undefined) ?? (inSecond ? second.get(key) : undefined);
-        if (stems !== undefined) {
-          out.push({ concepts: conceptList(stems), surface: key, single: len === 1, offset: i });
+        const concepts = (inFirst ? first.concepts(key) : undefined) ?? (inSecond ? second.concepts(key) : undefined);
+        if (concepts !== undefined) {
+          out.push({ concepts, surface: key, single: len === 1, offset: i });
           break;
         }
       }
@@ -154,18 +153,6 @@ function longestHeadword(): Map<number, number> {
   }
   longestByFirst = map;
   return map;
-}
-
-const conceptCache = new Map<string, readonly string[]>();
-
-/** The concept terms (~stem) of a table entry's space-separated stems. */
-function conceptList(stems: string): readonly string[] {
-  let list = conceptCache.get(stems);
-  if (list === undefined) {
-    list = stems.split(' ').map((stem) => CONCEPT_PREFIX + stem);
-    conceptCache.set(stems, list);
-  }
-  return list;
 }
 
 function isLatinCode(c: number): boolean {
