@@ -54,12 +54,14 @@ export function firstPassPool(query: FirmQuery, prepared: PreparedOffers, raw: F
   const top: number[] = [];
   if (k <= 0) return top;
   let floor = -1;
+  // Once k are kept, toCentiPoints(x) < floor exactly when x × 10,000 < floor − 0.5 (Math.round
+  // rounds half up): the bounds are tested without rounding.
+  let below = -Infinity;
   for (let d = 0; d < cents.length; d++) {
     const r = raw[d] as number;
     const st = structural[d] as number;
     // Without raw text: the whole text share cannot lift it; then the bound of its own text.
-    if (top.length === k && (toCentiPoints(st + text) < floor || (r > 0 && toCentiPoints(st + text * Math.min(1, coverage(query, r) / saturation)) < floor)))
-      continue;
+    if ((st + text) * 10000 < below || (r > 0 && (st + text * Math.min(1, coverage(query, r) / saturation)) * 10000 < below)) continue;
     const v = toCentiPoints(st + text * textValue(coverage(query, r), weights) + spread * 0);
     cents[d] = v;
     // As topPositions: equal scores keep the lower position.
@@ -68,7 +70,10 @@ export function firstPassPool(query: FirmQuery, prepared: PreparedOffers, raw: F
     while (j > 0 && (cents[top[j - 1] as number] as number) < v) j--;
     top.splice(j, 0, d);
     if (top.length > k) top.pop();
-    if (top.length === k) floor = cents[top[k - 1] as number] as number;
+    if (top.length === k) {
+      floor = cents[top[k - 1] as number] as number;
+      below = floor - 0.5;
+    }
   }
   return top;
 }
