@@ -97,12 +97,15 @@ export function textFit(coverage: number, matched: LocalisedTerms | readonly str
   const value = textValue(coverage, weights);
   const terms: LocalisedTerms = isLocalised(matched) ? matched : { own: matched, en: matched, ja: matched, 'zh-CN': matched };
   const params: Record<string, string> = { terms: terms.own.join('\n') };
-  if (isLocalised(matched)) for (const locale of LOCALES) params[`terms@${locale}`] = terms[locale].join('\n');
+  if (isLocalised(matched)) for (const locale of LOCALES) params[TERMS_PARAM[locale]] = terms[locale].join('\n');
   if (value === 0 || terms.own.length === 0) return { value, reason: { key: 'matching.reason.text.none', params: {} } };
   if (value > weights.text.strongAbove) return { value, reason: { key: 'matching.reason.text.strong', params } };
   if (value > weights.text.someAbove) return { value, reason: { key: 'matching.reason.text.some', params } };
   return { value, reason: { key: 'matching.reason.text.weak', params } };
 }
+
+/** The parameter of each locale's words, named once (not a new string per explained match). */
+const TERMS_PARAM = Object.fromEntries(LOCALES.map((locale) => [locale, `terms@${locale}`])) as Readonly<Record<Locale, string>>;
 
 /** Matched words as the firm wrote them (`own`) and in each viewer locale. */
 export type LocalisedTerms = Readonly<Record<Locale, readonly string[]>> & { own: readonly string[] };
