@@ -198,10 +198,14 @@ async function main(): Promise<void> {
   const ours = await saturate(base, () => ({ path: agendaPath, auth: agendaTokens[k++ % agendaTokens.length] as string }));
   const agendaRateRps = record('agenda at saturation (API)', ours.rps, 'req/s', '', ours.note);
   const baseline = await startBaseline(url);
-  const bare = await saturate(`http://127.0.0.1:${baseline.port}`, () => ({
+  const barePath = () => ({
     path: `/agenda/${editionId}/${data.agendaUsers[k++ % data.agendaUsers.length]!.organizationId}`,
     auth: '',
-  }));
+  });
+  // The same fixed rate on the bare server: the floor this machine (load generator included) sets for p99.
+  const bareFixed = await fixedRate(`http://127.0.0.1:${baseline.port}`, barePath);
+  const baselineAgendaP99Ms = record('agenda p99 @200 req/s (node:http + pg baseline)', bareFixed.p99, 'ms', '', bareFixed.note);
+  const bare = await saturate(`http://127.0.0.1:${baseline.port}`, barePath);
   record('agenda at saturation (node:http + pg baseline)', bare.rps, 'req/s', '', bare.note);
   baseline.child.kill('SIGTERM');
   const baselineRatio = record('agenda throughput ratio API / baseline', ours.rps && bare.rps ? round(ours.rps / bare.rps, 2) : null, '', '');
@@ -268,6 +272,7 @@ async function main(): Promise<void> {
     searchUncachedMs,
     recommendationsP99Ms,
     agendaP99Ms,
+    baselineAgendaP99Ms,
     agendaRateRps,
     baselineRatio,
     publishSeconds,
