@@ -110,7 +110,7 @@ export class AppModule {
         EditionsModule,
         ParticipationModule,
         ClockModule.register(clock),
-        ChangeFeedModule.register({ databaseUrl, enabled: true }),
+        ChangeFeedModule.register({ databaseUrl }),
         JobsModule.register({ databaseUrl, enabled: env.JOBS_ENABLED === 'true', maintenanceIntervalSeconds: env.JOBS_MAINTENANCE_SECONDS }),
         NotificationsModule.register({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM }),
         MeetingsModule.register({ answerWindowHours: env.MEETING_ANSWER_HOURS }),

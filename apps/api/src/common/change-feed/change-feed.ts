@@ -9,8 +9,6 @@ const RECONNECT_MS = 1000;
 
 export interface ChangeFeedOptions {
   databaseUrl: string;
-  /** Off: no connection, every cache reads through (the CLI, some tests). */
-  enabled: boolean;
 }
 
 /** `kind:id` (one row changed), `kind` (any of that kind), or null: anything may have changed. */
@@ -41,7 +39,7 @@ export class ChangeFeed implements OnApplicationBootstrap, OnApplicationShutdown
   constructor(@Inject(CHANGE_FEED_OPTIONS) private readonly options: ChangeFeedOptions) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    if (this.options.enabled) await this.connect();
+    await this.connect();
   }
 
   async onApplicationShutdown(): Promise<void> {
