@@ -35,7 +35,8 @@ describeInBrowser('the bureau\u2019s dashboard', () => {
     const page = await openPage(browser, 'zh-CN');
     await signIn(page, 'bureau@demo.test');
     await page.goto('/reports/dashboard');
-    await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('实时数据');
+    // The title arrives with the zh-CN translations: wait for it by its exact name (innerText read at once found it still empty).
+    await page.getByRole('heading', { level: 1, name: '实时数据', exact: true }).waitFor();
     // Four charts drawn (ECharts renders into a canvas), each carrying the numbers it plots.
     for (const chart of ['sector', 'day', 'funnel', 'offers']) {
       await page.locator(`[data-chart="${chart}"] canvas`).first().waitFor();
