@@ -1,9 +1,9 @@
-import { Converter } from 'opencc-js';
 import { conceptTables } from './concepts/concept-table';
 import { CONCEPT_PREFIX, conceptTokens } from './concepts/concept-tokens';
 import type { Language, Locale } from './domain';
 import { normaliseText } from './normalise-text';
 import type { PreparedOffers } from './prepare-offers';
+import { sortedConverter } from './sorted-converter';
 import type { MatchedTerm } from './text-relevance';
 
 /**
@@ -105,7 +105,7 @@ function toJapanese(text: string): string {
   if (!/\p{Script=Han}/u.test(text)) return text;
   let out = japaneseCache.get(text);
   if (out === undefined) {
-    toJp ??= Converter({ from: 'cn', to: 'jp' });
+    toJp ??= sortedConverter('cn', 'jp');
     out = toJp(text);
     if (japaneseCache.size < 100_000) japaneseCache.set(text, out);
   }

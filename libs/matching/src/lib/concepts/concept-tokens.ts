@@ -1,7 +1,7 @@
 import type { Language } from '../domain';
 import { stemWord } from '../stem';
 import { ENGLISH_STOP_WORDS } from '../tokenise';
-import { CONCEPT_PREFIX, conceptTables, headwordPrefix, isRunCode, tablesFor } from './concept-table';
+import { CONCEPT_PREFIX, conceptTables, isRunCode, tablesFor } from './concept-table';
 
 export { CONCEPT_PREFIX } from './concept-table';
 
@@ -82,23 +82,21 @@ function runWords(run: string, language: Language | undefined): readonly RunWord
   while (i < n) {
     // Only the lengths some headword starting with these two characters has, longest first, then
     // one character; each table is asked only for lengths (and single characters) it has.
-    const prefix = i + 1 < n ? headwordPrefix(run.charCodeAt(i), run.charCodeAt(i + 1)) : -1;
+    const pair = i + 1 < n;
     const fits = (2 << (n - i)) - 1;
-    const firstMask = prefix < 0 ? 0 : (firstIndex.lengths.get(prefix) ?? 0) & fits;
-    const secondMask = prefix < 0 ? 0 : (secondIndex.lengths.get(prefix) ?? 0) & fits;
+    const firstMask = pair ? firstIndex.lengths(run, i) & fits : 0;
+    const secondMask = pair ? secondIndex.lengths(run, i) & fits : 0;
     let mask = firstMask | secondMask;
     let len = 1;
     for (let l = 31 - Math.clz32(mask); ; l = 31 - Math.clz32(mask)) {
       len = mask === 0 ? 1 : l;
       mask &= ~(1 << l);
-      const c = run.charCodeAt(i);
-      const inFirst = len === 1 ? firstIndex.single[c] === 1 : ((firstMask >> len) & 1) === 1;
-      const inSecond = len === 1 ? secondIndex.single[c] === 1 : ((secondMask >> len) & 1) === 1;
+      const inFirst = len === 1 ? firstIndex.single(run, i) : ((firstMask >> len) & 1) === 1;
+      const inSecond = len === 1 ? secondIndex.single(run, i) : ((secondMask >> len) & 1) === 1;
       if (inFirst || inSecond) {
-        const key = run.substring(i, i + len);
-        const concepts = (inFirst ? first.concepts(key) : undefined) ?? (inSecond ? second.concepts(key) : undefined);
+        const concepts = (inFirst ? first.concepts(run, i, i + len) : undefined) ?? (inSecond ? second.concepts(run, i, i + len) : undefined);
         if (concepts !== undefined) {
-          out.push({ concepts, surface: key, single: len === 1, offset: i });
+          out.push({ concepts, surface: run.substring(i, i + len), single: len === 1, offset: i });
           break;
         }
       }
