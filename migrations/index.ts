@@ -13,6 +13,7 @@ import { OrganiserModes1765800000000 } from './1765800000000-OrganiserModes';
 import { CreateOfferSearchTerms1765900000000 } from './1765900000000-CreateOfferSearchTerms';
 import { ChangeNotifications1766000000000 } from './1766000000000-ChangeNotifications';
 import { MatchingRunNotifications1766000000001 } from './1766000000001-MatchingRunNotifications';
+import { StatsIndexes1766100000000 } from './1766100000000-StatsIndexes';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the bundled API, the
@@ -34,4 +35,5 @@ export const MIGRATIONS = [
   CreateOfferSearchTerms1765900000000,
   ChangeNotifications1766000000000,
   MatchingRunNotifications1766000000001,
+  StatsIndexes1766100000000,
 ];

@@ -31,10 +31,18 @@ const TOP_OFFERS = 10;
 /** Outcome ranks as SQL: array_position gives 1 (no interest) … 4 (signed). */
 const OUTCOME_ARRAY = `ARRAY[${FEEDBACK_OUTCOMES.map((o) => `'${o}'`).join(', ')}]`;
 
+/**
+ * A round of 150,000 meetings (100×) groups ~100,000 parties: with the default 4 MB the
+ * hash aggregates spill to disk. Local to the statistics' read-only transaction.
+ */
+const STATS_WORK_MEM = `SET LOCAL work_mem = '64MB'`;
+
 /** Transitions that count as an approval, an acceptance and a decline (see EditionStatsView). */
 const APPROVED = `t.to_status = 'approved' AND t.from_status = 'requested'`;
 const ACCEPTED = `t.to_status = 'accepted' AND t.from_status IN ('approved', 'proposed')`;
 const DECLINED = `t.to_status = 'declined' AND t.from_status IN ('approved', 'proposed')`;
+/** The transitions the three above can be (meeting_transitions_answers_idx covers them). */
+const ANSWER = `t.to_status IN ('approved', 'accepted', 'declined')`;
 
 /**
  * The bureau's figures, read in one REPEATABLE READ snapshot so they add up with each
@@ -51,6 +59,7 @@ export class StatsService {
   async forEdition(editionId: string): Promise<EditionStatsView> {
     return this.db.transaction('REPEATABLE READ', async (tx) => {
       await tx.query('SET TRANSACTION READ ONLY');
+      await tx.query(STATS_WORK_MEM);
       const zone = (await loadEdition(tx, editionId)).timeZone;
 
       const bySector = await this.bySector(tx, editionId);
@@ -93,8 +102,8 @@ export class StatsService {
                      count(DISTINCT m.id) FILTER (WHERE ${APPROVED})::int AS approvals,
                      count(DISTINCT m.id) FILTER (WHERE ${ACCEPTED})::int AS acceptances,
                      count(DISTINCT m.id) FILTER (WHERE ${DECLINED})::int AS declines
-                FROM meeting_transitions t JOIN meetings m ON m.id = t.meeting_id
-               WHERE m.edition_id = $1 GROUP BY m.sector),
+                FROM meeting_transitions t JOIN meetings m ON m.id = t.meeting_id AND m.edition_id = $1
+               WHERE t.edition_id = $1 AND ${ANSWER} GROUP BY m.sector),
             placed AS (
               SELECT s.sector, count(*)::int AS n FROM bookings b JOIN programme_sessions s ON s.id = b.session_id
                WHERE b.edition_id = $1 GROUP BY s.sector),
@@ -138,8 +147,8 @@ export class StatsService {
          SELECT 'requests' AS kind, created_at AS at FROM meetings WHERE edition_id = $1 AND origin = 'request'
          UNION ALL
          SELECT CASE WHEN ${APPROVED} THEN 'approvals' ELSE 'acceptances' END, t.at
-           FROM meeting_transitions t JOIN meetings m ON m.id = t.meeting_id
-          WHERE m.edition_id = $1 AND ((${APPROVED}) OR (${ACCEPTED}))
+           FROM meeting_transitions t
+          WHERE t.edition_id = $1 AND ${ANSWER} AND ((${APPROVED}) OR (${ACCEPTED}))
          UNION ALL
          SELECT 'placed', lower(during) FROM bookings WHERE edition_id = $1)
        SELECT to_char(at AT TIME ZONE $2, 'YYYY-MM-DD') AS date,
@@ -159,6 +168,7 @@ export class StatsService {
     const pageSize = query.pageSize ?? PAGE_SIZE_DEFAULT;
     return this.db.transaction('REPEATABLE READ', async (tx) => {
       await tx.query('SET TRANSACTION READ ONLY');
+      await tx.query(STATS_WORK_MEM);
       await loadEdition(tx, editionId);
       const { items, total } = await this.withoutMeeting(tx, editionId, pageSize, (page - 1) * pageSize);
       return { items, page, pageSize, total };
@@ -193,14 +203,21 @@ export class StatsService {
   }
 
   private async topOffers(tx: EntityManager, editionId: string): Promise<RequestedOfferView[]> {
+    // Counted per offer over the edition's requests first; only the offers that can be in the
+    // top ten (rank by requests and acceptances, ties kept) are joined for their titles.
     const rows: Row[] = await tx.query(
-      `SELECT o.id, o.sector, o.title_zh, o.title_ja, o.title_en, c.id AS org_id, c.name_zh AS org_zh, c.name_ja AS org_ja, c.name_en AS org_en,
-              count(*)::int AS requests,
-              count(*) FILTER (WHERE EXISTS (SELECT 1 FROM meeting_transitions t WHERE t.meeting_id = m.id AND ${ACCEPTED}))::int AS acceptances
-         FROM meetings m JOIN offers o ON o.id = m.offer_id JOIN organizations c ON c.id = o.organization_id
-        WHERE m.edition_id = $1 AND m.origin = 'request'
-        GROUP BY o.id, c.id
-        ORDER BY requests DESC, acceptances DESC, o.title_zh, o.id
+      `WITH accepted AS (SELECT DISTINCT t.meeting_id FROM meeting_transitions t WHERE t.edition_id = $1 AND ${ANSWER} AND ${ACCEPTED}),
+            per_offer AS (
+              SELECT m.offer_id, count(*)::int AS requests, count(a.meeting_id)::int AS acceptances
+                FROM meetings m LEFT JOIN accepted a ON a.meeting_id = m.id
+               WHERE m.edition_id = $1 AND m.origin = 'request' AND m.offer_id IS NOT NULL
+               GROUP BY m.offer_id),
+            ranked AS (SELECT *, rank() OVER (ORDER BY requests DESC, acceptances DESC) AS place FROM per_offer)
+       SELECT o.id, o.sector, o.title_zh, o.title_ja, o.title_en, c.id AS org_id, c.name_zh AS org_zh, c.name_ja AS org_ja, c.name_en AS org_en,
+              r.requests, r.acceptances
+         FROM ranked r JOIN offers o ON o.id = r.offer_id JOIN organizations c ON c.id = o.organization_id
+        WHERE r.place <= ${TOP_OFFERS}
+        ORDER BY r.requests DESC, r.acceptances DESC, o.title_zh, o.id
         LIMIT ${TOP_OFFERS}`,
       [editionId],
     );
@@ -235,7 +252,7 @@ export class StatsService {
               coalesce(sum(p.ratings), 0)::int AS rating_sum,
               coalesce(sum(p.answers), 0)::int AS answers
          FROM meetings m
-         LEFT JOIN bookings b ON b.meeting_id = m.id
+         LEFT JOIN bookings b ON b.meeting_id = m.id AND b.edition_id = $1
          LEFT JOIN per_meeting p ON p.meeting_id = m.id
         WHERE m.edition_id = $1 AND (b.meeting_id IS NOT NULL OR m.status IN ('held', 'no_show') OR p.meeting_id IS NOT NULL)
         GROUP BY m.sector`,
