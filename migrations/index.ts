@@ -14,6 +14,7 @@ import { CreateOfferSearchTerms1765900000000 } from './1765900000000-CreateOffer
 import { ChangeNotifications1766000000000 } from './1766000000000-ChangeNotifications';
 import { MatchingRunNotifications1766000000001 } from './1766000000001-MatchingRunNotifications';
 import { StatsIndexes1766100000000 } from './1766100000000-StatsIndexes';
+import { EditionStatsSnapshots1766100000001 } from './1766100000001-EditionStatsSnapshots';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the bundled API, the
@@ -36,4 +37,5 @@ export const MIGRATIONS = [
   ChangeNotifications1766000000000,
   MatchingRunNotifications1766000000001,
   StatsIndexes1766100000000,
+  EditionStatsSnapshots1766100000001,
 ];

@@ -182,6 +182,25 @@ export class Environment {
   @Min(1)
   @Max(24 * 30)
   MEETING_ANSWER_HOURS = 72;
+
+  /**
+   * The bureau's statistics are computed live unless the edition's last computation took
+   * at least this long (ms): then the last figures are served while they are younger than
+   * STATS_SNAPSHOT_SECONDS, and computed again in the background (a year-round round of
+   * 150,000 meetings takes seconds; a conference's, milliseconds). 0: always the snapshot.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(600_000)
+  STATS_LIVE_LIMIT_MS = 1000;
+
+  /** The oldest statistics snapshot served (seconds); 0 turns snapshots off (always live). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(3600)
+  STATS_SNAPSHOT_SECONDS = 60;
 }
 
 /** Nest injection token of the validated Environment (AppModule provides it). */

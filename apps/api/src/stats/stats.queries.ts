@@ -1,3 +1,5 @@
+import type { EditionStatsView } from '@jinan/contracts';
+
 /**
  * Organizations taking part in edition $1 (verified, or in one of its meetings) with no booked
  * meeting, worst first ($2 limit, $3 offset), each with its meeting counts, the ids of its
@@ -51,3 +53,18 @@ SELECT page.*, total.total
 /** The latest successful schedule run of edition $1: its left-out meetings explain the not placed. */
 export const LATEST_SCHEDULE_RUN_SQL = `SELECT left_out, finished_at FROM schedule_runs
   WHERE edition_id = $1 AND status = 'succeeded' ORDER BY finished_at DESC LIMIT 1`;
+
+/** Edition $1's kept statistics (StatsService.forEdition). */
+export const LATEST_STATS_SNAPSHOT_SQL = `SELECT view, computed_at, compute_ms FROM edition_stats_snapshots WHERE edition_id = $1`;
+
+export interface StatsSnapshotRow {
+  view: EditionStatsView;
+  computed_at: Date;
+  compute_ms: number;
+}
+
+/** Keeps figures read at $3 that took $4 ms, unless figures read later are already kept. */
+export const KEEP_STATS_SNAPSHOT_SQL = `
+INSERT INTO edition_stats_snapshots (edition_id, view, computed_at, compute_ms) VALUES ($1, $2, $3, $4)
+ON CONFLICT (edition_id) DO UPDATE SET view = EXCLUDED.view, computed_at = EXCLUDED.computed_at, compute_ms = EXCLUDED.compute_ms
+ WHERE edition_stats_snapshots.computed_at < EXCLUDED.computed_at`;

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   DayStats,
@@ -25,7 +25,8 @@ import { Clock, CLOCK } from '../common/clock';
 import { loadEdition } from '../editions/editions';
 import { partyRef, Row } from '../organizations/organization.view';
 import { countKeyProjects } from '../key-projects/key-projects.queries';
-import { LATEST_SCHEDULE_RUN_SQL, WITHOUT_MEETING_SQL } from './stats.queries';
+import { Environment, ENVIRONMENT } from '../config/environment';
+import { KEEP_STATS_SNAPSHOT_SQL, LATEST_SCHEDULE_RUN_SQL, LATEST_STATS_SNAPSHOT_SQL, StatsSnapshotRow, WITHOUT_MEETING_SQL } from './stats.queries';
 
 const TOP_OFFERS = 10;
 /** Outcome ranks as SQL: array_position gives 1 (no interest) … 4 (signed). */
@@ -47,16 +48,55 @@ const ANSWER = `t.to_status IN ('approved', 'accepted', 'declined')`;
 /**
  * The bureau's figures, read in one REPEATABLE READ snapshot so they add up with each
  * other even while requests keep arriving. Every figure is one SQL aggregate over the
- * edition; nothing is cached, so the dashboard is live.
+ * edition, computed live — except for editions too large for that (STATS_LIVE_LIMIT_MS):
+ * their last figures are kept in edition_stats_snapshots, served while younger than
+ * STATS_SNAPSHOT_SECONDS and computed again in the background once a sixth of that has
+ * passed. `generatedAt` always says when the figures were read.
  */
 @Injectable()
 export class StatsService {
+  private readonly logger = new Logger('Stats');
+  /** Background computations running in this instance, per edition (one at a time). */
+  private readonly refreshing = new Map<string, Promise<unknown>>();
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(ENVIRONMENT) private readonly env: Pick<Environment, 'STATS_LIVE_LIMIT_MS' | 'STATS_SNAPSHOT_SECONDS'>,
   ) {}
 
   async forEdition(editionId: string): Promise<EditionStatsView> {
+    const maxAgeMs = this.env.STATS_SNAPSHOT_SECONDS * 1000;
+    if (maxAgeMs > 0) {
+      const [kept] = (await this.db.query(LATEST_STATS_SNAPSHOT_SQL, [editionId])) as StatsSnapshotRow[];
+      const ageMs = kept ? this.clock.now().getTime() - kept.computed_at.getTime() : Infinity;
+      if (kept && kept.compute_ms >= this.env.STATS_LIVE_LIMIT_MS && ageMs >= 0 && ageMs <= maxAgeMs) {
+        if (ageMs > maxAgeMs / 6) this.refreshInBackground(editionId);
+        return kept.view;
+      }
+    }
+    return this.computeAndKeep(editionId);
+  }
+
+  private refreshInBackground(editionId: string): void {
+    if (this.refreshing.has(editionId)) return;
+    const work = this.computeAndKeep(editionId)
+      .catch((error: unknown) => this.logger.error(`statistics of edition ${editionId}: ${error instanceof Error ? error.message : error}`))
+      .finally(() => this.refreshing.delete(editionId));
+    this.refreshing.set(editionId, work);
+  }
+
+  /** Computes the figures live and keeps them (with how long they took) when snapshots are on. */
+  private async computeAndKeep(editionId: string): Promise<EditionStatsView> {
+    const started = performance.now();
+    const view = await this.compute(editionId);
+    if (this.env.STATS_SNAPSHOT_SECONDS > 0) {
+      await this.db.query(KEEP_STATS_SNAPSHOT_SQL, [editionId, view, view.generatedAt, Math.round(performance.now() - started)]);
+    }
+    return view;
+  }
+
+  private async compute(editionId: string): Promise<EditionStatsView> {
     return this.db.transaction('REPEATABLE READ', async (tx) => {
       await tx.query('SET TRANSACTION READ ONLY');
       await tx.query(STATS_WORK_MEM);
