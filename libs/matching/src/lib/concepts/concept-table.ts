@@ -1,5 +1,5 @@
 import type { Language } from '../domain';
-import { SortedText } from '../sorted-text';
+import { Match, SortedText } from '../sorted-text';
 import table from './concept-data.json';
 
 /** Prefix of concept terms in the index, apart from the surface terms (words, bigrams). */
@@ -31,9 +31,13 @@ export class ConceptMap {
   }
 
   /** The headword's concept terms (CONCEPT_PREFIX + each stem), made once per entry: segmenting looks them up for every word. */
-  concepts(headword: string, start = 0, end = headword.length): readonly string[] | undefined {
-    const at = this.lines.find(headword, start, end);
-    if (at < 0) return undefined;
+  concepts(headword: string): readonly string[] | undefined {
+    const at = this.lines.find(headword);
+    return at < 0 ? undefined : this.conceptsOf(at);
+  }
+
+  /** The concept terms of the entry at `at` (see HeadwordIndex). */
+  conceptsOf(at: number): readonly string[] {
     let list = this.conceptsAt.get(at);
     if (list === undefined) {
       list = this.lines
@@ -50,15 +54,22 @@ export class ConceptMap {
     for (let at = 0; at < text.length; at = this.lines.next(at)) yield text.slice(at, at + this.lines.keyLength(at));
   }
 
-  /**
-   * Bit L set when a headword of L ≥ 2 characters starts with the two characters at s[i]
-   * (headwords have at most 30): the entries from the first one not less than those two on.
-   */
-  lengthsAfter(s: string, i: number): number {
+  /** The entry of headword s[i, j), or -1. */
+  entry(s: string, i: number, j: number): number {
+    return this.lines.find(s, i, j);
+  }
+
+  /** Whether the entry at `at` has the headword s[i, j). */
+  entryIs(at: number, s: string, i: number, j: number): boolean {
+    return this.lines.match(at, s, i, j) === Match.Exact;
+  }
+
+  /** The entries whose headwords start with the two characters at s[i] (and are longer than one): they follow each other. */
+  entriesAfter(s: string, i: number): HeadwordPrefix {
     const { text } = this.lines;
     const first = s.charCodeAt(i);
     const second = s.charCodeAt(i + 1);
-    let lengths = 0;
+    const found: HeadwordPrefix = { lengths: 0, at: [], length: [] };
     for (
       let at = this.lines.lowerBound(s, i, i + 2);
       at < text.length && text.charCodeAt(at) === first && text.charCodeAt(at + 1) === second;
@@ -66,9 +77,12 @@ export class ConceptMap {
     ) {
       const length = this.lines.keyLength(at);
       if (length > 30) throw new Error(`concept table: headword ${text.slice(at, at + length)} is longer than 30 characters`);
-      if (length >= 2) lengths |= 1 << length;
+      if (length < 2) continue;
+      found.lengths |= 1 << length;
+      found.at.push(at);
+      found.length.push(length);
     }
-    return lengths;
+    return found;
   }
 }
 
@@ -83,37 +97,62 @@ export interface ConceptTables {
   headwords: { zh: HeadwordIndex; ja: HeadwordIndex };
 }
 
-/** Which headword lengths one table has, per two first characters and for one character, found on first use and kept. */
+/** One table's headwords (of two characters or more) that start with two given characters. */
+export interface HeadwordPrefix {
+  /** Bit L set when one has L characters (headwords have at most 30). */
+  lengths: number;
+  /** Where each one's entry starts, and its length. */
+  at: number[];
+  length: number[];
+}
+
+/**
+ * One table's headwords by their first two characters, and its one-character headwords, found
+ * on first use and kept: segmenting asks a table only for the lengths it has, and finds the
+ * entry among the few that share the two characters.
+ */
 export class HeadwordIndex {
-  /** Per first two characters of a headword (headwordPrefix), ConceptMap.lengthsAfter. */
-  private readonly byPrefix = new Map<number, number>();
-  /** Per character code: 0 not asked yet, 1 a one-character headword, 2 not one. */
-  private readonly singles = new Uint8Array(0x10000);
+  /** Per first two characters (headwordPrefix). */
+  private readonly byPrefix = new Map<number, HeadwordPrefix>();
+  /** Per character code: 0 not asked yet, −1 not a headword, else where its entry starts + 1. */
+  private readonly singles = new Int32Array(0x10000);
 
-  constructor(private readonly table: ConceptMap) {}
+  constructor(readonly table: ConceptMap) {}
 
-  /** Bit L set when a headword of L ≥ 2 characters starts with the two characters at run[i] (run characters, see isRunCode). */
-  lengths(run: string, i: number): number {
-    const prefix = headwordPrefix(run.charCodeAt(i), run.charCodeAt(i + 1));
-    let lengths = this.byPrefix.get(prefix);
-    if (lengths === undefined) {
-      lengths = this.table.lengthsAfter(run, i);
-      this.byPrefix.set(prefix, lengths);
+  /** The headwords starting with the two characters at run[i] (run characters, see isRunCode). */
+  prefix(run: string, i: number): HeadwordPrefix {
+    const key = headwordPrefix(run.charCodeAt(i), run.charCodeAt(i + 1));
+    let found = this.byPrefix.get(key);
+    if (found === undefined) {
+      found = this.table.entriesAfter(run, i);
+      this.byPrefix.set(key, found);
     }
-    return lengths;
+    return found;
   }
 
-  /** Whether the character at run[i] is a headword. */
-  single(run: string, i: number): boolean {
+  /** The entry of headword run[i, i + length) among `prefix` (this table's, for run[i]), or -1. */
+  entry(prefix: HeadwordPrefix, run: string, i: number, length: number): number {
+    for (let k = 0; k < prefix.at.length; k++) {
+      if (prefix.length[k] === length && this.table.entryIs(prefix.at[k] as number, run, i, i + length)) return prefix.at[k] as number;
+    }
+    return -1;
+  }
+
+  /** The entry of the one-character headword run[i], or -1. */
+  single(run: string, i: number): number {
     const c = run.charCodeAt(i);
     let known = this.singles[c] as number;
     if (known === 0) {
-      known = this.table.concepts(run, i, i + 1) === undefined ? 2 : 1;
+      const at = this.table.entry(run, i, i + 1);
+      known = at < 0 ? -1 : at + 1;
       this.singles[c] = known;
     }
-    return known === 1;
+    return known < 0 ? -1 : known - 1;
   }
 }
+
+/** No headword (a run's last character has no second). */
+export const NO_HEADWORDS: HeadwordPrefix = { lengths: 0, at: [], length: [] };
 
 let loaded: ConceptTables | undefined;
 

@@ -1,7 +1,7 @@
 import type { Language } from '../domain';
 import { stemWord } from '../stem';
 import { ENGLISH_STOP_WORDS } from '../tokenise';
-import { CONCEPT_PREFIX, conceptTables, isRunCode, tablesFor } from './concept-table';
+import { CONCEPT_PREFIX, NO_HEADWORDS, conceptTables, isRunCode, tablesFor } from './concept-table';
 
 export { CONCEPT_PREFIX } from './concept-table';
 
@@ -82,23 +82,24 @@ function runWords(run: string, language: Language | undefined): readonly RunWord
   while (i < n) {
     // Only the lengths some headword starting with these two characters has, longest first, then
     // one character; each table is asked only for lengths (and single characters) it has.
-    const pair = i + 1 < n;
+    const firstPrefix = i + 1 < n ? firstIndex.prefix(run, i) : NO_HEADWORDS;
+    const secondPrefix = i + 1 < n ? secondIndex.prefix(run, i) : NO_HEADWORDS;
     const fits = (2 << (n - i)) - 1;
-    const firstMask = pair ? firstIndex.lengths(run, i) & fits : 0;
-    const secondMask = pair ? secondIndex.lengths(run, i) & fits : 0;
+    const firstMask = firstPrefix.lengths & fits;
+    const secondMask = secondPrefix.lengths & fits;
     let mask = firstMask | secondMask;
     let len = 1;
     for (let l = 31 - Math.clz32(mask); ; l = 31 - Math.clz32(mask)) {
       len = mask === 0 ? 1 : l;
       mask &= ~(1 << l);
-      const inFirst = len === 1 ? firstIndex.single(run, i) : ((firstMask >> len) & 1) === 1;
-      const inSecond = len === 1 ? secondIndex.single(run, i) : ((secondMask >> len) & 1) === 1;
-      if (inFirst || inSecond) {
-        const concepts = (inFirst ? first.concepts(run, i, i + len) : undefined) ?? (inSecond ? second.concepts(run, i, i + len) : undefined);
-        if (concepts !== undefined) {
-          out.push({ concepts, surface: run.substring(i, i + len), single: len === 1, offset: i });
-          break;
-        }
+      const inFirst = len === 1 || ((firstMask >> len) & 1) === 1;
+      const inSecond = len === 1 || ((secondMask >> len) & 1) === 1;
+      const firstAt = !inFirst ? -1 : len === 1 ? firstIndex.single(run, i) : firstIndex.entry(firstPrefix, run, i, len);
+      const secondAt = firstAt >= 0 || !inSecond ? -1 : len === 1 ? secondIndex.single(run, i) : secondIndex.entry(secondPrefix, run, i, len);
+      if (firstAt >= 0 || secondAt >= 0) {
+        const concepts = firstAt >= 0 ? first.conceptsOf(firstAt) : second.conceptsOf(secondAt);
+        out.push({ concepts, surface: run.substring(i, i + len), single: len === 1, offset: i });
+        break;
       }
       if (len === 1) break;
     }
