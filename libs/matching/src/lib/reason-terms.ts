@@ -133,20 +133,34 @@ function offerWords(prepared: PreparedOffers, d: number, concept: string): Parti
   return out;
 }
 
-/** The word that first carries `concept` in a text (as normalised), by the text's concepts read once and kept. */
+/**
+ * The word that first carries `concept` in a text (as normalised), from the text's concepts read
+ * once and kept: each concept's first word, as the pairs concept, word, … in order of appearance
+ * (an array of their own size; a Map per text cost the run a Map's table and its growth for each
+ * of ten thousand texts, all of them kept).
+ */
 function firstSurface(text: string, language: Language, concept: string): string | undefined {
   const key = language === 'ja' ? 'ja' : 'zh';
   let found = textConcepts[key].get(text);
   if (found === undefined) {
-    // The first word of each concept: one look-up per matched word, not a scan of a summary's concepts.
-    const first = new Map<string, string>();
+    // Scratch kept between texts (cleared, a Set and an array grew anew for each): a concept was
+    // seen in this text when its stamp is this text's.
+    const pairs = scratch.pairs;
+    const stamp = ++scratch.stamp;
+    let n = 0;
     conceptTokens(normaliseText(text), language, (c, surface) => {
-      if (!first.has(c)) first.set(c, surface);
+      if (scratch.seen.get(c) === stamp) return;
+      scratch.seen.set(c, stamp);
+      pairs[n++] = c;
+      pairs[n++] = surface;
     });
-    found = first;
+    found = pairs.slice(0, n);
     if (textConcepts[key].size < 100_000) textConcepts[key].set(text, found);
   }
-  return found.get(concept);
+  for (let i = 0; i < found.length; i += 2) if (found[i] === concept) return found[i + 1];
+  return undefined;
 }
 
-const textConcepts = { zh: new Map<string, ReadonlyMap<string, string>>(), ja: new Map<string, ReadonlyMap<string, string>>() };
+const scratch = { pairs: [] as string[], seen: new Map<string, number>(), stamp: 0 };
+
+const textConcepts = { zh: new Map<string, readonly string[]>(), ja: new Map<string, readonly string[]>() };

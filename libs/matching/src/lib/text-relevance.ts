@@ -192,7 +192,9 @@ interface TermScratch {
   query: FirmQuery | undefined;
   queryTerms: number;
   /** By query position, see termWeightsIn. */
-  found: Float64Array;
+  inQuery: Float64Array;
+  /** matchedTerms' candidates. */
+  found: FoundTerms;
 }
 
 const scratches = new WeakMap<Bm25Index, TermScratch>();
@@ -209,7 +211,8 @@ function scratchOf(index: Bm25Index): TermScratch {
       position: new Int32Array(terms),
       query: undefined,
       queryTerms: 0,
-      found: new Float64Array(64),
+      inQuery: new Float64Array(64),
+      found: { term: new Int32Array(64), contribution: new Float64Array(64), unigram: new Uint8Array(64), surface: [], language: [], order: [] },
     };
     scratches.set(index, scratch);
   }
@@ -238,10 +241,14 @@ export interface MatchedTerm {
  * words most offers use (idf under reasonMinIdfShare of the largest): they discriminate nothing.
  */
 export function matchedTerms(prepared: PreparedOffers, query: FirmQuery, d: number): MatchedTerm[] {
-  const found: (MatchedTerm & { unigram: boolean })[] = [];
   const index = prepared.text;
+  const scratch = scratchOf(index);
   // Contribution of each matched own term, by term id (zero elsewhere, and again on return).
-  const weightOf = scratchOf(index).weight;
+  const weightOf = scratch.weight;
+  // The candidates, by number, in parallel arrays kept between calls: no object per candidate
+  // (a firm's words found in an offer are dozens; a run explains tens of thousands of matches).
+  const found = scratch.found;
+  let m = 0;
   const minIdf = prepared.weights.text.reasonMinIdfShare * index.maxIdf;
   const inOffer = termWeightsIn(index, query, d, query.ownTermCount);
   for (let i = 0; i < query.ownTermCount; i++) {
@@ -253,8 +260,7 @@ export function matchedTerms(prepared: PreparedOffers, query: FirmQuery, d: numb
     weightOf[t] = contribution;
     const kind = index.termKind[t];
     if (kind === TokenKind.CjkBigram || (index.idf[t] as number) < minIdf) continue;
-    const surface = query.surface.get(t) as string;
-    found.push({ term: t, surface, language: query.language.get(t) as Language, contribution, unigram: kind === TokenKind.CjkUnigram });
+    addFound(found, m++, t, query.surface.get(t) as string, query.language.get(t) as Language, contribution, kind === TokenKind.CjkUnigram);
   }
   for (const run of query.hanRuns) {
     let start = -1;
@@ -270,38 +276,76 @@ export function matchedTerms(prepared: PreparedOffers, query: FirmQuery, d: numb
         }
         contribution += w;
       } else if (start >= 0) {
-        found.push({ term: first, surface: run.chars.slice(start, i + 1).join(''), language: run.language, contribution, unigram: false });
+        addFound(found, m++, first, run.chars.slice(start, i + 1).join(''), run.language, contribution, false);
         start = -1;
         contribution = 0;
       }
     }
   }
   for (let i = 0; i < query.ownTermCount; i++) weightOf[query.terms[i] as number] = 0;
-  found.sort(mostTellingFirst);
+  // Candidate numbers in the order objects were pushed, sorted by the same comparisons: the same order.
+  const order = found.order;
+  order.length = m;
+  for (let k = 0; k < m; k++) order[k] = k;
+  order.sort((a, b) => mostTellingFirst(found, a, b));
 
   const boilerplate = reasonBoilerplate(prepared);
   const shown: (MatchedTerm & { key: string })[] = [];
-  const best = found[0]?.contribution ?? 0;
-  for (const f of found) {
-    if (shown.length === 3 || f.contribution < best / 4) break;
-    const key = normaliseText(f.surface);
-    if (boilerplate(key, f.language) || shown.some((s) => s.key.includes(key) || key.includes(s.key))) continue;
-    shown.push({ term: f.term, surface: f.surface, language: f.language, contribution: f.contribution, key });
+  const best = m > 0 ? (found.contribution[order[0] as number] as number) : 0;
+  for (const k of order) {
+    const contribution = found.contribution[k] as number;
+    if (shown.length === 3 || contribution < best / 4) break;
+    const surface = found.surface[k] as string;
+    const language = found.language[k] as Language;
+    const key = normaliseText(surface);
+    if (boilerplate(key, language) || shown.some((s) => s.key.includes(key) || key.includes(s.key))) continue;
+    shown.push({ term: found.term[k] as number, surface, language, contribution, key });
   }
   return shown.map(({ term, surface, language, contribution }) => ({ term, surface, language, contribution }));
+}
+
+/** Candidate words of matchedTerms, by number. */
+interface FoundTerms {
+  term: Int32Array;
+  contribution: Float64Array;
+  unigram: Uint8Array;
+  surface: string[];
+  language: Language[];
+  /** Candidate numbers, to sort (kept, not grown anew per call). */
+  order: number[];
+}
+
+function addFound(found: FoundTerms, k: number, term: number, surface: string, language: Language, contribution: number, unigram: boolean): void {
+  if (k === found.term.length) {
+    const term = new Int32Array(2 * k);
+    term.set(found.term);
+    found.term = term;
+    const contribution = new Float64Array(2 * k);
+    contribution.set(found.contribution);
+    found.contribution = contribution;
+    const unigram = new Uint8Array(2 * k);
+    unigram.set(found.unigram);
+    found.unigram = unigram;
+  }
+  found.term[k] = term;
+  found.contribution[k] = contribution;
+  found.unigram[k] = unigram ? 1 : 0;
+  found.surface[k] = surface;
+  found.language[k] = language;
 }
 
 /**
  * Longer words before single characters, then by contribution, then by surface. Answers in small
  * integers: a difference of two contributions would be a new heap number per comparison.
  */
-function mostTellingFirst(
-  a: { unigram: boolean; contribution: number; surface: string },
-  b: { unigram: boolean; contribution: number; surface: string },
-): number {
-  if (a.unigram !== b.unigram) return a.unigram ? 1 : -1;
-  if (a.contribution !== b.contribution) return b.contribution > a.contribution ? 1 : -1;
-  return a.surface < b.surface ? -1 : 1;
+function mostTellingFirst(found: FoundTerms, a: number, b: number): number {
+  const ua = found.unigram[a] as number;
+  const ub = found.unigram[b] as number;
+  if (ua !== ub) return ua === 1 ? 1 : -1;
+  const ca = found.contribution[a] as number;
+  const cb = found.contribution[b] as number;
+  if (ca !== cb) return cb > ca ? 1 : -1;
+  return (found.surface[a] as string) < (found.surface[b] as string) ? -1 : 1;
 }
 
 const boilerplateCache = new WeakMap<PreparedOffers, (word: string, language: Language) => boolean>();
@@ -366,9 +410,9 @@ function termWeightsIn(index: Bm25Index, query: FirmQuery, d: number, count: num
     for (let i = 0; i < query.terms.length; i++) scratch.position[query.terms[i] as number] = i + 1;
     scratch.query = query;
     scratch.queryTerms = query.terms.length;
-    if (scratch.found.length < query.terms.length) scratch.found = new Float64Array(2 * query.terms.length);
+    if (scratch.inQuery.length < query.terms.length) scratch.inQuery = new Float64Array(2 * query.terms.length);
   }
-  const { position, found } = scratch;
+  const { position, inQuery: found } = scratch;
   const end = index.docStart[d + 1] as number;
   for (let p = index.docStart[d] as number; p < end; p++) {
     const i = (position[index.docTerm[p] as number] as number) - 1;
