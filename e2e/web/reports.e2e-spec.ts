@@ -1,9 +1,24 @@
 import { Browser } from 'playwright-core';
 import type { EditionStatsView } from '@jinan/contracts';
-import { api, apiToken, describeInBrowser, expectNoRawKeys, launchBrowser, openPage, screenshot, signIn } from './support/browser';
+import {
+  api,
+  apiToken,
+  describeInBrowser,
+  DESKTOP,
+  expectNoHorizontalOverflow,
+  expectNoRawKeys,
+  launchBrowser,
+  openPage,
+  PHONE,
+  restoreLocalesAfterAll,
+  screenshot,
+  signedInPage,
+  signIn,
+} from './support/browser';
 
 describeInBrowser('the bureau\u2019s dashboard', () => {
   let browser: Browser;
+  restoreLocalesAfterAll({ 'bureau@demo.test': 'zh-CN' });
   beforeAll(async () => (browser = await launchBrowser()));
   afterAll(async () => browser?.close());
 
@@ -49,10 +64,29 @@ describeInBrowser('the bureau\u2019s dashboard', () => {
     await expect(kpi('requests')).resolves.toBe(String(stats.totals.requests));
     await expect(kpi('acceptances')).resolves.toBe(String(stats.totals.acceptances));
     await expect(kpi('placed')).resolves.toBe(String(stats.totals.placed));
+    // When the figures were read, in the viewer's language (large editions serve kept figures).
+    await expect(page.locator('[data-generated-at]').innerText()).resolves.toMatch(/^数据截至 \d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}$/);
     const withoutMeeting = page.locator('[data-table="without-meeting"] tbody tr');
     await expect(withoutMeeting.count()).resolves.toBe(Math.min(50, stats.withoutMeeting.length));
     await expectNoRawKeys(page);
     await screenshot(page, 'zh-CN', 'reports-dashboard');
     await page.context().close();
+  });
+
+  it('says when its figures were read in each language, on a desktop and on a phone', async () => {
+    for (const [locale, asOf, viewport, name] of [
+      ['en', /^Figures as of [A-Z][a-z]{2} \d{1,2}, \d{4} \d{2}:\d{2}$/, DESKTOP, 'reports-dashboard'],
+      ['ja', /^\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2} 時点の集計$/, DESKTOP, 'reports-dashboard'],
+      ['zh-CN', /^数据截至 /, PHONE, 'reports-dashboard-phone'],
+    ] as const) {
+      const page = await signedInPage(browser, 'bureau@demo.test', locale, viewport);
+      await page.goto('/reports/dashboard');
+      await page.locator('[data-chart="sector"] canvas').first().waitFor();
+      if (viewport === PHONE) await expectNoHorizontalOverflow(page);
+      await expect(page.locator('[data-generated-at]').innerText()).resolves.toMatch(asOf);
+      await expectNoRawKeys(page);
+      await screenshot(page, locale, name);
+      await page.context().close();
+    }
   });
 });

@@ -18,6 +18,8 @@ import { of } from 'rxjs';
 import { CurrentEdition } from '../core/current-edition';
 import { Language } from '../core/language';
 import { LocalizedTextComponent } from '../shared/localized-text.component';
+import { ZonedTimePipe } from '../shared/zoned-time';
+import { TimeZones } from '../core/time-zones';
 import { CsvExportName, ReportsApi } from './reports.api';
 
 const SECTORS = ['health', 'environment', 'digital'] as const;
@@ -44,6 +46,7 @@ const FUNNEL_STAGES = ['placed', 'held', 'withFeedback', 'followUpPlanned', 'agr
     TranslocoPipe,
     NgxEchartsDirective,
     LocalizedTextComponent,
+    ZonedTimePipe,
   ],
   styles: `
     .kpis {
@@ -109,6 +112,9 @@ const FUNNEL_STAGES = ['placed', 'held', 'withFeedback', 'followUpPlanned', 'agr
       <p class="form-error" role="alert">{{ 'common.loadFailed' | transloco }}</p>
     }
     @if (stats.value(); as s) {
+      <p class="muted" data-generated-at>
+        {{ 'reports.dashboard.asOf' | transloco: { time: (s.generatedAt | zonedTime: zones.displayZone() : 'datetime' : language.current()) } }}
+      </p>
       <div class="kpis" data-kpis>
         @for (m of countMeasures; track m) {
           <div class="kpi" [attr.data-kpi]="m">
@@ -290,7 +296,8 @@ export class DashboardPage {
   private readonly http = inject(HttpClient);
   private readonly edition = inject(CurrentEdition);
   private readonly transloco = inject(TranslocoService);
-  private readonly language = inject(Language);
+  protected readonly language = inject(Language);
+  protected readonly zones = inject(TimeZones);
 
   protected readonly countMeasures = ['requests', 'approvals', 'acceptances', 'placed'] as const;
   protected readonly exportNames: CsvExportName[] = ['meetings', 'schedule', 'organizations', 'audit'];
