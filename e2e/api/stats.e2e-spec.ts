@@ -266,4 +266,18 @@ describe('the bureau\u2019s live figures', () => {
       }),
     ]);
   });
+
+  it('gives every transition its meeting\u2019s edition, even one inserted with its meeting in a single statement', async () => {
+    const [row] = await t.db.query(
+      `WITH m AS (
+         INSERT INTO meetings (edition_id, jp_organization_id, cn_organization_id, origin, sector, status, answer_deadline)
+         VALUES ($1, $2, $3, 'request', 'digital', 'requested', now() + interval '2 days') RETURNING id)
+       INSERT INTO meeting_transitions (meeting_id, actor_role, action, to_status) SELECT id, 'jp', 'request', 'requested' FROM m RETURNING id`,
+      [editionId, p.jp[3], p.cn[0]],
+    );
+    const [{ edition_id }] = await t.db.query(`SELECT edition_id FROM meeting_transitions WHERE id = $1`, [row.id]);
+    expect(edition_id).toBe(editionId);
+    const [{ missing }] = await t.db.query(`SELECT count(*)::int AS missing FROM meeting_transitions WHERE edition_id IS NULL`);
+    expect(missing).toBe(0);
+  });
 });
