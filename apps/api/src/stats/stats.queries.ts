@@ -11,8 +11,8 @@ import type { EditionStatsView } from '@jinan/contracts';
  * counted from indexes.
  */
 export const WITHOUT_MEETING_SQL = `
-WITH parties AS (
-  SELECT m.organization_id,
+WITH in_meetings AS MATERIALIZED (
+  SELECT o.id, o.country, o.name_zh AS zh, o.name_ja AS ja, o.name_en AS en, o.verification = 'verified' AS verified,
          count(*) FILTER (WHERE m.status IN ('requested', 'approved', 'proposed'))::int AS pending,
          count(*) FILTER (WHERE m.status IN ('rejected', 'declined', 'expired', 'cancelled'))::int AS refused,
          count(*) FILTER (WHERE m.status IN ('accepted', 'scheduled', 'confirmed', 'held', 'no_show'))::int AS accepted,
@@ -21,14 +21,11 @@ WITH parties AS (
     FROM (SELECT id, status, jp_organization_id AS organization_id FROM meetings WHERE edition_id = $1
           UNION ALL
           SELECT id, status, cn_organization_id FROM meetings WHERE edition_id = $1) AS m
+    -- Joined before grouping: grouped by the organization's key, PostgreSQL knows how many
+    -- parties to expect (grouped by the union's column, it guessed 200 and looked up each).
+    JOIN organizations o ON o.id = m.organization_id
     LEFT JOIN bookings b ON b.meeting_id = m.id AND b.edition_id = $1
-   GROUP BY m.organization_id),
-in_meetings AS MATERIALIZED (
-  SELECT o.id, o.country, o.name_zh AS zh, o.name_ja AS ja, o.name_en AS en, o.verification = 'verified' AS verified,
-         p.booked, p.pending, p.refused, p.accepted, p.unplaced_ids,
-         -- Every status is pending, refused or accepted: ranks 0-2 only.
-         CASE WHEN p.accepted > 0 THEN 0 WHEN p.pending > 0 THEN 2 ELSE 1 END AS rank
-    FROM parties p JOIN organizations o ON o.id = p.organization_id),
+   GROUP BY o.id),
 -- Verified and in no meeting of the edition: rank 3, read in name order from
 -- organizations_verified_name_idx only as far as the page reaches.
 idle AS (
@@ -45,7 +42,10 @@ total AS (
        - count(*) FILTER (WHERE verified) AS total
     FROM in_meetings)
 SELECT page.*, total.total
-  FROM (SELECT id, country, zh, ja, en, pending, refused, accepted, unplaced_ids, rank FROM in_meetings WHERE NOT booked
+  FROM (SELECT id, country, zh, ja, en, pending, refused, accepted, unplaced_ids,
+               -- Every status is pending, refused or accepted: ranks 0-2 only.
+               CASE WHEN accepted > 0 THEN 0 WHEN pending > 0 THEN 2 ELSE 1 END AS rank
+          FROM in_meetings WHERE NOT booked
         UNION ALL SELECT * FROM idle) page, total
  ORDER BY rank, coalesce(en, zh, ja), id
  LIMIT $2 OFFSET $3`;
