@@ -221,6 +221,16 @@ async function main(): Promise<void> {
     if (i > 0) statsTimes.push(performance.now() - t);
   }
   const statsMs = record('stats (median of 3 after a warm-up)', round(median(statsTimes), 0), 'ms', '≤ 1000 ms at 10×');
+  // What the last computation took in the database and API: above STATS_LIVE_LIMIT_MS the reads
+  // after the first are served from it (edition_stats_snapshots), so the two figures differ.
+  const [kept] = (await db.query(`SELECT compute_ms FROM edition_stats_snapshots WHERE edition_id = $1`, [editionId])).rows;
+  const statsComputeMs = record(
+    'stats computed live (the last computation)',
+    kept ? Number(kept.compute_ms) : null,
+    'ms',
+    '',
+    kept && Number(kept.compute_ms) >= 1000 ? 'over STATS_LIVE_LIMIT_MS: reads served from it' : 'under STATS_LIVE_LIMIT_MS: every read live',
+  );
 
   // Publishing one session of the last round (bounded: one session, not the whole round).
   const {
@@ -277,6 +287,7 @@ async function main(): Promise<void> {
     baselineRatio,
     publishSeconds,
     statsMs,
+    statsComputeMs,
     apiPeakRssMiB,
     load: Object.fromEntries(rows.map((r) => [r.figure, r.load])),
   };
