@@ -83,11 +83,28 @@ export function buildBm25Index(documents: readonly (readonly IndexedField[])[], 
   const store = new PieceStore();
   const surfaceMemo = new Map<string, number>();
   const conceptMemo = LANGUAGES.map(() => new Map<string, number>());
+  // Han bigrams (most surface tokens) by their two codes: no string is cut and hashed for each,
+  // only for a bigram's first appearance (its id, as idOf gives it).
+  const bigramIds = new Array<Map<number, number> | undefined>(0x10000);
+  const bigram = (first: number, second: number): boolean => {
+    let bySecond = bigramIds[first];
+    if (bySecond === undefined) {
+      bySecond = new Map();
+      bigramIds[first] = bySecond;
+    }
+    let id = bySecond.get(second);
+    if (id === undefined) {
+      id = idOf(String.fromCharCode(first, second), TokenKind.CjkBigram);
+      bySecond.set(second, id);
+    }
+    store.push(id, 1);
+    return true;
+  };
   const surfaceTerms = (piece: string): number => {
     let found = surfaceMemo.get(piece);
     if (found === undefined) {
       // Single characters no query reads (weight 0) count towards the length only.
-      const unindexed = tokenise(piece, (term, kind) => store.push(idOf(term, kind), 1), options.cjkUnigramWeight !== 0);
+      const unindexed = tokenise(piece, (term, kind) => store.push(idOf(term, kind), 1), options.cjkUnigramWeight !== 0, bigram);
       found = store.close(unindexed);
       surfaceMemo.set(piece, found);
     }

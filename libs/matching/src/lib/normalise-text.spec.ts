@@ -34,3 +34,19 @@ describe('tokens: Han bigrams and unigrams within a run, katakana runs, English 
     ]);
   });
 });
+
+describe('tokenise with a bigram sink', () => {
+  it('offers it the BMP bigrams, in order, and emits the rest as before', () => {
+    const text = normaliseText('医療機器のロボット、𠮷野家の牛丼 and robots');
+    const plain: string[] = [];
+    tokenise(text, (term, kind) => plain.push(`${TokenKind[kind]}:${term}`));
+    const split: string[] = [];
+    tokenise(
+      text,
+      (term, kind) => split.push(`${TokenKind[kind]}:${term}`),
+      true,
+      (first, second) => split.push(`${TokenKind[TokenKind.CjkBigram]}:${String.fromCharCode(first, second)}`) > 0,
+    );
+    expect(split).toEqual(plain);
+  });
+});

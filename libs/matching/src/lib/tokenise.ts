@@ -15,6 +15,12 @@ export enum TokenKind {
 /** `start`: where the token begins in the normalised text, in code points. */
 export type TokenSink = (term: string, kind: TokenKind, start: number) => void;
 
+/**
+ * A bigram of two BMP Han characters given by their codes, no string cut: the sink returns true
+ * when it took the bigram that way; else the bigram goes to the TokenSink as usual.
+ */
+export type BigramSink = (first: number, second: number, start: number) => boolean;
+
 export const ENGLISH_STOP_WORDS: ReadonlySet<string> = new Set(
   (
     'a an and are as at be been but by for from has have in into is it its of on or our ' +
@@ -30,8 +36,9 @@ export const ENGLISH_STOP_WORDS: ReadonlySet<string> = new Set(
  * katakana runs as words, Latin words. Hiragana (particles, inflections) and
  * punctuation only separate runs. Tokens never span two runs. With `unigrams` false the
  * single characters are not emitted (no string is cut for them), only counted: the return value.
+ * With `bigrams`, bigrams of BMP characters are offered to it first (see BigramSink).
  */
-export function tokenise(normalised: string, emit: TokenSink, unigrams = true): number {
+export function tokenise(normalised: string, emit: TokenSink, unigrams = true, bigrams?: BigramSink): number {
   // Each run is cut out of the text (no string built character by character): offers are
   // tokenised once per sentence, but a run's strings are most of what indexing allocates.
   const n = normalised.length;
@@ -60,7 +67,10 @@ export function tokenise(normalised: string, emit: TokenSink, unigrams = true): 
       if (!unigrams) left += chars;
       for (let k = 0; k < chars; k++) {
         if (unigrams) emit(normalised.substring(at(k), at(k + 1)), TokenKind.CjkUnigram, startPosition + k);
-        if (k + 1 < chars) emit(normalised.substring(at(k), at(k + 2)), TokenKind.CjkBigram, startPosition + k);
+        if (k + 1 < chars) {
+          const taken = offsets === undefined && bigrams?.(normalised.charCodeAt(start + k), normalised.charCodeAt(start + k + 1), startPosition + k) === true;
+          if (!taken) emit(normalised.substring(at(k), at(k + 2)), TokenKind.CjkBigram, startPosition + k);
+        }
       }
       position += chars;
       continue;
