@@ -16,11 +16,14 @@ export class SortedText {
     this.entrySeparator = entryEnd;
   }
 
-  /** Where the first entry whose key is not less than s[i, j) starts (text.length + 1 when none). */
-  lowerBound(s: string, i: number, j: number): number {
+  /**
+   * Where the first entry whose key is not less than s[i, j) starts (text.length + 1 when none),
+   * searching the entries from `from` to `to` (entry starts, or text.length + 1) only.
+   */
+  lowerBound(s: string, i: number, j: number, from = 0, to = this.text.length + 1): number {
     const { text, entrySeparator } = this;
-    let lo = 0;
-    let hi = text.length + 1;
+    let lo = from;
+    let hi = to;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
       const start = text.lastIndexOf(entrySeparator, mid - 1) + 1;

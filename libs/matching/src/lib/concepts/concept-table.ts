@@ -54,14 +54,10 @@ export class ConceptMap {
     for (let at = 0; at < text.length; at = this.lines.next(at)) yield text.slice(at, at + this.lines.keyLength(at));
   }
 
-  /** The entry of headword s[i, j), or -1. */
-  entry(s: string, i: number, j: number): number {
-    return this.lines.find(s, i, j);
-  }
-
-  /** Whether the entry at `at` has the headword s[i, j). */
-  entryIs(at: number, s: string, i: number, j: number): boolean {
-    return this.lines.match(at, s, i, j) === Match.Exact;
+  /** The entry of headword s[i, j), or -1; among the entries from `from` to `to` only (see SortedText.lowerBound). */
+  entry(s: string, i: number, j: number, from?: number, to?: number): number {
+    const at = this.lines.lowerBound(s, i, j, from, to);
+    return this.lines.match(at, s, i, j) === Match.Exact ? at : -1;
   }
 
   /** The entries whose headwords start with the two characters at s[i] (and are longer than one): they follow each other. */
@@ -69,20 +65,15 @@ export class ConceptMap {
     const { text } = this.lines;
     const first = s.charCodeAt(i);
     const second = s.charCodeAt(i + 1);
-    const found: HeadwordPrefix = { lengths: 0, at: [], length: [] };
-    for (
-      let at = this.lines.lowerBound(s, i, i + 2);
-      at < text.length && text.charCodeAt(at) === first && text.charCodeAt(at + 1) === second;
-      at = this.lines.next(at)
-    ) {
+    const from = this.lines.lowerBound(s, i, i + 2);
+    let lengths = 0;
+    let at = from;
+    for (; at < text.length && text.charCodeAt(at) === first && text.charCodeAt(at + 1) === second; at = this.lines.next(at)) {
       const length = this.lines.keyLength(at);
       if (length > 30) throw new Error(`concept table: headword ${text.slice(at, at + length)} is longer than 30 characters`);
-      if (length < 2) continue;
-      found.lengths |= 1 << length;
-      found.at.push(at);
-      found.length.push(length);
+      if (length >= 2) lengths |= 1 << length;
     }
-    return found;
+    return { lengths, from, to: at };
   }
 }
 
@@ -101,9 +92,9 @@ export interface ConceptTables {
 export interface HeadwordPrefix {
   /** Bit L set when one has L characters (headwords have at most 30). */
   lengths: number;
-  /** Where each one's entry starts, and its length. */
-  at: number[];
-  length: number[];
+  /** Where their entries begin and end in the table. */
+  from: number;
+  to: number;
 }
 
 /**
@@ -132,10 +123,7 @@ export class HeadwordIndex {
 
   /** The entry of headword run[i, i + length) among `prefix` (this table's, for run[i]), or -1. */
   entry(prefix: HeadwordPrefix, run: string, i: number, length: number): number {
-    for (let k = 0; k < prefix.at.length; k++) {
-      if (prefix.length[k] === length && this.table.entryIs(prefix.at[k] as number, run, i, i + length)) return prefix.at[k] as number;
-    }
-    return -1;
+    return this.table.entry(run, i, i + length, prefix.from, prefix.to);
   }
 
   /** The entry of the one-character headword run[i], or -1. */
@@ -152,7 +140,7 @@ export class HeadwordIndex {
 }
 
 /** No headword (a run's last character has no second). */
-export const NO_HEADWORDS: HeadwordPrefix = { lengths: 0, at: [], length: [] };
+export const NO_HEADWORDS: HeadwordPrefix = { lengths: 0, from: 0, to: 0 };
 
 let loaded: ConceptTables | undefined;
 
