@@ -11,6 +11,8 @@
  *   fixed 200 req/s (autocannon; repeated queries come from the instance's page cache);
  * - agenda throughput at saturation, ours against a bare node:http + pg server answering the
  *   same SQL for the same users (the ceiling on this machine): baselineRatio;
+ * - during the agenda at 200 req/s, how late the API's event loop ran (and its GC) beside an
+ *   idle Node process's: the part of the tail that is the process, and the machine's;
  * - publishing the last round's schedule in bulk; the bureau's statistics; the API's peak RSS.
  * --reuse measures again on the database an earlier run of the same factor seeded and indexed
  * (no seed, no index build); with --skip-matching too, on its recommendations: the reads alone,
@@ -54,6 +56,8 @@ const REUSE = process.argv.includes('--reuse');
 const RATE = 200;
 /** The API instance's old-space cap (docs/operations.md, Memory); `--api-heap 0` measures V8's default. */
 const API_HEAP_MIB = Number(option('api-heap', '384'));
+/** Preloaded into the API and an idle process: their event-loop delay and GC, per half second. */
+const PROBE = resolve(__dirname, 'scale/event-loop-probe.cjs');
 const SECRET = 'bench-secret-that-is-long-enough-for-hs256-0123456789';
 const ROOT = resolve(__dirname, '../../..');
 const log = (line: string) => process.stderr.write(`[bench:scale ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
@@ -138,12 +142,22 @@ async function main(): Promise<void> {
   // Deployed as docs/operations.md says for instances that serve reads (matching in workers):
   // with a cap on V8's old space, which otherwise lets garbage reach several times the live set
   // before its first full collection.
+  const probeFiles = join(tmpdir(), `jinan-scale-loop-${process.pid}`);
   const cluster = await startCluster(url, 1, SECRET, {
     JOBS_ENABLED: 'true',
     MATCHING_IN_API: 'false',
-    ...(API_HEAP_MIB > 0 ? { NODE_OPTIONS: `--max-old-space-size=${API_HEAP_MIB}` } : {}),
+    NODE_OPTIONS: [API_HEAP_MIB > 0 ? `--max-old-space-size=${API_HEAP_MIB}` : '', `--require ${PROBE}`].join(' ').trim(),
+    EVENT_LOOP_PROBE_FILE: probeFiles,
   });
-  const worker = await startWorker(url, true);
+  // An idle Node process beside it, watched the same way: how late the machine itself runs a
+  // process that does nothing (load generator, PostgreSQL and the API share the cores).
+  const idle = spawn(process.execPath, ['--require', PROBE, '-e', 'setInterval(() => {}, 1 << 30)'], {
+    env: { ...process.env, EVENT_LOOP_PROBE_FILE: probeFiles },
+    stdio: 'ignore',
+  });
+  // Incremental matching needs a run to update: without one (matching skipped) no worker, whose
+  // warm-up (every offer prepared: minutes of CPU at 100×) would run beside the reads measured.
+  const worker = recommendations ? await startWorker(url, true) : null;
   const apiPid = await childPid(cluster.child);
   const rss = new RssSampler(apiPid);
   const base = `http://127.0.0.1:${cluster.port}`;
@@ -191,8 +205,20 @@ async function main(): Promise<void> {
   rss.phase('agenda');
   const agendaTokens = data.agendaUsers.map((u) => token(u.userId));
   const agendaPath = `/api/events/${editionId}/agenda`;
+  const agendaFrom = Date.now();
   const agenda = await fixedRate(base, () => ({ path: agendaPath, auth: agendaTokens[k++ % agendaTokens.length] as string }));
   const agendaP99Ms = record('agenda p99 @200 req/s', agenda.p99, 'ms', '≤ 50 ms at 10×', agenda.note);
+  // Where the tail comes from: the API's own event loop and GC, against an idle process's.
+  const apiLoop = eventLoopDuring(`${probeFiles}-${apiPid}.jsonl`, agendaFrom, Date.now());
+  const idleLoop = eventLoopDuring(`${probeFiles}-${idle.pid}.jsonl`, agendaFrom, Date.now());
+  const agendaEventLoopP99Ms = record(
+    'agenda @200 req/s: API event-loop delay (median half-second p99)',
+    apiLoop.p99,
+    'ms',
+    '',
+    `max ${apiLoop.max} ms; GC ${apiLoop.gcShare} % of the time`,
+  );
+  const idleEventLoopP99Ms = record('agenda @200 req/s: an idle process\u2019s event-loop delay (the same)', idleLoop.p99, 'ms', '', `max ${idleLoop.max} ms`);
 
   // Agenda at saturation: ours, then the bare baseline on the same users.
   const ours = await saturate(base, () => ({ path: agendaPath, auth: agendaTokens[k++ % agendaTokens.length] as string }));
@@ -265,9 +291,16 @@ async function main(): Promise<void> {
 
   const apiPeakRssMiB = record('API peak RSS (VmHWM)', peakRssMiB(apiPid), 'MiB', '≤ 512 MiB at 10×', `highest per phase: ${rss.stop()}`);
   // The worker that applied the incremental change holds every published offer prepared.
-  record('matching worker peak RSS (VmHWM)', worker.pid ? peakRssMiB(worker.pid) : null, 'MiB', '', 'incremental matching: every offer prepared');
+  record(
+    'matching worker peak RSS (VmHWM)',
+    worker?.pid ? peakRssMiB(worker.pid) : null,
+    'MiB',
+    '',
+    worker ? 'incremental matching: every offer prepared' : 'no worker: matching skipped',
+  );
   cluster.child.kill('SIGTERM');
-  worker.kill('SIGTERM');
+  worker?.kill('SIGTERM');
+  idle.kill('SIGTERM');
   await new Promise((r) => cluster.child.once('exit', r));
   await db.end();
 
@@ -282,6 +315,8 @@ async function main(): Promise<void> {
     searchUncachedMs,
     recommendationsP99Ms,
     agendaP99Ms,
+    agendaEventLoopP99Ms,
+    idleEventLoopP99Ms,
     baselineAgendaP99Ms,
     agendaRateRps,
     baselineRatio,
@@ -497,6 +532,22 @@ class RssSampler {
     clearInterval(this.timer);
     return [...this.highest].map(([name, mib]) => `${name} ${mib}`).join(', ');
   }
+}
+
+/**
+ * A watched process's event loop between two instants (event-loop-probe.cjs): the median of
+ * its half-second p99s, the largest delay, and the share of the time spent in GC.
+ */
+function eventLoopDuring(file: string, from: number, to: number): { p99: number | null; max: number | null; gcShare: number | null } {
+  if (!existsSync(file)) return { p99: null, max: null, gcShare: null };
+  const lines = readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as { t: number; p99: number; max: number; gcMs: number })
+    .filter((l) => l.t > from + 500 && l.t <= to);
+  if (!lines.length) return { p99: null, max: null, gcShare: null };
+  const gcMs = lines.reduce((n, l) => n + l.gcMs, 0);
+  return { p99: median(lines.map((l) => l.p99)), max: Math.max(...lines.map((l) => l.max)), gcShare: round((100 * gcMs) / (lines.length * 500), 1) };
 }
 
 function peakRssMiB(pid: number): number | null {
