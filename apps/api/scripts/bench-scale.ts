@@ -284,8 +284,15 @@ async function main(): Promise<void> {
       '',
       published.status === 200 ? `${publishBody.published} meetings` : `HTTP ${published.status}`,
     );
+    // Unpublished again (their history keeps the publish rows), so that the next --reuse run
+    // publishes the same session: the same size, measured again.
+    await db.query(
+      `UPDATE meetings m SET slot_published_at = NULL FROM bookings b
+        WHERE b.meeting_id = m.id AND b.session_id = $1 AND m.status = 'scheduled'`,
+      [session.id],
+    );
   } else {
-    // --reuse after every session of the last round was published by earlier runs.
+    // --reuse after every session of the last round was published by runs before they were unpublished again.
     record('publish one session of the last round', null, 's', '', 'no unpublished session left');
   }
 
