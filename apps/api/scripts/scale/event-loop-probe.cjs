@@ -11,7 +11,9 @@ const { appendFileSync } = require('node:fs');
 const prefix = process.env.EVENT_LOOP_PROBE_FILE;
 if (prefix) {
   const file = `${prefix}-${process.pid}.jsonl`;
-  const delay = monitorEventLoopDelay({ resolution: 1 });
+  // Node's default resolution: a finer timer would itself wake the process more often than it serves requests.
+  const RESOLUTION_MS = 10;
+  const delay = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
   delay.enable();
   let gcMs = 0;
   new PerformanceObserver((list) => {
@@ -19,8 +21,13 @@ if (prefix) {
   }).observe({ entryTypes: ['gc'] });
   const ms = (ns) => Math.round(ns / 1e4) / 100;
   setInterval(() => {
-    // The histogram counts from when the timer was due: subtract its 1 ms resolution.
-    const line = { t: Date.now(), p99: Math.max(0, ms(delay.percentile(99)) - 1), max: Math.max(0, ms(delay.max) - 1), gcMs: Math.round(gcMs * 10) / 10 };
+    // The histogram records the timer's whole period: subtract the resolution.
+    const line = {
+      t: Date.now(),
+      p99: Math.max(0, ms(delay.percentile(99)) - RESOLUTION_MS),
+      max: Math.max(0, ms(delay.max) - RESOLUTION_MS),
+      gcMs: Math.round(gcMs * 10) / 10,
+    };
     appendFileSync(file, `${JSON.stringify(line)}\n`);
     delay.reset();
     gcMs = 0;
