@@ -571,7 +571,11 @@ function eventLoopDuring(file: string, from: number, to: number): { p99: number 
     .filter((l) => l.t > from + 500 && l.t <= to);
   if (!lines.length) return { p99: null, max: null, gcShare: null };
   const gcMs = lines.reduce((n, l) => n + l.gcMs, 0);
-  return { p99: median(lines.map((l) => l.p99)), max: Math.max(...lines.map((l) => l.max)), gcShare: round((100 * gcMs) / (lines.length * 500), 1) };
+  return {
+    p99: round(median(lines.map((l) => l.p99)), 1),
+    max: round(Math.max(...lines.map((l) => l.max)), 1),
+    gcShare: round((100 * gcMs) / (lines.length * 500), 1),
+  };
 }
 
 function peakRssMiB(pid: number): number | null {
