@@ -15,6 +15,7 @@ import { ChangeNotifications1766000000000 } from './1766000000000-ChangeNotifica
 import { MatchingRunNotifications1766000000001 } from './1766000000001-MatchingRunNotifications';
 import { StatsIndexes1766100000000 } from './1766100000000-StatsIndexes';
 import { EditionStatsSnapshots1766100000001 } from './1766100000001-EditionStatsSnapshots';
+import { BookingsPartyEditionIndexes1766200000000 } from './1766200000000-BookingsPartyEditionIndexes';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the bundled API, the
@@ -38,4 +39,5 @@ export const MIGRATIONS = [
   MatchingRunNotifications1766000000001,
   StatsIndexes1766100000000,
   EditionStatsSnapshots1766100000001,
+  BookingsPartyEditionIndexes1766200000000,
 ];
