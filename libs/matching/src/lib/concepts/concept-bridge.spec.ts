@@ -26,6 +26,20 @@ describe('the concept bridge: zh, ja and en words meet on shared concepts from C
     expect(concepts(en, 'en')).toContain(concept);
   });
 
+  it.each([
+    ['人工智能', 'zh', 'AI', '~ai'],
+    ['发光二极管', 'zh', 'LED', '~led'],
+    ['数控机床', 'zh', 'CNC', '~cnc'],
+    ['废水', 'zh', 'wastewater', '~wastewat'],
+    ['医疗保健', 'zh', 'healthcare', '~healthcar'],
+  ] as const)(
+    '%s (%s) ↔ %s: an abbreviation its gloss defines, or a closed compound the dictionaries write, is a concept (%s)',
+    (word, language, en, concept) => {
+      expect(concepts(word, language)).toContain(concept);
+      expect(concepts(en, 'en')).toContain(concept);
+    },
+  );
+
   it('segments by the dictionary: 工业机器人系统集成 → 工业 机器人 系统 集成', () => {
     const surfaces: string[] = [];
     conceptTokens(normaliseText('工业机器人系统集成'), 'zh', (_c, surface) => {

@@ -10,10 +10,86 @@ const GLOSS_STOP_WORDS = new Set(
 
 /**
  * The concept words of a dictionary entry: content words of its glosses, most important
- * first (earlier glosses first), at most four; the engine stems them when it loads the table.
- * Parenthesised notes ("(chemistry)", "(n)") are dropped.
+ * first (earlier glosses first), at most four, then the abbreviations the glosses define;
+ * the engine stems them when it loads the table. Parenthesised notes ("(chemistry)", "(n)",
+ * "(TCM)") are dropped, but not an abbreviation of the words before it: "artificial
+ * intelligence (AI)", "Internet of things (IoT)", "computer numerical control machine tool
+ * (CNC machine tool)" also give ai, iot, cnc — what buyers type.
  */
-export function glossWords(glosses: readonly string[]): string[] {
+export function glossWords(glosses: readonly string[], closedCompounds: ReadonlySet<string> = new Set()): string[] {
+  const words = contentWords(glosses);
+  for (const extra of [...glosses.flatMap(definedAbbreviations), ...glosses.flatMap((g) => closedForms(g, closedCompounds))]) {
+    if (!words.includes(extra)) words.push(extra);
+  }
+  return words;
+}
+
+/**
+ * The closed form of two words a gloss writes apart, when the dictionaries write it closed too:
+ * "waste water" is also wastewater (JMdict's 廃水), "health care" healthcare; English text and
+ * queries write either, and a stem of each is a different concept. `closed` is the set of the
+ * dictionaries' gloss words (see glossVocabulary); both parts have four letters or more.
+ */
+function closedForms(gloss: string, closed: ReadonlySet<string>): string[] {
+  if (closed.size === 0) return [];
+  // Two words with one space between them: "east, south, west" is a list, not southwest.
+  const words = gloss
+    .replace(/\([^)]*\)/g, ' , ')
+    .toLowerCase()
+    .split(' ');
+  const out: string[] = [];
+  for (let i = 0; i + 1 < words.length; i++) {
+    const [a, b] = [words[i] as string, words[i + 1] as string];
+    if (/^[a-z]{4,}$/.test(a) && /^[a-z]{4,}$/.test(b) && closed.has(a + b)) out.push(a + b);
+  }
+  return out;
+}
+
+/** Every word of every gloss, lower case: the closed forms glossWords may add. */
+export function glossVocabulary(glosses: Iterable<string>): Set<string> {
+  const words = new Set<string>();
+  for (const gloss of glosses) for (const word of gloss.toLowerCase().split(/[^a-z]+/)) if (word.length >= 8) words.add(word);
+  return words;
+}
+
+/** Words that an abbreviation's letters may skip: "Internet of things (IoT)", "research and development (R&D)". */
+const LINKING_WORDS = new Set(['of', 'and', 'for', 'the', 'to', 'in', 'on']);
+
+/**
+ * Abbreviations a gloss defines in parentheses: a parenthesis opening with a word of two or
+ * more capitals (IoT, CNC, LED) whose letters are the initials of the words just before it,
+ * linking words optionally skipped. Lower case.
+ */
+function definedAbbreviations(gloss: string): string[] {
+  const out: string[] = [];
+  for (const m of gloss.matchAll(/\(([A-Za-z0-9]*[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*)[^)]*\)/g)) {
+    const abbreviation = (m[1] as string).toLowerCase();
+    const letters = abbreviation.replace(/[^a-z]/g, '');
+    const before = gloss
+      .slice(0, m.index)
+      .replace(/\([^)]*\)/g, ' ')
+      .toLowerCase()
+      .split(/[^a-z0-9']+/)
+      .filter((w) => w.length > 0);
+    if (letters.length >= 2 && abbreviates(letters, before)) out.push(abbreviation);
+  }
+  return out;
+}
+
+/** Whether `letters` are the initials of the last words of `words` (linking words may be skipped). */
+function abbreviates(letters: string, words: readonly string[]): boolean {
+  const match = (i: number, w: number): boolean => {
+    if (i < 0) return true;
+    if (w < 0) return false;
+    const word = words[w] as string;
+    if (word[0] === letters[i] && match(i - 1, w - 1)) return true;
+    return LINKING_WORDS.has(word) && match(i, w - 1);
+  };
+  for (let end = words.length - 1; end >= 0 && end >= words.length - 3; end--) if (match(letters.length - 1, end)) return true;
+  return false;
+}
+
+function contentWords(glosses: readonly string[]): string[] {
   const out: string[] = [];
   for (const gloss of glosses) {
     const clean = gloss
