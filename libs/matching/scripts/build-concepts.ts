@@ -22,6 +22,14 @@ import { stemWord } from '../src/lib/stem';
 const OUT = join(__dirname, '../src/lib/concepts/concept-data.json');
 const EDICT = '/usr/share/edict/edict';
 const MAX_KEY = 6;
+/**
+ * Katakana loanwords are longer: シミュレーション, イノベーション, プラットフォーム (8, 7, 8). Cut at
+ * six they were left out and segmented into the short words they happen to contain (シミ "stain"
+ * + レーション "ration"), so a Japanese buyer's シミュレーション found nothing it means.
+ */
+const MAX_KATAKANA_KEY = 12;
+const KATAKANA_KEY = /^[\u30a1-\u30fa\u30fc]+$/u;
+const keyFits = (key: string): boolean => RUN_KEY.test(key) && [...key].length <= (KATAKANA_KEY.test(key) ? MAX_KATAKANA_KEY : MAX_KEY);
 /** Keys the tokeniser can meet: runs of Han characters and katakana (hiragana and Latin break runs). */
 const RUN_KEY = /^[\p{Script=Han}\u30a1-\u30fa\u30fc\u3005]+$/u;
 
@@ -36,7 +44,7 @@ function cedict(text: string): Map<string, string[]> {
     const [, , simplified, pinyin, glosses] = m as unknown as [string, string, string, string, string];
     if (/^[A-Z]/.test(pinyin)) continue; // proper names
     const key = normaliseText(simplified);
-    if ([...key].length > MAX_KEY || !RUN_KEY.test(key)) continue;
+    if (!keyFits(key)) continue;
     const senses = glosses
       .split('/')
       .filter((g) => !/^(cl:|see |variant of|old variant|also written|surname|used in|\(old\)|abbr\. for|erhua variant)/i.test(g));
@@ -70,7 +78,7 @@ function edict(text: string): Map<string, string[]> {
     }
     if (senses.some((g) => /\((?:n-pr|surname|place|given|person|company|product)\)/.test(g))) continue;
     const key = normaliseText(headword);
-    if ([...key].length > MAX_KEY || !RUN_KEY.test(key)) continue;
+    if (!keyFits(key)) continue;
     const words = glossWords(senses.slice(0, 3), closed);
     if (words.length === 0) continue;
     if (!table.has(key) || /\(P\)/.test(body)) table.set(key, words);

@@ -40,6 +40,16 @@ describe('the concept bridge: zh, ja and en words meet on shared concepts from C
     },
   );
 
+  it.each([
+    ['シミュレーション', 'simulation', '~simul'],
+    ['イノベーション', 'innovation', '~innov'],
+    ['プラットフォーム', 'platform', '~platform'],
+    ['リハビリテーション', 'rehabilitation', '~rehabilit'],
+  ])('a katakana loanword longer than six characters is one word: %s ↔ %s (%s)', (ja, en, concept) => {
+    expect(concepts(ja, 'ja')).toEqual([concept]);
+    expect(concepts(en, 'en')).toContain(concept);
+  });
+
   it('segments by the dictionary: 工业机器人系统集成 → 工业 机器人 系统 集成', () => {
     const surfaces: string[] = [];
     conceptTokens(normaliseText('工业机器人系统集成'), 'zh', (_c, surface) => {
