@@ -2,6 +2,7 @@ import type { Language, MultilingualText } from './domain';
 import { LANGUAGES } from './domain';
 import { conceptTokens } from './concepts/concept-tokens';
 import { normaliseText } from './normalise-text';
+import { TextConceptWords } from './text-concept-words';
 import { TokenKind, tokenise } from './tokenise';
 
 /** One document to index: its fields with their boosts. */
@@ -51,6 +52,8 @@ export interface Bm25Index {
   docTerm: Int32Array;
   docWeight: Float32Array;
   k1: number;
+  /** Each Chinese and Japanese text's concepts (stop concepts too) with the words that carried them; a text is (document, field number, language). */
+  conceptWords: TextConceptWords;
 }
 
 export function buildBm25Index(documents: readonly (readonly IndexedField[])[], options: Bm25Options): Bm25Index {
@@ -110,15 +113,25 @@ export function buildBm25Index(documents: readonly (readonly IndexedField[])[], 
     }
     return found;
   };
+  const conceptWords = new TextConceptWords(
+    n,
+    documents.reduce((most, fields) => Math.max(most, fields.length), 0),
+    termIds,
+    stopConcepts,
+  );
   const conceptTerms = (piece: string, language: Language): number => {
     const memo = conceptMemo[LANGUAGES.indexOf(language)] as Map<string, number>;
     let found = memo.get(piece);
     if (found === undefined) {
-      conceptTokens(piece, language, (concept, _surface, single) => {
-        if (stopConcepts.has(concept)) return;
-        store.push(idOf(concept, TokenKind.Concept), single ? options.conceptSingleCharWeight : 1);
+      const keep = conceptWords.keeps(language);
+      conceptTokens(piece, language, (concept, surface, single) => {
+        const stop = conceptWords.stopNumber(concept);
+        const id = stop ?? idOf(concept, TokenKind.Concept);
+        if (keep) conceptWords.addWord(id, surface);
+        if (stop === undefined) store.push(id, single ? options.conceptSingleCharWeight : 1);
       });
       found = store.close(0);
+      if (keep) conceptWords.endPiece(found);
       memo.set(piece, found);
     }
     return found;
@@ -145,13 +158,16 @@ export function buildBm25Index(documents: readonly (readonly IndexedField[])[], 
     tally.size = 0;
     tally.lengths.fill(0);
     let next = docPieceStart[d] as number;
-    for (const field of documents[d] as readonly IndexedField[]) {
+    const fields = documents[d] as readonly IndexedField[];
+    for (let f = 0; f < fields.length; f++) {
+      const field = fields[f] as IndexedField;
       for (const language of LANGUAGES) {
         const text = field.text[language];
         if (!text) continue;
         const pieces = sentencePieces(normaliseText(text));
         const analysed = pieces.map(surfaceTerms);
         for (const piece of pieces) analysed.push(conceptTerms(piece, language));
+        if (conceptWords.keeps(language)) conceptWords.setText(d, f, language, analysed, pieces.length);
         fitTally(tally, kinds);
         for (const piece of analysed) {
           if (next === docPiece.length) {
@@ -229,7 +245,7 @@ export function buildBm25Index(documents: readonly (readonly IndexedField[])[], 
   }
   let maxIdf = 0;
   for (const x of idf) if (x > maxIdf) maxIdf = x;
-  return { documentCount: n, termIds, terms, termKind, idf, maxIdf, postingStart, postingDoc, postingWeight, docStart, docTerm, docWeight, k1 };
+  return { documentCount: n, termIds, terms, termKind, idf, maxIdf, postingStart, postingDoc, postingWeight, docStart, docTerm, docWeight, k1, conceptWords };
 }
 
 /**

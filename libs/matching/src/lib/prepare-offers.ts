@@ -29,6 +29,9 @@ export interface PreparedOffers {
   text: Bm25Index;
 }
 
+/** The index's field number of each text of an offer (text.conceptWords reads a field by it). */
+export const OFFER_FIELD = { title: 0, summary: 1, partnerSought: 2, companyName: 3 } as const;
+
 export function prepareOffers(offers: readonly MatchingOffer[], weights: MatchingWeights = DEFAULT_WEIGHTS): PreparedOffers {
   const sorted = [...offers].sort((a, b) => compareIds(a.id, b.id));
   const n = sorted.length;
@@ -55,6 +58,7 @@ export function prepareOffers(offers: readonly MatchingOffer[], weights: Matchin
     });
   });
   const text = buildBm25Index(
+    // In OFFER_FIELD order.
     sorted.map((o) => [
       { text: o.title, boost: weights.text.titleBoost },
       { text: o.summary, boost: 1 },

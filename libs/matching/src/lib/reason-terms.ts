@@ -3,6 +3,7 @@ import { CONCEPT_PREFIX, conceptTokens } from './concepts/concept-tokens';
 import type { Language, Locale } from './domain';
 import { normaliseText } from './normalise-text';
 import type { PreparedOffers } from './prepare-offers';
+import { OFFER_FIELD } from './prepare-offers';
 import { sortedConverter } from './sorted-converter';
 import type { MatchedTerm } from './text-relevance';
 
@@ -114,16 +115,14 @@ function toJapanese(text: string): string {
 
 /**
  * The offer's own word for a concept in Chinese and in Japanese: its first occurrence in that
- * language's text, title first, then partner sought, then summary.
+ * language's text, title first, then partner sought, then summary (as the index read them).
  */
 function offerWords(prepared: PreparedOffers, d: number, concept: string): Partial<Record<Language, string>> {
   const out: Partial<Record<Language, string>> = {};
-  const offer = prepared.offers[d];
-  if (!offer) return out;
+  const { conceptWords } = prepared.text;
   for (const language of ['zh', 'ja'] as const) {
-    for (const field of [offer.title, offer.partnerSought, offer.summary]) {
-      const text = field[language];
-      const word = text ? firstSurface(text, language, concept) : undefined;
+    for (const field of SHOWN_FIELDS) {
+      const word = conceptWords.firstWord(d, field, language, concept);
       if (word !== undefined) {
         out[language] = word;
         break;
@@ -133,34 +132,4 @@ function offerWords(prepared: PreparedOffers, d: number, concept: string): Parti
   return out;
 }
 
-/**
- * The word that first carries `concept` in a text (as normalised), from the text's concepts read
- * once and kept: each concept's first word, as the pairs concept, word, … in order of appearance
- * (an array of their own size; a Map per text cost the run a Map's table and its growth for each
- * of ten thousand texts, all of them kept).
- */
-function firstSurface(text: string, language: Language, concept: string): string | undefined {
-  const key = language === 'ja' ? 'ja' : 'zh';
-  let found = textConcepts[key].get(text);
-  if (found === undefined) {
-    // Scratch kept between texts (cleared, a Set and an array grew anew for each): a concept was
-    // seen in this text when its stamp is this text's.
-    const pairs = scratch.pairs;
-    const stamp = ++scratch.stamp;
-    let n = 0;
-    conceptTokens(normaliseText(text), language, (c, surface) => {
-      if (scratch.seen.get(c) === stamp) return;
-      scratch.seen.set(c, stamp);
-      pairs[n++] = c;
-      pairs[n++] = surface;
-    });
-    found = pairs.slice(0, n);
-    if (textConcepts[key].size < 100_000) textConcepts[key].set(text, found);
-  }
-  for (let i = 0; i < found.length; i += 2) if (found[i] === concept) return found[i + 1];
-  return undefined;
-}
-
-const scratch = { pairs: [] as string[], seen: new Map<string, number>(), stamp: 0 };
-
-const textConcepts = { zh: new Map<string, readonly string[]>(), ja: new Map<string, readonly string[]>() };
+const SHOWN_FIELDS = [OFFER_FIELD.title, OFFER_FIELD.partnerSought, OFFER_FIELD.summary];

@@ -1,0 +1,106 @@
+import type { Language } from './domain';
+
+/** The languages whose texts are kept: an explanation shows the offer's own word in Chinese and Japanese (in English, the concept's word). */
+const KEPT_LANGUAGES: readonly Language[] = ['zh', 'ja'];
+
+/**
+ * Each Chinese and Japanese text's concepts with the words that carried them, kept from indexing:
+ * explaining a match shows the offer's own word for a concept (reason-terms), and reading the
+ * texts again for it (normalising and segmenting ten thousand texts, each kept as a Map's entry)
+ * took a third of the explanations' time. A text is the sentence pieces the index read, in order;
+ * a piece's words are kept once however many texts repeat it. A concept is kept as its number: its
+ * term id, or for a stop concept (no term) −1 − its place among them; a text is searched by number.
+ */
+export class TextConceptWords {
+  /** Text (document, field, language) is pieces[start[slot] .. end[slot]). */
+  private readonly start: Int32Array;
+  private readonly end: Int32Array;
+  private pieces = new Int32Array(1 << 14);
+  private size = 0;
+  /** Piece p's concepts are concepts[wordStart[p] .. wordEnd[p]) in order of appearance (a concept may recur), words[i] the word of concepts[i]. */
+  private wordStart = new Int32Array(1 << 12);
+  private wordEnd = new Int32Array(1 << 12);
+  private concepts = new Int32Array(1 << 14);
+  private readonly words: string[] = [];
+  /** Where the piece being added began in words. */
+  private pieceFrom = 0;
+  private readonly stopNumbers: ReadonlyMap<string, number>;
+
+  /** `termIds`: the index's (read when asked, so it may still grow); `stopConcepts`: the concepts that have none. */
+  constructor(
+    documents: number,
+    private readonly fields: number,
+    private readonly termIds: ReadonlyMap<string, number>,
+    stopConcepts: Iterable<string>,
+  ) {
+    const slots = documents * fields * KEPT_LANGUAGES.length;
+    this.start = new Int32Array(slots);
+    this.end = new Int32Array(slots);
+    this.stopNumbers = new Map([...stopConcepts].map((concept, i) => [concept, -1 - i]));
+  }
+
+  /** A stop concept's number (negative), undefined for any other concept (its number is its term id). */
+  stopNumber(concept: string): number | undefined {
+    return this.stopNumbers.get(concept);
+  }
+
+  /** Whether texts in `language` are kept (others are not given). */
+  keeps(language: Language): boolean {
+    return KEPT_LANGUAGES.includes(language);
+  }
+
+  /** Adds a concept (by number) of the piece being read and the word that carried it, in order of appearance. */
+  addWord(concept: number, word: string): void {
+    if (this.words.length === this.concepts.length) this.concepts = grown(this.concepts, 0);
+    this.concepts[this.words.length] = concept;
+    this.words.push(word);
+  }
+
+  /** Ends the piece whose words were added since the last end: piece number `piece` (the caller numbers each distinct piece once). */
+  endPiece(piece: number): void {
+    if (piece >= this.wordStart.length) {
+      this.wordStart = grown(this.wordStart, piece + 1);
+      this.wordEnd = grown(this.wordEnd, piece + 1);
+    }
+    this.wordStart[piece] = this.pieceFrom;
+    this.wordEnd[piece] = this.words.length;
+    this.pieceFrom = this.words.length;
+  }
+
+  /** The text's pieces are pieces[from ..], in order; each text is given once. */
+  setText(document: number, field: number, language: Language, pieces: readonly number[], from = 0): void {
+    const slot = this.slot(document, field, language);
+    const count = pieces.length - from;
+    if (this.size + count > this.pieces.length) this.pieces = grown(this.pieces, this.size + count);
+    this.start[slot] = this.size;
+    for (let i = from; i < pieces.length; i++) this.pieces[this.size++] = pieces[i] as number;
+    this.end[slot] = this.size;
+  }
+
+  /** The word that first carries `concept` in the text, as normalised; undefined when none does. */
+  firstWord(document: number, field: number, language: Language, concept: string): string | undefined {
+    const number = this.stopNumbers.get(concept) ?? this.termIds.get(concept);
+    if (number === undefined) return undefined;
+    const slot = this.slot(document, field, language);
+    const end = this.end[slot] as number;
+    for (let i = this.start[slot] as number; i < end; i++) {
+      const piece = this.pieces[i] as number;
+      const last = this.wordEnd[piece] as number;
+      for (let k = this.wordStart[piece] as number; k < last; k++) if (this.concepts[k] === number) return this.words[k];
+    }
+    return undefined;
+  }
+
+  private slot(document: number, field: number, language: Language): number {
+    const l = KEPT_LANGUAGES.indexOf(language);
+    if (field >= this.fields || l < 0) throw new Error(`no text kept for field ${field} in ${language}`);
+    return (document * this.fields + field) * KEPT_LANGUAGES.length + l;
+  }
+}
+
+/** A copy at least `size` long (twice as long at least). */
+function grown(array: Int32Array, size: number): Int32Array<ArrayBuffer> {
+  const copy = new Int32Array(Math.max(2 * array.length, size));
+  copy.set(array);
+  return copy;
+}
