@@ -124,14 +124,14 @@ export function buildBm25Index(documents: readonly (readonly IndexedField[])[], 
     let found = memo.get(piece);
     if (found === undefined) {
       const keep = conceptWords.keeps(language);
-      conceptTokens(piece, language, (concept, surface, single) => {
+      conceptTokens(piece, language, (concept, _surface, single) => {
         const stop = conceptWords.stopNumber(concept);
         const id = stop ?? idOf(concept, TokenKind.Concept);
-        if (keep) conceptWords.addWord(id, surface);
+        if (keep) conceptWords.addConcept(id);
         if (stop === undefined) store.push(id, single ? options.conceptSingleCharWeight : 1);
       });
       found = store.close(0);
-      if (keep) conceptWords.endPiece(found);
+      if (keep) conceptWords.endPiece(found, piece, language);
       memo.set(piece, found);
     }
     return found;

@@ -1,33 +1,36 @@
 import { conceptTokens } from './concepts/concept-tokens';
+import type { Language } from './domain';
 import { normaliseText } from './normalise-text';
 import { OFFER_FIELD, prepareOffers } from './prepare-offers';
 import { TextConceptWords } from './text-concept-words';
 import { HELD_OUT_CONFIG, generatePlantedData } from '../testing/planted-data';
 
 describe('TextConceptWords: each text’s concepts with their first word, kept from indexing', () => {
-  it('finds the first piece’s word for a concept, texts apart, and nothing for an empty text', () => {
-    const termIds = new Map([
-      ['~robot', 0],
-      ['~arm', 1],
-      ['~hand', 2],
-    ]);
+  it('finds the first piece’s word for a concept, stop concepts too, texts apart, and nothing for an empty text', () => {
+    const termIds = new Map<string, number>();
     const words = new TextConceptWords(2, 2, termIds, ['~china']);
-    const piece = (number: number, pairs: string[]): void => {
-      for (let k = 0; k < pairs.length; k += 2) {
-        const concept = pairs[k] as string;
-        words.addWord(words.stopNumber(concept) ?? (termIds.get(concept) as number), pairs[k + 1] as string);
-      }
-      words.endPiece(number);
+    const firsts = new Map<string, string>();
+    // As the index gives them: each distinct piece once, numbered, its concepts in order.
+    const piece = (number: number, text: string, language: Language): void => {
+      conceptTokens(text, language, (concept, surface) => {
+        let id = words.stopNumber(concept) ?? termIds.get(concept);
+        if (id === undefined) termIds.set(concept, (id = termIds.size));
+        words.addConcept(id);
+        if (language === 'zh' && !firsts.has(concept)) firsts.set(concept, surface);
+      });
+      words.endPiece(number, text, language);
     };
-    piece(0, ['~robot', '机器人', '~arm', '臂']);
-    piece(2, ['~china', '中国', '~robot', 'ロボット', '~hand', '手', '~robot', '机器人']);
+    piece(0, '中国工业机器人手臂。', 'zh');
+    piece(2, '机械手和机器人。', 'zh');
+    piece(3, 'ロボットの手。', 'ja');
     words.setText(0, 1, 'zh', [7, 7, 0, 2], 2);
-    words.setText(1, 0, 'ja', [2]);
-    expect(words.firstWord(0, 1, 'zh', '~robot')).toBe('机器人');
-    expect(words.firstWord(0, 1, 'zh', '~hand')).toBe('手');
-    expect(words.firstWord(0, 1, 'zh', '~china')).toBe('中国');
+    words.setText(1, 0, 'ja', [3]);
+    expect(firsts.get('~china')).toBe('中国');
+    expect(words.stopNumber('~china')).toBe(-1);
     expect(words.stopNumber('~robot')).toBeUndefined();
-    expect(words.firstWord(0, 1, 'zh', '~leg')).toBeUndefined();
+    expect(firsts.size).toBeGreaterThan(4);
+    for (const [concept, surface] of firsts) expect(words.firstWord(0, 1, 'zh', concept)).toBe(surface);
+    expect(words.firstWord(0, 1, 'zh', '~no-such-concept')).toBeUndefined();
     expect(words.firstWord(1, 0, 'ja', '~robot')).toBe('ロボット');
     expect(words.firstWord(1, 0, 'zh', '~robot')).toBeUndefined();
     expect(words.firstWord(0, 0, 'zh', '~robot')).toBeUndefined();

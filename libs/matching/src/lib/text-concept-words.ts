@@ -1,3 +1,4 @@
+import { conceptTokens } from './concepts/concept-tokens';
 import type { Language } from './domain';
 
 /** The languages whose texts are kept: an explanation shows the offer's own word in Chinese and Japanese (in English, the concept's word). */
@@ -8,8 +9,10 @@ const KEPT_LANGUAGES: readonly Language[] = ['zh', 'ja'];
  * explaining a match shows the offer's own word for a concept (reason-terms), and reading the
  * texts again for it (normalising and segmenting ten thousand texts, each kept as a Map's entry)
  * took a third of the explanations' time. A text is the sentence pieces the index read, in order;
- * a piece's words are kept once however many texts repeat it. A concept is kept as its number: its
- * term id, or for a stop concept (no term) −1 − its place among them; a text is searched by number.
+ * a piece's concepts are kept once however many texts repeat it. A concept is kept as its number:
+ * its term id, or for a stop concept (no term) −1 − its place among them; a text is searched by
+ * number. The words themselves are read again from the piece when one is asked for (once per
+ * piece): keeping every concept's word while indexing cost the index more than that.
  */
 export class TextConceptWords {
   /** Text (document, field, language) is pieces[start[slot] .. end[slot]). */
@@ -17,13 +20,17 @@ export class TextConceptWords {
   private readonly end: Int32Array;
   private pieces = new Int32Array(1 << 14);
   private size = 0;
-  /** Piece p's concepts are concepts[wordStart[p] .. wordEnd[p]) in order of appearance (a concept may recur), words[i] the word of concepts[i]. */
+  /** Piece p's concepts are concepts[wordStart[p] .. wordEnd[p]) in order of appearance (a concept may recur). */
   private wordStart = new Int32Array(1 << 12);
   private wordEnd = new Int32Array(1 << 12);
   private concepts = new Int32Array(1 << 14);
-  private readonly words: string[] = [];
-  /** Where the piece being added began in words. */
+  private conceptCount = 0;
+  /** Where the piece being added began in concepts. */
   private pieceFrom = 0;
+  /** By piece number: its text and language (to read its words again), and its words once read (the word of each of its concepts, in order). */
+  private readonly pieceTexts: string[] = [];
+  private readonly pieceLanguages: Language[] = [];
+  private readonly pieceWords: (readonly string[] | undefined)[] = [];
   private readonly stopNumbers: ReadonlyMap<string, number>;
 
   /** `termIds`: the index's (read when asked, so it may still grow); `stopConcepts`: the concepts that have none. */
@@ -49,22 +56,26 @@ export class TextConceptWords {
     return KEPT_LANGUAGES.includes(language);
   }
 
-  /** Adds a concept (by number) of the piece being read and the word that carried it, in order of appearance. */
-  addWord(concept: number, word: string): void {
-    if (this.words.length === this.concepts.length) this.concepts = grown(this.concepts, 0);
-    this.concepts[this.words.length] = concept;
-    this.words.push(word);
+  /** Adds a concept (by number) of the piece being read, in order of appearance (as conceptTokens gives them). */
+  addConcept(concept: number): void {
+    if (this.conceptCount === this.concepts.length) this.concepts = grown(this.concepts, 0);
+    this.concepts[this.conceptCount++] = concept;
   }
 
-  /** Ends the piece whose words were added since the last end: piece number `piece` (the caller numbers each distinct piece once). */
-  endPiece(piece: number): void {
+  /**
+   * Ends the piece whose concepts were added since the last end: piece number `piece` (the caller
+   * numbers each distinct piece once), `text` in `language` (conceptTokens of it gave the concepts).
+   */
+  endPiece(piece: number, text: string, language: Language): void {
     if (piece >= this.wordStart.length) {
       this.wordStart = grown(this.wordStart, piece + 1);
       this.wordEnd = grown(this.wordEnd, piece + 1);
     }
     this.wordStart[piece] = this.pieceFrom;
-    this.wordEnd[piece] = this.words.length;
-    this.pieceFrom = this.words.length;
+    this.wordEnd[piece] = this.conceptCount;
+    this.pieceFrom = this.conceptCount;
+    this.pieceTexts[piece] = text;
+    this.pieceLanguages[piece] = language;
   }
 
   /** The text's pieces are pieces[from ..], in order; each text is given once. */
@@ -86,9 +97,22 @@ export class TextConceptWords {
     for (let i = this.start[slot] as number; i < end; i++) {
       const piece = this.pieces[i] as number;
       const last = this.wordEnd[piece] as number;
-      for (let k = this.wordStart[piece] as number; k < last; k++) if (this.concepts[k] === number) return this.words[k];
+      const first = this.wordStart[piece] as number;
+      for (let k = first; k < last; k++) if (this.concepts[k] === number) return this.wordsOf(piece)[k - first];
     }
     return undefined;
+  }
+
+  /** The words that carried piece `piece`'s concepts, in order: conceptTokens gives them as it gave the concepts. */
+  private wordsOf(piece: number): readonly string[] {
+    let words = this.pieceWords[piece];
+    if (words === undefined) {
+      const read: string[] = [];
+      conceptTokens(this.pieceTexts[piece] as string, this.pieceLanguages[piece] as Language, (_concept, surface) => read.push(surface));
+      words = read;
+      this.pieceWords[piece] = words;
+    }
+    return words;
   }
 
   private slot(document: number, field: number, language: Language): number {
