@@ -192,7 +192,41 @@ describe('matching as distributed shard jobs', () => {
     );
     expect(pending).toBe(0);
   });
+  it("re-scores a changed company's offers with the company as it is now, in a worker that prepared them before", async () => {
+    const runId = await newRun(db, fixture.editionId);
+    await new ShardedMatching(db, { shardSize: 4 }).execute(runId);
+    const incremental = new IncrementalMatching(db);
+    await incremental.warm();
+    // The company stops working in English: the language part of its offers' scores falls.
+    await db.query(`UPDATE organizations SET languages = '{zh}' WHERE id = $1`, [fixture.companies[0]]);
+    const applied = await incremental.applyPending();
+    expect(applied?.firms.length).toBeGreaterThan(0);
+    const stored = await scores(db, runId);
+    const expected = await expectedScoresWithout(db, runId);
+    for (const firm of applied!.firms) {
+      expect(Object.keys(stored[firm] ?? {})).toEqual(Object.keys(expected[firm] ?? {}));
+      for (const [offer, score] of Object.entries(expected[firm] ?? {})) expect(stored[firm]![offer]).toBeCloseTo(score, 2);
+    }
+  });
 });
+
+/** Per firm, its stored offers (in rank order) and their scores. */
+async function scores(db: DataSource, runId: string): Promise<Record<string, Record<string, number>>> {
+  const rows: { firm: string; offer: string; score: string }[] = await db.query(
+    `SELECT jp_organization_id AS firm, offer_id AS offer, score FROM recommendations WHERE run_id = $1 AND kind = 'offer' ORDER BY jp_organization_id, rank`,
+    [runId],
+  );
+  const out: Record<string, Record<string, number>> = {};
+  for (const r of rows) (out[r.firm] ??= {})[r.offer] = Number(r.score);
+  return out;
+}
+
+/** The scores a full run would give now, keeping the run's demand. */
+async function expectedScoresWithout(db: DataSource, runId: string): Promise<Record<string, Record<string, number>>> {
+  const [{ demand }] = await db.query('SELECT demand FROM matching_runs WHERE id = $1', [runId]);
+  const run = scoreFirms(await loadFirms(db.manager), prepareOffers(await loadOffers(db.manager)), demand);
+  return Object.fromEntries(run.firms.map((f) => [f.firmId, Object.fromEntries(f.offers.map((o) => [o.offerId, o.score]))]));
+}
 
 /** The rankings a full run would give now, keeping the run's demand (as incremental scoring does). */
 async function expectedRankingsWithout(db: DataSource, runId: string): Promise<Record<string, string[]>> {

@@ -87,7 +87,9 @@ export class IncrementalMatching {
     }
     let prepared: PreparedOffers | undefined;
     if (offerIds.size) {
-      const state = await this.prepared();
+      // Offers or companies changed: prepared again whatever the stamps say (a change made in
+      // SQL need not move updated_at; matching_changes saw it through its triggers).
+      const state = await this.prepared(true);
       prepared = state.offers;
       for (const id of offerIds) {
         const offer = state.byId.get(id);
@@ -129,15 +131,18 @@ export class IncrementalMatching {
 
   /**
    * Every published offer prepared, and the firm index; rebuilt when an offer or a firm
-   * changed since (the key is their count and latest update).
+   * changed since (the keys are their count and latest update), and the offers always when
+   * `offersChanged`: the pending changes name offers or companies, which the stamp misses when
+   * the change was a company's (an offer is prepared with its company's sectors and
+   * languages) or made in SQL without touching updated_at.
    */
-  private async prepared(): Promise<PreparedState> {
+  private async prepared(offersChanged = false): Promise<PreparedState> {
     const [{ key, firm_key }] = await this.db.query(
       `SELECT (SELECT count(*) || '/' || coalesce(max(updated_at)::text, '') FROM offers) AS key,
               (SELECT count(*) || '/' || coalesce(max(updated_at)::text, '') FROM organizations WHERE country = 'JP') AS firm_key`,
     );
     const cached = this.cache;
-    if (cached && cached.key === key && cached.firmKey === firm_key) return cached;
+    if (cached && !offersChanged && cached.key === key && cached.firmKey === firm_key) return cached;
     const offers = await loadOffers(this.db.manager);
     const firms = cached && cached.firmKey === firm_key ? cached.firms : new FirmIndex(await loadFirms(this.db.manager));
     this.cache = { key, firmKey: firm_key, offers: prepareOffers(offers), byId: new Map(offers.map((o) => [o.id, o])), firms };
