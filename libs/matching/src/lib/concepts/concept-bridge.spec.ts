@@ -41,6 +41,14 @@ describe('the concept bridge: zh, ja and en words meet on shared concepts from C
   );
 
   it.each([
+    ['储能', 'zh', 'energy storage', '~storag'],
+    ['处理', 'zh', 'water treatment', '~treatment'],
+  ] as const)("%s (%s) ↔ %s: a word glossed as a verb carries the verb's noun too (%s)", (word, language, en, concept) => {
+    expect(concepts(word, language)).toContain(concept);
+    expect(concepts(en, 'en')).toContain(concept);
+  });
+
+  it.each([
     ['シミュレーション', 'simulation', '~simul'],
     ['イノベーション', 'innovation', '~innov'],
     ['プラットフォーム', 'platform', '~platform'],

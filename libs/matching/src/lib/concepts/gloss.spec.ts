@@ -14,4 +14,14 @@ describe('glossWords: the concept words of a dictionary entry', () => {
     expect(glossWords(['east, south, west, north'], closed)).toEqual(['east', 'south', 'west', 'north']);
     expect(glossWords(['waste water'])).toEqual(['waste', 'water']);
   });
+
+  it('adds the noun of the verb a gloss opens with, when the dictionaries use that noun', () => {
+    const vocabulary = glossVocabulary(['storage', 'treatment', 'station', 'battery', 'incineration']);
+    expect(glossWords(['to store energy'], vocabulary)).toEqual(['store', 'energy', 'storage']);
+    expect(glossWords(['to treat', 'to incinerate'], vocabulary)).toEqual(['treat', 'incinerate', 'treatment', 'incineration']);
+    expect(glossWords(['to state'], vocabulary)).toEqual(['state']); // not station: -ion needs six letters
+    expect(glossWords(['to batter'], vocabulary)).toEqual(['batter']); // -y is not tried
+    expect(glossWords(['storage tank'], vocabulary)).toEqual(['storage', 'tank']); // not a verb
+    expect(glossWords(['to store'])).toEqual(['store']); // a noun no dictionary uses is not added
+  });
 });

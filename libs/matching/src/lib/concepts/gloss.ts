@@ -14,11 +14,17 @@ const GLOSS_STOP_WORDS = new Set(
  * the engine stems them when it loads the table. Parenthesised notes ("(chemistry)", "(n)",
  * "(TCM)") are dropped, but not an abbreviation of the words before it: "artificial
  * intelligence (AI)", "Internet of things (IoT)", "computer numerical control machine tool
- * (CNC machine tool)" also give ai, iot, cnc — what buyers type.
+ * (CNC machine tool)" also give ai, iot, cnc — what buyers type. A gloss "to V …" also gives
+ * V's noun when the dictionaries use it (to store → storage, see nominalisation).
  */
-export function glossWords(glosses: readonly string[], closedCompounds: ReadonlySet<string> = new Set()): string[] {
+export function glossWords(glosses: readonly string[], vocabulary: ReadonlySet<string> = new Set()): string[] {
   const words = contentWords(glosses);
-  for (const extra of [...glosses.flatMap(definedAbbreviations), ...glosses.flatMap((g) => closedForms(g, closedCompounds))]) {
+  const extras = [
+    ...glosses.flatMap(definedAbbreviations),
+    ...glosses.flatMap((g) => closedForms(g, vocabulary)),
+    ...glosses.flatMap((g) => nominalisation(g, vocabulary)),
+  ];
+  for (const extra of extras) {
     if (!words.includes(extra)) words.push(extra);
   }
   return words;
@@ -45,11 +51,42 @@ function closedForms(gloss: string, closed: ReadonlySet<string>): string[] {
   return out;
 }
 
-/** Every word of every gloss, lower case: the closed forms glossWords may add. */
+/** Every word of four letters or more of every gloss, lower case: the closed forms and nouns glossWords may add. */
 export function glossVocabulary(glosses: Iterable<string>): Set<string> {
   const words = new Set<string>();
-  for (const gloss of glosses) for (const word of gloss.toLowerCase().split(/[^a-z]+/)) if (word.length >= 8) words.add(word);
+  for (const gloss of glosses) for (const word of gloss.toLowerCase().split(/[^a-z]+/)) if (word.length >= 4) words.add(word);
   return words;
+}
+
+/**
+ * English derivations of a verb into its noun, in the order tried: the stemmer keeps a verb and
+ * its noun apart (store → store, storage → storag), and CC-CEDICT glosses as verbs ("to store
+ * energy", 储能) what offers write as nouns ("energy storage"). The -ion and -al forms need six
+ * letters (state is not station, fine not final); -y, -ance and -ence are not tried (batter is
+ * not battery, import not importance).
+ */
+const NOUN_OF_VERB: readonly ((verb: string) => string | undefined)[] = [
+  (v) => (v.endsWith('ify') ? `${v.slice(0, -1)}ication` : undefined), // purify → purification
+  (v) => (/[yo]se$/.test(v) ? `${v.slice(0, -1)}is` : v.endsWith('yze') ? `${v.slice(0, -2)}sis` : undefined), // analyse → analysis
+  (v) => (v.length < 6 ? undefined : v.endsWith('e') ? `${v.slice(0, -1)}ation` : `${v}ation`), // conserve → conservation
+  (v) => (v.length < 6 ? undefined : /te$/.test(v) ? `${v.slice(0, -1)}ion` : /t$/.test(v) ? `${v}ion` : undefined), // incinerate → incineration
+  (v) => `${v}ment`, // treat → treatment
+  (v) => (v.endsWith('e') ? `${v.slice(0, -1)}age` : undefined), // store → storage
+  (v) => (v.length >= 6 && v.endsWith('e') ? `${v.slice(0, -1)}al` : undefined), // dispose → disposal
+];
+
+/**
+ * The noun of the verb a gloss opens with ("to V …"), when the dictionaries use that noun in
+ * some gloss (`vocabulary`, see glossVocabulary): the first derivation that is a word.
+ */
+function nominalisation(gloss: string, vocabulary: ReadonlySet<string>): string[] {
+  const verb = /^to ([a-z]{4,})\b/.exec(gloss.toLowerCase())?.[1];
+  if (verb === undefined) return [];
+  for (const derive of NOUN_OF_VERB) {
+    const noun = derive(verb);
+    if (noun !== undefined && vocabulary.has(noun)) return [noun];
+  }
+  return [];
 }
 
 /** Words that an abbreviation's letters may skip: "Internet of things (IoT)", "research and development (R&D)". */
