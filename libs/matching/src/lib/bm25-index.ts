@@ -56,12 +56,71 @@ export interface Bm25Index {
   conceptWords: TextConceptWords;
 }
 
+/**
+ * Built in phases, each its own function: the reading pass, the postings and the forward index
+ * are loops over every document or posting, and as one function each loop reached cold (its
+ * code never run) threw the optimised code of the loops before it away, seven compilations of
+ * the whole function in a run.
+ */
 export function buildBm25Index(documents: readonly (readonly IndexedField[])[], options: Bm25Options): Bm25Index {
+  const n = documents.length;
+  const read = readDocuments(documents, options);
+  const { termIds, terms, docStart } = read;
+  const termCount = terms.length;
+  const df = read.df.subarray(0, termCount);
+  const idf = new Float64Array(termCount);
+  for (let t = 0; t < termCount; t++) idf[t] = Math.log(1 + (n - (df[t] as number) + 0.5) / ((df[t] as number) + 0.5));
+  const termKind = Uint8Array.from(read.kinds);
+  const postingStart = new Int32Array(termCount + 1);
+  for (let t = 0; t < termCount; t++) postingStart[t + 1] = (postingStart[t] as number) + (df[t] as number);
+  const { postingDoc, postingWeight } = fillPostings(read, termKind, postingStart, options);
+  const { docTerm, docWeight } = forwardIndex(docStart, postingStart, postingDoc, postingWeight);
+  let maxIdf = 0;
+  for (const x of idf) if (x > maxIdf) maxIdf = x;
+  return {
+    documentCount: n,
+    termIds,
+    terms,
+    termKind,
+    idf,
+    maxIdf,
+    postingStart,
+    postingDoc,
+    postingWeight,
+    docStart,
+    docTerm,
+    docWeight,
+    k1: options.k1,
+    conceptWords: read.conceptWords,
+  };
+}
+
+/** What the reading pass leaves: term ids, each document's lengths and pieces, document frequencies. */
+interface ReadDocuments {
+  termIds: Map<string, number>;
+  kinds: number[];
+  terms: string[];
+  /** docStart[d]: where document d's terms begin in the forward index. */
+  docStart: Int32Array;
+  cjkLength: Float64Array;
+  latinLength: Float64Array;
+  conceptLength: Float64Array;
+  /** Document frequency by term id (longer than the number of terms). */
+  df: Int32Array;
+  /** Document d's pieces (their numbers in `store`) and their fields' boosts are docPiece[docPieceStart[d] .. docPieceStart[d + 1]). */
+  docPieceStart: Int32Array;
+  docPiece: Int32Array;
+  docBoost: Float64Array;
+  store: PieceStore;
+  tally: Tally;
+  conceptWords: TextConceptWords;
+}
+
+function readDocuments(documents: readonly (readonly IndexedField[])[], options: Bm25Options): ReadDocuments {
   const n = documents.length;
   const termIds = new Map<string, number>();
   const kinds: number[] = [];
   const terms: string[] = [];
-  // docStart[d]: where document d's terms begin in the forward index.
   const docStart = new Int32Array(n + 1);
   const cjkLength = new Float64Array(n);
   const latinLength = new Float64Array(n);
@@ -152,8 +211,11 @@ export function buildBm25Index(documents: readonly (readonly IndexedField[])[], 
   // cheap; keeping every document's terms and frequencies until then meant growing large arrays,
   // whose allocations forced full collections of the heap.
   const docPieceStart = new Int32Array(n + 1);
-  let docPiece = new Int32Array(1 << 14);
-  let docBoost = new Float64Array(1 << 14);
+  // Offers have two dozen pieces (surface and concepts of each sentence piece): room for 32 each,
+  // so the arrays seldom grow (a first growth, a call the optimised loop had never made, threw its
+  // code away).
+  let docPiece = new Int32Array(Math.max(1 << 14, 32 * n));
+  let docBoost = new Float64Array(docPiece.length);
   for (let d = 0; d < n; d++) {
     tally.size = 0;
     tally.lengths.fill(0);
@@ -192,19 +254,38 @@ export function buildBm25Index(documents: readonly (readonly IndexedField[])[], 
     docStart[d + 1] = (docStart[d] as number) + tally.size;
   }
 
-  const termCount = kinds.length;
-  const df = tally.df.subarray(0, termCount);
-  const postings = docStart[n] as number;
-  const idf = new Float64Array(termCount);
-  for (let t = 0; t < termCount; t++) idf[t] = Math.log(1 + (n - (df[t] as number) + 0.5) / ((df[t] as number) + 0.5));
+  return {
+    termIds,
+    kinds,
+    terms,
+    docStart,
+    cjkLength,
+    latinLength,
+    conceptLength,
+    df: tally.df,
+    docPieceStart,
+    docPiece,
+    docBoost,
+    store,
+    tally,
+    conceptWords,
+  };
+}
 
+/** Postings of every term, documents ascending, each with its BM25 factor: the documents' pieces counted again. */
+function fillPostings(
+  read: ReadDocuments,
+  termKind: Uint8Array,
+  postingStart: Int32Array,
+  options: Bm25Options,
+): { postingDoc: Int32Array; postingWeight: Float32Array } {
+  const { docPieceStart, docPiece, docBoost, store, tally, cjkLength, latinLength, conceptLength } = read;
+  const n = docPieceStart.length - 1;
+  const postings = read.docStart[n] as number;
   const avgCjk = mean(cjkLength) || 1;
   const avgLatin = mean(latinLength) || 1;
   const avgConcept = mean(conceptLength) || 1;
-  const termKind = Uint8Array.from(kinds);
-  const postingStart = new Int32Array(termCount + 1);
-  for (let t = 0; t < termCount; t++) postingStart[t + 1] = (postingStart[t] as number) + (df[t] as number);
-  const fill = postingStart.slice(0, termCount);
+  const fill = postingStart.slice(0, termKind.length);
   const postingDoc = new Int32Array(postings);
   const postingWeight = new Float32Array(postings);
   const { k1, b } = options;
@@ -229,10 +310,20 @@ export function buildBm25Index(documents: readonly (readonly IndexedField[])[], 
       postingWeight[p] = (tf * (k1 + 1)) / (tf + k1 * (1 - b + b * relLength));
     }
   }
-  // Forward index: terms in ascending order, each appended to its documents.
-  const docFill = docStart.slice(0, n);
-  const docTerm = new Int32Array(postings);
-  const docWeight = new Float32Array(postings);
+  return { postingDoc, postingWeight };
+}
+
+/** Forward index: each document's terms in ascending order, with their factors. */
+function forwardIndex(
+  docStart: Int32Array,
+  postingStart: Int32Array,
+  postingDoc: Int32Array,
+  postingWeight: Float32Array,
+): { docTerm: Int32Array; docWeight: Float32Array } {
+  const docFill = docStart.slice(0, docStart.length - 1);
+  const docTerm = new Int32Array(postingDoc.length);
+  const docWeight = new Float32Array(postingDoc.length);
+  const termCount = postingStart.length - 1;
   for (let t = 0; t < termCount; t++) {
     const end = postingStart[t + 1] as number;
     for (let p = postingStart[t] as number; p < end; p++) {
@@ -243,9 +334,7 @@ export function buildBm25Index(documents: readonly (readonly IndexedField[])[], 
       docWeight[i] = postingWeight[p] as number;
     }
   }
-  let maxIdf = 0;
-  for (const x of idf) if (x > maxIdf) maxIdf = x;
-  return { documentCount: n, termIds, terms, termKind, idf, maxIdf, postingStart, postingDoc, postingWeight, docStart, docTerm, docWeight, k1, conceptWords };
+  return { docTerm, docWeight };
 }
 
 /**
