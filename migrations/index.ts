@@ -18,6 +18,7 @@ import { EditionStatsSnapshots1766100000001 } from './1766100000001-EditionStats
 import { BookingsPartyEditionIndexes1766200000000 } from './1766200000000-BookingsPartyEditionIndexes';
 import { ReindexOfferSearchTerms1766200000001 } from './1766200000001-ReindexOfferSearchTerms';
 import { ReindexOfferSearchTermsVerbNouns1766300000000 } from './1766300000000-ReindexOfferSearchTermsVerbNouns';
+import { AgendaChangeNotifications1766400000000 } from './1766400000000-AgendaChangeNotifications';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the bundled API, the
@@ -44,4 +45,5 @@ export const MIGRATIONS = [
   BookingsPartyEditionIndexes1766200000000,
   ReindexOfferSearchTerms1766200000001,
   ReindexOfferSearchTermsVerbNouns1766300000000,
+  AgendaChangeNotifications1766400000000,
 ];

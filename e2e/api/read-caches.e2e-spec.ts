@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import { ChangeFeed } from '../../apps/api/src/common/change-feed/change-feed';
 import { DEMO_PASSWORD } from '../../apps/api/src/database/seed/demo-seed';
+import { book, demoParties, insertMeeting } from './reports-fixtures';
 import { createTestApp, TestApp } from './support/test-app';
 
 /** Until `check` holds (the feed's notification travels from the commit to this process). */
@@ -14,7 +15,7 @@ async function eventually(check: () => Promise<boolean>, ms = 2000): Promise<boo
 }
 
 /**
- * The per-instance read caches (a token's user, an edition, rendered search pages) are only
+ * The per-instance read caches (a token's user, an edition, a party's agenda, rendered search pages) are only
  * kept while PostgreSQL's change notifications are live, and any committed change — through
  * the API or straight in SQL, as another instance or an import would — drops them.
  */
@@ -62,6 +63,54 @@ describe('read caches follow committed changes', () => {
       expect(await eventually(async () => (await agenda()).body.editionZone === 'Asia/Tokyo')).toBe(true);
     } finally {
       await sql.query(`UPDATE editions SET time_zone = 'Asia/Shanghai' WHERE id = $1`, [editionId]);
+    }
+  });
+
+  it("a party's agenda is read once while nothing changes, and shows a meeting's, a table's and a name's change made in SQL", async () => {
+    const bureau = await t.as('bureau@demo.test');
+    const p = await demoParties(t);
+    const meetingId = await insertMeeting(t, editionId, {
+      jp: p.jp[0],
+      cn: p.cn[0],
+      sector: 'health',
+      status: 'scheduled',
+      createdAt: '2027-03-01T00:00:00Z',
+      published: true,
+    });
+    await book(t, meetingId, 'health', 0, 0, 1);
+    const {
+      rows: [booking],
+    } = await sql.query(`SELECT edition_id, meeting_id, table_id, jp_organization_id, cn_organization_id FROM bookings WHERE meeting_id = $1`, [meetingId]);
+    const agenda = async () => {
+      const res = await t.http.get(`/api/events/${booking.edition_id}/agenda`).set(bureau).query({ organizationId: booking.jp_organization_id });
+      expect(res.status).toBe(200);
+      return res.body.items.find((i: { meetingId: string }) => i.meetingId === booking.meeting_id);
+    };
+    const before = await agenda();
+    expect(before).toBeDefined();
+    // Written with the session's triggers off (no notification): the copy is what answers.
+    await sql.query('BEGIN');
+    try {
+      await sql.query(`SET LOCAL session_replication_role = replica`);
+      await sql.query(`UPDATE meetings SET jp_confirmed_at = CASE WHEN jp_confirmed_at IS NULL THEN now() END WHERE id = $1`, [booking.meeting_id]);
+      await sql.query('COMMIT');
+    } catch (error) {
+      await sql.query('ROLLBACK');
+      throw error;
+    }
+    expect((await agenda()).confirmedByMe).toBe(before.confirmedByMe);
+    try {
+      // The meeting (the party's notification), then its table (every agenda), then the counterpart's name (`offers`).
+      await sql.query(`UPDATE meetings SET updated_at = now() WHERE id = $1`, [booking.meeting_id]);
+      expect(await eventually(async () => (await agenda()).confirmedByMe === !before.confirmedByMe)).toBe(true);
+      await sql.query(`UPDATE negotiation_tables SET number = number + 1000 WHERE id = $1`, [booking.table_id]);
+      expect(await eventually(async () => (await agenda()).tableNumber === before.tableNumber + 1000)).toBe(true);
+      await sql.query(`UPDATE organizations SET name_en = name_en || ' (renamed)' WHERE id = $1`, [booking.cn_organization_id]);
+      expect(await eventually(async () => (await agenda()).counterpart.name.en === `${before.counterpart.name.en} (renamed)`)).toBe(true);
+    } finally {
+      await sql.query(`UPDATE meetings SET jp_confirmed_at = CASE WHEN jp_confirmed_at IS NULL THEN now() END WHERE id = $1`, [booking.meeting_id]);
+      await sql.query(`UPDATE negotiation_tables SET number = number - 1000 WHERE id = $1`, [booking.table_id]);
+      await sql.query(`UPDATE organizations SET name_en = left(name_en, -10) WHERE id = $1`, [booking.cn_organization_id]);
     }
   });
 

@@ -25,10 +25,11 @@ import { MatchScoreService } from '../matching/match-score.service';
 import { MeetingTransitionsService } from '../meetings/meeting-transitions.service';
 import { selfBookedMeetings } from '../meetings/slot-options.queries';
 import { EditionCache } from '../editions/edition-cache';
+import { AgendaCache } from './agenda-cache';
 import { NotificationsService } from '../notifications/notifications.service';
 import { StaleScheduleInput, writeSchedule } from './schedule-writer';
 import { loadSchedulingInput, RunOptions } from './scheduling-input';
-import { agendaRows, gridRows, latestScheduleRun, releaseBooking, sessionsToPublish } from './scheduling.queries';
+import { gridRows, latestScheduleRun, releaseBooking, sessionsToPublish } from './scheduling.queries';
 import { isIanaZone } from '../common/time/iana-zone';
 
 /** A run whose input keeps changing under it gives up after this many tries. */
@@ -61,6 +62,7 @@ export class SchedulingService implements OnModuleInit {
     private readonly notifications: NotificationsService,
     private readonly matchScores: MatchScoreService,
     private readonly editions: EditionCache,
+    private readonly agendas: AgendaCache,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {
     this.runs = new RunLifecycle<RunRow>(db, { table: 'schedule_runs', lockSpace: LOCK_SPACE.scheduleRun, label: 'scheduler run', claimProgress: 10 });
@@ -199,7 +201,7 @@ export class SchedulingService implements OnModuleInit {
       ]);
     }
     const editionZone = edition.timeZone;
-    const rows = await agendaRows(this.db.manager, editionId, organizationId, caller.role === 'bureau');
+    const rows = await this.agendas.rows(editionId, organizationId, caller.role === 'bureau');
     return {
       editionId,
       organizationId,

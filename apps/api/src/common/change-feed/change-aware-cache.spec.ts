@@ -49,6 +49,19 @@ describe('ChangeAwareCache', () => {
     expect(await cache.get('u2', 'a', load('2d'))).toBe('2d');
   });
 
+  it('empties everything on a notification of a kind it embeds (clearedBy)', async () => {
+    const agendas = new ChangeAwareCache(feed as unknown as ChangeFeed, { kind: 'agenda', clearedBy: ['offers'], maxEntries: 3, ttlMs: 60_000 });
+    await agendas.get('o1', 'e', load('1'));
+    await agendas.get('o2', 'e', load('2'));
+    feed.notify('offersX');
+    expect(await agendas.get('o1', 'e', load('1b'))).toBe('1');
+    feed.notify('offers');
+    expect(await agendas.get('o1', 'e', load('1c'))).toBe('1c');
+    expect(await agendas.get('o2', 'e', load('2c'))).toBe('2c');
+    feed.notify('offers:42');
+    expect(await agendas.get('o2', 'e', load('2d'))).toBe('2d');
+  });
+
   it('does not keep a read that a change overtook', async () => {
     await cache.get('u1', 'a', async () => {
       feed.notify('user:u1');

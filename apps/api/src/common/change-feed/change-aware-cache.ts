@@ -3,6 +3,8 @@ import { ChangeFeed } from './change-feed';
 export interface ChangeAwareCacheOptions {
   /** The notification kind that empties a group (`kind:group`) or everything (`kind`). */
   kind: string;
+  /** Other kinds whose notification (any of its forms) empties everything: rows the copies embed. */
+  clearedBy?: readonly string[];
   maxEntries: number;
   /** A safety net only: a live feed empties a group as soon as its rows change. */
   ttlMs: number;
@@ -29,8 +31,9 @@ export class ChangeAwareCache<V> {
     private readonly feed: ChangeFeed,
     private readonly options: ChangeAwareCacheOptions,
   ) {
+    const clearedBy = options.clearedBy ?? [];
     feed.subscribe((change) => {
-      if (change === null || change === options.kind) this.clear();
+      if (change === null || change === options.kind || clearedBy.some((kind) => change === kind || change.startsWith(`${kind}:`))) this.clear();
       else if (change.startsWith(`${options.kind}:`)) this.dropGroup(change.slice(options.kind.length + 1));
     });
   }
