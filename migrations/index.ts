@@ -19,6 +19,7 @@ import { BookingsPartyEditionIndexes1766200000000 } from './1766200000000-Bookin
 import { ReindexOfferSearchTerms1766200000001 } from './1766200000001-ReindexOfferSearchTerms';
 import { ReindexOfferSearchTermsVerbNouns1766300000000 } from './1766300000000-ReindexOfferSearchTermsVerbNouns';
 import { AgendaChangeNotifications1766400000000 } from './1766400000000-AgendaChangeNotifications';
+import { MeetingsFillfactor1766400000001 } from './1766400000001-MeetingsFillfactor';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the bundled API, the
@@ -46,4 +47,5 @@ export const MIGRATIONS = [
   ReindexOfferSearchTerms1766200000001,
   ReindexOfferSearchTermsVerbNouns1766300000000,
   AgendaChangeNotifications1766400000000,
+  MeetingsFillfactor1766400000001,
 ];
