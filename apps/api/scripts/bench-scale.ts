@@ -219,7 +219,7 @@ async function main(): Promise<void> {
     apiLoop.p99,
     'ms',
     '',
-    `max ${apiLoop.max} ms; GC ${apiLoop.gcShare} % of the time`,
+    `max ${apiLoop.max} ms; GC ${apiLoop.gcShare} % of the time, its longest pause ${apiLoop.gcMax} ms`,
   );
   const idleEventLoopP99Ms = record('agenda @200 req/s: an idle process\u2019s event-loop delay (the same)', idleLoop.p99, 'ms', '', `max ${idleLoop.max} ms`);
 
@@ -516,19 +516,20 @@ class RssSampler {
  * A watched process's event loop between two instants (event-loop-probe.cjs): the median of
  * its half-second p99s, the largest delay, and the share of the time spent in GC.
  */
-function eventLoopDuring(file: string, from: number, to: number): { p99: number | null; max: number | null; gcShare: number | null } {
-  if (!existsSync(file)) return { p99: null, max: null, gcShare: null };
+function eventLoopDuring(file: string, from: number, to: number): { p99: number | null; max: number | null; gcShare: number | null; gcMax: number | null } {
+  if (!existsSync(file)) return { p99: null, max: null, gcShare: null, gcMax: null };
   const lines = readFileSync(file, 'utf8')
     .split('\n')
     .filter(Boolean)
-    .map((l) => JSON.parse(l) as { t: number; p99: number; max: number; gcMs: number })
+    .map((l) => JSON.parse(l) as { t: number; p99: number; max: number; gcMs: number; gcMaxMs?: number })
     .filter((l) => l.t > from + 500 && l.t <= to);
-  if (!lines.length) return { p99: null, max: null, gcShare: null };
+  if (!lines.length) return { p99: null, max: null, gcShare: null, gcMax: null };
   const gcMs = lines.reduce((n, l) => n + l.gcMs, 0);
   return {
     p99: round(median(lines.map((l) => l.p99)), 1),
     max: round(Math.max(...lines.map((l) => l.max)), 1),
     gcShare: round((100 * gcMs) / (lines.length * 500), 1),
+    gcMax: round(Math.max(...lines.map((l) => l.gcMaxMs ?? 0)), 1),
   };
 }
 
