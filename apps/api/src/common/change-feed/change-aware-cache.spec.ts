@@ -62,6 +62,28 @@ describe('ChangeAwareCache', () => {
     expect(await agendas.get('o2', 'e', load('2d'))).toBe('2d');
   });
 
+  it('weighs copies when asked: the oldest go until the new one fits, and a copy larger than the whole is not kept', async () => {
+    const rows = new ChangeAwareCache<number[]>(feed as unknown as ChangeFeed, { kind: 'agenda', maxEntries: 10, weigh: (v) => v.length, ttlMs: 60_000 });
+    const loadRows = (n: number) => async () => {
+      reads++;
+      return Array.from({ length: n }, (_, i) => i);
+    };
+    await rows.get('a', 'e', loadRows(4));
+    await rows.get('b', 'e', loadRows(4));
+    await rows.get('c', 'e', loadRows(4)); // 12 > 10: a goes
+    expect(reads).toBe(3);
+    await rows.get('b', 'e', loadRows(4));
+    await rows.get('c', 'e', loadRows(4));
+    expect(reads).toBe(3);
+    await rows.get('a', 'e', loadRows(4)); // read again; b goes
+    expect(reads).toBe(4);
+    await rows.get('b', 'e', loadRows(4));
+    expect(reads).toBe(5);
+    await rows.get('big', 'e', loadRows(11));
+    await rows.get('big', 'e', loadRows(11));
+    expect(reads).toBe(7);
+  });
+
   it('does not keep a read that a change overtook', async () => {
     await cache.get('u1', 'a', async () => {
       feed.notify('user:u1');

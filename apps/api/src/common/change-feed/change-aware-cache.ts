@@ -1,11 +1,14 @@
 import { ChangeFeed } from './change-feed';
 
-export interface ChangeAwareCacheOptions {
+export interface ChangeAwareCacheOptions<V = unknown> {
   /** The notification kind that empties a group (`kind:group`) or everything (`kind`). */
   kind: string;
   /** Other kinds whose notification (any of its forms) empties everything: rows the copies embed. */
   clearedBy?: readonly string[];
+  /** How much the copies may hold in all: entries, or the units `weigh` counts. */
   maxEntries: number;
+  /** An entry's share of maxEntries when copies differ much in size (default 1). */
+  weigh?: (value: V) => number;
   /** A safety net only: a live feed empties a group as soon as its rows change. */
   ttlMs: number;
 }
@@ -13,6 +16,7 @@ export interface ChangeAwareCacheOptions {
 interface Entry<V> {
   value: V;
   expiresAt: number;
+  weight: number;
 }
 
 /**
@@ -29,7 +33,7 @@ export class ChangeAwareCache<V> {
 
   constructor(
     private readonly feed: ChangeFeed,
-    private readonly options: ChangeAwareCacheOptions,
+    private readonly options: ChangeAwareCacheOptions<V>,
   ) {
     const clearedBy = options.clearedBy ?? [];
     feed.subscribe((change) => {
@@ -65,13 +69,15 @@ export class ChangeAwareCache<V> {
       entries = new Map();
       this.groups.set(group, entries);
     }
-    if (!entries.has(key)) this.size++;
-    entries.set(key, { value, expiresAt: Date.now() + this.options.ttlMs });
+    const weight = this.options.weigh?.(value) ?? 1;
+    this.size += weight - (entries.get(key)?.weight ?? 0);
+    entries.set(key, { value, expiresAt: Date.now() + this.options.ttlMs, weight });
     // Full: the oldest entries of the oldest group go first (a Map keeps insertion order).
     while (this.size > this.options.maxEntries) {
       const [oldestGroup, oldestEntries] = this.groups.entries().next().value as [string, Map<string, Entry<V>>];
-      oldestEntries.delete(oldestEntries.keys().next().value as string);
-      this.size--;
+      const [oldestKey, oldest] = oldestEntries.entries().next().value as [string, Entry<V>];
+      oldestEntries.delete(oldestKey);
+      this.size -= oldest.weight;
       if (oldestEntries.size === 0) this.groups.delete(oldestGroup);
     }
   }
@@ -79,7 +85,7 @@ export class ChangeAwareCache<V> {
   private dropGroup(group: string): void {
     const entries = this.groups.get(group);
     if (!entries) return;
-    this.size -= entries.size;
+    for (const entry of entries.values()) this.size -= entry.weight;
     this.groups.delete(group);
   }
 
