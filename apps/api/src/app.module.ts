@@ -17,6 +17,7 @@ import { MatchingModule, MatchingOptionsModule } from './matching/matching.modul
 import { RolesGuard } from './common/auth/roles.guard';
 import { ApiExceptionFilter } from './common/errors/api-exception.filter';
 import { PostgresThrottlerStorage } from './common/throttling/postgres-throttler-storage';
+import { HotReadsModule } from './database/hot-reads';
 import { Environment } from './config/environment';
 import { EnvironmentModule } from './config/environment.module';
 import { dataSourceOptions } from './database/data-source';
@@ -111,6 +112,7 @@ export class AppModule {
         ParticipationModule,
         ClockModule.register(clock),
         ChangeFeedModule.register({ databaseUrl }),
+        HotReadsModule.register({ databaseUrl, poolSize: env.HOT_READS_POOL_SIZE }),
         JobsModule.register({ databaseUrl, enabled: env.JOBS_ENABLED === 'true', maintenanceIntervalSeconds: env.JOBS_MAINTENANCE_SECONDS }),
         NotificationsModule.register({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM }),
         MeetingsModule.register({ answerWindowHours: env.MEETING_ANSWER_HOURS }),

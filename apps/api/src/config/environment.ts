@@ -23,6 +23,13 @@ export class Environment {
   @Max(200)
   DATABASE_POOL_SIZE = 10;
 
+  /** The hot reads' own pool (a party's agenda: apps/api/src/database/hot-reads.ts). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  HOT_READS_POOL_SIZE = 4;
+
   /** Required in production; in development a random one is kept under .data/. */
   @IsOptional()
   @IsString()

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { ChangeAwareCache } from '../common/change-feed/change-aware-cache';
 import { ChangeFeed } from '../common/change-feed/change-feed';
+import { HotReads } from '../database/hot-reads';
 import { agendaRows } from './scheduling.queries';
 
 type AgendaRows = Record<string, never>[];
@@ -25,7 +24,7 @@ export class AgendaCache {
   private readonly agendas: ChangeAwareCache<AgendaRows>;
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly hot: HotReads,
     feed: ChangeFeed,
   ) {
     this.agendas = new ChangeAwareCache(feed, {
@@ -39,6 +38,6 @@ export class AgendaCache {
 
   /** AGENDA_SQL's rows for the party in the edition (`withUnpublished`: the bureau's view). */
   rows(editionId: string, organizationId: string, withUnpublished: boolean): Promise<AgendaRows> {
-    return this.agendas.get(organizationId, `${editionId}|${withUnpublished}`, () => agendaRows(this.db.manager, editionId, organizationId, withUnpublished));
+    return this.agendas.get(organizationId, `${editionId}|${withUnpublished}`, () => agendaRows(this.hot, editionId, organizationId, withUnpublished));
   }
 }

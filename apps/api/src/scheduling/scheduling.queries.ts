@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { preparedQuery } from '../database/prepared-query';
+import { HotReads } from '../database/hot-reads';
 import { AGENDA_SQL } from './agenda.queries';
 
 /**
@@ -50,9 +50,9 @@ export function gridRows(db: Db, editionId: string): Promise<Record<string, stri
   );
 }
 
-/** One organisation's agenda (AGENDA_SQL, a prepared statement: the venue's hottest read); `withUnpublished` for the bureau. */
-export function agendaRows(db: EntityManager, editionId: string, organizationId: string, withUnpublished: boolean): Promise<Record<string, never>[]> {
-  return preparedQuery(db, 'agenda', AGENDA_SQL, [editionId, organizationId, withUnpublished]);
+/** One organisation's agenda (AGENDA_SQL, on the hot reads' pool: the venue's hottest read); `withUnpublished` for the bureau. */
+export function agendaRows(hot: HotReads, editionId: string, organizationId: string, withUnpublished: boolean): Promise<Record<string, never>[]> {
+  return hot.query('agenda', AGENDA_SQL, [editionId, organizationId, withUnpublished]);
 }
 
 // ---- the bureau's placement by hand (booking-moves.ts) ----
