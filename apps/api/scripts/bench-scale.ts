@@ -1,5 +1,6 @@
 /**
  * npm run bench:scale -- --factor N [--seconds 8] [--workers 1,2] [--skip-matching] [--reuse] [--api-heap 384]
+ *   [--api-node-options '--single-threaded-gc']
  *
  * The year-round platform at N × one edition (PRODUCT.md §7; N = 1, 10, 100): seeds a
  * synthetic dataset into its own database jinan_scale_fN on the local server (or
@@ -49,6 +50,8 @@ const REUSE = process.argv.includes('--reuse');
 const RATE = 200;
 /** The API instance's old-space cap (docs/operations.md, Memory); `--api-heap 0` measures V8's default. */
 const API_HEAP_MIB = Number(option('api-heap', '384'));
+/** More V8 flags for the API instance, to compare a deployment's settings (recorded in the summary). */
+const API_NODE_OPTIONS = option('api-node-options', '');
 /** Preloaded into the API and an idle process: their event-loop delay and GC, per half second. */
 const PROBE = resolve(__dirname, 'scale/event-loop-probe.cjs');
 const SECRET = 'bench-secret-that-is-long-enough-for-hs256-0123456789';
@@ -139,7 +142,7 @@ async function main(): Promise<void> {
   const cluster = await startCluster(url, 1, SECRET, {
     JOBS_ENABLED: 'true',
     MATCHING_IN_API: 'false',
-    NODE_OPTIONS: [API_HEAP_MIB > 0 ? `--max-old-space-size=${API_HEAP_MIB}` : '', `--require ${PROBE}`].join(' ').trim(),
+    NODE_OPTIONS: [API_HEAP_MIB > 0 ? `--max-old-space-size=${API_HEAP_MIB}` : '', API_NODE_OPTIONS, `--require ${PROBE}`].join(' ').trim(),
     EVENT_LOOP_PROBE_FILE: probeFiles,
   });
   // An idle Node process beside it, watched the same way: how late the machine itself runs a
@@ -340,6 +343,7 @@ async function main(): Promise<void> {
     statsMs,
     statsComputeMs,
     apiPeakRssMiB,
+    apiNodeOptions: [API_HEAP_MIB > 0 ? `--max-old-space-size=${API_HEAP_MIB}` : '', API_NODE_OPTIONS].join(' ').trim(),
     load: Object.fromEntries(rows.map((r) => [r.figure, r.load])),
   };
   process.stdout.write(
