@@ -1,6 +1,6 @@
 /**
  * npm run bench:scale -- --factor N [--seconds 8] [--workers 1,2] [--skip-matching] [--reuse] [--api-heap 384]
- *   [--api-node-options '--single-threaded-gc']
+ *   [--api-node-options '--single-threaded-gc'] [--worker-nice 10]
  *
  * The year-round platform at N × one edition (PRODUCT.md §7; N = 1, 10, 100): seeds a
  * synthetic dataset into its own database jinan_scale_fN on the local server (or
@@ -52,6 +52,14 @@ const RATE = 200;
 const API_HEAP_MIB = Number(option('api-heap', '384'));
 /** More V8 flags for the API instance, to compare a deployment's settings (recorded in the summary). */
 const API_NODE_OPTIONS = option('api-node-options', '');
+/**
+ * The matching workers' scheduling priority (nice), as docs/operations.md deploys them beside
+ * API instances: batch work that yields the cores to reads. At 0, the warm incremental worker's
+ * garbage collection (a 700 MiB heap, on more than one core for ~400 ms, seconds after its last
+ * pass) held the API off the cores in the middle of the agenda phase: one 300 ms stall, 76
+ * answers over 50 ms. A worker alone (the full runs) is not slowed by it.
+ */
+const WORKER_NICE = Number(option('worker-nice', '10'));
 /** Preloaded into the API and an idle process: their event-loop delay and GC, per half second. */
 const PROBE = resolve(__dirname, 'scale/event-loop-probe.cjs');
 const SECRET = 'bench-secret-that-is-long-enough-for-hs256-0123456789';
@@ -343,6 +351,7 @@ async function main(): Promise<void> {
     statsMs,
     statsComputeMs,
     apiPeakRssMiB,
+    workerNice: WORKER_NICE,
     apiNodeOptions: [API_HEAP_MIB > 0 ? `--max-old-space-size=${API_HEAP_MIB}` : '', API_NODE_OPTIONS].join(' ').trim(),
     load: Object.fromEntries(rows.map((r) => [r.figure, r.load])),
   };
@@ -409,7 +418,10 @@ async function fullRun(db: Client, url: string, editionId: string, workers: numb
  * start); the full-run workers skip the warm-up, which would compete with their shards.
  */
 function startWorker(url: string, warm = false): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['-r', './apps/api/scripts/ts-register.cjs', 'apps/api/scripts/matching-worker.ts'], {
+  const node = [process.execPath, '-r', './apps/api/scripts/ts-register.cjs', 'apps/api/scripts/matching-worker.ts'];
+  // nice(1) execs node: the same pid, and every thread (V8's GC helpers too) at that priority.
+  const [command, ...args] = WORKER_NICE ? ['nice', '-n', String(WORKER_NICE), ...node] : node;
+  const child = spawn(command as string, args, {
     cwd: ROOT,
     env: { ...process.env, DATABASE_URL: url, JWT_SECRET: SECRET, JOBS_MAINTENANCE_SECONDS: '5', MATCHING_WORKER_WARM: String(warm) },
     stdio: ['ignore', 'pipe', 'inherit'],
