@@ -19,7 +19,7 @@ import { ChangeFeed } from '../common/change-feed/change-feed';
 import { EditionCache } from '../editions/edition-cache';
 import { loadEdition } from '../editions/editions';
 import { MatchingShardWorker } from './matching-shard-worker';
-import { currentRun, CurrentRunRow, hasUnappliedChanges, recommendedCompanies, recommendedOffers } from './matching.queries';
+import { currentRun, CurrentRunRow, recommendationsOf } from './matching.queries';
 import { ShardedMatching } from './sharded-matching';
 export { TOP_COMPANIES, TOP_OFFERS } from './engine-adapter';
 
@@ -117,13 +117,8 @@ export class MatchingService {
         companies: [],
       };
     }
-    // Three independent reads at once (three pooled connections, one wait).
-    const [offers, companies, stale] = await Promise.all([
-      recommendedOffers(this.db.manager, run.id, organizationId, limit),
-      recommendedCompanies(this.db.manager, run.id, organizationId, limit),
-      // The incremental job applies changes within seconds and moves changes_through on.
-      hasUnappliedChanges(this.db.manager, run.changes_through, organizationId),
-    ]);
+    // The incremental job applies changes within seconds and moves changes_through on.
+    const { offers, companies, stale } = await recommendationsOf(this.db.manager, { id: run.id, changesThrough: run.changes_through }, organizationId, limit);
     return {
       editionId,
       organizationId,
