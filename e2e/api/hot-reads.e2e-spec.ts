@@ -54,4 +54,11 @@ describe('hot reads', () => {
     expect(Number(plans.generic_plans)).toBe(4);
     expect(Number(plans.custom_plans)).toBe(0);
   });
+
+  it('outlives its idle connection being killed, and reads again on a new one', async () => {
+    await hot.query('agenda', AGENDA_SQL, [editionId, parties.jp[0], false]);
+    await t.db.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'jinan-hot-reads' AND datname = current_database()`);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(await hot.query('agenda', AGENDA_SQL, [editionId, parties.jp[0], false])).toHaveLength(2);
+  });
 });

@@ -1,4 +1,4 @@
-import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
+import { DynamicModule, Global, Inject, Injectable, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import { Pool } from 'pg';
 import { HOT_READ_SESSION } from './hot-read-session';
 
@@ -19,6 +19,7 @@ export interface HotReadsOptions {
  */
 @Injectable()
 export class HotReads implements OnApplicationShutdown {
+  private readonly logger = new Logger('HotReads');
   private readonly pool: Pool;
 
   constructor(@Inject(HOT_READS_OPTIONS) options: HotReadsOptions) {
@@ -31,6 +32,9 @@ export class HotReads implements OnApplicationShutdown {
       connectionTimeoutMillis: 5000,
       idleTimeoutMillis: 30000,
     });
+    // An idle connection the server drops (a restart, an operator's pg_terminate_backend) is
+    // reported here; unheard, pg's 'error' event would end the process. The pool opens a new one.
+    this.pool.on('error', (error) => this.logger.warn(`hot reads: idle connection lost (${error.message})`));
   }
 
   async query<T>(name: string, text: string, values: unknown[]): Promise<T[]> {
