@@ -1,6 +1,9 @@
 import { Client } from 'pg';
 import { ChangeFeed } from '../../apps/api/src/common/change-feed/change-feed';
+import { HotReads } from '../../apps/api/src/database/hot-reads';
 import { DEMO_PASSWORD } from '../../apps/api/src/database/seed/demo-seed';
+import { AgendaCache } from '../../apps/api/src/scheduling/agenda-cache';
+import { agendaRows, editionAgendaRows } from '../../apps/api/src/scheduling/scheduling.queries';
 import { book, demoParties, insertMeeting } from './reports-fixtures';
 import { createTestApp, TestApp } from './support/test-app';
 
@@ -112,6 +115,63 @@ describe('read caches follow committed changes', () => {
       await sql.query(`UPDATE negotiation_tables SET number = number - 1000 WHERE id = $1`, [booking.table_id]);
       await sql.query(`UPDATE organizations SET name_en = left(name_en, -10) WHERE id = $1`, [booking.cn_organization_id]);
     }
+  });
+
+  it("every party's published agenda is filled from one read, as each party's own read gives it, and answers for a party never read", async () => {
+    const p = await demoParties(t);
+    const [offer] = await t.db.query(`SELECT id FROM offers WHERE organization_id = $1 LIMIT 1`, [p.cn[1]]);
+    const spec = { sector: 'health', status: 'scheduled', createdAt: '2027-03-02T00:00:00Z' } as const;
+    const published = await insertMeeting(t, editionId, { ...spec, jp: p.jp[1] as string, cn: p.cn[1] as string, offerId: offer?.id, published: true });
+    await book(t, published, 'health', 1, 2, 3);
+    const unpublished = await insertMeeting(t, editionId, { ...spec, jp: p.jp[1] as string, cn: p.cn[2] as string, published: false });
+    await book(t, unpublished, 'health', 1, 3, 3);
+    const hot = t.app.get(HotReads);
+
+    const filled = await editionAgendaRows(hot, editionId);
+    const parties: { id: string }[] = await t.db.query(
+      `SELECT DISTINCT unnest(ARRAY[jp_organization_id, cn_organization_id]) AS id FROM bookings WHERE edition_id = $1`,
+      [editionId],
+    );
+    expect(parties.length).toBeGreaterThanOrEqual(3);
+    for (const { id } of parties) expect(filled.get(id) ?? []).toEqual(await agendaRows(hot, editionId, id, false));
+    expect(filled.get(p.cn[1] as string)?.some((row) => (row as { id: string }).id === published)).toBe(true);
+    expect(filled.get(p.cn[2] as string)?.some((row) => (row as { id: string }).id === unpublished) ?? false).toBe(false);
+
+    // Logged in first: a write (a login is one) empties the instance's copies (ReadYourWritesInterceptor).
+    const [jp1, cn2] = [await t.as('jp1@demo.test'), await t.as('cn2@demo.test')];
+    // The inserts' notifications delivered (in commit order: a later one's arrival says so), every copy
+    // emptied (as a table's change does, applied at once); then one party's read fills the edition's copies.
+    const feed = t.app.get(ChangeFeed);
+    const delivered = new Promise<void>((resolve) => feed.subscribe((change) => change === 'agenda:delivered' && resolve()));
+    await sql.query(`NOTIFY jinan_changes, 'agenda:delivered'`);
+    await delivered;
+    feed.changedHere('agenda');
+    const cache = t.app.get(AgendaCache);
+    const ofCn2 = async () => {
+      const res = await t.http.get(`/api/events/${editionId}/agenda`).set(cn2);
+      expect(res.status).toBe(200);
+      return res.body.items.find((i: { meetingId: string }) => i.meetingId === published);
+    };
+    expect(
+      await eventually(async () => {
+        expect((await t.http.get(`/api/events/${editionId}/agenda`).set(jp1)).status).toBe(200);
+        return (await cache.lastFill()) > 0;
+      }),
+    ).toBe(true);
+    // cn2 never read its agenda: written with the triggers off, the filled copy is what answers.
+    await sql.query('BEGIN');
+    try {
+      await sql.query(`SET LOCAL session_replication_role = replica`);
+      await sql.query(`UPDATE meetings SET cn_confirmed_at = now() WHERE id = $1`, [published]);
+      await sql.query('COMMIT');
+    } catch (error) {
+      await sql.query('ROLLBACK');
+      throw error;
+    }
+    expect((await ofCn2()).confirmedByMe).toBe(false);
+    await sql.query(`UPDATE meetings SET updated_at = now() WHERE id = $1`, [published]);
+    expect(await eventually(async () => (await ofCn2()).confirmedByMe === true)).toBe(true);
+    await sql.query(`DELETE FROM meetings WHERE id = ANY($1::uuid[])`, [[published, unpublished]]);
   });
 
   it('a search page shows an offer renamed in SQL, though the page was cached', async () => {

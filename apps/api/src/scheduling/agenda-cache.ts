@@ -1,13 +1,19 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { ChangeAwareCache } from '../common/change-feed/change-aware-cache';
 import { ChangeFeed } from '../common/change-feed/change-feed';
 import { HotReads } from '../database/hot-reads';
-import { agendaRows } from './scheduling.queries';
+import { agendaRows, editionAgendaRows, editionAgendaSize } from './scheduling.queries';
 
 type AgendaRows = Record<string, never>[];
 
 /** What the copies may hold in all, in rows (an empty agenda counts one). */
 const CACHED_AGENDA_ROWS = 40_000;
+/** An edition's agendas are filled at once when they take at most this share of the copies. */
+const FILL_SHARE = 0.5;
+/** An edition is filled again at most this often (a fill overtaken by changes, emptied copies). */
+const FILL_INTERVAL_MS = 5_000;
+/** A safety net only (a live feed drops a copy as soon as its rows change); fills renew before it. */
+const TTL_MS = 5 * 60_000;
 
 /**
  * A party's agenda rows keep being read while the venue refreshes (every party every few
@@ -18,10 +24,20 @@ const CACHED_AGENDA_ROWS = 40_000;
  * request (the copy holds instants). Bounded by rows, not parties (a row is ~800 B of heap;
  * parties hold from one meeting to 150 at 100×): 40,000 rows, ~32 MiB — every party of a 10×
  * round (1,448 parties, 15,000 rows), a quarter of a 100× round's.
+ *
+ * The first party read of an edition (and the first after the copies were emptied) also fills
+ * every party's published agenda of the edition from one read, in the background, when it fits
+ * in half the copies: otherwise each party's first read after a change is its own query, and a
+ * venue of 1,448 parties refreshing after an offer change is 1,448 queries within seconds.
  */
 @Injectable()
 export class AgendaCache {
+  private readonly logger = new Logger('AgendaCache');
   private readonly agendas: ChangeAwareCache<AgendaRows>;
+  /** Per edition, the copies' clear count and the time of its last fill (or attempt). */
+  private readonly filled = new Map<string, { clears: number; at: number }>();
+  /** The last fill started (tests wait for it). */
+  private filling: Promise<number> = Promise.resolve(0);
 
   constructor(
     private readonly hot: HotReads,
@@ -32,12 +48,42 @@ export class AgendaCache {
       clearedBy: ['offers'],
       maxEntries: CACHED_AGENDA_ROWS,
       weigh: (rows) => rows.length + 1,
-      ttlMs: 5 * 60_000,
+      ttlMs: TTL_MS,
     });
   }
 
   /** AGENDA_SQL's rows for the party in the edition (`withUnpublished`: the bureau's view). */
   rows(editionId: string, organizationId: string, withUnpublished: boolean): Promise<AgendaRows> {
-    return this.agendas.get(organizationId, `${editionId}|${withUnpublished}`, () => agendaRows(this.hot, editionId, organizationId, withUnpublished));
+    if (!withUnpublished) this.fillSoon(editionId);
+    return this.agendas.get(organizationId, key(editionId, withUnpublished), () => agendaRows(this.hot, editionId, organizationId, withUnpublished));
   }
+
+  /** Starts a fill of the edition's published agendas unless one is recent or the copies hold it. */
+  private fillSoon(editionId: string): void {
+    const last = this.filled.get(editionId);
+    const now = Date.now();
+    if (last && now - last.at < FILL_INTERVAL_MS) return;
+    // Filled since the copies were last emptied, and its copies are not about to expire.
+    if (last && last.clears === this.agendas.clears && now - last.at < TTL_MS - 60_000) return;
+    this.filled.set(editionId, { clears: this.agendas.clears, at: now });
+    this.filling = this.fill(editionId).catch((error: Error) => {
+      this.logger.warn(`filling edition ${editionId}'s agendas: ${error.message}`);
+      return 0;
+    });
+  }
+
+  /** The parties the last fill started by a read kept, once it ended. */
+  lastFill(): Promise<number> {
+    return this.filling;
+  }
+
+  /** Every party's published agenda of the edition from one read, when it fits; how many parties it kept. */
+  async fill(editionId: string): Promise<number> {
+    if ((await editionAgendaSize(this.hot, editionId)) > CACHED_AGENDA_ROWS * FILL_SHARE) return 0;
+    return this.agendas.fill(key(editionId, false), () => editionAgendaRows(this.hot, editionId));
+  }
+}
+
+function key(editionId: string, withUnpublished: boolean): string {
+  return `${editionId}|${withUnpublished}`;
 }

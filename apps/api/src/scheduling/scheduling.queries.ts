@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { HotReads } from '../database/hot-reads';
-import { AGENDA_SQL } from './agenda.queries';
+import { AGENDA_SQL, EDITION_AGENDA_SIZE_SQL, EDITION_AGENDA_SQL } from './agenda.queries';
 
 /**
  * The scheduling domain's SQL outside a run: publication, the grid, the agenda, and the
@@ -53,6 +53,24 @@ export function gridRows(db: Db, editionId: string): Promise<Record<string, stri
 /** One organisation's agenda (AGENDA_SQL, on the hot reads' pool: the venue's hottest read); `withUnpublished` for the bureau. */
 export function agendaRows(hot: HotReads, editionId: string, organizationId: string, withUnpublished: boolean): Promise<Record<string, never>[]> {
   return hot.query('agenda', AGENDA_SQL, [editionId, organizationId, withUnpublished]);
+}
+
+/** Every party's published agenda in the edition (EDITION_AGENDA_SQL), rows by party as agendaRows gives them. */
+export async function editionAgendaRows(hot: HotReads, editionId: string): Promise<Map<string, Record<string, never>[]>> {
+  const rows = await hot.query<{ party: string } & Record<string, never>>('edition-agenda', EDITION_AGENDA_SQL, [editionId]);
+  const byParty = new Map<string, Record<string, never>[]>();
+  for (const { party, ...row } of rows) {
+    let own = byParty.get(party);
+    if (!own) byParty.set(party, (own = []));
+    own.push(row as Record<string, never>);
+  }
+  return byParty;
+}
+
+/** An upper bound of editionAgendaRows' rows in all. */
+export async function editionAgendaSize(hot: HotReads, editionId: string): Promise<number> {
+  const [{ rows }] = await hot.query<{ rows: number }>('edition-agenda-size', EDITION_AGENDA_SIZE_SQL, [editionId]);
+  return rows;
 }
 
 // ---- the bureau's placement by hand (booking-moves.ts) ----

@@ -92,6 +92,46 @@ describe('ChangeAwareCache', () => {
     expect(await cache.get('u1', 'a', load('fresh'))).toBe('fresh');
   });
 
+  it('fills many groups from one read, all but those a change overtook; a change elsewhere wastes nothing', async () => {
+    const agendas = new ChangeAwareCache<string>(feed as unknown as ChangeFeed, { kind: 'agenda', maxEntries: 10, ttlMs: 60_000 });
+    await agendas.get('o0', 'e', load('0'));
+    const kept = await agendas.fill('e', async () => {
+      feed.notify('agenda:o2');
+      feed.notify('agenda:o9');
+      return new Map([
+        ['o1', '1'],
+        ['o2', 'stale'],
+        ['o3', '3'],
+      ]);
+    });
+    expect(kept).toBe(2);
+    reads = 0;
+    expect(await agendas.get('o1', 'e', load('1b'))).toBe('1');
+    expect(await agendas.get('o3', 'e', load('3b'))).toBe('3');
+    expect(await agendas.get('o0', 'e', load('0b'))).toBe('0');
+    expect(await agendas.get('o2', 'e', load('2b'))).toBe('2b');
+    expect(reads).toBe(1);
+    // A group dropped before the fill began is filled.
+    expect(await agendas.fill('e', async () => new Map([['o2', '2c']]))).toBe(1);
+    expect(await agendas.get('o2', 'e', load('2d'))).toBe('2c');
+  });
+
+  it('keeps nothing of a fill that a clear or a loss of the feed overtook', async () => {
+    const agendas = new ChangeAwareCache<string>(feed as unknown as ChangeFeed, { kind: 'agenda', clearedBy: ['offers'], maxEntries: 10, ttlMs: 60_000 });
+    const clears = agendas.clears;
+    const overtaken = (change: string | null) => async () => {
+      feed.notify(change);
+      return new Map([['o1', 'stale']]);
+    };
+    expect(await agendas.fill('e', overtaken('offers'))).toBe(0);
+    expect(agendas.clears).not.toBe(clears);
+    expect(await agendas.fill('e', overtaken(null))).toBe(0);
+    expect(await agendas.fill('e', overtaken('agenda'))).toBe(0);
+    expect(await agendas.get('o1', 'e', load('fresh'))).toBe('fresh');
+    feed.live = false;
+    expect(await agendas.fill('e', async () => new Map([['o1', 'x']]))).toBe(0);
+  });
+
   it('reads through while the feed is down', async () => {
     await cache.get('u1', 'a', load('1'));
     feed.live = false;

@@ -13,6 +13,9 @@ export interface ChangeAwareCacheOptions<V = unknown> {
   ttlMs: number;
 }
 
+/** Groups whose last drop is remembered for fills in progress (a party each: 180,000 at 100×). */
+const MAX_CHANGE_MARKS = 200_000;
+
 interface Entry<V> {
   value: V;
   expiresAt: number;
@@ -30,6 +33,12 @@ export class ChangeAwareCache<V> {
   /** Reads in progress, by group and key, with the feed's generation they started at. */
   private readonly inflight = new Map<string, { ticket: number; value: Promise<V> }>();
   private size = 0;
+  /** Counts the changes this cache applied; `changedAt` holds the count at a group's last drop, `clearedAt` at the last clear. */
+  private changes = 0;
+  private readonly changedAt = new Map<string, number>();
+  private clearedAt = 0;
+  /** The count when changedAt was last emptied to bound it: fills older than that cannot tell. */
+  private forgottenAt = 0;
 
   constructor(
     private readonly feed: ChangeFeed,
@@ -63,6 +72,32 @@ export class ChangeAwareCache<V> {
     }
   }
 
+  /**
+   * Copies of many groups for one key from one read (a bulk load where `get` would read each
+   * group alone). A group's copy is kept unless its group was dropped while reading (or
+   * everything was: a clear, the feed lost): a change elsewhere does not waste the read, as it
+   * would `get`'s. Answers how many groups were kept. What does not fit is not kept: the caller
+   * fills only what fits well within maxEntries, or the fill evicts its own first entries.
+   */
+  async fill(key: string, load: () => Promise<ReadonlyMap<string, V>>): Promise<number> {
+    if (this.feed.ticket() === null) return 0;
+    const since = this.changes;
+    const loaded = await load();
+    if (!this.feed.isLive() || Math.max(this.clearedAt, this.forgottenAt) > since) return 0;
+    let kept = 0;
+    for (const [group, value] of loaded) {
+      if ((this.changedAt.get(group) ?? 0) > since) continue;
+      this.put(group, key, value);
+      kept++;
+    }
+    return kept;
+  }
+
+  /** Moves whenever everything is emptied: a caller's fill made before it is gone. */
+  get clears(): number {
+    return this.clearedAt;
+  }
+
   private put(group: string, key: string, value: V): void {
     let entries = this.groups.get(group);
     if (!entries) {
@@ -83,6 +118,11 @@ export class ChangeAwareCache<V> {
   }
 
   private dropGroup(group: string): void {
+    if (this.changedAt.size >= MAX_CHANGE_MARKS) {
+      this.changedAt.clear();
+      this.forgottenAt = this.changes;
+    }
+    this.changedAt.set(group, ++this.changes);
     const entries = this.groups.get(group);
     if (!entries) return;
     for (const entry of entries.values()) this.size -= entry.weight;
@@ -90,6 +130,9 @@ export class ChangeAwareCache<V> {
   }
 
   private clear(): void {
+    this.clearedAt = ++this.changes;
+    // Every group is older than the clear now: their own marks say nothing more.
+    this.changedAt.clear();
     this.groups.clear();
     this.size = 0;
   }
