@@ -169,6 +169,9 @@ describe('read caches follow committed changes', () => {
       throw error;
     }
     expect((await ofCn2()).confirmedByMe).toBe(false);
+    // Another user's write on this instance (a login) waits for its own notifications, and empties no other copy.
+    expect((await t.http.post('/api/auth/login').send({ email: 'jp3@demo.test', password: DEMO_PASSWORD })).status).toBeLessThan(300);
+    expect((await ofCn2()).confirmedByMe).toBe(false);
     await sql.query(`UPDATE meetings SET updated_at = now() WHERE id = $1`, [published]);
     expect(await eventually(async () => (await ofCn2()).confirmedByMe === true)).toBe(true);
     await sql.query(`DELETE FROM meetings WHERE id = ANY($1::uuid[])`, [[published, unpublished]]);

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 
 export const CHANGE_FEED_OPTIONS = Symbol('CHANGE_FEED_OPTIONS');
@@ -6,6 +7,8 @@ export const CHANGE_FEED_OPTIONS = Symbol('CHANGE_FEED_OPTIONS');
 export const CHANGE_CHANNEL = 'jinan_changes';
 /** After losing the connection, try again this often (caches stay off meanwhile). */
 const RECONNECT_MS = 1000;
+/** Payload prefix of settle()'s own notifications: a marker, not a change (no cache has this kind). */
+const SETTLED_PREFIX = 'settled:';
 
 export interface ChangeFeedOptions {
   databaseUrl: string;
@@ -35,6 +38,10 @@ export class ChangeFeed implements OnApplicationBootstrap, OnApplicationShutdown
   /** Moves with every notification and every loss of the connection. */
   private generation = 0;
   private retry: NodeJS.Timeout | undefined;
+  /** This instance's settle() markers on their way, by payload. */
+  private readonly settling = new Map<string, (arrived: boolean) => void>();
+  private readonly instance = randomUUID();
+  private markers = 0;
 
   constructor(@Inject(CHANGE_FEED_OPTIONS) private readonly options: ChangeFeedOptions) {}
 
@@ -72,6 +79,32 @@ export class ChangeFeed implements OnApplicationBootstrap, OnApplicationShutdown
     this.changed(change);
   }
 
+  /**
+   * True once every change committed before the call has reached the caches: a marker is
+   * notified after them, and PostgreSQL delivers a channel's notifications in commit order, so
+   * when the marker is back, so are they. False when the feed is down or the marker is late
+   * (the caller then assumes anything may have changed). About one round trip to PostgreSQL.
+   */
+  async settle(timeoutMs = 2000): Promise<boolean> {
+    const client = this.client;
+    if (!client || !this.live) return false;
+    const marker = `${SETTLED_PREFIX}${this.instance}:${++this.markers}`;
+    const back = new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => this.arrived(marker, false), timeoutMs);
+      timer.unref();
+      this.settling.set(marker, (arrived) => {
+        clearTimeout(timer);
+        resolve(arrived);
+      });
+    });
+    try {
+      await client.query('SELECT pg_notify($1, $2)', [CHANGE_CHANNEL, marker]);
+    } catch {
+      this.arrived(marker, false);
+    }
+    return back;
+  }
+
   subscribe(handler: ChangeHandler): void {
     this.handlers.add(handler);
   }
@@ -79,7 +112,10 @@ export class ChangeFeed implements OnApplicationBootstrap, OnApplicationShutdown
   private async connect(): Promise<void> {
     const client = new Client({ connectionString: this.options.databaseUrl, application_name: 'jinan-change-feed' });
     client.on('notification', (message) => {
-      if (message.channel === CHANGE_CHANNEL) this.changed(message.payload ?? null);
+      if (message.channel !== CHANGE_CHANNEL) return;
+      // A marker (this instance's or another's) changes nothing.
+      if (message.payload?.startsWith(SETTLED_PREFIX)) this.arrived(message.payload, true);
+      else this.changed(message.payload ?? null);
     });
     client.on('error', (error) => this.lost(client, error));
     client.on('end', () => this.lost(client));
@@ -101,12 +137,20 @@ export class ChangeFeed implements OnApplicationBootstrap, OnApplicationShutdown
     for (const handler of this.handlers) handler(change);
   }
 
+  private arrived(marker: string, arrived: boolean): void {
+    const settle = this.settling.get(marker);
+    if (!settle) return;
+    this.settling.delete(marker);
+    settle(arrived);
+  }
+
   private lost(client: Client, error?: Error): void {
     if (this.client !== undefined && this.client !== client) return;
     const wasLive = this.live;
     this.live = false;
     this.client = undefined;
     this.changed(null);
+    for (const marker of [...this.settling.keys()]) this.arrived(marker, false);
     client.removeAllListeners('end');
     client.on('error', () => undefined);
     void client.end().catch(() => undefined);

@@ -1,16 +1,17 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import type { Request } from 'express';
-import { Observable, tap } from 'rxjs';
+import { Observable, catchError, concatMap, from, mergeMap, throwError } from 'rxjs';
 import { ChangeFeed } from './change-feed';
 
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
- * Every request that may have written empties this instance's read caches before its answer
- * leaves: a client that logs out, changes its zone or edits an edition and reads again at once
- * sees its own change, even before PostgreSQL's notification of it arrives (other instances
- * get that notification within milliseconds). Writes are few beside reads, so the caches stay
- * worth having.
+ * A request that may have written answers once its changes have reached this instance's read
+ * caches: a client that logs out, confirms a meeting or edits an edition and reads again at once
+ * sees its own change, even on the instance that wrote. The feed's settle() waits for the
+ * notifications of everything committed so far (one round trip); only when it cannot (feed down,
+ * too late) are all of the instance's caches emptied. It used to empty them on every write: at
+ * the venue every login and every answer to a meeting emptied every party's agenda copy.
  */
 @Injectable()
 export class ReadYourWritesInterceptor implements NestInterceptor {
@@ -20,10 +21,15 @@ export class ReadYourWritesInterceptor implements NestInterceptor {
     const method = context.switchToHttp().getRequest<Request>().method;
     if (READS.has(method)) return next.handle();
     return next.handle().pipe(
-      tap({
-        next: () => this.feed.changedHere(null),
-        error: () => this.feed.changedHere(null),
+      concatMap(async (value: unknown) => {
+        await this.settled();
+        return value;
       }),
+      catchError((error: unknown) => from(this.settled()).pipe(mergeMap(() => throwError(() => error)))),
     );
+  }
+
+  private async settled(): Promise<void> {
+    if (!(await this.feed.settle())) this.feed.changedHere(null);
   }
 }
