@@ -20,6 +20,7 @@ import { ReindexOfferSearchTerms1766200000001 } from './1766200000001-ReindexOff
 import { ReindexOfferSearchTermsVerbNouns1766300000000 } from './1766300000000-ReindexOfferSearchTermsVerbNouns';
 import { AgendaChangeNotifications1766400000000 } from './1766400000000-AgendaChangeNotifications';
 import { MeetingsFillfactor1766400000001 } from './1766400000001-MeetingsFillfactor';
+import { AgendaNameNotifications1766500000000 } from './1766500000000-AgendaNameNotifications';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the bundled API, the
@@ -48,4 +49,5 @@ export const MIGRATIONS = [
   ReindexOfferSearchTermsVerbNouns1766300000000,
   AgendaChangeNotifications1766400000000,
   MeetingsFillfactor1766400000001,
+  AgendaNameNotifications1766500000000,
 ];

@@ -3,6 +3,7 @@ import { ChangeFeed } from '../../apps/api/src/common/change-feed/change-feed';
 import { HotReads } from '../../apps/api/src/database/hot-reads';
 import { DEMO_PASSWORD } from '../../apps/api/src/database/seed/demo-seed';
 import { AgendaCache } from '../../apps/api/src/scheduling/agenda-cache';
+import { copiesByParty } from '../../apps/api/src/scheduling/agenda-copies';
 import { agendaRows, editionAgendaRows } from '../../apps/api/src/scheduling/scheduling.queries';
 import { book, demoParties, insertMeeting } from './reports-fixtures';
 import { createTestApp, TestApp } from './support/test-app';
@@ -15,6 +16,14 @@ async function eventually(check: () => Promise<boolean>, ms = 2000): Promise<boo
     if (Date.now() > until) return false;
     await new Promise((r) => setTimeout(r, 20));
   }
+}
+
+/** Until every notification committed so far has reached the app's feed (they arrive in commit order). */
+async function delivered(t: TestApp, sql: Client): Promise<void> {
+  const marker = `agenda:delivered-${Math.random()}`;
+  const back = new Promise<void>((resolve) => t.app.get(ChangeFeed).subscribe((change) => change === marker && resolve()));
+  await sql.query(`SELECT pg_notify('jinan_changes', $1)`, [marker]);
+  await back;
 }
 
 /**
@@ -69,9 +78,10 @@ describe('read caches follow committed changes', () => {
     }
   });
 
-  it("a party's agenda is read once while nothing changes, and shows a meeting's, a table's and a name's change made in SQL", async () => {
+  it("a party's agenda is read once while nothing of it changes, and shows a meeting's, a table's, a name's and a title's change made in SQL", async () => {
     const bureau = await t.as('bureau@demo.test');
     const p = await demoParties(t);
+    const [offer] = await t.db.query(`SELECT id FROM offers WHERE organization_id = $1 ORDER BY id LIMIT 1`, [p.cn[0]]);
     const meetingId = await insertMeeting(t, editionId, {
       jp: p.jp[0],
       cn: p.cn[0],
@@ -79,6 +89,7 @@ describe('read caches follow committed changes', () => {
       status: 'scheduled',
       createdAt: '2027-03-01T00:00:00Z',
       published: true,
+      offerId: offer.id,
     });
     await book(t, meetingId, 'health', 0, 0, 1);
     const {
@@ -102,15 +113,28 @@ describe('read caches follow committed changes', () => {
       throw error;
     }
     expect((await agenda()).confirmedByMe).toBe(before.confirmedByMe);
+    // Changes that show on no row of it leave the copy: the offer's amount, another organisation's name.
+    const [stranger] = await t.db.query(
+      `SELECT o.id FROM organizations o WHERE o.id <> $1 AND NOT EXISTS (SELECT 1 FROM meetings m WHERE $1 IN (m.jp_organization_id, m.cn_organization_id) AND o.id IN (m.jp_organization_id, m.cn_organization_id)) LIMIT 1`,
+      [booking.jp_organization_id],
+    );
+    await sql.query(`UPDATE offers SET investment_max_mcny = coalesce(investment_max_mcny, 0) + 1 WHERE id = $1`, [offer.id]);
+    await sql.query(`UPDATE organizations SET name_en = name_en || ' (renamed)' WHERE id = $1`, [stranger.id]);
+    await sql.query(`UPDATE organizations SET name_en = left(name_en, -10) WHERE id = $1`, [stranger.id]);
+    await delivered(t, sql);
+    expect((await agenda()).confirmedByMe).toBe(before.confirmedByMe);
     try {
-      // The meeting (the party's notification), then its table (every agenda), then the counterpart's name (`offers`).
+      // The meeting (the party's notification), then its table (every agenda), then the counterpart's name and the offer's title.
       await sql.query(`UPDATE meetings SET updated_at = now() WHERE id = $1`, [booking.meeting_id]);
       expect(await eventually(async () => (await agenda()).confirmedByMe === !before.confirmedByMe)).toBe(true);
       await sql.query(`UPDATE negotiation_tables SET number = number + 1000 WHERE id = $1`, [booking.table_id]);
       expect(await eventually(async () => (await agenda()).tableNumber === before.tableNumber + 1000)).toBe(true);
       await sql.query(`UPDATE organizations SET name_en = name_en || ' (renamed)' WHERE id = $1`, [booking.cn_organization_id]);
       expect(await eventually(async () => (await agenda()).counterpart.name.en === `${before.counterpart.name.en} (renamed)`)).toBe(true);
+      await sql.query(`UPDATE offers SET title_en = title_en || ' (renamed)' WHERE id = $1`, [offer.id]);
+      expect(await eventually(async () => (await agenda()).offer.titleEn === `${before.offer.titleEn} (renamed)`)).toBe(true);
     } finally {
+      await sql.query(`UPDATE offers SET title_en = left(title_en, -10) WHERE id = $1`, [offer.id]);
       await sql.query(`UPDATE meetings SET jp_confirmed_at = CASE WHEN jp_confirmed_at IS NULL THEN now() END WHERE id = $1`, [booking.meeting_id]);
       await sql.query(`UPDATE negotiation_tables SET number = number - 1000 WHERE id = $1`, [booking.table_id]);
       await sql.query(`UPDATE organizations SET name_en = left(name_en, -10) WHERE id = $1`, [booking.cn_organization_id]);
@@ -127,7 +151,7 @@ describe('read caches follow committed changes', () => {
     await book(t, unpublished, 'health', 1, 3, 3);
     const hot = t.app.get(HotReads);
 
-    const filled = await editionAgendaRows(hot, editionId);
+    const filled = new Map([...copiesByParty(await editionAgendaRows(hot, editionId))].map(([party, copy]) => [party, copy.rows]));
     const parties: { id: string }[] = await t.db.query(
       `SELECT DISTINCT unnest(ARRAY[jp_organization_id, cn_organization_id]) AS id FROM bookings WHERE edition_id = $1`,
       [editionId],
@@ -141,11 +165,8 @@ describe('read caches follow committed changes', () => {
     const [jp1, cn2] = [await t.as('jp1@demo.test'), await t.as('cn2@demo.test')];
     // The inserts' notifications delivered (in commit order: a later one's arrival says so), every copy
     // emptied (as a table's change does, applied at once); then one party's read fills the edition's copies.
-    const feed = t.app.get(ChangeFeed);
-    const delivered = new Promise<void>((resolve) => feed.subscribe((change) => change === 'agenda:delivered' && resolve()));
-    await sql.query(`NOTIFY jinan_changes, 'agenda:delivered'`);
-    await delivered;
-    feed.changedHere('agenda');
+    await delivered(t, sql);
+    t.app.get(ChangeFeed).changedHere('agenda');
     const cache = t.app.get(AgendaCache);
     const ofCn2 = async () => {
       const res = await t.http.get(`/api/events/${editionId}/agenda`).set(cn2);

@@ -2,14 +2,14 @@ import { Injectable, Logger } from '@nestjs/common';
 import { ChangeAwareCache } from '../common/change-feed/change-aware-cache';
 import { ChangeFeed } from '../common/change-feed/change-feed';
 import { HotReads } from '../database/hot-reads';
+import type { AgendaCopy, AgendaRows } from './agenda-copies';
+import { copiesByParty, copyOf, SHARED_ROW_BYTES } from './agenda-copies';
 import { agendaRows, editionAgendaRows, editionAgendaSize } from './scheduling.queries';
 
-type AgendaRows = Record<string, never>[];
-
-/** What the copies may hold in all, in rows (an empty agenda counts one). */
-const CACHED_AGENDA_ROWS = 40_000;
+/** What the copies may hold in all, in bytes of heap as agenda-copies.ts reckons them. */
+const CACHED_AGENDA_BYTES = 64 * 2 ** 20;
 /** An edition's agendas are filled at once when they take at most this share of the copies. */
-const FILL_SHARE = 0.5;
+const FILL_SHARE = 0.75;
 /** An edition is filled again at most this often (a fill overtaken by changes, emptied copies). */
 const FILL_INTERVAL_MS = 5_000;
 /** A safety net only (a live feed drops a copy as soon as its rows change); fills renew before it. */
@@ -19,21 +19,22 @@ const TTL_MS = 5 * 60_000;
  * A party's agenda rows keep being read while the venue refreshes (every party every few
  * seconds at 200 req/s) and change only when one of its meetings does: this instance's copy,
  * per party, while the change feed is live. Dropped when a meeting or booking of the party is
- * written (`agenda:<organization id>`), a session or table changes (`agenda`), or any offer or
- * organisation does (`offers`: the titles and names the rows carry). Zone formatting stays per
- * request (the copy holds instants). Bounded by rows, not parties (a row is ~800 B of heap;
- * parties hold from one meeting to 150 at 100×): 40,000 rows, ~32 MiB — every party of a 10×
- * round (1,448 parties, 15,000 rows), a quarter of a 100× round's.
+ * written, or the name of its counterpart or the title of its offer (`agenda:<organization id>`,
+ * migrations AgendaChangeNotifications and AgendaNameNotifications), and when a session or table
+ * changes (`agenda`); other offers' and organisations' changes leave it. Zone formatting stays per
+ * request (the copy holds instants). Bounded by the heap its rows take (agenda-copies.ts;
+ * parties hold from one meeting to 150 at 100×): 64 MiB.
  *
  * The first party read of an edition (and the first after the copies were emptied) also fills
  * every party's published agenda of the edition from one read, in the background, when it fits
- * in half the copies: otherwise each party's first read after a change is its own query, and a
- * venue of 1,448 parties refreshing after an offer change is 1,448 queries within seconds.
+ * in three quarters of the copies (the rows it reads share their repeated values: a 100× round's
+ * 150,000 rows fit): otherwise each party's first read after a change is its own query, and a
+ * venue of 1,448 parties refreshing after the copies were emptied is 1,448 queries within seconds.
  */
 @Injectable()
 export class AgendaCache {
   private readonly logger = new Logger('AgendaCache');
-  private readonly agendas: ChangeAwareCache<AgendaRows>;
+  private readonly agendas: ChangeAwareCache<AgendaCopy>;
   /** Per edition, the copies' clear count and the time of its last fill (or attempt). */
   private readonly filled = new Map<string, { clears: number; at: number }>();
   /** The last fill started (tests wait for it). */
@@ -45,17 +46,17 @@ export class AgendaCache {
   ) {
     this.agendas = new ChangeAwareCache(feed, {
       kind: 'agenda',
-      clearedBy: ['offers'],
-      maxEntries: CACHED_AGENDA_ROWS,
-      weigh: (rows) => rows.length + 1,
+      maxEntries: CACHED_AGENDA_BYTES,
+      weigh: (copy) => copy.bytes,
       ttlMs: TTL_MS,
     });
   }
 
   /** AGENDA_SQL's rows for the party in the edition (`withUnpublished`: the bureau's view). */
-  rows(editionId: string, organizationId: string, withUnpublished: boolean): Promise<AgendaRows> {
+  async rows(editionId: string, organizationId: string, withUnpublished: boolean): Promise<AgendaRows> {
     if (!withUnpublished) this.fillSoon(editionId);
-    return this.agendas.get(organizationId, key(editionId, withUnpublished), () => agendaRows(this.hot, editionId, organizationId, withUnpublished));
+    const read = async () => copyOf(await agendaRows(this.hot, editionId, organizationId, withUnpublished));
+    return (await this.agendas.get(organizationId, key(editionId, withUnpublished), read)).rows;
   }
 
   /** Starts a fill of the edition's published agendas unless one is recent or the copies hold it. */
@@ -79,8 +80,8 @@ export class AgendaCache {
 
   /** Every party's published agenda of the edition from one read, when it fits; how many parties it kept. */
   async fill(editionId: string): Promise<number> {
-    if ((await editionAgendaSize(this.hot, editionId)) > CACHED_AGENDA_ROWS * FILL_SHARE) return 0;
-    return this.agendas.fill(key(editionId, false), () => editionAgendaRows(this.hot, editionId));
+    if ((await editionAgendaSize(this.hot, editionId)) * SHARED_ROW_BYTES > CACHED_AGENDA_BYTES * FILL_SHARE) return 0;
+    return this.agendas.fill(key(editionId, false), async () => copiesByParty(await editionAgendaRows(this.hot, editionId)));
   }
 }
 

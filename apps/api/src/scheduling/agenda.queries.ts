@@ -29,7 +29,9 @@ export const AGENDA_SQL = `SELECT m.id, m.status, lower(b.during) AS starts_at, 
  * Every party's published agenda in the edition at once ($1 edition), the rows AGENDA_SQL
  * gives each party with `party` first: one booking twice, once for each side. AgendaCache fills
  * its copies from it in one read where AGENDA_SQL would be run once per party; the columns and
- * their expressions are AGENDA_SQL's (a test compares the two party by party).
+ * their expressions are AGENDA_SQL's (a test compares the two party by party). Unordered: each
+ * party's rows are put in AGENDA_SQL's order after the read (agenda-copies.ts), where a 100×
+ * round's 150,000 rows sorted here spilled to disk.
  */
 export const EDITION_AGENDA_SQL = `SELECT p.party, m.id, m.status, lower(b.during) AS starts_at, upper(b.during) AS ends_at, b.session_id, s.sector, s.venue, t.number AS table_number,
         other.id AS other_id, other.name_zh, other.name_ja, other.name_en,
@@ -42,8 +44,7 @@ export const EDITION_AGENDA_SQL = `SELECT p.party, m.id, m.status, lower(b.durin
    JOIN negotiation_tables t ON t.id = b.table_id
    JOIN organizations other ON other.id = CASE WHEN m.jp_organization_id = p.party THEN m.cn_organization_id ELSE m.jp_organization_id END
    LEFT JOIN offers o ON o.id = m.offer_id
-  WHERE b.edition_id = $1 AND m.slot_published_at IS NOT NULL
-  ORDER BY p.party, lower(b.during), t.number`;
+  WHERE b.edition_id = $1 AND m.slot_published_at IS NOT NULL`;
 
 /** An upper bound of EDITION_AGENDA_SQL's rows ($1 edition), read before it: two per booking. */
 export const EDITION_AGENDA_SIZE_SQL = `SELECT 2 * count(*)::int AS rows FROM bookings WHERE edition_id = $1`;

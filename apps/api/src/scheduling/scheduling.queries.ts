@@ -55,16 +55,9 @@ export function agendaRows(hot: HotReads, editionId: string, organizationId: str
   return hot.query('agenda', AGENDA_SQL, [editionId, organizationId, withUnpublished]);
 }
 
-/** Every party's published agenda in the edition (EDITION_AGENDA_SQL), rows by party as agendaRows gives them. */
-export async function editionAgendaRows(hot: HotReads, editionId: string): Promise<Map<string, Record<string, never>[]>> {
-  const rows = await hot.query<{ party: string } & Record<string, never>>('edition-agenda', EDITION_AGENDA_SQL, [editionId]);
-  const byParty = new Map<string, Record<string, never>[]>();
-  for (const { party, ...row } of rows) {
-    let own = byParty.get(party);
-    if (!own) byParty.set(party, (own = []));
-    own.push(row as Record<string, never>);
-  }
-  return byParty;
+/** Every party's published agenda in the edition (EDITION_AGENDA_SQL): agendaRows' rows, each with its `party` first, by party. */
+export function editionAgendaRows(hot: HotReads, editionId: string): Promise<({ party: string } & Record<string, never>)[]> {
+  return hot.query('edition-agenda', EDITION_AGENDA_SQL, [editionId]);
 }
 
 /** An upper bound of editionAgendaRows' rows in all. */
