@@ -1,6 +1,7 @@
 import { aFirm, anOffer } from '../testing/builders';
 import { DEVELOPMENT_CONFIG, generatePlantedData } from '../testing/planted-data';
 import type { MatchingFirm, MatchingOffer } from './domain';
+import type { PreparedOffers } from './prepare-offers';
 import { prepareOffers } from './prepare-offers';
 import { firmDemand, scoreAll } from './rank';
 import { scorePair } from './score-pair';
@@ -82,5 +83,48 @@ describe('a run split into firm shards, each scored with the total demand', () =
     // Any top-K: demand counts each firm's first-pass top spread.poolSize (10), the head of every pool.
     expect(firmDemand(shard, prepared)).toEqual(scoreAll(shard, prepared, { topK: 20, topCompanies: 10 }).demand);
     expect(firmDemand(shard, prepared)).toEqual(scoreAll(shard, prepared, { topK: 3 }).demand);
+  });
+});
+
+describe('the two-pass shortcut never changes a result', () => {
+  /** Every pair scored alone (scorePair with the run's demand), ranked by score then offer id. */
+  function bruteForce(firm: MatchingFirm, prepared: PreparedOffers, demand: Record<string, number>, topK: number, topCompanies: number) {
+    const scored = [...prepared.offers].map((o) => ({ id: o.id, company: o.organizationId, score: scorePair(firm, o.id, prepared, { demand }).score }));
+    const byScore = (a: { score: number; id: string }, b: { score: number; id: string }) => b.score - a.score || (a.id < b.id ? -1 : 1);
+    const best = new Map<string, { score: number; id: string }>();
+    for (const o of [...scored].sort(byScore)) if (!best.has(o.company)) best.set(o.company, { score: o.score, id: o.company });
+    return {
+      offers: [...scored]
+        .sort(byScore)
+        .slice(0, topK)
+        .map((o) => [o.id, o.score]),
+      companies: [...best.values()]
+        .sort(byScore)
+        .slice(0, topCompanies)
+        .map((c) => [c.id, c.score]),
+    };
+  }
+
+  const planted = generatePlantedData({ ...DEVELOPMENT_CONFIG, firms: 12, offers: 400, seed: 5 });
+  // Sixty offers alike from thirty companies, every other one crowded (a sharded run's total
+  // demand: 30,000 firms at 100×): the first pass ties them all, the crowded lose spread after it,
+  // so an offer outside the first pass's pool can reach the last place and each firm is ranked
+  // again over every offer — the path most firms of a 100× run take.
+  const alike = Array.from({ length: 60 }, (_, i) =>
+    anOffer({ id: `of-${String(i).padStart(2, '0')}`, organizationId: `co-${String(i % 30).padStart(2, '0')}`, title: { en: 'Hydrogen fuel cell stacks' } }),
+  );
+  const alikeFirms = ['hydrogen fuel cells', 'fuel cell stacks for buses'].map((seeks, i) => aFirm({ id: `jp-${i}`, seeks: { en: seeks } }));
+  it.each([
+    ['planted data, the first pass decides', planted.firms, planted.offers, undefined],
+    ['planted data, half the offers crowded', planted.firms, planted.offers, Object.fromEntries(planted.offers.map((o, i) => [o.id, i % 2 ? 400 : 1]))],
+    ['offers alike, half of them crowded', alikeFirms, alike, Object.fromEntries(alike.map((o, i) => [o.id, i % 2 ? 1 : 400]))],
+  ])('ranks offers and companies as every pair scored alone does: %s', (_, firms, offers, demand) => {
+    const prepared = prepareOffers(offers);
+    const run = scoreAll(firms, prepared, { topK: 5, topCompanies: 4, ...(demand ? { demand } : {}) });
+    run.firms.forEach((ranked, f) => {
+      const expected = bruteForce(firms[f] as MatchingFirm, prepared, run.demand, 5, 4);
+      expect(ranked.offers.map((o) => [o.offerId, o.score])).toEqual(expected.offers);
+      expect(ranked.companies.map((c) => [c.organizationId, c.score])).toEqual(expected.companies);
+    });
   });
 });

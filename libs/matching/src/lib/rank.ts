@@ -40,6 +40,8 @@ export function scoreAll(firms: readonly MatchingFirm[], offers: readonly Matchi
   const spreadCents = Math.ceil(weights.parts.spread * 10000) + 1;
   const companyOffers = offersPerCompany(prepared);
   const structuralParts = new StructuralParts(prepared);
+  const everyCents = new Int32Array(n);
+  const companyBest = new Int32Array(prepared.organizationIds.length);
 
   const results: FirmRecommendations[] = firms.map((firm, f) => {
     const { context, pool, floorCents } = firstPass[f] as (typeof firstPass)[number];
@@ -61,14 +63,19 @@ export function scoreAll(firms: readonly MatchingFirm[], offers: readonly Matchi
         ? -1
         : Math.max(...(companyOffers[companyTop[companyTop.length - 1] as number] as number[]).map(finalCents));
     if (bound >= 0 && (lastOffer <= bound || lastCompany <= bound)) {
+      // Every offer scored, into arrays: at 300,000 offers a Map of every score and a sort of
+      // every position took about a second per firm, and most firms of a 100× run come here.
       raw.fill(0);
       accumulate(prepared, context.query, 0, raw);
       for (let d = 0; d < n; d++) {
-        if (!score.has(d)) score.set(d, toCentiPoints(combinedScore(context.profile, context.query, prepared, d, raw[d] as number, spread[d] as number)));
+        const c = score.get(d);
+        everyCents[d] = c !== undefined ? c : toCentiPoints(combinedScore(context.profile, context.query, prepared, d, raw[d] as number, spread[d] as number));
       }
-      const all = Array.from({ length: n }, (_, d) => d);
-      offerTop = rankPositions(all, finalCents, topK);
-      companyTop = rankCompanies(all, prepared, finalCents, topCompanies);
+      offerTop = topByCents(everyCents, n, topK);
+      companyTop = topCompaniesByCents(everyCents, prepared, companyBest, topCompanies);
+      // What the rest reads of these (finalCents) is what they were ranked by.
+      for (const d of offerTop) score.set(d, everyCents[d] as number);
+      for (const c of companyTop) for (const d of companyOffers[c] as number[]) score.set(d, everyCents[d] as number);
     }
     const firmParts = structuralParts.forFirm(firm);
     const explained = new Map<number, OfferMatch>();
@@ -154,6 +161,35 @@ function offersPerCompany(prepared: PreparedOffers): number[][] {
   const lists: number[][] = prepared.organizationIds.map(() => []);
   prepared.company.forEach((c, d) => (lists[c] as number[]).push(d));
   return lists;
+}
+
+/**
+ * The best `k` of positions 0…n−1 by cents, ties by position: rankPositions over every position,
+ * in one pass that keeps k (positions come in ascending order, so a tie never displaces).
+ */
+function topByCents(cents: Int32Array, n: number, k: number): number[] {
+  const top: number[] = [];
+  if (k <= 0) return top;
+  for (let d = 0; d < n; d++) {
+    const v = cents[d] as number;
+    if (top.length === k && v <= (cents[top[k - 1] as number] as number)) continue;
+    let j = top.length;
+    while (j > 0 && (cents[top[j - 1] as number] as number) < v) j--;
+    top.splice(j, 0, d);
+    if (top.length > k) top.pop();
+  }
+  return top;
+}
+
+/** rankCompanies over every position: each company by its best offer's cents, ties by company position. */
+function topCompaniesByCents(cents: Int32Array, prepared: PreparedOffers, best: Int32Array, k: number): number[] {
+  best.fill(-1);
+  for (let d = 0; d < cents.length; d++) {
+    const c = prepared.company[d] as number;
+    if ((cents[d] as number) > (best[c] as number)) best[c] = cents[d] as number;
+  }
+  // Every company has an offer: ranked as topByCents ranks positions.
+  return topByCents(best, best.length, k);
 }
 
 /** The best `k` of `positions` by score, ties by position. */
