@@ -1,10 +1,10 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { ChangeAwareCache } from '../common/change-feed/change-aware-cache';
 import { ChangeFeed } from '../common/change-feed/change-feed';
 import { HotReads } from '../database/hot-reads';
 import type { AgendaCopy, AgendaRows } from './agenda-copies';
 import { copiesByParty, copyOf, SHARED_ROW_BYTES } from './agenda-copies';
-import { agendaRows, editionAgendaRows, editionAgendaSize } from './scheduling.queries';
+import { agendaRows, editionAgendaRows, editionAgendaSize, upcomingPublishedEditions } from './scheduling.queries';
 
 /** What the copies may hold in all, in bytes of heap as agenda-copies.ts reckons them. */
 const CACHED_AGENDA_BYTES = 64 * 2 ** 20;
@@ -12,6 +12,8 @@ const CACHED_AGENDA_BYTES = 64 * 2 ** 20;
 const FILL_SHARE = 0.75;
 /** An edition is filled again at most this often (a fill overtaken by changes, emptied copies). */
 const FILL_INTERVAL_MS = 5_000;
+/** How long a starting instance waits for the change feed before it fills nothing. */
+const FEED_WAIT_MS = 10_000;
 /** A safety net only (a live feed drops a copy as soon as its rows change); fills renew before it. */
 const TTL_MS = 5 * 60_000;
 
@@ -32,17 +34,18 @@ const TTL_MS = 5 * 60_000;
  * venue of 1,448 parties refreshing after the copies were emptied is 1,448 queries within seconds.
  */
 @Injectable()
-export class AgendaCache {
+export class AgendaCache implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('AgendaCache');
   private readonly agendas: ChangeAwareCache<AgendaCopy>;
   /** Per edition, the copies' clear count and the time of its last fill (or attempt). */
   private readonly filled = new Map<string, { clears: number; at: number }>();
   /** The last fill started (tests wait for it). */
   private filling: Promise<number> = Promise.resolve(0);
+  private closed = false;
 
   constructor(
     private readonly hot: HotReads,
-    feed: ChangeFeed,
+    private readonly feed: ChangeFeed,
   ) {
     this.agendas = new ChangeAwareCache(feed, {
       kind: 'agenda',
@@ -50,6 +53,22 @@ export class AgendaCache {
       weigh: (copy) => copy.bytes,
       ttlMs: TTL_MS,
     });
+  }
+
+  /**
+   * A starting instance (a deploy, a restart during the venue) fills the agendas of the editions
+   * about to take place, soonest first, while they fit: its first reads are answered from them,
+   * not by a query per party. In the background; nothing waits for it.
+   */
+  onApplicationBootstrap(): void {
+    this.filling = this.fillComingEditions().catch((error: Error) => {
+      if (!this.closed) this.logger.warn(`filling the coming editions' agendas: ${error.message}`);
+      return 0;
+    });
+  }
+
+  onApplicationShutdown(): void {
+    this.closed = true;
   }
 
   /** AGENDA_SQL's rows for the party in the edition (`withUnpublished`: the bureau's view). */
@@ -76,6 +95,24 @@ export class AgendaCache {
   /** The parties the last fill started by a read kept, once it ended. */
   lastFill(): Promise<number> {
     return this.filling;
+  }
+
+  /** The coming editions' agendas (see onApplicationBootstrap); how many parties it kept. */
+  async fillComingEditions(): Promise<number> {
+    for (const until = Date.now() + FEED_WAIT_MS; !this.feed.isLive(); ) {
+      if (this.closed || Date.now() > until) return 0;
+      await new Promise((resolve) => setTimeout(resolve, 100).unref());
+    }
+    let room = CACHED_AGENDA_BYTES * FILL_SHARE;
+    let kept = 0;
+    for (const editionId of await upcomingPublishedEditions(this.hot)) {
+      const bytes = (await editionAgendaSize(this.hot, editionId)) * SHARED_ROW_BYTES;
+      if (this.closed || bytes > room) break;
+      room -= bytes;
+      this.filled.set(editionId, { clears: this.agendas.clears, at: Date.now() });
+      kept += await this.agendas.fill(key(editionId, false), async () => copiesByParty(await editionAgendaRows(this.hot, editionId)));
+    }
+    return kept;
   }
 
   /** Every party's published agenda of the edition from one read, when it fits; how many parties it kept. */

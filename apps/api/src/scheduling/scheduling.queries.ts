@@ -60,6 +60,19 @@ export function editionAgendaRows(hot: HotReads, editionId: string): Promise<({ 
   return hot.query('edition-agenda', EDITION_AGENDA_SQL, [editionId]);
 }
 
+/** Editions not yet over (in their own zone) with published meetings, soonest first: the agendas about to be read. */
+export async function upcomingPublishedEditions(hot: HotReads): Promise<string[]> {
+  const rows = await hot.query<{ id: string }>(
+    'upcoming-published-editions',
+    `SELECT e.id FROM editions e
+      WHERE e.end_date >= (now() AT TIME ZONE e.time_zone)::date
+        AND EXISTS (SELECT 1 FROM meetings m WHERE m.edition_id = e.id AND m.slot_published_at IS NOT NULL)
+      ORDER BY e.start_date, e.id LIMIT 5`,
+    [],
+  );
+  return rows.map((r) => r.id);
+}
+
 /** An upper bound of editionAgendaRows' rows in all. */
 export async function editionAgendaSize(hot: HotReads, editionId: string): Promise<number> {
   const [{ rows }] = await hot.query<{ rows: number }>('edition-agenda-size', EDITION_AGENDA_SIZE_SQL, [editionId]);
