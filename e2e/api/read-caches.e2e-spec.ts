@@ -26,6 +26,19 @@ async function delivered(t: TestApp, sql: Client): Promise<void> {
   await back;
 }
 
+/** A change that notifies nobody (the session's triggers off): whatever a cache then answers is its copy. */
+async function withoutTriggers(sql: Client, statement: string, params: unknown[]): Promise<void> {
+  await sql.query('BEGIN');
+  try {
+    await sql.query(`SET LOCAL session_replication_role = replica`);
+    await sql.query(statement, params);
+    await sql.query('COMMIT');
+  } catch (error) {
+    await sql.query('ROLLBACK');
+    throw error;
+  }
+}
+
 /**
  * The per-instance read caches (a token's user, an edition, a party's agenda, rendered search pages) are only
  * kept while PostgreSQL's change notifications are live, and any committed change — through
@@ -59,15 +72,7 @@ describe('read caches follow committed changes', () => {
     // edition is still to come, and now has a published meeting.
     expect(await t.app.get(AgendaCache).fillComingEditions()).toBeGreaterThan(0);
     // Written with the triggers off: the party's first read is the copy the start filled.
-    await sql.query('BEGIN');
-    try {
-      await sql.query(`SET LOCAL session_replication_role = replica`);
-      await sql.query(`UPDATE meetings SET cn_confirmed_at = CASE WHEN cn_confirmed_at IS NULL THEN now() END WHERE id = $1`, [meeting.id]);
-      await sql.query('COMMIT');
-    } catch (error) {
-      await sql.query('ROLLBACK');
-      throw error;
-    }
+    await withoutTriggers(sql, `UPDATE meetings SET cn_confirmed_at = CASE WHEN cn_confirmed_at IS NULL THEN now() END WHERE id = $1`, [meeting.id]);
     const item = async () =>
       (await t.http.get(`/api/events/${editionId}/agenda`).set(auth)).body.items.find((i: { meetingId: string }) => i.meetingId === meeting.id);
     const [{ confirmed }] = await t.db.query(`SELECT cn_confirmed_at IS NOT NULL AS confirmed FROM meetings WHERE id = $1`, [meeting.id]);
@@ -132,15 +137,7 @@ describe('read caches follow committed changes', () => {
     const before = await agenda();
     expect(before).toBeDefined();
     // Written with the session's triggers off (no notification): the copy is what answers.
-    await sql.query('BEGIN');
-    try {
-      await sql.query(`SET LOCAL session_replication_role = replica`);
-      await sql.query(`UPDATE meetings SET jp_confirmed_at = CASE WHEN jp_confirmed_at IS NULL THEN now() END WHERE id = $1`, [booking.meeting_id]);
-      await sql.query('COMMIT');
-    } catch (error) {
-      await sql.query('ROLLBACK');
-      throw error;
-    }
+    await withoutTriggers(sql, `UPDATE meetings SET jp_confirmed_at = CASE WHEN jp_confirmed_at IS NULL THEN now() END WHERE id = $1`, [booking.meeting_id]);
     expect((await agenda()).confirmedByMe).toBe(before.confirmedByMe);
     // Changes that show on no row of it leave the copy: the offer's amount, another organisation's name.
     const [stranger] = await t.db.query(
@@ -211,15 +208,7 @@ describe('read caches follow committed changes', () => {
       }, 8000),
     ).toBe(true);
     // cn2 never read its agenda: written with the triggers off, the filled copy is what answers.
-    await sql.query('BEGIN');
-    try {
-      await sql.query(`SET LOCAL session_replication_role = replica`);
-      await sql.query(`UPDATE meetings SET cn_confirmed_at = now() WHERE id = $1`, [published]);
-      await sql.query('COMMIT');
-    } catch (error) {
-      await sql.query('ROLLBACK');
-      throw error;
-    }
+    await withoutTriggers(sql, `UPDATE meetings SET cn_confirmed_at = now() WHERE id = $1`, [published]);
     expect((await ofCn2()).confirmedByMe).toBe(false);
     // Another user's write on this instance (a login) waits for its own notifications, and empties no other copy.
     expect((await t.http.post('/api/auth/login').send({ email: 'jp3@demo.test', password: DEMO_PASSWORD })).status).toBeLessThan(300);
