@@ -2,9 +2,8 @@ import { Client } from 'pg';
 import { ChangeFeed } from '../../apps/api/src/common/change-feed/change-feed';
 import { HotReads } from '../../apps/api/src/database/hot-reads';
 import { DEMO_PASSWORD } from '../../apps/api/src/database/seed/demo-seed';
-import { AgendaCache } from '../../apps/api/src/scheduling/agenda-cache';
-import { copiesByParty } from '../../apps/api/src/scheduling/agenda-copies';
-import { agendaRows, editionAgendaRows } from '../../apps/api/src/scheduling/scheduling.queries';
+import { AgendaCache, readEditionCopies } from '../../apps/api/src/scheduling/agenda-cache';
+import { agendaRows } from '../../apps/api/src/scheduling/scheduling.queries';
 import { book, demoParties, insertMeeting } from './reports-fixtures';
 import { createTestApp, TestApp } from './support/test-app';
 
@@ -177,15 +176,22 @@ describe('read caches follow committed changes', () => {
     await book(t, unpublished, 'health', 1, 3, 3);
     const hot = t.app.get(HotReads);
 
-    const filled = new Map([...copiesByParty(await editionAgendaRows(hot, editionId))].map(([party, copy]) => [party, copy.rows]));
+    // Read at once, and a booking at a time (the batches' seams).
+    const [filled, byOne] = [await readEditionCopies(hot, editionId), await readEditionCopies(hot, editionId, 1)].map(
+      (copies) => new Map([...copies].map(([party, copy]) => [party, copy.rows])),
+    );
     const parties: { id: string }[] = await t.db.query(
       `SELECT DISTINCT unnest(ARRAY[jp_organization_id, cn_organization_id]) AS id FROM bookings WHERE edition_id = $1`,
       [editionId],
     );
     expect(parties.length).toBeGreaterThanOrEqual(3);
-    for (const { id } of parties) expect(filled.get(id) ?? []).toEqual(await agendaRows(hot, editionId, id, false));
-    expect(filled.get(p.cn[1] as string)?.some((row) => (row as { id: string }).id === published)).toBe(true);
-    expect(filled.get(p.cn[2] as string)?.some((row) => (row as { id: string }).id === unpublished) ?? false).toBe(false);
+    for (const { id } of parties) {
+      const own = await agendaRows(hot, editionId, id, false);
+      expect(filled?.get(id) ?? []).toEqual(own);
+      expect(byOne?.get(id) ?? []).toEqual(own);
+    }
+    expect(filled?.get(p.cn[1] as string)?.some((row) => row['id'] === published)).toBe(true);
+    expect(filled?.get(p.cn[2] as string)?.some((row) => row['id'] === unpublished) ?? false).toBe(false);
 
     // Logged in first: a write (a login is one) empties the instance's copies (ReadYourWritesInterceptor).
     const [jp1, cn2] = [await t.as('jp1@demo.test'), await t.as('cn2@demo.test')];

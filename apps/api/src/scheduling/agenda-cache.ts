@@ -2,8 +2,8 @@ import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { ChangeAwareCache } from '../common/change-feed/change-aware-cache';
 import { ChangeFeed } from '../common/change-feed/change-feed';
 import { HotReads } from '../database/hot-reads';
-import type { AgendaCopy, AgendaRows } from './agenda-copies';
-import { copiesByParty, copyOf, SHARED_ROW_BYTES } from './agenda-copies';
+import type { AgendaCopy, AgendaRows, PartyRow } from './agenda-copies';
+import { copyOf, SHARED_ROW_BYTES, SharedCopies } from './agenda-copies';
 import { agendaRows, editionAgendaRows, editionAgendaSize, upcomingPublishedEditions } from './scheduling.queries';
 
 /** What the copies may hold in all, in bytes of heap as agenda-copies.ts reckons them. */
@@ -12,6 +12,8 @@ const CACHED_AGENDA_BYTES = 64 * 2 ** 20;
 const FILL_SHARE = 0.75;
 /** An edition is filled again at most this often (a fill overtaken by changes, emptied copies). */
 const FILL_INTERVAL_MS = 5_000;
+/** Bookings per read of a fill (20,000 rows, ~23 MiB of heap before they are shared). */
+const FILL_BATCH = 10_000;
 /** How long a starting instance waits for the change feed before it fills nothing. */
 const FEED_WAIT_MS = 10_000;
 /** A safety net only (a live feed drops a copy as soon as its rows change); fills renew before it. */
@@ -110,7 +112,7 @@ export class AgendaCache implements OnApplicationBootstrap, OnApplicationShutdow
       if (this.closed || bytes > room) break;
       room -= bytes;
       this.filled.set(editionId, { clears: this.agendas.clears, at: Date.now() });
-      kept += await this.agendas.fill(key(editionId, false), async () => copiesByParty(await editionAgendaRows(this.hot, editionId)));
+      kept += await this.agendas.fill(key(editionId, false), () => readEditionCopies(this.hot, editionId));
     }
     return kept;
   }
@@ -118,7 +120,19 @@ export class AgendaCache implements OnApplicationBootstrap, OnApplicationShutdow
   /** Every party's published agenda of the edition from one read, when it fits; how many parties it kept. */
   async fill(editionId: string): Promise<number> {
     if ((await editionAgendaSize(this.hot, editionId)) * SHARED_ROW_BYTES > CACHED_AGENDA_BYTES * FILL_SHARE) return 0;
-    return this.agendas.fill(key(editionId, false), async () => copiesByParty(await editionAgendaRows(this.hot, editionId)));
+    return this.agendas.fill(key(editionId, false), () => readEditionCopies(this.hot, editionId));
+  }
+}
+
+/** Every party's copy of its published agenda in the edition, read `batch` bookings at a time. */
+export async function readEditionCopies(hot: HotReads, editionId: string, batch = FILL_BATCH): Promise<Map<string, AgendaCopy>> {
+  const copies = new SharedCopies();
+  for (let after = '00000000-0000-0000-0000-000000000000'; ; ) {
+    const rows = await editionAgendaRows(hot, editionId, after, batch);
+    if (!rows.length) return copies.done();
+    copies.add(rows);
+    // In meeting id order: the last row's meeting is the batch's last booking.
+    after = (rows[rows.length - 1] as PartyRow)['id'];
   }
 }
 

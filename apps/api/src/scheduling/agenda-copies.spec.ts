@@ -1,17 +1,27 @@
+import type { PartyRow } from './agenda-copies';
 import { copiesByParty, COPY_BYTES, SHARED_ROW_BYTES } from './agenda-copies';
 
 describe('copiesByParty', () => {
   const at = (iso: string) => new Date(iso);
-  const row = (party: string, id: string, other: string, starts: string) =>
-    ({ party, id, other_id: other, name_en: `Company ${other}`, starts_at: at(starts), table_number: 3, confirmed_by_me: false }) as unknown as {
-      party: string;
-    } & Record<string, never>;
+  const row = (party: string, id: string, other: string, starts: string, published = true) =>
+    ({
+      party,
+      id,
+      other_id: other,
+      name_en: `Company ${other}`,
+      starts_at: at(starts),
+      table_number: 3,
+      confirmed_by_me: false,
+      published,
+    }) as unknown as PartyRow;
 
-  it("groups the rows by party, each party's in the agenda's order (start, table), without the party column, their repeated instants shared", () => {
+  it("groups the rows by party, each party's in the agenda's order (start, table), without the party and published columns, published ones only, their repeated instants shared", () => {
     const copies = copiesByParty([
       row('a', 'm2', 'y', '2027-05-27T02:00:00Z'),
       row('x', 'm1', 'a', '2027-05-27T01:00:00Z'),
       row('a', 'm1', 'x', '2027-05-27T01:00:00Z'),
+      row('a', 'm3', 'z', '2027-05-27T03:00:00Z', false),
+      row('z', 'm3', 'a', '2027-05-27T03:00:00Z', false),
     ]);
     expect([...copies.keys()].sort()).toEqual(['a', 'x']);
     const a = copies.get('a')?.rows ?? [];

@@ -23,43 +23,61 @@ export function copyOf(rows: AgendaRows): AgendaCopy {
   return { rows, bytes: COPY_BYTES + ROW_BYTES * rows.length };
 }
 
+/** An edition's rows as EDITION_AGENDA_SQL gives them: AGENDA_SQL's, with the party they are for and whether published. */
+export type PartyRow = { party: string; published: boolean } & Record<string, never>;
+
 /**
- * Every party's copy from an edition's rows (each with its `party`, in any order), each party's
- * rows in AGENDA_SQL's order (start, then table number: one party is at one table at a time),
- * the values rows repeat shared: a 100× round's 150,000 rows name 5,768 parties, 75,000 offers,
- * a few hundred instants.
+ * Every party's copy of its published agenda, built from an edition's rows batch by batch (in
+ * any order), the values rows repeat shared: a 100× round's 150,000 rows name 5,768 parties,
+ * 75,000 offers, a few hundred instants. `done` puts each party's rows in AGENDA_SQL's order
+ * (start, then table number: one party is at one table at a time).
  */
-export function copiesByParty(rows: readonly ({ party: string } & Record<string, never>)[]): Map<string, AgendaCopy> {
-  const strings = new Map<string, string>();
-  const instants = new Map<number, Date>();
-  const share = (value: unknown): unknown => {
+export class SharedCopies {
+  private readonly strings = new Map<string, string>();
+  private readonly instants = new Map<number, Date>();
+  private readonly copies = new Map<string, AgendaCopy>();
+
+  add(rows: readonly PartyRow[]): void {
+    const columns = rows.length ? Object.keys(rows[0] as object).filter((column) => column !== 'party' && column !== 'published') : [];
+    for (const row of rows) {
+      if (!row.published) continue;
+      let copy = this.copies.get(row.party);
+      if (!copy) this.copies.set(row.party, (copy = { rows: [], bytes: COPY_BYTES }));
+      const shared: Record<string, unknown> = {};
+      // The meeting's id is the row's own: not worth a lookup.
+      for (const column of columns) shared[column] = column === 'id' ? row[column] : this.share(row[column]);
+      copy.rows.push(shared as Record<string, never>);
+      copy.bytes += SHARED_ROW_BYTES;
+    }
+  }
+
+  done(): Map<string, AgendaCopy> {
+    for (const copy of this.copies.values()) copy.rows.sort(inAgendaOrder);
+    return this.copies;
+  }
+
+  private share(value: unknown): unknown {
     if (typeof value === 'string') {
-      const known = strings.get(value);
+      const known = this.strings.get(value);
       if (known !== undefined) return known;
-      strings.set(value, value);
+      this.strings.set(value, value);
       return value;
     }
     if (value instanceof Date) {
-      const known = instants.get(value.getTime());
+      const known = this.instants.get(value.getTime());
       if (known !== undefined) return known;
-      instants.set(value.getTime(), value);
+      this.instants.set(value.getTime(), value);
       return value;
     }
     return value;
-  };
-  const columns = rows.length ? Object.keys(rows[0] as object).filter((column) => column !== 'party') : [];
-  const copies = new Map<string, AgendaCopy>();
-  for (const row of rows) {
-    let copy = copies.get(row.party);
-    if (!copy) copies.set(row.party, (copy = { rows: [], bytes: COPY_BYTES }));
-    const shared: Record<string, unknown> = {};
-    // The meeting's id is the row's own: not worth a lookup.
-    for (const column of columns) shared[column] = column === 'id' ? row[column] : share(row[column]);
-    copy.rows.push(shared as Record<string, never>);
-    copy.bytes += SHARED_ROW_BYTES;
   }
-  for (const copy of copies.values()) copy.rows.sort(inAgendaOrder);
-  return copies;
+}
+
+/** Every party's copy from all of an edition's rows at once (SharedCopies in one batch). */
+export function copiesByParty(rows: readonly PartyRow[]): Map<string, AgendaCopy> {
+  const copies = new SharedCopies();
+  copies.add(rows);
+  return copies.done();
 }
 
 function inAgendaOrder(a: Record<string, never>, b: Record<string, never>): number {

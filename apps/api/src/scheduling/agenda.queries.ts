@@ -26,25 +26,28 @@ export const AGENDA_SQL = `SELECT m.id, m.status, lower(b.during) AS starts_at, 
   ORDER BY lower(b.during), t.number`;
 
 /**
- * Every party's published agenda in the edition at once ($1 edition), the rows AGENDA_SQL
- * gives each party with `party` first: one booking twice, once for each side. AgendaCache fills
- * its copies from it in one read where AGENDA_SQL would be run once per party; the columns and
- * their expressions are AGENDA_SQL's (a test compares the two party by party). Unordered: each
- * party's rows are put in AGENDA_SQL's order after the read (agenda-copies.ts), where a 100×
- * round's 150,000 rows sorted here spilled to disk.
+ * Every party's agenda in the edition, a batch of bookings at a time ($1 edition; the bookings
+ * after meeting id $2, $3 of them in meeting id order): the rows AGENDA_SQL gives each party, with
+ * `party` first and `published` last — one booking twice, once for each side, unpublished ones
+ * too, so that the last row's meeting id says where the next batch starts. AgendaCache fills its
+ * copies from it where AGENDA_SQL would be run once per party; the columns and their expressions
+ * are AGENDA_SQL's (a test compares the two party by party). In batches because a 100× round's
+ * 150,000 rows read at once took 170 MiB of heap before they were shared; unsorted by party
+ * (each party's rows are ordered after the read, agenda-copies.ts).
  */
 export const EDITION_AGENDA_SQL = `SELECT p.party, m.id, m.status, lower(b.during) AS starts_at, upper(b.during) AS ends_at, b.session_id, s.sector, s.venue, t.number AS table_number,
         other.id AS other_id, other.name_zh, other.name_ja, other.name_en,
         o.id AS offer_id, o.title_zh, o.title_ja, o.title_en,
-        CASE WHEN m.jp_organization_id = p.party THEN m.jp_confirmed_at ELSE m.cn_confirmed_at END IS NOT NULL AS confirmed_by_me
-   FROM bookings b
+        CASE WHEN m.jp_organization_id = p.party THEN m.jp_confirmed_at ELSE m.cn_confirmed_at END IS NOT NULL AS confirmed_by_me,
+        m.slot_published_at IS NOT NULL AS published
+   FROM (SELECT * FROM bookings WHERE edition_id = $1 AND meeting_id > $2 ORDER BY meeting_id LIMIT $3) b
    JOIN meetings m ON m.id = b.meeting_id
    CROSS JOIN LATERAL (VALUES (b.jp_organization_id), (b.cn_organization_id)) p(party)
    JOIN programme_sessions s ON s.id = b.session_id
    JOIN negotiation_tables t ON t.id = b.table_id
    JOIN organizations other ON other.id = CASE WHEN m.jp_organization_id = p.party THEN m.cn_organization_id ELSE m.jp_organization_id END
    LEFT JOIN offers o ON o.id = m.offer_id
-  WHERE b.edition_id = $1 AND m.slot_published_at IS NOT NULL`;
+  ORDER BY m.id`;
 
 /** An upper bound of EDITION_AGENDA_SQL's rows ($1 edition), read before it: two per booking. */
 export const EDITION_AGENDA_SIZE_SQL = `SELECT 2 * count(*)::int AS rows FROM bookings WHERE edition_id = $1`;

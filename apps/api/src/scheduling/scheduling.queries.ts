@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { HotReads } from '../database/hot-reads';
+import type { PartyRow } from './agenda-copies';
 import { AGENDA_SQL, EDITION_AGENDA_SIZE_SQL, EDITION_AGENDA_SQL } from './agenda.queries';
 
 /**
@@ -55,9 +56,9 @@ export function agendaRows(hot: HotReads, editionId: string, organizationId: str
   return hot.query('agenda', AGENDA_SQL, [editionId, organizationId, withUnpublished]);
 }
 
-/** Every party's published agenda in the edition (EDITION_AGENDA_SQL): agendaRows' rows, each with its `party` first, by party. */
-export function editionAgendaRows(hot: HotReads, editionId: string): Promise<({ party: string } & Record<string, never>)[]> {
-  return hot.query('edition-agenda', EDITION_AGENDA_SQL, [editionId]);
+/** A batch of every party's agenda rows in the edition (EDITION_AGENDA_SQL): `batch` bookings after meeting id `after`. */
+export function editionAgendaRows(hot: HotReads, editionId: string, after: string, batch: number): Promise<PartyRow[]> {
+  return hot.query('edition-agenda', EDITION_AGENDA_SQL, [editionId, after, batch]);
 }
 
 /** Editions not yet over (in their own zone) with published meetings, soonest first: the agendas about to be read. */
