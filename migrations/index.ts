@@ -21,6 +21,7 @@ import { ReindexOfferSearchTermsVerbNouns1766300000000 } from './1766300000000-R
 import { AgendaChangeNotifications1766400000000 } from './1766400000000-AgendaChangeNotifications';
 import { MeetingsFillfactor1766400000001 } from './1766400000001-MeetingsFillfactor';
 import { AgendaNameNotifications1766500000000 } from './1766500000000-AgendaNameNotifications';
+import { ReindexOfferSearchTermsSpelledOut1766600000000 } from './1766600000000-ReindexOfferSearchTermsSpelledOut';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the bundled API, the
@@ -50,4 +51,5 @@ export const MIGRATIONS = [
   AgendaChangeNotifications1766400000000,
   MeetingsFillfactor1766400000001,
   AgendaNameNotifications1766500000000,
+  ReindexOfferSearchTermsSpelledOut1766600000000,
 ];

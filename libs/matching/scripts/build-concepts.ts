@@ -18,7 +18,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { normaliseText } from '../src/lib/normalise-text';
-import { glossVocabulary, glossWords } from '../src/lib/concepts/gloss';
+import { glossVocabulary, glossWords, spelledOut } from '../src/lib/concepts/gloss';
 import { stemWord } from '../src/lib/stem';
 
 const OUT = join(__dirname, '../src/lib/concepts/concept-data.json');
@@ -45,11 +45,12 @@ function cedict(text: string): Map<string, string[]> {
     if (!m) continue;
     const [, , simplified, pinyin, glosses] = m as unknown as [string, string, string, string, string];
     if (/^[A-Z]/.test(pinyin)) continue; // proper names
-    const key = normaliseText(simplified);
-    if (!keyFits(key)) continue;
     const senses = glosses
       .split('/')
       .filter((g) => !/^(cl:|see |variant of|old variant|also written|surname|used in|\(old\)|abbr\. for|erhua variant)/i.test(g));
+    noteSpelledOut(senses.slice(0, 3)); // headwords that are not keys (ＩｏＴ, モノのインターネット) spell out words too
+    const key = normaliseText(simplified);
+    if (!keyFits(key)) continue;
     const words = glossWords(senses.slice(0, 3), vocabulary);
     if (words.length === 0) continue;
     const prior = table.get(key);
@@ -79,6 +80,7 @@ function edict(text: string): Map<string, string[]> {
       senses.push(gloss);
     }
     if (senses.some((g) => /\((?:n-pr|surname|place|given|person|company|product)\)/.test(g))) continue;
+    noteSpelledOut(senses.slice(0, 3));
     const key = normaliseText(headword);
     if (!keyFits(key)) continue;
     const words = glossWords(senses.slice(0, 3), vocabulary);
@@ -86,6 +88,47 @@ function edict(text: string): Map<string, string[]> {
     if (!table.has(key) || /\(P\)/.test(body)) table.set(key, words);
   }
   source.push(`EDICT (JMdict project) from Debian edict ${version}`);
+  return table;
+}
+
+/** Per English word a sense spells out (see spelledOut), how many distinct senses gave each spelling. */
+const spellings = new Map<string, Map<string, number>>();
+/** Words the glosses write in lower case: an abbreviation that is also one (cat, art, led) is not spelled out. */
+const lowerCaseWords = new Set<string>();
+const abbreviations = new Set<string>();
+
+/** Senses seen, so that an entry's spelling variants (ＩｏＴ, IoT written in four kana readings) count once. */
+const sensesSeen = new Set<string>();
+
+function noteSpelledOut(glosses: readonly string[]): void {
+  const sense = glosses.join('/');
+  if (sensesSeen.has(sense)) return;
+  sensesSeen.add(sense);
+  for (const gloss of glosses) for (const word of gloss.replace(/\([^)]*\)/g, ' ').split(/[^A-Za-z0-9]+/)) if (/^[a-z]+$/.test(word)) lowerCaseWords.add(word);
+  for (const { word, words, abbreviation } of spelledOut(glosses)) {
+    if (words.length === 0) continue;
+    if (abbreviation) abbreviations.add(word);
+    const counts = spellings.get(word) ?? new Map<string, number>();
+    const key = words.join(' ');
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+    spellings.set(word, counts);
+  }
+}
+
+/**
+ * English word → the words it spells out in, as most senses give them (ai: artificial
+ * intelligence, not analog input; every spelling when they tie: nc is numerical control or
+ * network computer); an abbreviation that is also a lower-case word (cat, art, led) is left out.
+ */
+function english(): Map<string, string[]> {
+  const table = new Map<string, string[]>();
+  for (const [word, counts] of spellings) {
+    if (abbreviations.has(word) && lowerCaseWords.has(word)) continue;
+    const most = Math.max(...counts.values());
+    const spelt = [...counts.entries()].filter(([, n]) => n === most).map(([words]) => words);
+    const words = [...new Set(spelt.sort().flatMap((w) => w.split(' ')))].filter((w) => stemWord(w) !== stemWord(word));
+    if (words.length > 0) table.set(word, words);
+  }
   return table;
 }
 
@@ -124,7 +167,9 @@ const edictText = new TextDecoder('euc-jp').decode(readFileSync(EDICT));
 const vocabulary = glossVocabulary([cedictText, edictText]);
 const zh = cedict(cedictText);
 const ja = edict(edictText);
+const en = english();
 const zhText = serialise(zh);
 const jaText = serialise(ja);
-writeFileSync(OUT, JSON.stringify({ source, zh: zhText, ja: jaText, words: displayWords() }) + '\n');
-console.log(`${OUT}: zh ${zh.size} headwords, ja ${ja.size} headwords; ${source.join('; ')}`);
+const enText = serialise(en);
+writeFileSync(OUT, JSON.stringify({ source, zh: zhText, ja: jaText, en: enText, words: displayWords() }) + '\n');
+console.log(`${OUT}: zh ${zh.size} headwords, ja ${ja.size} headwords, en ${en.size} words spelled out; ${source.join('; ')}`);

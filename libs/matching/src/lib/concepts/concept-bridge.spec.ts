@@ -49,6 +49,15 @@ describe('the concept bridge: zh, ja and en words meet on shared concepts from C
   });
 
   it.each([
+    ['CNC', 'NC工作機械', 'ja', '~numer'], // cnc: computer numerical control (CC-CEDICT 数控机床); NC: numerical control (EDICT 数値制御)
+    ['telemedicine', '遠隔診療', 'ja', '~remot'], // telemedicine: remote medicine (EDICT 遠隔医療); 遠隔診療: remote diagnosis
+    ['telemedicine', '远程诊疗', 'zh', '~remot'],
+  ] as const)('%s ↔ %s (%s): an English word the dictionaries spell out carries the words it stands for (%s)', (en, word, language, concept) => {
+    expect(concepts(en, 'en')).toContain(concept);
+    expect(concepts(word, language)).toContain(concept);
+  });
+
+  it.each([
     ['シミュレーション', 'simulation', '~simul'],
     ['イノベーション', 'innovation', '~innov'],
     ['プラットフォーム', 'platform', '~platform'],
@@ -71,7 +80,7 @@ describe('the concept bridge: zh, ja and en words meet on shared concepts from C
   });
 
   it('keeps each table as lines "headword<TAB>stems", headwords ascending in code units and each once (looked up by bisection)', () => {
-    for (const name of ['zh', 'ja', 'words'] as const) {
+    for (const name of ['zh', 'ja', 'en', 'words'] as const) {
       const lines = (data as Record<typeof name, string>)[name].split('\n');
       const malformed = lines.filter((line) => !/^[^\t\n]+\t[^\t]+$/.test(line));
       expect(malformed).toEqual([]);

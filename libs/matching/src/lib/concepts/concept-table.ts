@@ -80,6 +80,8 @@ export class ConceptMap {
 export interface ConceptTables {
   zh: ConceptMap;
   ja: ConceptMap;
+  /** English words the glosses spell out in other words (cnc → computer numerical control; see gloss.ts spelledOut), their stems. */
+  en: ConceptMap;
   /** The English word that shows each stem (nurs → nursing). */
   words: ConceptMap;
   /** The sources the table was extracted from (dictionary, edition, package). */
@@ -150,10 +152,17 @@ let loaded: ConceptTables | undefined;
  */
 export function conceptTables(): ConceptTables {
   if (loaded) return loaded;
-  const data = table as { source: string[]; zh: string; ja: string; words: string };
+  const data = table as { source: string[]; zh: string; ja: string; en: string; words: string };
   const zh = new ConceptMap(data.zh);
   const ja = new ConceptMap(data.ja);
-  loaded = { zh, ja, words: new ConceptMap(data.words), source: data.source, headwords: { zh: new HeadwordIndex(zh), ja: new HeadwordIndex(ja) } };
+  loaded = {
+    zh,
+    ja,
+    en: new ConceptMap(data.en),
+    words: new ConceptMap(data.words),
+    source: data.source,
+    headwords: { zh: new HeadwordIndex(zh), ja: new HeadwordIndex(ja) },
+  };
   return loaded;
 }
 

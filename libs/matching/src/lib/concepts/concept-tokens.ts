@@ -16,7 +16,8 @@ export type ConceptSink = (concept: string, surface: string, single: boolean, st
  * The concept layer of one normalised text (see normaliseText): runs of Han characters and
  * katakana are segmented by forward maximum matching against the dictionary headwords
  * (the dictionary is the segmenter: 工业机器人系统集成 → 工业 机器人 系统 集成), each word
- * giving its English concept stems; English words give their own stem. So 水素, 氢 and
+ * giving its English concept stems; English words give their own stem, and the stems of the
+ * words the dictionaries spell them out in (CNC: computer numerical control). So 水素, 氢 and
  * "hydrogen" all carry ~hydrogen, ロボット, 机器人 and "robots" ~robot.
  * `language` says which dictionary to try first (the other is the fallback).
  */
@@ -41,7 +42,10 @@ export function conceptTokens(normalised: string, language: Language | undefined
       let end = i + 1;
       while (end < n && isLatinCode(normalised.charCodeAt(end))) end++;
       const word = normalised.substring(i, end);
-      if (word.length >= 2 && !ENGLISH_STOP_WORDS.has(word) && !/^\d+$/.test(word)) emit(CONCEPT_PREFIX + stemWord(word), word, false, codePoint);
+      if (word.length >= 2 && !ENGLISH_STOP_WORDS.has(word) && !/^\d+$/.test(word)) {
+        emit(CONCEPT_PREFIX + stemWord(word), word, false, codePoint);
+        for (const concept of spelledOutConcepts(word)) emit(concept, word, false, codePoint);
+      }
       codePoint += end - i;
       i = end;
     } else {
@@ -51,6 +55,20 @@ export function conceptTokens(normalised: string, language: Language | undefined
       codePoint++;
     }
   }
+}
+
+/** English words looked up in the table of words the dictionaries spell out (most are not in it), bounded like runMemo. */
+const englishMemo = new Map<string, readonly string[]>();
+const NONE: readonly string[] = [];
+
+/** The concepts of the words an English word spells out (cnc → ~comput ~numer ~control), or none. */
+function spelledOutConcepts(word: string): readonly string[] {
+  let concepts = englishMemo.get(word);
+  if (concepts === undefined) {
+    concepts = conceptTables().en.concepts(word) ?? NONE;
+    if (englishMemo.size < RUN_MEMO_LIMIT) englishMemo.set(word, concepts);
+  }
+  return concepts;
 }
 
 /** A dictionary word of a run: its concept terms (~stem), as written, from a one-character headword, where in the run. */

@@ -1,4 +1,4 @@
-import { glossVocabulary, glossWords } from './gloss';
+import { glossVocabulary, glossWords, spelledOut } from './gloss';
 
 describe('glossWords: the concept words of a dictionary entry', () => {
   it('keeps an abbreviation the gloss defines, not a parenthesised label', () => {
@@ -23,5 +23,17 @@ describe('glossWords: the concept words of a dictionary entry', () => {
     expect(glossWords(['to batter'], vocabulary)).toEqual(['batter']); // -y is not tried
     expect(glossWords(['storage tank'], vocabulary)).toEqual(['storage', 'tank']); // not a verb
     expect(glossWords(['to store'])).toEqual(['store']); // a noun no dictionary uses is not added
+  });
+
+  it('spells out an abbreviation the sense defines, or a closed compound it glosses beside a phrase of the same ending', () => {
+    expect(spelledOut(['computer numerical control machine tool (CNC machine tool)'])).toEqual([
+      { word: 'cnc', words: ['computer', 'numerical', 'control'], abbreviation: true },
+    ]);
+    expect(spelledOut(['(n) numerical control', 'NC'])).toEqual([{ word: 'nc', words: ['numerical', 'control'], abbreviation: true }]);
+    expect(spelledOut(['(n) Internet of Things', 'IoT'])).toEqual([{ word: 'iot', words: ['internet'], abbreviation: true }]); // things: a stop word of glosses
+    expect(spelledOut(['(n) telemedicine', 'remote medicine'])).toEqual([{ word: 'telemedicine', words: ['remote', 'medicine'], abbreviation: false }]);
+    expect(spelledOut(['network computer', 'NCC'])).toEqual([]); // NCC is not the initials of the whole phrase
+    expect(spelledOut(['(n) exhaust gas', 'exhaust fumes'])).toEqual([]); // no closed word
+    expect(spelledOut(['(n) headache', 'pain'])).toEqual([]); // one word is not a phrase
   });
 });

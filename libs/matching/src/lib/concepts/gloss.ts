@@ -98,32 +98,94 @@ const LINKING_WORDS = new Set(['of', 'and', 'for', 'the', 'to', 'in', 'on']);
  * linking words optionally skipped. Lower case.
  */
 function definedAbbreviations(gloss: string): string[] {
-  const out: string[] = [];
+  return abbreviationsIn(gloss).map(([abbreviation]) => abbreviation);
+}
+
+/** Each abbreviation a gloss defines in parentheses (see definedAbbreviations), with the words it abbreviates. */
+function abbreviationsIn(gloss: string): [string, string[]][] {
+  const out: [string, string[]][] = [];
   for (const m of gloss.matchAll(/\(([A-Za-z0-9]*[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*)[^)]*\)/g)) {
     const abbreviation = (m[1] as string).toLowerCase();
-    const letters = abbreviation.replace(/[^a-z]/g, '');
-    const before = gloss
-      .slice(0, m.index)
-      .replace(/\([^)]*\)/g, ' ')
-      .toLowerCase()
-      .split(/[^a-z0-9']+/)
-      .filter((w) => w.length > 0);
-    if (letters.length >= 2 && abbreviates(letters, before)) out.push(abbreviation);
+    const expansion = abbreviated(abbreviation, lowerWords(gloss.slice(0, m.index)));
+    if (expansion !== undefined) out.push([abbreviation, expansion]);
   }
   return out;
 }
 
-/** Whether `letters` are the initials of the last words of `words` (linking words may be skipped). */
-function abbreviates(letters: string, words: readonly string[]): boolean {
-  const match = (i: number, w: number): boolean => {
-    if (i < 0) return true;
-    if (w < 0) return false;
+/** A gloss's words, lower case, parenthesised notes dropped. */
+function lowerWords(gloss: string): string[] {
+  return gloss
+    .replace(/\([^)]*\)/g, ' ')
+    .toLowerCase()
+    .split(/[^a-z0-9']+/)
+    .filter((w) => w.length > 0);
+}
+
+/**
+ * The last words of `words` (at most two more at the end) whose initials are the letters of
+ * `abbreviation`, linking words skipped and left out; undefined when there are none.
+ */
+function abbreviated(abbreviation: string, words: readonly string[]): string[] | undefined {
+  const letters = abbreviation.replace(/[^a-z]/g, '');
+  if (letters.length < 2) return undefined;
+  const match = (i: number, w: number): number[] | undefined => {
+    if (i < 0) return [];
+    if (w < 0) return undefined;
     const word = words[w] as string;
-    if (word[0] === letters[i] && match(i - 1, w - 1)) return true;
-    return LINKING_WORDS.has(word) && match(i, w - 1);
+    if (word[0] === letters[i]) {
+      const rest = match(i - 1, w - 1);
+      if (rest) return [...rest, w];
+    }
+    return LINKING_WORDS.has(word) ? match(i, w - 1) : undefined;
   };
-  for (let end = words.length - 1; end >= 0 && end >= words.length - 3; end--) if (match(letters.length - 1, end)) return true;
-  return false;
+  for (let end = words.length - 1; end >= 0 && end >= words.length - 3; end--) {
+    const found = match(letters.length - 1, end);
+    if (found) return found.map((w) => words[w] as string);
+  }
+  return undefined;
+}
+
+/** A gloss that is one abbreviation: two or more capitals (NC, IoT, CO2). */
+const ABBREVIATION = /^[A-Za-z0-9]*[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*$/;
+
+/**
+ * English words a sense spells out in other words, with those words: an abbreviation defined
+ * in parentheses ("computer numerical control machine tool (CNC machine tool)": cnc → computer
+ * numerical control) or given as a gloss of its own beside the words it abbreviates (EDICT
+ * 数値制御 "numerical control/NC": nc → numerical control), and a closed compound given beside
+ * a phrase with the same last word (遠隔医療 "telemedicine/remote medicine": telemedicine →
+ * remote medicine). English text carries those words' concepts too (see concept-tokens), so a
+ * buyer's "CNC" meets a Japanese offer's "NC", and "telemedicine" a Chinese offer's 远程.
+ */
+export function spelledOut(glosses: readonly string[]): SpelledOut[] {
+  const out: SpelledOut[] = glosses.flatMap(abbreviationsIn).map(([word, words]) => ({ word, words, abbreviation: true }));
+  const phrases = glosses.map(lowerWords).filter((words) => words.length >= 2 && words.length <= 4 && words.every((w) => /^[a-z]+$/.test(w)));
+  for (const gloss of glosses) {
+    const single = gloss.replace(/\([^)]*\)/g, ' ').trim();
+    if (ABBREVIATION.test(single)) {
+      const abbreviation = single.toLowerCase();
+      for (const words of phrases) {
+        // The whole phrase: "numerical control" for NC, not the end of a longer one.
+        const expansion = abbreviated(abbreviation, words);
+        if (expansion !== undefined && expansion[0] === words[0] && expansion[expansion.length - 1] === words[words.length - 1])
+          out.push({ word: abbreviation, words, abbreviation: true });
+      }
+    } else if (/^[a-z]{5,}$/.test(single)) {
+      for (const words of phrases) {
+        const head = words[words.length - 1] as string;
+        if (words.length <= 3 && head.length >= 4 && single.length - head.length >= 3 && single.endsWith(head))
+          out.push({ word: single, words, abbreviation: false });
+      }
+    }
+  }
+  return out.map((s) => ({ ...s, words: s.words.filter((w) => w.length >= 2 && !GLOSS_STOP_WORDS.has(w) && !LINKING_WORDS.has(w)) }));
+}
+
+/** An English word a sense spells out (see spelledOut): the words, and whether it abbreviates them. */
+export interface SpelledOut {
+  word: string;
+  words: string[];
+  abbreviation: boolean;
 }
 
 function contentWords(glosses: readonly string[]): string[] {
