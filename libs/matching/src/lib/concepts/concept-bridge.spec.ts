@@ -52,6 +52,7 @@ describe('the concept bridge: zh, ja and en words meet on shared concepts from C
     ['CNC', 'NC工作機械', 'ja', '~numer'], // cnc: computer numerical control (CC-CEDICT 数控机床); NC: numerical control (EDICT 数値制御)
     ['telemedicine', '遠隔診療', 'ja', '~remot'], // telemedicine: remote medicine (EDICT 遠隔医療); 遠隔診療: remote diagnosis
     ['telemedicine', '远程诊疗', 'zh', '~remot'],
+    ['carbon capture', 'CO2回収', 'ja', '~carbon'], // CO2: carbon dioxide (EDICT "carbon dioxide sink/CO2 sink")
   ] as const)('%s ↔ %s (%s): an English word the dictionaries spell out carries the words it stands for (%s)', (en, word, language, concept) => {
     expect(concepts(en, 'en')).toContain(concept);
     expect(concepts(word, language)).toContain(concept);

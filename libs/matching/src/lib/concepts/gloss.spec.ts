@@ -36,4 +36,11 @@ describe('glossWords: the concept words of a dictionary entry', () => {
     expect(spelledOut(['(n) exhaust gas', 'exhaust fumes'])).toEqual([]); // no closed word
     expect(spelledOut(['(n) headache', 'pain'])).toEqual([]); // one word is not a phrase
   });
+
+  it('spells out an abbreviation two glosses exchange for words, when it is their initials or a formula', () => {
+    expect(spelledOut(['(n) carbon sink', 'carbon dioxide sink', 'CO2 sink'])).toEqual([{ word: 'co2', words: ['carbon', 'dioxide'], abbreviation: true }]);
+    expect(spelledOut(['LED lamp', 'light emitting diode lamp'])).toEqual([{ word: 'led', words: ['light', 'emitting', 'diode'], abbreviation: true }]);
+    expect(spelledOut(['the TV screen', 'the silver screen'])).toEqual([]); // one word for one
+    expect(spelledOut(['VAT return', 'consumption tax return'])).toEqual([]); // neither initials nor a formula
+  });
 });

@@ -154,7 +154,8 @@ const ABBREVIATION = /^[A-Za-z0-9]*[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*$/;
  * numerical control) or given as a gloss of its own beside the words it abbreviates (EDICT
  * 数値制御 "numerical control/NC": nc → numerical control), and a closed compound given beside
  * a phrase with the same last word (遠隔医療 "telemedicine/remote medicine": telemedicine →
- * remote medicine). English text carries those words' concepts too (see concept-tokens), so a
+ * remote medicine), or an abbreviation exchanged for words between two glosses (see
+ * substitutedAbbreviations). English text carries those words' concepts too (see concept-tokens), so a
  * buyer's "CNC" meets a Japanese offer's "NC", and "telemedicine" a Chinese offer's 远程.
  */
 export function spelledOut(glosses: readonly string[]): SpelledOut[] {
@@ -178,7 +179,41 @@ export function spelledOut(glosses: readonly string[]): SpelledOut[] {
       }
     }
   }
+  out.push(...substitutedAbbreviations(glosses));
   return out.map((s) => ({ ...s, words: s.words.filter((w) => w.length >= 2 && !GLOSS_STOP_WORDS.has(w) && !LINKING_WORDS.has(w)) }));
+}
+
+/**
+ * Two glosses of a sense that say the same with one span exchanged, one side a single
+ * abbreviation (of those words' initials, or a formula) and the other two to four words: EDICT
+ * 二酸化炭素吸収源 "CO2 sink/carbon dioxide sink" gives co2 → carbon dioxide.
+ */
+function substitutedAbbreviations(glosses: readonly string[]): SpelledOut[] {
+  const tokens = glosses.map((g) =>
+    g
+      .replace(/\([^)]*\)/g, ' ')
+      .split(/[^A-Za-z0-9]+/)
+      .filter((t) => t.length > 0),
+  );
+  const out: SpelledOut[] = [];
+  for (const a of tokens) {
+    for (const b of tokens) {
+      if (a === b) continue;
+      const same = (x: string | undefined, y: string | undefined): boolean => x !== undefined && y !== undefined && x.toLowerCase() === y.toLowerCase();
+      let before = 0;
+      while (before < a.length && same(a[before], b[before])) before++;
+      let after = 0;
+      while (after < a.length - before && after < b.length - before && same(a[a.length - 1 - after], b[b.length - 1 - after])) after++;
+      const [span, words] = [a.slice(before, a.length - after), b.slice(before, b.length - after)];
+      if (before + after === 0 || span.length !== 1 || !ABBREVIATION.test(span[0] as string) || words.length < 2 || words.length > 4) continue;
+      const [word, lower] = [(span[0] as string).toLowerCase(), words.map((w) => w.toLowerCase())];
+      if (!lower.every((w) => /^[a-z]+$/.test(w))) continue;
+      // Initials, or a formula (a digit): "the TV screen/the silver screen" is no abbreviation.
+      const initials = abbreviated(word, lower);
+      if (/\d/.test(word) || (initials !== undefined && initials[0] === lower[0])) out.push({ word, words: lower, abbreviation: true });
+    }
+  }
+  return out;
 }
 
 /** An English word a sense spells out (see spelledOut): the words, and whether it abbreviates them. */
