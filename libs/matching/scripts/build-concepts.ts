@@ -139,18 +139,25 @@ const wordCounts = new Map<string, Map<string, number>>();
 function serialise(table: Map<string, string[]>): string {
   return [...table.entries()]
     .sort((a, b) => (a[0] < b[0] ? -1 : 1))
-    .map(([k, words]) => {
-      const stems: string[] = [];
-      for (const word of words) {
-        const stem = stemWord(word);
-        const counts = wordCounts.get(stem) ?? new Map<string, number>();
-        counts.set(word, (counts.get(word) ?? 0) + 1);
-        wordCounts.set(stem, counts);
-        if (!stems.includes(stem)) stems.push(stem);
-      }
-      return `${k}\t${stems.join(' ')}`;
-    })
+    .map(([k, words]) => `${k}\t${[...new Set(words.map(stemWord))].join(' ')}`)
     .join('\n');
+}
+
+/**
+ * Counts each word of the tables towards the word that shows its stem; the extra words
+ * (the English table's) only for a stem no table's own words gave: fm's "frequency
+ * modulation" is no reason to show 组件 (~modul) as modulation.
+ */
+function countWords(tables: Map<string, string[]>[], extras: Map<string, string[]>[]): void {
+  const count = (word: string): void => {
+    const stem = stemWord(word);
+    const counts = wordCounts.get(stem) ?? new Map<string, number>();
+    counts.set(word, (counts.get(word) ?? 0) + 1);
+    wordCounts.set(stem, counts);
+  };
+  for (const table of tables) for (const words of table.values()) words.forEach(count);
+  const known = new Set(wordCounts.keys());
+  for (const table of extras) for (const words of table.values()) for (const word of words) if (!known.has(stemWord(word))) count(word);
 }
 
 function displayWords(): string {
@@ -168,6 +175,7 @@ const vocabulary = glossVocabulary([cedictText, edictText]);
 const zh = cedict(cedictText);
 const ja = edict(edictText);
 const en = english();
+countWords([zh, ja], [en]);
 const zhText = serialise(zh);
 const jaText = serialise(ja);
 const enText = serialise(en);

@@ -68,6 +68,11 @@ describe('the concept bridge: zh, ja and en words meet on shared concepts from C
     expect(concepts(en, 'en')).toContain(concept);
   });
 
+  it("shows a stem by the headwords' own words, not by words only a rule added (组件 ~modul is module, not frequency modulation's)", () => {
+    expect(conceptTables().words.get('modul')).toBe('module');
+    expect(conceptTables().words.get('wastewat')).toBe('wastewater');
+  });
+
   it('segments by the dictionary: 工业机器人系统集成 → 工业 机器人 系统 集成', () => {
     const surfaces: string[] = [];
     conceptTokens(normaliseText('工业机器人系统集成'), 'zh', (_c, surface) => {
