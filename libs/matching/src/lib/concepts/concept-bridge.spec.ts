@@ -73,6 +73,16 @@ describe('the concept bridge: zh, ja and en words meet on shared concepts from C
     expect(conceptTables().words.get('wastewat')).toBe('wastewater');
   });
 
+  it('keeps a CC-CEDICT proper noun the dictionaries also use as a common gloss: 互联网 "Internet", 物联网 "Internet of things (IoT)"', () => {
+    const surfaces: string[] = [];
+    conceptTokens(normaliseText('工业互联网平台'), 'zh', (_c, surface) => {
+      if (!surfaces.includes(surface)) surfaces.push(surface);
+    });
+    expect(surfaces).toEqual(['工业', '互联网', '平台']); // was 工业 互联 网 平台: 互联网 [Hu4 lian2 wang3] was left out
+    expect(concepts('物联网', 'zh')).toContain('~iot');
+    expect(concepts('IoT', 'en')).toContain('~iot');
+  });
+
   it('segments by the dictionary: 工业机器人系统集成 → 工业 机器人 系统 集成', () => {
     const surfaces: string[] = [];
     conceptTokens(normaliseText('工业机器人系统集成'), 'zh', (_c, surface) => {
