@@ -12,12 +12,21 @@ const CACHED_AGENDA_BYTES = 64 * 2 ** 20;
 const FILL_SHARE = 0.75;
 /** An edition is filled again at most this often (a fill overtaken by changes, emptied copies). */
 const FILL_INTERVAL_MS = 5_000;
-/** Bookings per read of a fill (20,000 rows, ~23 MiB of heap before they are shared). */
-const FILL_BATCH = 10_000;
+/**
+ * Bookings per read of a fill (5,000 rows). Each batch's rows are parsed and shared on the event
+ * loop, and the next read waits for the loop's turn: at 100× a refill in batches of 10,000 ran
+ * during the bench's agenda reads, and the API's event loop was late by up to 239 ms (agenda p99
+ * 267 ms).
+ */
+const FILL_BATCH = 2_500;
 /** How long a starting instance waits for the change feed before it fills nothing. */
 const FEED_WAIT_MS = 10_000;
-/** A safety net only (a live feed drops a copy as soon as its rows change); fills renew before it. */
-const TTL_MS = 5 * 60_000;
+/**
+ * A safety net only (a live feed drops a copy as soon as its rows change); fills renew before it,
+ * REFILL_MS ahead. Long: a 100× round's refill is seconds of CPU for the instance.
+ */
+const TTL_MS = 30 * 60_000;
+const REFILL_MS = 5 * 60_000;
 
 /**
  * A party's agenda rows keep being read while the venue refreshes (every party every few
@@ -86,7 +95,7 @@ export class AgendaCache implements OnApplicationBootstrap, OnApplicationShutdow
     const now = Date.now();
     if (last && now - last.at < FILL_INTERVAL_MS) return;
     // Filled since the copies were last emptied, and its copies are not about to expire.
-    if (last && last.clears === this.agendas.clears && now - last.at < TTL_MS - 60_000) return;
+    if (last && last.clears === this.agendas.clears && now - last.at < TTL_MS - REFILL_MS) return;
     this.filled.set(editionId, { clears: this.agendas.clears, at: now });
     this.filling = this.fill(editionId).catch((error: Error) => {
       this.logger.warn(`filling edition ${editionId}'s agendas: ${error.message}`);
@@ -131,6 +140,8 @@ export async function readEditionCopies(hot: HotReads, editionId: string, batch 
     const rows = await editionAgendaRows(hot, editionId, after, batch);
     if (!rows.length) return copies.done();
     copies.add(rows);
+    // Reads waiting on the event loop go first.
+    await new Promise((resolve) => setImmediate(resolve));
     // In meeting id order: the last row's meeting is the batch's last booking.
     after = (rows[rows.length - 1] as PartyRow)['id'];
   }
