@@ -169,6 +169,8 @@ describe('matching as distributed shard jobs', () => {
     await new ShardedMatching(db, { shardSize: 4 }).execute(runId);
     const before = await rankings(db, runId);
     const incremental = new IncrementalMatching(db);
+    // Warm, as a worker is: the new offer is patched into the offers it holds prepared.
+    await incremental.warm();
     const id = (name: string) => fixture.firms.get(name)!;
 
     const offer = await insertOffer(db, fixture.companies[0]!, 'health', '医疗器械、医用影像设备', 'Medical devices and imaging equipment');
@@ -184,6 +186,16 @@ describe('matching as distributed shard jobs', () => {
 
     await db.query(`UPDATE organizations SET seeks_en = 'data centres and cloud computing' WHERE id = $1`, [id('F2')]);
     expect((await incremental.applyPending())?.firms).toEqual([id('F2')]);
+    // Another process applies the next change (F4 now seeks what F2 does): this one's state is
+    // behind the feed, so for the change after it reads everything again, and the new offer
+    // reaches F4 too (by F4's old words it would not).
+    await db.query(`UPDATE organizations SET seeks_en = 'data centres and cloud computing' WHERE id = $1`, [id('F4')]);
+    expect((await new IncrementalMatching(db).applyPending())?.firms).toEqual([id('F4')]);
+    const cloud = await insertOffer(db, fixture.companies[1] as string, 'digital', '数据中心与云计算', 'Data centres and cloud computing');
+    expect((await incremental.applyPending())?.firms).toEqual(expect.arrayContaining([id('F2'), id('F4')]));
+    const now = await rankings(db, runId);
+    expect(now[id('F2')]).toContain(cloud);
+    expect(now[id('F4')]).toContain(cloud);
     // Nothing left to apply: nobody is stale.
     expect(await incremental.applyPending()).toEqual({ changes: 0, firms: [] });
     const [{ pending }] = await db.query(

@@ -24,7 +24,7 @@ export { LIST_SEPARATORS } from './lib/reasons';
 export { TokenKind, tokenise } from './lib/tokenise';
 export type { MatchedTerm } from './lib/text-relevance';
 export type { PreparedOffers } from './lib/prepare-offers';
-export { prepareOffers } from './lib/prepare-offers';
+export { patchPreparedOffers, prepareOffers } from './lib/prepare-offers';
 export type { MessageKey, Reason, ReasonKey } from './lib/reasons';
 export { REASON_MESSAGES, REASON_PARAM_LABELS, explain, formatReason } from './lib/reasons';
 export { firmDemand, scoreAll } from './lib/rank';

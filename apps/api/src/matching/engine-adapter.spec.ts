@@ -44,4 +44,17 @@ describe('FirmIndex: the firms an offer change can move', () => {
     // 'grid' is rare (one firm): reached as such; the three closest through 'solar' besides.
     expect(index.firmsFor(offer('solar grid'))).toEqual(['grid', 'solar000', 'solar001', 'solar002']);
   });
+
+  it('takes a changed or removed profile in as an index built afresh would', () => {
+    const firms = [...many('solar', 55, 'company solar'), firm('a', 'membrane filtration'), firm('b', 'grid storage')];
+    const index = new FirmIndex(firms, 0.02, 3);
+    index.update([firm('a', 'solar inverters'), firm('c', 'membrane bioreactors')], ['b', 'solar000']);
+    const now = [...firms.filter((f) => !['a', 'b', 'solar000'].includes(f.id)), firm('a', 'solar inverters'), firm('c', 'membrane bioreactors')];
+    const fresh = new FirmIndex(now, 0.02, 3);
+    for (const text of ['membrane filtration', 'grid storage', 'solar inverters', 'company solar', 'membrane bioreactors']) {
+      expect(index.firmsFor(offer(text))).toEqual(fresh.firmsFor(offer(text)));
+    }
+    expect(index.firmsFor(offer('membrane filtration'))).toEqual(['c']);
+    expect(index.firmsFor(offer('grid storage'))).toEqual([]);
+  });
 });

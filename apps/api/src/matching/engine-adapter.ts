@@ -41,35 +41,45 @@ export function sumDemand(parts: readonly Readonly<Record<string, number>>[]): R
  */
 export class FirmIndex {
   private readonly firmsByTerm = new Map<string, string[]>();
-  private readonly common: number;
-  private readonly total: number;
+  /** Each firm's terms, to take them out again when its profile changes. */
+  private readonly termsByFirm = new Map<string, string[]>();
+  private common = 0;
 
   constructor(
     firms: readonly MatchingFirm[],
-    commonShare = 0.02,
+    private readonly commonShare = 0.02,
     private readonly closest = 100,
   ) {
-    this.total = firms.length;
-    this.common = Math.max(50, Math.floor(firms.length * commonShare));
-    for (const firm of firms) {
-      for (const term of firmTerms(firm)) {
-        const list = this.firmsByTerm.get(term);
-        if (list) list.push(firm.id);
-        else this.firmsByTerm.set(term, [firm.id]);
+    for (const firm of firms) this.add(firm);
+    this.recount();
+  }
+
+  /** Takes changed profiles in (`changed`, a firm of the same id is replaced) and drops `removed` (ids). */
+  update(changed: readonly MatchingFirm[], removed: readonly string[]): void {
+    for (const id of [...removed, ...changed.map((f) => f.id)]) {
+      for (const term of this.termsByFirm.get(id) ?? []) {
+        const list = this.firmsByTerm.get(term) as string[];
+        const kept = list.filter((x) => x !== id);
+        if (kept.length) this.firmsByTerm.set(term, kept);
+        else this.firmsByTerm.delete(term);
       }
+      this.termsByFirm.delete(id);
     }
+    for (const firm of changed) this.add(firm);
+    this.recount();
   }
 
   /** Ids of the firms the offer's terms reach (see above), sorted. */
   firmsFor(offer: MatchingOffer): string[] {
     const found = new Set<string>();
     const shared = new Map<string, number>();
+    const total = this.termsByFirm.size;
     for (const term of offerTerms(offer)) {
       const firms = this.firmsByTerm.get(term) ?? [];
       if (firms.length <= this.common) {
         for (const id of firms) found.add(id);
       } else {
-        const rarity = Math.log(this.total / firms.length);
+        const rarity = Math.log(total / firms.length);
         for (const id of firms) shared.set(id, (shared.get(id) ?? 0) + rarity);
       }
     }
@@ -79,5 +89,19 @@ export class FirmIndex {
       .slice(0, this.closest);
     for (const [id] of closest) found.add(id);
     return [...found].sort();
+  }
+
+  private add(firm: MatchingFirm): void {
+    const terms = [...firmTerms(firm)];
+    this.termsByFirm.set(firm.id, terms);
+    for (const term of terms) {
+      const list = this.firmsByTerm.get(term);
+      if (list) list.push(firm.id);
+      else this.firmsByTerm.set(term, [firm.id]);
+    }
+  }
+
+  private recount(): void {
+    this.common = Math.max(50, Math.floor(this.termsByFirm.size * this.commonShare));
   }
 }

@@ -82,9 +82,11 @@ export async function loadFirms(tx: EntityManager, ids?: readonly string[]): Pro
   return firms.map(firmFromRow);
 }
 
-/** Every published offer of a verified Ji'nan company. */
-export async function loadOffers(tx: EntityManager): Promise<MatchingOffer[]> {
-  const offers: OfferRow[] = await tx.query(`SELECT ${OFFER_COLUMNS} FROM ${OFFERS_FROM}`);
+/** Every published offer of a verified Ji'nan company (of those of `ids` only, when given). */
+export async function loadOffers(tx: EntityManager, ids?: readonly string[]): Promise<MatchingOffer[]> {
+  const offers: OfferRow[] = ids
+    ? await tx.query(`SELECT ${OFFER_COLUMNS} FROM ${OFFERS_FROM} AND o.id = ANY($1::uuid[])`, [ids])
+    : await tx.query(`SELECT ${OFFER_COLUMNS} FROM ${OFFERS_FROM}`);
   return offers.map(offerFromRow);
 }
 

@@ -2,6 +2,7 @@ import type { Language, MultilingualText } from './domain';
 import { LANGUAGES } from './domain';
 import { conceptTokens } from './concepts/concept-tokens';
 import { normaliseText } from './normalise-text';
+import type { ConceptWordLookup } from './text-concept-words';
 import { TextConceptWords } from './text-concept-words';
 import { TokenKind, tokenise } from './tokenise';
 
@@ -53,7 +54,24 @@ export interface Bm25Index {
   docWeight: Float32Array;
   k1: number;
   /** Each Chinese and Japanese text's concepts (stop concepts too) with the words that carried them; a text is (document, field number, language). */
-  conceptWords: TextConceptWords;
+  conceptWords: ConceptWordLookup;
+  /** Kept when the index is built to be patched (see patchBm25Index); undefined otherwise. */
+  patchable?: PatchableParts;
+}
+
+/**
+ * What patching needs beyond the index: each posting's term frequency (in both layouts) and each
+ * document's three lengths, from which every factor is computed again when the averages move.
+ * Frequencies are sums of boosts × factors (multiples of ½ with the current weights), kept as
+ * Float32 only when that is exact; otherwise the index is not patchable.
+ */
+export interface PatchableParts {
+  options: Bm25Options;
+  postingTf: Float32Array;
+  docTf: Float32Array;
+  cjkLength: Float64Array;
+  latinLength: Float64Array;
+  conceptLength: Float64Array;
 }
 
 /**
@@ -62,7 +80,7 @@ export interface Bm25Index {
  * code never run) threw the optimised code of the loops before it away, seven compilations of
  * the whole function in a run.
  */
-export function buildBm25Index(documents: readonly (readonly IndexedField[])[], options: Bm25Options): Bm25Index {
+export function buildBm25Index(documents: readonly (readonly IndexedField[])[], options: Bm25Options, keepForPatching = false): Bm25Index {
   const n = documents.length;
   const read = readDocuments(documents, options);
   const { termIds, terms, docStart } = read;
@@ -73,8 +91,8 @@ export function buildBm25Index(documents: readonly (readonly IndexedField[])[], 
   const termKind = Uint8Array.from(read.kinds);
   const postingStart = new Int32Array(termCount + 1);
   for (let t = 0; t < termCount; t++) postingStart[t + 1] = (postingStart[t] as number) + (df[t] as number);
-  const { postingDoc, postingWeight } = fillPostings(read, termKind, postingStart, options);
-  const { docTerm, docWeight } = forwardIndex(docStart, postingStart, postingDoc, postingWeight);
+  const { postingDoc, postingWeight, postingTf } = fillPostings(read, termKind, postingStart, options, keepForPatching);
+  const { docTerm, docWeight, docTf } = forwardIndex(docStart, postingStart, postingDoc, postingWeight, postingTf);
   let maxIdf = 0;
   for (const x of idf) if (x > maxIdf) maxIdf = x;
   return {
@@ -92,6 +110,9 @@ export function buildBm25Index(documents: readonly (readonly IndexedField[])[], 
     docWeight,
     k1: options.k1,
     conceptWords: read.conceptWords,
+    ...(postingTf && docTf
+      ? { patchable: { options, postingTf, docTf, cjkLength: read.cjkLength, latinLength: read.latinLength, conceptLength: read.conceptLength } }
+      : {}),
   };
 }
 
@@ -278,7 +299,8 @@ function fillPostings(
   termKind: Uint8Array,
   postingStart: Int32Array,
   options: Bm25Options,
-): { postingDoc: Int32Array; postingWeight: Float32Array } {
+  keepTf: boolean,
+): { postingDoc: Int32Array; postingWeight: Float32Array; postingTf?: Float32Array } {
   const { docPieceStart, docPiece, docBoost, store, tally, cjkLength, latinLength, conceptLength } = read;
   const n = docPieceStart.length - 1;
   const postings = read.docStart[n] as number;
@@ -288,6 +310,7 @@ function fillPostings(
   const fill = postingStart.slice(0, termKind.length);
   const postingDoc = new Int32Array(postings);
   const postingWeight = new Float32Array(postings);
+  let postingTf: Float32Array | undefined = keepTf ? new Float32Array(postings) : undefined;
   const { k1, b } = options;
   for (let d = 0; d < n; d++) {
     // The same pieces counted in the same order: the same term frequencies to the bit.
@@ -307,10 +330,20 @@ function fillPostings(
       const p = fill[t] as number;
       fill[t] = p + 1;
       postingDoc[p] = d;
-      postingWeight[p] = (tf * (k1 + 1)) / (tf + k1 * (1 - b + b * relLength));
+      postingWeight[p] = bm25Factor(tf, k1, b, relLength);
+      if (postingTf !== undefined) {
+        postingTf[p] = tf;
+        // Not exact as Float32 (weights whose boosts are not multiples of a power of two): not patchable.
+        if (postingTf[p] !== tf) postingTf = undefined;
+      }
     }
   }
-  return { postingDoc, postingWeight };
+  return { postingDoc, postingWeight, ...(postingTf ? { postingTf } : {}) };
+}
+
+/** The per-(term, document) BM25 factor postings hold; patching computes it again with the same expression. */
+export function bm25Factor(tf: number, k1: number, b: number, relLength: number): number {
+  return (tf * (k1 + 1)) / (tf + k1 * (1 - b + b * relLength));
 }
 
 /** Forward index: each document's terms in ascending order, with their factors. */
@@ -319,10 +352,12 @@ function forwardIndex(
   postingStart: Int32Array,
   postingDoc: Int32Array,
   postingWeight: Float32Array,
-): { docTerm: Int32Array; docWeight: Float32Array } {
+  postingTf: Float32Array | undefined,
+): { docTerm: Int32Array; docWeight: Float32Array; docTf?: Float32Array } {
   const docFill = docStart.slice(0, docStart.length - 1);
   const docTerm = new Int32Array(postingDoc.length);
   const docWeight = new Float32Array(postingDoc.length);
+  const docTf = postingTf ? new Float32Array(postingDoc.length) : undefined;
   const termCount = postingStart.length - 1;
   for (let t = 0; t < termCount; t++) {
     const end = postingStart[t + 1] as number;
@@ -332,9 +367,10 @@ function forwardIndex(
       docFill[d] = i + 1;
       docTerm[i] = t;
       docWeight[i] = postingWeight[p] as number;
+      if (docTf !== undefined) docTf[i] = (postingTf as Float32Array)[p] as number;
     }
   }
-  return { docTerm, docWeight };
+  return { docTerm, docWeight, ...(docTf ? { docTf } : {}) };
 }
 
 /**
@@ -456,7 +492,7 @@ export function sentencePieces(normalised: string): string[] {
   return pieces;
 }
 
-function mean(values: Float64Array): number {
+export function mean(values: Float64Array): number {
   let sum = 0;
   for (const v of values) sum += v;
   return values.length === 0 ? 0 : sum / values.length;

@@ -4,6 +4,12 @@ import type { Language } from './domain';
 /** The languages whose texts are kept: an explanation shows the offer's own word in Chinese and Japanese (in English, the concept's word). */
 const KEPT_LANGUAGES: readonly Language[] = ['zh', 'ja'];
 
+/** What explanations read of an index's texts: the word that first carries a concept in a text. */
+export interface ConceptWordLookup {
+  /** The word that first carries `concept` in the text (document, field, language), as normalised; undefined when none does. */
+  firstWord(document: number, field: number, language: Language, concept: string): string | undefined;
+}
+
 /**
  * Each Chinese and Japanese text's concepts with the words that carried them, kept from indexing:
  * explaining a match shows the offer's own word for a concept (reason-terms), and reading the
@@ -14,7 +20,7 @@ const KEPT_LANGUAGES: readonly Language[] = ['zh', 'ja'];
  * number. The words themselves are read again from the piece when one is asked for (once per
  * piece): keeping every concept's word while indexing cost the index more than that.
  */
-export class TextConceptWords {
+export class TextConceptWords implements ConceptWordLookup {
   /** Text (document, field, language) is pieces[start[slot] .. end[slot]). */
   private readonly start: Int32Array;
   private readonly end: Int32Array;
@@ -119,6 +125,61 @@ export class TextConceptWords {
     const l = KEPT_LANGUAGES.indexOf(language);
     if (field >= this.fields || l < 0) throw new Error(`no text kept for field ${field} in ${language}`);
     return (document * this.fields + field) * KEPT_LANGUAGES.length + l;
+  }
+}
+
+/**
+ * The texts of a patched index: each document's from the index that read it (the one patched,
+ * or the small index of the offers added), by its number there. Patching a patched index
+ * composes the mappings, so a lookup is one step however many patches came before; the
+ * sources no document uses any more are dropped.
+ */
+export class PatchedConceptWords implements ConceptWordLookup {
+  private constructor(
+    private readonly sources: readonly TextConceptWords[],
+    /** Document d is document sourceDocument[d] of sources[source[d]]. */
+    private readonly source: Uint16Array | Uint32Array,
+    private readonly sourceDocument: Int32Array,
+  ) {}
+
+  /**
+   * `from[d]` for each document d of the patched index: ≥ 0, document from[d] of `base`; < 0,
+   * document −1 − from[d] of `added`.
+   */
+  static of(base: ConceptWordLookup, added: TextConceptWords, from: Int32Array): PatchedConceptWords {
+    const baseSources: readonly TextConceptWords[] = base instanceof PatchedConceptWords ? base.sources : [base as TextConceptWords];
+    const used = new Map<TextConceptWords, number>();
+    const sources: TextConceptWords[] = [];
+    const number = (words: TextConceptWords): number => {
+      let i = used.get(words);
+      if (i === undefined) {
+        i = sources.length;
+        used.set(words, i);
+        sources.push(words);
+      }
+      return i;
+    };
+    const source = new Uint32Array(from.length);
+    const sourceDocument = new Int32Array(from.length);
+    for (let d = 0; d < from.length; d++) {
+      const f = from[d] as number;
+      if (f < 0) {
+        source[d] = number(added);
+        sourceDocument[d] = -1 - f;
+      } else if (base instanceof PatchedConceptWords) {
+        source[d] = number(baseSources[base.source[f] as number] as TextConceptWords);
+        sourceDocument[d] = base.sourceDocument[f] as number;
+      } else {
+        source[d] = number(baseSources[0] as TextConceptWords);
+        sourceDocument[d] = f;
+      }
+    }
+    return new PatchedConceptWords(sources, sources.length <= 0xffff ? Uint16Array.from(source) : source, sourceDocument);
+  }
+
+  firstWord(document: number, field: number, language: Language, concept: string): string | undefined {
+    const words = this.sources[this.source[document] as number] as TextConceptWords;
+    return words.firstWord(this.sourceDocument[document] as number, field, language, concept);
   }
 }
 
