@@ -449,7 +449,10 @@ function startWorker(url: string, warm = false): Promise<ChildProcess> {
   });
   return new Promise((resolveReady, reject) => {
     child.stdout?.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes(warm ? 'warm' : 'ready')) resolveReady(child);
+      const text = chunk.toString();
+      // An incremental pass's own account (what it re-scored, where its time went), beside the figure.
+      for (const line of text.split('\n')) if (line.includes('[IncrementalMatching]')) log(`worker: ${line.replace(/^.*\[IncrementalMatching\]\s*/, '')}`);
+      if (text.includes(warm ? 'warm' : 'ready')) resolveReady(child);
     });
     child.once('exit', (code) => reject(new Error(`matching worker exited (${code})`)));
   });
