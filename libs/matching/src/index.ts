@@ -29,7 +29,7 @@ export type { MessageKey, Reason, ReasonKey } from './lib/reasons';
 export { REASON_MESSAGES, REASON_PARAM_LABELS, explain, formatReason } from './lib/reasons';
 export { firmDemand, scoreAll } from './lib/rank';
 export type { ScorePairOptions } from './lib/score-pair';
-export { scoreCeiling, scorePair } from './lib/score-pair';
+export { scorePair } from './lib/score-pair';
 export { ALGORITHM_VERSION } from './lib/version';
 export type { MatchingWeights } from './lib/weights';
 export { DEFAULT_WEIGHTS, validateWeights } from './lib/weights';

@@ -110,17 +110,6 @@ export function totalScore(context: FirmContext, prepared: PreparedOffers, d: nu
   return combinedScore(context.profile, context.query, prepared, d, context.textRaw(d), spread);
 }
 
-/**
- * The most `firm` can score offer d, in points, whatever its text and the offer's demand: the
- * structured parts as they are, the text and spread parts whole (the text value and the spread
- * part are at most 1). Cheap — no query, no pass over the offers — so incremental matching
- * leaves out the firms whose shown offers and companies all score more than an offer could.
- */
-export function scoreCeiling(firm: MatchingFirm, prepared: PreparedOffers, d: number): number {
-  const { parts } = prepared.weights;
-  return 100 * (structuralScore(firmProfile(firm, prepared), prepared, d) + parts.text + parts.spread);
-}
-
 /** Score in hundredths of a point (0–10,000): the integer rankings compare. */
 export function toCentiPoints(total: number): number {
   return Math.round(total * 10000);
