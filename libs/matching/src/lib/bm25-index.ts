@@ -310,7 +310,8 @@ function fillPostings(
   const fill = postingStart.slice(0, termKind.length);
   const postingDoc = new Int32Array(postings);
   const postingWeight = new Float32Array(postings);
-  let postingTf: Float32Array | undefined = keepTf ? new Float32Array(postings) : undefined;
+  const postingTf = new Float32Array(keepTf ? postings : 0);
+  let exact = true;
   const { k1, b } = options;
   for (let d = 0; d < n; d++) {
     // The same pieces counted in the same order: the same term frequencies to the bit.
@@ -331,14 +332,14 @@ function fillPostings(
       fill[t] = p + 1;
       postingDoc[p] = d;
       postingWeight[p] = bm25Factor(tf, k1, b, relLength);
-      if (postingTf !== undefined) {
+      if (keepTf) {
         postingTf[p] = tf;
         // Not exact as Float32 (weights whose boosts are not multiples of a power of two): not patchable.
-        if (postingTf[p] !== tf) postingTf = undefined;
+        if (postingTf[p] !== tf) exact = false;
       }
     }
   }
-  return { postingDoc, postingWeight, ...(postingTf ? { postingTf } : {}) };
+  return { postingDoc, postingWeight, ...(keepTf && exact ? { postingTf } : {}) };
 }
 
 /** The per-(term, document) BM25 factor postings hold; patching computes it again with the same expression. */
