@@ -33,10 +33,25 @@ export function scoreAll(firms: readonly MatchingFirm[], offers: readonly Matchi
   const demand = new Int32Array(n);
   const firstPass = firstPasses(firms, prepared, poolSize, demand, raw);
   if (options.demand) {
-    const external = options.demand;
-    prepared.offers.forEach((offer, d) => (demand[d] = external[offer.id] ?? 0));
+    // From the demand's entries (the offers some firm has in its pool), not a lookup of every
+    // offer's id in it: a CPU profile at 300,000 offers put 0.9 s on that line in one call, and
+    // a sharded run or an incremental pass calls this once per shard or edition.
+    demand.fill(0);
+    for (const [id, x] of Object.entries(options.demand)) {
+      const d = prepared.positionById.get(id);
+      if (d !== undefined) demand[d] = x;
+    }
   }
-  const spread = Float64Array.from(demand, (x) => spreadFit(x, weights).value);
+  // One spreadFit per distinct demand (a few dozen values), not one object per offer.
+  const spreadOf = new Map<number, number>();
+  const spread = Float64Array.from(demand, (x) => {
+    let value = spreadOf.get(x);
+    if (value === undefined) {
+      value = spreadFit(x, weights).value;
+      spreadOf.set(x, value);
+    }
+    return value;
+  });
   const spreadCents = Math.ceil(weights.parts.spread * 10000) + 1;
   const companyOffers = offersPerCompany(prepared);
   const structuralParts = new StructuralParts(prepared);
