@@ -179,8 +179,9 @@ export class IncrementalMatching {
     const fresh = prepareOffers(await loadOffers(this.db.manager), undefined, true);
     // Two patches that change nothing (their result is the fresh one's, see patchPreparedOffers):
     // the state and the retired arrays the next patch writes over are then both patch outputs,
-    // with room to grow (the fresh arrays have none). Without, the first change after a (re)load allocated its arrays
-    // afresh: at 300,000 offers 11 s instead of 3–4 (kernel zeroing pages, full collections).
+    // with room to grow (the fresh arrays have none). Without, the first change after a (re)load
+    // allocated its arrays afresh: at 300,000 offers 11 s instead of 3–4 (kernel zeroing pages,
+    // full collections).
     const spare = patchPreparedOffers(fresh, [], []);
     const offers = patchPreparedOffers(spare, [], []);
     const firms = new FirmIndex(await loadFirms(this.db.manager));

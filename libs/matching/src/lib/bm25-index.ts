@@ -87,7 +87,7 @@ export function buildBm25Index(documents: readonly (readonly IndexedField[])[], 
   const termCount = terms.length;
   const df = read.df.subarray(0, termCount);
   const idf = new Float64Array(termCount);
-  for (let t = 0; t < termCount; t++) idf[t] = Math.log(1 + (n - (df[t] as number) + 0.5) / ((df[t] as number) + 0.5));
+  for (let t = 0; t < termCount; t++) idf[t] = bm25Idf(n, df[t] as number);
   const termKind = Uint8Array.from(read.kinds);
   const postingStart = new Int32Array(termCount + 1);
   for (let t = 0; t < termCount; t++) postingStart[t + 1] = (postingStart[t] as number) + (df[t] as number);
@@ -340,6 +340,11 @@ function fillPostings(
     }
   }
   return { postingDoc, postingWeight, ...(keepTf && exact ? { postingTf } : {}) };
+}
+
+/** BM25's idf of a term in `df` of `documents` documents; patching computes it again with the same expression. */
+export function bm25Idf(documents: number, df: number): number {
+  return Math.log(1 + (documents - df + 0.5) / (df + 0.5));
 }
 
 /** The per-(term, document) BM25 factor postings hold; patching computes it again with the same expression. */

@@ -1,5 +1,5 @@
 import type { Bm25Index, IndexedField, PatchableParts } from './bm25-index';
-import { bm25Factor, buildBm25Index, mean } from './bm25-index';
+import { bm25Factor, bm25Idf, buildBm25Index, mean } from './bm25-index';
 import type { TextConceptWords } from './text-concept-words';
 import { PatchedConceptWords } from './text-concept-words';
 import { TokenKind } from './tokenise';
@@ -57,18 +57,21 @@ export function patchBm25Index(base: Bm25Index, patch: IndexPatch, retired?: Bm2
   const added = globalForward(small, toGlobal);
 
   // Document frequencies: the base's, less the documents dropped, plus the added ones.
-  const kept = new Uint8Array(base.documentCount);
-  for (const f of from) if (f >= 0) kept[f] = 1;
+  // Where each of the base's documents goes; −1: dropped.
+  const oldToNew = new Int32Array(base.documentCount).fill(-1);
+  from.forEach((f, d) => {
+    if (f >= 0) oldToNew[f] = d;
+  });
   const df = new Int32Array(termCount);
   for (let t = 0; t < base.terms.length; t++) df[t] = (base.postingStart[t + 1] as number) - (base.postingStart[t] as number);
   for (let d = 0; d < base.documentCount; d++) {
-    if (kept[d]) continue;
+    if ((oldToNew[d] as number) >= 0) continue;
     for (let i = base.docStart[d] as number; i < (base.docStart[d + 1] as number); i++) df[base.docTerm[i] as number]--;
   }
   for (let i = 0; i < added.term.length; i++) df[added.term[i] as number]++;
 
   const lengths = documentLengths(parts, small.patchable, from, n);
-  const postings = mergePostings(base, parts, added, from, df, n, buffers);
+  const postings = mergePostings(base, parts, added, from, oldToNew, df, buffers);
   const rel = relativeLengths(lengths);
   const slot = lengthSlots(termKind);
   const { k1, b } = options;
@@ -98,7 +101,7 @@ export function patchBm25Index(base: Bm25Index, patch: IndexPatch, retired?: Bm2
       if (termIds.get(terms[t] as string) === t) termIds.delete(terms[t] as string);
       continue;
     }
-    idf[t] = Math.log(1 + (n - x + 0.5) / (x + 0.5));
+    idf[t] = bm25Idf(n, x);
     if ((idf[t] as number) > maxIdf) maxIdf = idf[t] as number;
   }
   return {
@@ -180,14 +183,13 @@ function mergePostings(
   parts: PatchableParts,
   added: ForwardLists,
   from: Int32Array,
+  oldToNew: Int32Array,
   df: Int32Array,
-  n: number,
   buffers: Buffers,
 ): { start: Int32Array; doc: Int32Array; tf: Float32Array } {
   const termCount = df.length;
   const start = new Int32Array(termCount + 1);
   for (let t = 0; t < termCount; t++) start[t + 1] = (start[t] as number) + (df[t] as number);
-  const oldToNew = new Int32Array(base.documentCount).fill(-1);
   // The added documents' postings by term, documents ascending (they are added in position order).
   const insStart = new Int32Array(termCount + 1);
   for (let i = 0; i < added.term.length; i++) insStart[(added.term[i] as number) + 1]++;
@@ -195,12 +197,9 @@ function mergePostings(
   const fill = insStart.slice(0, termCount);
   const insDoc = new Int32Array(added.term.length);
   const insTf = new Float32Array(added.term.length);
-  for (let d = 0; d < n; d++) {
+  for (let d = 0; d < from.length; d++) {
     const f = from[d] as number;
-    if (f >= 0) {
-      oldToNew[f] = d;
-      continue;
-    }
+    if (f >= 0) continue;
     const k = -1 - f;
     for (let i = added.start[k] as number; i < (added.start[k + 1] as number); i++) {
       const t = added.term[i] as number;
