@@ -3,8 +3,11 @@ import type { CompanyMatch, FirmRecommendations, MatchingRun, OfferMatch, ScoreA
 import { spreadFit } from './parts';
 import type { PreparedOffers } from './prepare-offers';
 import { prepareOffers } from './prepare-offers';
-import { StructuralParts, combinedScore, detachedContext, firmContext, firstPassPool, offerMatch, toCentiPoints, totalScore } from './score-pair';
-import { accumulate } from './text-relevance';
+import { structuralScores } from './firm-profile';
+import type { FirmContext } from './score-pair';
+import { StructuralParts, combinedFrom, detachedContext, firmContext, firstPassPool, offerMatch, toCentiPoints, totalScore } from './score-pair';
+import type { FirmQuery } from './text-relevance';
+import { accumulate, coverage } from './text-relevance';
 import { ALGORITHM_VERSION } from './version';
 import type { MatchingWeights } from './weights';
 
@@ -30,13 +33,18 @@ export function scoreAll(firms: readonly MatchingFirm[], offers: readonly Matchi
   const n = prepared.offers.length;
   const poolSize = 2 * Math.max(topK, topCompanies, weights.spread.poolSize);
   const raw = new Float64Array(n);
+  const structural = new Float64Array(n);
+  const cents = new Int32Array(n);
   const demand = new Int32Array(n);
-  const firstPass = firstPasses(firms, prepared, poolSize, demand, raw);
+  // With a given demand (a sharded run's total, an incremental pass) pass 2 of a firm needs no
+  // other firm's pass 1: each firm's two passes run back to back and pass 2 reads the BM25 and
+  // structural scores pass 1 left in the buffers, instead of computing them again.
+  const given = options.demand !== undefined;
+  const firstPass = given ? [] : firstPasses(firms, prepared, poolSize, demand, raw, structural, cents);
   if (options.demand) {
     // From the demand's entries (the offers some firm has in its pool), not a lookup of every
     // offer's id in it: a CPU profile at 300,000 offers put 0.9 s on that line in one call, and
     // a sharded run or an incremental pass calls this once per shard or edition.
-    demand.fill(0);
     for (const [id, x] of Object.entries(options.demand)) {
       const d = prepared.positionById.get(id);
       if (d !== undefined) demand[d] = x;
@@ -59,7 +67,7 @@ export function scoreAll(firms: readonly MatchingFirm[], offers: readonly Matchi
   const companyBest = new Int32Array(prepared.organizationIds.length);
 
   const results: FirmRecommendations[] = firms.map((firm, f) => {
-    const { context, pool, floorCents } = firstPass[f] as (typeof firstPass)[number];
+    const { context, pool, floorCents } = given ? firstPassOf(firm, prepared, poolSize, raw, structural, cents) : (firstPass[f] as FirstPass);
     const score = new Map<number, number>();
     const finalCents = (d: number): number => {
       let c = score.get(d);
@@ -78,19 +86,25 @@ export function scoreAll(firms: readonly MatchingFirm[], offers: readonly Matchi
         ? -1
         : Math.max(...(companyOffers[companyTop[companyTop.length - 1] as number] as number[]).map(finalCents));
     if (bound >= 0 && (lastOffer <= bound || lastCompany <= bound)) {
-      // Every offer scored, into arrays: at 300,000 offers a Map of every score and a sort of
-      // every position took about a second per firm, and most firms of a 100× run come here.
-      raw.fill(0);
-      accumulate(prepared, context.query, 0, raw);
-      for (let d = 0; d < n; d++) {
-        const c = score.get(d);
-        everyCents[d] = c !== undefined ? c : toCentiPoints(combinedScore(context.profile, context.query, prepared, d, raw[d] as number, spread[d] as number));
+      // Every offer, into arrays: at 300,000 offers a Map of every score and a sort of every
+      // position took about a second per firm, and most firms of a 100× run come here.
+      if (!given) {
+        raw.fill(0);
+        accumulate(prepared, context.query, 0, raw);
+        structuralScores(context.profile, prepared, structural);
       }
+      // At least topK offers (the pool's ranked) score lastOffer or more, and at least topCompanies
+      // companies have an offer in the pool scoring their pool best or more: an offer below both
+      // changes neither ranking, so it need not be scored exactly (most of 300,000 are far below).
+      const lastCompanyInPool =
+        lastCompany < 0 ? -1 : Math.max(...pool.filter((d) => prepared.company[d] === companyTop[companyTop.length - 1]).map(finalCents));
+      everyOfferCents(context.query, prepared, raw, structural, spread, Math.min(lastOffer, lastCompanyInPool), everyCents);
       offerTop = topByCents(everyCents, n, topK);
       companyTop = topCompaniesByCents(everyCents, prepared, companyBest, topCompanies);
-      // What the rest reads of these (finalCents) is what they were ranked by.
+      // What the rest reads of these (finalCents) is what they were ranked by; an offer left
+      // unscored (−1) is scored when read.
       for (const d of offerTop) score.set(d, everyCents[d] as number);
-      for (const c of companyTop) for (const d of companyOffers[c] as number[]) score.set(d, everyCents[d] as number);
+      for (const c of companyTop) for (const d of companyOffers[c] as number[]) if ((everyCents[d] as number) >= 0) score.set(d, everyCents[d] as number);
     }
     const firmParts = structuralParts.forFirm(firm);
     const explained = new Map<number, OfferMatch>();
@@ -136,6 +150,13 @@ export function firmDemand(
   return demandById(prepared, demand);
 }
 
+interface FirstPass {
+  context: FirmContext;
+  pool: number[];
+  /** The pool's last first-pass score in cents; −1 when the pool holds every offer. */
+  floorCents: number;
+}
+
 /**
  * Pass 1 for every firm: its best `poolSize` offers without the spread part, each firm's top
  * `spread.poolSize` counted into `demand`, and what pass 2 needs of the firm.
@@ -146,17 +167,59 @@ function firstPasses(
   poolSize: number,
   demand: Int32Array,
   raw = new Float64Array(prepared.offers.length),
-) {
-  const n = prepared.offers.length;
-  const cents = new Int32Array(n);
-  const structural = new Float64Array(n);
+  structural = new Float64Array(prepared.offers.length),
+  cents = new Int32Array(prepared.offers.length),
+): FirstPass[] {
   return firms.map((firm) => {
-    const context = firmContext(firm, prepared, raw, structural);
-    const pool = firstPassPool(context.query, prepared, raw, structural, cents, poolSize);
-    for (const d of pool.slice(0, prepared.weights.spread.poolSize)) demand[d] = (demand[d] as number) + 1;
-    const floorCents = pool.length === n ? -1 : (cents[pool[pool.length - 1] as number] as number);
-    return { context: detachedContext(context, prepared, pool), pool, floorCents };
+    const first = firstPassOf(firm, prepared, poolSize, raw, structural, cents);
+    for (const d of first.pool.slice(0, prepared.weights.spread.poolSize)) demand[d] = (demand[d] as number) + 1;
+    return first;
   });
+}
+
+/** One firm's pass 1; leaves in `raw` and `structural` the firm's BM25 and structural score of every offer. */
+function firstPassOf(
+  firm: MatchingFirm,
+  prepared: PreparedOffers,
+  poolSize: number,
+  raw: Float64Array,
+  structural: Float64Array,
+  cents: Int32Array,
+): FirstPass {
+  const context = firmContext(firm, prepared, raw, structural);
+  const pool = firstPassPool(context.query, prepared, raw, structural, cents, poolSize);
+  const floorCents = pool.length === prepared.offers.length ? -1 : (cents[pool[pool.length - 1] as number] as number);
+  return { context: detachedContext(context, prepared, pool), pool, floorCents };
+}
+
+/**
+ * Every offer's final cents for the firm into `out`, from the BM25 (`raw`) and structural scores
+ * firmContext left: toCentiPoints(combinedScore(…)) exactly where it can reach `threshold`, −1
+ * where its bound cannot (the text value 1 − exp(−x) is below min(1, x), as in firstPassPool; the
+ * margin is far above the rounding of either expression). No exponential for most offers.
+ */
+function everyOfferCents(
+  query: FirmQuery,
+  prepared: PreparedOffers,
+  raw: Float64Array,
+  structural: Float64Array,
+  spread: Float64Array,
+  threshold: number,
+  out: Int32Array,
+): void {
+  const { text, spread: spreadShare } = prepared.weights.parts;
+  const { saturation } = prepared.weights.text;
+  const below = threshold - 0.5 - 1e-6;
+  for (let d = 0; d < out.length; d++) {
+    const r = raw[d] as number;
+    const st = structural[d] as number;
+    const sp = spread[d] as number;
+    if ((st + spreadShare * sp + text * Math.min(1, coverage(query, r) / saturation)) * 10000 < below) {
+      out[d] = -1;
+      continue;
+    }
+    out[d] = toCentiPoints(combinedFrom(st, query, prepared, r, sp));
+  }
 }
 
 function demandById(prepared: PreparedOffers, demand: Int32Array): Record<string, number> {

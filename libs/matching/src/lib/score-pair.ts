@@ -26,8 +26,8 @@ export interface FirmContext {
 export function firmContext(
   firm: MatchingFirm,
   prepared: PreparedOffers,
-  raw = new Float64Array(prepared.offers.length),
-  structural = new Float64Array(prepared.offers.length),
+  raw: Float64Array = new Float64Array(prepared.offers.length),
+  structural: Float64Array = new Float64Array(prepared.offers.length),
 ): FirmContext {
   const profile = firmProfile(firm, prepared);
   const query = firmQuery(firm, prepared);
@@ -102,8 +102,13 @@ export function detachedContext(context: FirmContext, prepared: PreparedOffers, 
  * expression every path uses, so all paths agree to the last bit.
  */
 export function combinedScore(profile: FirmProfile, query: FirmQuery, prepared: PreparedOffers, d: number, raw: number, spread: number): number {
+  return combinedFrom(structuralScore(profile, prepared, d), query, prepared, raw, spread);
+}
+
+/** combinedScore from the offer's structuralScore (e.g. read from structuralScores' array): the same expression. */
+export function combinedFrom(structural: number, query: FirmQuery, prepared: PreparedOffers, raw: number, spread: number): number {
   const { parts } = prepared.weights;
-  return structuralScore(profile, prepared, d) + parts.text * textValue(coverage(query, raw), prepared.weights) + parts.spread * spread;
+  return structural + parts.text * textValue(coverage(query, raw), prepared.weights) + parts.spread * spread;
 }
 
 export function totalScore(context: FirmContext, prepared: PreparedOffers, d: number, spread: number): number {
