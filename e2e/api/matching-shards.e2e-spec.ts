@@ -1,8 +1,9 @@
+import type { MatchingOffer } from '@jinan/matching';
 import { prepareOffers } from '@jinan/matching';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../apps/api/src/database/data-source';
 import { JobsService } from '../../apps/api/src/jobs/jobs.service';
-import { scoreFirms } from '../../apps/api/src/matching/engine-adapter';
+import { FirmIndex, scoreFirms } from '../../apps/api/src/matching/engine-adapter';
 import { IncrementalMatching } from '../../apps/api/src/matching/incremental-matching';
 import { loadFirms, loadOffers } from '../../apps/api/src/matching/matching-input';
 import { MATCHING_SHARD_JOB, ShardedMatching, ShardJob } from '../../apps/api/src/matching/sharded-matching';
@@ -219,6 +220,82 @@ describe('matching as distributed shard jobs', () => {
       expect(Object.keys(stored[firm] ?? {})).toEqual(Object.keys(expected[firm] ?? {}));
       for (const [offer, score] of Object.entries(expected[firm] ?? {})) expect(stored[firm]![offer]).toBeCloseTo(score, 2);
     }
+  });
+});
+
+describe('incremental matching on full result lists: the reached firms an offer cannot move are left alone', () => {
+  let db: DataSource;
+  let fixture: Awaited<ReturnType<typeof seedFixture>>;
+  // Thirty more companies with three offers each: every firm's lists (20 offers, 10 companies) are
+  // full, so the screen has a last place to compare a new offer with.
+  const TOPICS = [
+    ['养老护理服务', 'elderly nursing care services'],
+    ['医疗器械分销', 'medical devices distribution'],
+    ['康复设备研发', 'rehabilitation equipment development'],
+    ['污水处理工程', 'wastewater treatment engineering'],
+    ['垃圾焚烧发电', 'waste incineration power'],
+    ['光伏电站建设', 'solar power plants'],
+    ['数据中心运维', 'data centre operations'],
+    ['工业机器人集成', 'industrial robot integration'],
+    ['智能工厂改造', 'smart factory upgrades'],
+    ['医院信息系统', 'hospital information systems'],
+    ['大气污染治理', 'air pollution control'],
+    ['云计算平台', 'cloud computing platform'],
+  ];
+
+  beforeAll(async () => {
+    db = await new DataSource(dataSourceOptions(await freshDatabase('matching_screen'), 4, 'screen-test')).initialize();
+    fixture = await seedFixture(db);
+    // A firm after environmental work that shares one word ("devices") with the offer below.
+    const [{ id: f7 }] = await db.query(
+      `INSERT INTO organizations (country, name_ja, sectors, size_band, languages, seeks_en, verification, verified_at)
+       VALUES ('JP', 'F7', '{environment}', 'medium', '{ja,en}', 'wastewater treatment engineering, air pollution control devices and waste incineration power', 'verified', now()) RETURNING id`,
+    );
+    fixture.firms.set('F7', f7);
+    for (let c = 0; c < 30; c++) {
+      const [{ id }] = await db.query(
+        `INSERT INTO organizations (country, name_zh, sectors, size_band, languages, verification, verified_at)
+         VALUES ('CN', $1, '{health,environment,digital}', 'medium', '{zh,en}', 'verified', now()) RETURNING id`,
+        [`企业${c}`],
+      );
+      for (let k = 0; k < 3; k++) {
+        const [zh, en] = TOPICS[(c + 5 * k) % TOPICS.length]!;
+        await insertOffer(db, id, ['health', 'environment', 'digital'][(c + k) % 3]!, `${zh}合作`, `Cooperation in ${en}`);
+      }
+    }
+    await db.query('DELETE FROM matching_changes');
+  });
+  afterAll(() => db?.destroy());
+
+  it('re-scores the reached firms the offer can move, and a fresh scoring shows it to none of the others', async () => {
+    const runId = await newRun(db, fixture.editionId);
+    await new ShardedMatching(db, { shardSize: 4 }).execute(runId);
+    const before = await rankings(db, runId);
+    const incremental = new IncrementalMatching(db);
+    await incremental.warm();
+
+    // A company no firm shows yet (one a firm shows may get a new best or shown offer from it).
+    const [{ id: company }] = await db.query(
+      `INSERT INTO organizations (country, name_zh, sectors, size_band, languages, verification, verified_at)
+       VALUES ('CN', '新公司', '{health}', 'medium', '{zh,en}', 'verified', now()) RETURNING id`,
+    );
+    const offer = await insertOffer(db, company, 'health', '手术器械与医疗器械', 'Surgical instruments and medical devices');
+    const [row] = await loadOffers(db.manager, [offer]);
+    const reached = new FirmIndex(await loadFirms(db.manager)).firmsFor(row as MatchingOffer);
+    const applied = await incremental.applyPending();
+    const after = await rankings(db, runId);
+    const expected = await expectedRankingsWithout(db, runId);
+    const left = reached.filter((id) => !applied!.firms.includes(id));
+    // The firm whose words it repeats is re-scored and shows it; F7, reached by "devices", is not.
+    expect(applied!.firms).toContain(fixture.firms.get('F6'));
+    expect(after[fixture.firms.get('F6')!]).toContain(offer);
+    expect(reached).toContain(fixture.firms.get('F7'));
+    expect(left).toContain(fixture.firms.get('F7'));
+    for (const id of left) {
+      expect(after[id]).toEqual(before[id]);
+      expect(expected[id]).not.toContain(offer);
+    }
+    for (const id of applied!.firms) expect(after[id]).toEqual(expected[id]);
   });
 });
 

@@ -1,0 +1,128 @@
+import type { MatchingFirm, MatchingOffer } from './domain';
+import { firmProfile, structuralScore } from './firm-profile';
+import { spreadFit, textValue } from './parts';
+import type { PreparedOffers } from './prepare-offers';
+import { combinedFrom } from './score-pair';
+import type { FirmQuery } from './text-relevance';
+import { firmQuery, rawScore } from './text-relevance';
+import { TokenKind } from './tokenise';
+
+/** What a firm's stored results show: what a screen compares a changed offer with. */
+export interface ShownResults {
+  /** The offers the results name: the top offers and the top companies' offers. */
+  offerIds: readonly string[];
+  /** The top companies' organisation ids. */
+  companyIds: readonly string[];
+  /** The last top offer's and the last top company's score in cents; −1 when that list is not full. */
+  lastOfferCents: number;
+  lastCompanyCents: number;
+}
+
+/**
+ * Whether offer `d` (as `prepared` holds it now) can change the firm's results: false only when
+ * scoring the firm again would leave its top offers and companies as `shown` has them, up to the
+ * small drift of every score a corpus change brings (term rarity; a firm the offer does not reach
+ * at all keeps that drift too). The offer must then
+ * - not be the only offer with one of the firm's words (the firm's query gains that word), nor be
+ *   able to join the firm's pseudo-relevance feedback (mayJoinFeedback): either moves every score
+ *   of the firm;
+ * - belong to none of the shown companies (it could become one's best or shown offer);
+ * - score, at most, below the last shown offer and the last shown company. The bound takes the
+ *   firm's own words as they meet the offer, and for the feedback words (unknown without scoring
+ *   the firm over every offer) the best the offer's own words could lend: at most
+ *   `feedback.terms` of them, each at the feedback weight.
+ * A firm whose lists are not full is always moved. `demand`: the offer's in the run (spread part).
+ */
+export function offerCanMoveFirm(firm: MatchingFirm, prepared: PreparedOffers, d: number, shown: ShownResults, demand: number): boolean {
+  if (shown.lastOfferCents < 0 || shown.lastCompanyCents < 0) return true;
+  if (shown.companyIds.includes((prepared.offers[d] as MatchingOffer).organizationId)) return true;
+  const query = firmQuery(firm, prepared);
+  if (soleHolderOfOwnWord(query, prepared, d) || mayJoinFeedbackOf(firm, query, prepared, d, shown)) return true;
+  const { parts } = prepared.weights;
+  const own = rawScore(prepared, query, d);
+  const lent = feedbackBound(prepared, query, d);
+  // Coverage (own + f) / (mass + F) with the feedback's mass F ≥ its part f in this offer is at
+  // most (own + f) / (mass + f), which grows with f (own < mass): so at most this.
+  const coverage = query.mass > 0 ? (own + lent) / (query.mass + lent) : 0;
+  const ceiling =
+    structuralScore(firmProfile(firm, prepared), prepared, d) +
+    parts.text * textValue(coverage, prepared.weights) +
+    parts.spread * spreadFit(demand, prepared.weights).value;
+  // In cents with a whole cent of margin: far wider than the rounding of either expression.
+  return ceiling * 10000 >= Math.min(shown.lastOfferCents, shown.lastCompanyCents) - 1;
+}
+
+/**
+ * Whether offer `d` as it was (before a change or its withdrawal; `prepared` the offers then)
+ * could have moved the firm's results when it changed: when it held a word of the firm's no other
+ * offer has (the firm's query loses it), or when it may have been among the firm's feedback
+ * offers. Had it been shown, the firm is re-scored anyway.
+ */
+export function oldOfferCanMoveFirm(firm: MatchingFirm, prepared: PreparedOffers, d: number, shown: Pick<ShownResults, 'offerIds'>): boolean {
+  const query = firmQuery(firm, prepared);
+  return soleHolderOfOwnWord(query, prepared, d) || mayJoinFeedbackOf(firm, query, prepared, d, shown);
+}
+
+/**
+ * Whether offer `d` can be among the firm's feedback offers (the `feedback.documents` best by the
+ * firm's own words, text and structure, no spread; see expandQuery): not when it shares none of
+ * the firm's words, nor when that many shown offers that do score more. The shown offers are
+ * some of every offer, so their `documents`-th best is at most the feedback's last.
+ */
+export function mayJoinFeedback(firm: MatchingFirm, prepared: PreparedOffers, d: number, shown: Pick<ShownResults, 'offerIds'>): boolean {
+  return mayJoinFeedbackOf(firm, firmQuery(firm, prepared), prepared, d, shown);
+}
+
+/**
+ * Whether offer `d` is the only offer with one of the query's own words: the firm's query has that
+ * word because of this offer alone (a query leaves out words no offer has), and its mass with it.
+ */
+function soleHolderOfOwnWord(query: FirmQuery, prepared: PreparedOffers, d: number): boolean {
+  const { postingStart, postingDoc } = prepared.text;
+  for (let i = 0; i < query.ownTermCount; i++) {
+    const t = query.terms[i] as number;
+    if ((postingStart[t + 1] as number) - (postingStart[t] as number) === 1 && postingDoc[postingStart[t] as number] === d) return true;
+  }
+  return false;
+}
+
+function mayJoinFeedbackOf(firm: MatchingFirm, query: FirmQuery, prepared: PreparedOffers, d: number, shown: Pick<ShownResults, 'offerIds'>): boolean {
+  const { documents, terms, weight } = prepared.weights.text.feedback;
+  if (documents === 0 || terms === 0 || weight === 0 || query.terms.length === 0) return false;
+  const raw = rawScore(prepared, query, d);
+  if (raw <= 0) return false;
+  const profile = firmProfile(firm, prepared);
+  const score = (e: number, r: number) => combinedFrom(structuralScore(profile, prepared, e), query, prepared, r, 0);
+  const others: number[] = [];
+  for (const id of new Set(shown.offerIds)) {
+    const e = prepared.positionById.get(id);
+    if (e === undefined || e === d) continue;
+    const r = rawScore(prepared, query, e);
+    if (r > 0) others.push(score(e, r));
+  }
+  if (others.length < documents) return true;
+  others.sort((a, b) => b - a);
+  return score(d, raw) > (others[documents - 1] as number) - 1e-9;
+}
+
+/**
+ * The most the feedback words can add to offer d's BM25 for this query: the largest
+ * `feedback.terms` of weight × idf × BM25 factor over the offer's words that are not the
+ * query's own (feedback never lends those, nor single Han characters).
+ */
+function feedbackBound(prepared: PreparedOffers, query: FirmQuery, d: number): number {
+  const { terms: budget, weight } = prepared.weights.text.feedback;
+  if (budget === 0 || weight === 0 || query.terms.length === 0) return 0;
+  const index = prepared.text;
+  const own = new Set(query.terms.slice(0, query.ownTermCount));
+  const best: number[] = [];
+  for (let p = index.docStart[d] as number; p < (index.docStart[d + 1] as number); p++) {
+    const t = index.docTerm[p] as number;
+    if (own.has(t) || index.termKind[t] === TokenKind.CjkUnigram) continue;
+    best.push(weight * (index.idf[t] as number) * (index.docWeight[p] as number));
+  }
+  best.sort((a, b) => b - a);
+  let sum = 0;
+  for (let i = 0; i < Math.min(budget, best.length); i++) sum += best[i] as number;
+  return sum;
+}
