@@ -22,6 +22,7 @@ import { AgendaChangeNotifications1766400000000 } from './1766400000000-AgendaCh
 import { MeetingsFillfactor1766400000001 } from './1766400000001-MeetingsFillfactor';
 import { AgendaNameNotifications1766500000000 } from './1766500000000-AgendaNameNotifications';
 import { ReindexOfferSearchTermsSpelledOut1766600000000 } from './1766600000000-ReindexOfferSearchTermsSpelledOut';
+import { NoticeBatches1766700000000 } from './1766700000000-NoticeBatches';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the bundled API, the
@@ -52,4 +53,5 @@ export const MIGRATIONS = [
   MeetingsFillfactor1766400000001,
   AgendaNameNotifications1766500000000,
   ReindexOfferSearchTermsSpelledOut1766600000000,
+  NoticeBatches1766700000000,
 ];

@@ -82,6 +82,11 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
     return this.boss !== undefined;
   }
 
+  /** Whether enqueueIn works here (pg-boss started in this instance). */
+  get canEnqueue(): boolean {
+    return this.started !== undefined;
+  }
+
   async onApplicationBootstrap(): Promise<void> {
     if (!this.options.enabled) return;
     const boss = new PgBoss({

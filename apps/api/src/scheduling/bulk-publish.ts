@@ -1,20 +1,19 @@
 import { EntityManager } from 'typeorm';
-import { insertTransitionNoticesFor } from '../notifications/notifications.queries';
 
 /**
  * Publishes one session's scheduled, unpublished slots in set-based statements, in the
  * caller's transaction: what the state machine's 'publish' does meeting by meeting
  * (scheduled → scheduled with slot_published_at, version + 1, a transition row, an audit
- * row for the bureau, a notification per delegate of both parties in the outbox), for a
- * whole session at once. At 1× the per-meeting path took 74 s for 1,500 meetings.
- * Returns the meetings published.
+ * row for the bureau), for a whole session at once; the caller queues the notifications
+ * (NotificationsService.queuePublishNotices). At 1× the per-meeting path took 74 s for 1,500
+ * meetings. Returns the meetings published.
  */
 export async function publishSession(tx: EntityManager, editionId: string, sessionId: string, actorId: string, now: Date): Promise<string[]> {
   const rows: { id: string }[] = await tx.query(
     `WITH published AS (
        UPDATE meetings m SET slot_published_at = $4, version = m.version + 1, updated_at = $4
          FROM bookings b
-        WHERE b.meeting_id = m.id AND b.session_id = $2 AND m.edition_id = $1 AND m.status = 'scheduled' AND m.slot_published_at IS NULL
+        WHERE b.meeting_id = m.id AND b.edition_id = $1 AND b.session_id = $2 AND m.edition_id = $1 AND m.status = 'scheduled' AND m.slot_published_at IS NULL
         RETURNING m.id, m.edition_id),
      transitions AS (
        INSERT INTO meeting_transitions (meeting_id, actor_id, actor_role, action, from_status, to_status, note, at)
@@ -25,7 +24,5 @@ export async function publishSession(tx: EntityManager, editionId: string, sessi
      SELECT id FROM published ORDER BY id`,
     [editionId, sessionId, actorId, now],
   );
-  const ids = rows.map((r) => r.id);
-  if (ids.length) await insertTransitionNoticesFor(tx, ids, { action: 'publish', from: 'scheduled', to: 'scheduled', note: null, actorId }, now);
-  return ids;
+  return rows.map((r) => r.id);
 }

@@ -20,7 +20,7 @@ export async function releaseBooking(tx: Db, meetingId: string): Promise<void> {
 export async function sessionsToPublish(db: Db, editionId: string, sessionIds: string[] | null): Promise<string[]> {
   const sessions: { session_id: string }[] = await db.query(
     `SELECT b.session_id FROM meetings m JOIN bookings b ON b.meeting_id = m.id
-      WHERE m.edition_id = $1 AND m.status = 'scheduled' AND m.slot_published_at IS NULL
+      WHERE m.edition_id = $1 AND b.edition_id = $1 AND m.status = 'scheduled' AND m.slot_published_at IS NULL
         AND ($2::uuid[] IS NULL OR b.session_id = ANY($2::uuid[]))
       GROUP BY b.session_id ORDER BY min(lower(b.during)), b.session_id`,
     [editionId, sessionIds],

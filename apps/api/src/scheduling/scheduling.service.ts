@@ -87,7 +87,12 @@ export class SchedulingService implements OnModuleInit {
     if (!sessions.length) throw new DomainError('SCHEDULE_NOTHING_TO_PUBLISH', 'there is no scheduled, unpublished meeting to publish');
     let published = 0;
     for (const sessionId of sessions) {
-      published += (await this.db.transaction((tx) => publishSession(tx, editionId, sessionId, caller.id, this.clock.now()))).length;
+      const now = this.clock.now();
+      published += await this.db.transaction(async (tx) => {
+        const ids = await publishSession(tx, editionId, sessionId, caller.id, now);
+        await this.notifications.queuePublishNotices(tx, ids, caller.id, now);
+        return ids.length;
+      });
     }
     await this.notifications.kick();
     return { editionId, published };
