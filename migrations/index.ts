@@ -23,6 +23,7 @@ import { MeetingsFillfactor1766400000001 } from './1766400000001-MeetingsFillfac
 import { AgendaNameNotifications1766500000000 } from './1766500000000-AgendaNameNotifications';
 import { ReindexOfferSearchTermsSpelledOut1766600000000 } from './1766600000000-ReindexOfferSearchTermsSpelledOut';
 import { NoticeBatches1766700000000 } from './1766700000000-NoticeBatches';
+import { FirmFeedbackTerms1766700000001 } from './1766700000001-FirmFeedbackTerms';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the bundled API, the
@@ -54,4 +55,5 @@ export const MIGRATIONS = [
   AgendaNameNotifications1766500000000,
   ReindexOfferSearchTermsSpelledOut1766600000000,
   NoticeBatches1766700000000,
+  FirmFeedbackTerms1766700000001,
 ];

@@ -271,6 +271,14 @@ describe('incremental matching on full result lists: the reached firms an offer 
     const runId = await newRun(db, fixture.editionId);
     await new ShardedMatching(db, { shardSize: 4 }).execute(runId);
     const before = await rankings(db, runId);
+    // Each firm's feedback words are kept beside its results, as one scoring over every firm gives them.
+    const [{ demand }] = await db.query('SELECT demand FROM matching_runs WHERE id = $1', [runId]);
+    const whole = scoreFirms(await loadFirms(db.manager), prepareOffers(await loadOffers(db.manager)), demand);
+    const kept: { firm: string; terms: string[] }[] = await db.query(`SELECT jp_organization_id AS firm, terms FROM firm_feedback_terms WHERE run_id = $1`, [
+      runId,
+    ]);
+    expect(Object.fromEntries(kept.map((k) => [k.firm, k.terms]))).toEqual(Object.fromEntries(whole.firms.map((f) => [f.firmId, f.feedbackTerms])));
+    expect(kept.find((k) => k.firm === fixture.firms.get('F7'))?.terms.length).toBeGreaterThan(0);
     const incremental = new IncrementalMatching(db);
     await incremental.warm();
 

@@ -12,7 +12,7 @@ export const TOP_COMPANIES = 10;
  * the result equals one scoreAll over every firm.
  */
 export function scoreFirms(firms: readonly MatchingFirm[], prepared: PreparedOffers, demand?: Readonly<Record<string, number>>): MatchingRun {
-  return scoreAll(firms, prepared, { topK: TOP_OFFERS, topCompanies: TOP_COMPANIES, ...(demand ? { demand } : {}) });
+  return scoreAll(firms, prepared, { topK: TOP_OFFERS, topCompanies: TOP_COMPANIES, feedbackTerms: true, ...(demand ? { demand } : {}) });
 }
 
 /** One shard's contribution to the run's demand: the engine's first pass only (no ranking or reasons to throw away). */

@@ -129,6 +129,7 @@ export class IncrementalMatching {
     );
     const t1 = performance.now();
     let scoring = 0;
+    let writing = 0;
     const scoredFirms = new Set<string>();
 
     await this.db.transaction(async (tx) => {
@@ -140,8 +141,10 @@ export class IncrementalMatching {
           const tScore = performance.now();
           const scored = scoreFirms(toScore, prepared, run.demand ?? {});
           scoring += performance.now() - tScore;
+          const tWrite = performance.now();
           await tx.query(`DELETE FROM recommendations WHERE run_id = $1 AND jp_organization_id = ANY($2::uuid[])`, [run.id, firmIds]);
           await insertRecommendations(tx, run.edition_id, run.id, scored);
+          writing += performance.now() - tWrite;
           for (const id of firmIds) scoredFirms.add(id);
         }
         await tx.query(`UPDATE matching_runs SET changes_through = $2 WHERE id = $1`, [run.id, upTo]);
@@ -155,7 +158,7 @@ export class IncrementalMatching {
     const firmIds = [...scoredFirms].sort();
     this.logger.log(
       `${changes.length} change(s): ${firmIds.length} firm(s) re-scored (${reached.size} reached by words, screened) in ${Math.round(performance.now() - t0)} ms ` +
-        `(offers and firms patched ${Math.round(tState - t0)} ms, firms found, read and screened ${Math.round(t1 - tState)} ms, scoring ${Math.round(scoring)} ms)`,
+        `(offers and firms patched ${Math.round(tState - t0)} ms, firms found, read and screened ${Math.round(t1 - tState)} ms, scoring ${Math.round(scoring)} ms, writing ${Math.round(writing)} ms)`,
     );
     return { changes: changes.length, firms: firmIds };
   }
@@ -264,7 +267,7 @@ function feedPosition(runs: readonly CurrentRun[]): bigint {
 /** A firm with no stored results: its lists are not full, so every offer may move it. */
 const NOTHING_SHOWN: ShownResults = { offerIds: [], companyIds: [], lastOfferCents: -1, lastCompanyCents: -1 };
 
-/** What each run shows each of these firms now, keyed `run|firm`. */
+/** What each run shows each of these firms now, with their feedback words where kept, keyed `run|firm`. */
 async function shownResults(db: DataSource, runs: readonly CurrentRun[], firmIds: readonly string[]): Promise<Map<string, ShownResults>> {
   const rows: {
     run: string;
@@ -283,7 +286,7 @@ async function shownResults(db: DataSource, runs: readonly CurrentRun[], firmIds
         ORDER BY run_id, jp_organization_id, kind, rank`,
     [runs.map((r) => r.id), firmIds, TOP_OFFERS, TOP_COMPANIES],
   );
-  const shown = new Map<string, { offerIds: string[]; companyIds: string[]; lastOfferCents: number; lastCompanyCents: number }>();
+  const shown = new Map<string, { offerIds: string[]; companyIds: string[]; lastOfferCents: number; lastCompanyCents: number; feedbackTerms?: string[] }>();
   for (const r of rows) {
     const key = `${r.run}|${r.firm}`;
     let s = shown.get(key);
@@ -298,6 +301,14 @@ async function shownResults(db: DataSource, runs: readonly CurrentRun[], firmIds
       s.companyIds.push(r.company);
       s.lastCompanyCents = r.full ? r.cents : -1;
     }
+  }
+  const kept: { run: string; firm: string; terms: string[] }[] = await db.query(
+    `SELECT run_id AS run, jp_organization_id AS firm, terms FROM firm_feedback_terms WHERE run_id = ANY($1::uuid[]) AND jp_organization_id = ANY($2::uuid[])`,
+    [runs.map((r) => r.id), firmIds],
+  );
+  for (const k of kept) {
+    const s = shown.get(`${k.run}|${k.firm}`);
+    if (s) s.feedbackTerms = k.terms;
   }
   return shown;
 }

@@ -78,12 +78,27 @@ export async function insertRecommendations(
     if (chunk.length >= CHUNK_ROWS) await flush();
   }
   await flush();
+  await upsertFeedbackTerms(tx, runId, run);
   return written;
+}
+
+/** Each firm's feedback words as this scoring gave them (scoreAll's feedbackTerms option), replacing any earlier. */
+async function upsertFeedbackTerms(tx: EntityManager, runId: string, run: MatchingRun): Promise<void> {
+  const firms = run.firms.filter((f) => f.feedbackTerms).map((f) => ({ firm: f.firmId, terms: f.feedbackTerms }));
+  for (let i = 0; i < firms.length; i += CHUNK_ROWS) {
+    await tx.query(
+      `INSERT INTO firm_feedback_terms (run_id, jp_organization_id, terms)
+       SELECT $1, f.firm, f.terms FROM jsonb_to_recordset($2::jsonb) AS f(firm uuid, terms text[])
+       ON CONFLICT (run_id, jp_organization_id) DO UPDATE SET terms = EXCLUDED.terms`,
+      [runId, JSON.stringify(firms.slice(i, i + CHUNK_ROWS))],
+    );
+  }
 }
 
 /** Removes the edition's earlier runs' rows, in the transaction that makes `runId` current: readers see old or new, never a mixture. */
 export async function deleteOtherRuns(tx: EntityManager, editionId: string, runId: string): Promise<void> {
   await tx.query(`DELETE FROM recommendations WHERE run_id IN (SELECT id FROM matching_runs WHERE edition_id = $1 AND id <> $2)`, [editionId, runId]);
+  await tx.query(`DELETE FROM firm_feedback_terms WHERE run_id IN (SELECT id FROM matching_runs WHERE edition_id = $1 AND id <> $2)`, [editionId, runId]);
 }
 
 function rowJson(r: Row): string {

@@ -39,6 +39,8 @@ export interface FirmRecommendations {
   firmId: string;
   offers: OfferMatch[];
   companies: CompanyMatch[];
+  /** With ScoreAllOptions.feedbackTerms: the words pseudo-relevance feedback added to the firm's query, in order. */
+  feedbackTerms?: string[];
 }
 
 export interface MatchingRun {
@@ -68,4 +70,10 @@ export interface ScoreAllOptions {
    * then this demand (the one its scores used).
    */
   demand?: Readonly<Record<string, number>>;
+  /**
+   * Also give each firm's feedback words (FirmRecommendations.feedbackTerms): kept beside its
+   * results, they let an incremental pass bound a changed offer's score for the firm closely
+   * (offerCanMoveFirm) without scoring the firm over every offer.
+   */
+  feedbackTerms?: boolean;
 }

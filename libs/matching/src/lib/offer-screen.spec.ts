@@ -12,9 +12,10 @@ import { firmQuery, rawScore } from './text-relevance';
 
 const OPTIONS = { topK: 20, topCompanies: 10 };
 
-function shownOf(results: FirmRecommendations): ShownResults {
+function shownOf(results: FirmRecommendations, withFeedback = false): ShownResults {
   const { offers, companies } = results;
   return {
+    ...(withFeedback ? { feedbackTerms: results.feedbackTerms } : {}),
     offerIds: [...offers.map((o) => o.offerId), ...companies.flatMap((c) => c.offerIds)],
     companyIds: companies.map((c) => c.organizationId),
     lastOfferCents: offers.length < OPTIONS.topK ? -1 : Math.round(offers[offers.length - 1]!.score * 100),
@@ -24,8 +25,8 @@ function shownOf(results: FirmRecommendations): ShownResults {
 
 /**
  * What the firm's scoring starts from: its own words, and its feedback offers (the best few by its
- * own words, text and structure, as expandQuery picks them; words they lend can swap at a tie when
- * every idf drifts, the offers do not).
+ * own words, text and structure, as expandQuery picks them, as a set: two can swap places, and the
+ * words they lend at a tie, when every idf drifts; which offers they are does not change).
  */
 function queryBasis(firm: MatchingFirm, prepared: PreparedOffers): { own: string[]; feedback: string[] } {
   const query = firmQuery(firm, prepared);
@@ -36,7 +37,13 @@ function queryBasis(firm: MatchingFirm, prepared: PreparedOffers): { own: string
     .filter((x) => x.raw > 0)
     .map((x) => ({ id: x.id, score: combinedFrom(structuralScore(profile, prepared, x.d), query, prepared, x.raw, 0) }))
     .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
-  return { own: query.terms.map((t) => prepared.text.terms[t] as string), feedback: scored.slice(0, documents).map((x) => x.id) };
+  return {
+    own: query.terms.map((t) => prepared.text.terms[t] as string),
+    feedback: scored
+      .slice(0, documents)
+      .map((x) => x.id)
+      .sort(),
+  };
 }
 
 function names(results: FirmRecommendations): string[] {
@@ -46,7 +53,7 @@ function names(results: FirmRecommendations): string[] {
 describe('offerCanMoveFirm: which reached firms a new offer can move', () => {
   const data = generatePlantedData({ ...DEVELOPMENT_CONFIG, firms: 160, offers: 2400, seed: 23 });
   const before = prepareOffers(data.offers);
-  const run = scoreAll(data.firms, before, OPTIONS);
+  const run = scoreAll(data.firms, before, { ...OPTIONS, feedbackTerms: true });
   const firmWords = data.firms[7]!;
   // New offers of a new company: one with a firm's own words (as the scale bench adds), and
   // copies of existing offers (each a near twin of an offer some firms show).
@@ -69,15 +76,15 @@ describe('offerCanMoveFirm: which reached firms a new offer can move', () => {
 
   // Demand 0: a new offer, the spread part at its most. 400: an offer most firms' pools hold,
   // whose spread part is near nothing: it can join a firm's feedback without being shown.
-  it.each(added.flatMap((o) => [[o.id, 0, o] as const, [o.id, 400, o] as const]))(
-    '%s at demand %d: a firm it cannot move shows it nowhere and keeps its own words and feedback offers',
-    (_, demand, offer) => {
+  it.each(added.flatMap((o) => [false, true].flatMap((kept) => [[o.id, 0, kept, o] as const, [o.id, 400, kept, o] as const])))(
+    '%s at demand %d, feedback words kept %s: a firm it cannot move shows it nowhere and keeps its own words and feedback offers',
+    (_, demand, withFeedback, offer) => {
       const after = prepareOffers([...data.offers, offer]);
       const fresh = scoreAll(data.firms, after, { ...OPTIONS, demand: { ...run.demand, [offer.id]: demand } });
       const d = after.positionById.get(offer.id) as number;
       let kept = 0;
       data.firms.forEach((firm, f) => {
-        const moved = offerCanMoveFirm(firm, after, d, shownOf(run.firms[f]!), demand);
+        const moved = offerCanMoveFirm(firm, after, d, shownOf(run.firms[f]!, withFeedback), demand);
         const now = fresh.firms[f]!;
         if (names(now).includes(offer.id)) expect({ firm: firm.id, moved }).toEqual({ firm: firm.id, moved: true });
         if (!moved) {
@@ -85,9 +92,10 @@ describe('offerCanMoveFirm: which reached firms a new offer can move', () => {
           expect({ firm: firm.id, ...queryBasis(firm, after) }).toEqual({ firm: firm.id, ...queryBasis(firm, before) });
         }
       });
-      // It leaves many firms alone: a copy of an offer 116–155 of 160, the offer with a firm's words
-      // (among them words no offer had, which many firms use) 62. Every firm here is screened, not
-      // only those an index of rarer words would reach.
+      // It leaves many firms alone: a copy of an offer 116–159 of 160 with the bound, 156–160 with
+      // the kept feedback words; the offer with a firm's words (among them words no offer had, which
+      // many firms use) 62–72 and 75. Every firm here is screened, not only those an index of rarer
+      // words would reach.
       expect(kept).toBeGreaterThan(data.firms.length / 3);
     },
   );

@@ -16,6 +16,8 @@ export interface ShownResults {
   /** The last top offer's and the last top company's score in cents; −1 when that list is not full. */
   lastOfferCents: number;
   lastCompanyCents: number;
+  /** The words feedback added to the firm's query when it was scored (FirmRecommendations.feedbackTerms), if kept. */
+  feedbackTerms?: readonly string[];
 }
 
 /**
@@ -27,10 +29,11 @@ export interface ShownResults {
  *   able to join the firm's pseudo-relevance feedback (mayJoinFeedback): either moves every score
  *   of the firm;
  * - belong to none of the shown companies (it could become one's best or shown offer);
- * - score, at most, below the last shown offer and the last shown company. The bound takes the
- *   firm's own words as they meet the offer, and for the feedback words (unknown without scoring
- *   the firm over every offer) the best the offer's own words could lend: at most
- *   `feedback.terms` of them, each at the feedback weight.
+ * - score below the last shown offer and the last shown company. With the firm's feedback words
+ *   kept from its last scoring (`shown.feedbackTerms`) that is the offer's score itself, with a
+ *   margin for drift; without, a bound: the firm's own words as they meet the offer, and for the
+ *   feedback words (unknown without scoring the firm over every offer) the best the offer's own
+ *   words could lend, at most `feedback.terms` of them at the feedback weight.
  * A firm whose lists are not full is always moved. `demand`: the offer's in the run (spread part).
  */
 export function offerCanMoveFirm(firm: MatchingFirm, prepared: PreparedOffers, d: number, shown: ShownResults, demand: number): boolean {
@@ -40,16 +43,49 @@ export function offerCanMoveFirm(firm: MatchingFirm, prepared: PreparedOffers, d
   if (soleHolderOfOwnWord(query, prepared, d) || mayJoinFeedbackOf(firm, query, prepared, d, shown)) return true;
   const { parts } = prepared.weights;
   const own = rawScore(prepared, query, d);
-  const lent = feedbackBound(prepared, query, d);
-  // Coverage (own + f) / (mass + F) with the feedback's mass F ≥ its part f in this offer is at
-  // most (own + f) / (mass + f), which grows with f (own < mass): so at most this.
-  const coverage = query.mass > 0 ? (own + lent) / (query.mass + lent) : 0;
+  let coverage: number;
+  let margin: number;
+  if (shown.feedbackTerms) {
+    // The firm's query as it was scored: the offer's score itself, up to the drift of term rarity
+    // (and of the feedback's last words, which can swap at a tie): a margin of 20 cents for it.
+    const lent = feedbackPart(prepared, query, d, shown.feedbackTerms);
+    coverage = query.mass + lent.mass > 0 ? (own + lent.raw) / (query.mass + lent.mass) : 0;
+    margin = 20;
+  } else {
+    // Coverage (own + f) / (mass + F) with the feedback's mass F ≥ its part f in this offer is at
+    // most (own + f) / (mass + f), which grows with f (own < mass): so at most this.
+    const lent = feedbackBound(prepared, query, d);
+    coverage = query.mass > 0 ? (own + lent) / (query.mass + lent) : 0;
+    // A whole cent: far wider than the rounding of either expression.
+    margin = 1;
+  }
   const ceiling =
     structuralScore(firmProfile(firm, prepared), prepared, d) +
     parts.text * textValue(coverage, prepared.weights) +
     parts.spread * spreadFit(demand, prepared.weights).value;
-  // In cents with a whole cent of margin: far wider than the rounding of either expression.
-  return ceiling * 10000 >= Math.min(shown.lastOfferCents, shown.lastCompanyCents) - 1;
+  return ceiling * 10000 >= Math.min(shown.lastOfferCents, shown.lastCompanyCents) - margin;
+}
+
+/**
+ * The feedback words' part of offer d's BM25 for the firm, and of the query's mass: each word at
+ * the feedback weight × its idf now (firmQuery leaves words no offer has out; so does this).
+ */
+function feedbackPart(prepared: PreparedOffers, query: FirmQuery, d: number, words: readonly string[]): { raw: number; mass: number } {
+  const index = prepared.text;
+  const { weight } = prepared.weights.text.feedback;
+  const own = new Set(query.terms.slice(0, query.ownTermCount));
+  const inOffer = new Map<number, number>();
+  for (let p = index.docStart[d] as number; p < (index.docStart[d + 1] as number); p++) inOffer.set(index.docTerm[p] as number, index.docWeight[p] as number);
+  let raw = 0;
+  let mass = 0;
+  for (const word of words) {
+    const t = index.termIds.get(word);
+    if (t === undefined || own.has(t)) continue;
+    const w = weight * (index.idf[t] as number);
+    mass += w * (index.k1 + 1);
+    raw += w * (inOffer.get(t) ?? 0);
+  }
+  return { raw, mass };
 }
 
 /**

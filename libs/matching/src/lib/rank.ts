@@ -128,7 +128,9 @@ export function scoreAll(firms: readonly MatchingFirm[], offers: readonly Matchi
         parts: best.parts,
       };
     });
-    return { firmId: firm.id, offers: offerMatches, companies };
+    const { query } = context;
+    const feedbackTerms = options.feedbackTerms ? query.terms.slice(query.ownTermCount).map((t) => prepared.text.terms[t] as string) : undefined;
+    return { firmId: firm.id, offers: offerMatches, companies, ...(feedbackTerms ? { feedbackTerms } : {}) };
   });
 
   return { algorithmVersion: ALGORITHM_VERSION, weightsVersion: weights.version, demand: demandById(prepared, demand), firms: results };
