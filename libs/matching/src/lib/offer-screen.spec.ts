@@ -71,7 +71,7 @@ describe('offerCanMoveFirm: which reached firms a new offer can move', () => {
       summary: { zh: text },
       partnerSought: { zh: text },
     },
-    ...[5, 300, 1200, 2000].map((i, k) => ({ ...data.offers[i]!, id: `of-900000${k + 2}`, organizationId: 'co-900001' })),
+    ...[300, 2000].map((i, k) => ({ ...data.offers[i]!, id: `of-900000${k + 2}`, organizationId: 'co-900001' })),
   ];
 
   // Demand 0: a new offer, the spread part at its most. 400: an offer most firms' pools hold,
