@@ -1,4 +1,5 @@
 import type { MatchingFirm, MatchingOffer } from './domain';
+import type { FirmProfile } from './firm-profile';
 import { firmProfile, structuralScore } from './firm-profile';
 import { spreadFit, textValue } from './parts';
 import type { PreparedOffers } from './prepare-offers';
@@ -40,9 +41,10 @@ export function offerCanMoveFirm(firm: MatchingFirm, prepared: PreparedOffers, d
   if (shown.lastOfferCents < 0 || shown.lastCompanyCents < 0) return true;
   if (shown.companyIds.includes((prepared.offers[d] as MatchingOffer).organizationId)) return true;
   const query = firmQuery(firm, prepared);
-  if (soleHolderOfOwnWord(query, prepared, d) || mayJoinFeedbackOf(firm, query, prepared, d, shown)) return true;
-  const { parts } = prepared.weights;
+  const profile = firmProfile(firm, prepared);
   const own = rawScore(prepared, query, d);
+  if (soleHolderOfOwnWord(query, prepared, d) || mayJoinFeedbackOf(profile, query, prepared, d, own, shown)) return true;
+  const { parts } = prepared.weights;
   let coverage: number;
   let margin: number;
   if (shown.feedbackTerms) {
@@ -60,9 +62,7 @@ export function offerCanMoveFirm(firm: MatchingFirm, prepared: PreparedOffers, d
     margin = 1;
   }
   const ceiling =
-    structuralScore(firmProfile(firm, prepared), prepared, d) +
-    parts.text * textValue(coverage, prepared.weights) +
-    parts.spread * spreadFit(demand, prepared.weights).value;
+    structuralScore(profile, prepared, d) + parts.text * textValue(coverage, prepared.weights) + parts.spread * spreadFit(demand, prepared.weights).value;
   return ceiling * 10000 >= Math.min(shown.lastOfferCents, shown.lastCompanyCents) - margin;
 }
 
@@ -73,7 +73,7 @@ export function offerCanMoveFirm(firm: MatchingFirm, prepared: PreparedOffers, d
 function feedbackPart(prepared: PreparedOffers, query: FirmQuery, d: number, words: readonly string[]): { raw: number; mass: number } {
   const index = prepared.text;
   const { weight } = prepared.weights.text.feedback;
-  const own = new Set(query.terms.slice(0, query.ownTermCount));
+  const own = ownTerms(query);
   const inOffer = new Map<number, number>();
   for (let p = index.docStart[d] as number; p < (index.docStart[d + 1] as number); p++) inOffer.set(index.docTerm[p] as number, index.docWeight[p] as number);
   let raw = 0;
@@ -96,7 +96,7 @@ function feedbackPart(prepared: PreparedOffers, query: FirmQuery, d: number, wor
  */
 export function oldOfferCanMoveFirm(firm: MatchingFirm, prepared: PreparedOffers, d: number, shown: Pick<ShownResults, 'offerIds'>): boolean {
   const query = firmQuery(firm, prepared);
-  return soleHolderOfOwnWord(query, prepared, d) || mayJoinFeedbackOf(firm, query, prepared, d, shown);
+  return soleHolderOfOwnWord(query, prepared, d) || mayJoinFeedbackOf(firmProfile(firm, prepared), query, prepared, d, rawScore(prepared, query, d), shown);
 }
 
 /**
@@ -106,7 +106,8 @@ export function oldOfferCanMoveFirm(firm: MatchingFirm, prepared: PreparedOffers
  * some of every offer, so their `documents`-th best is at most the feedback's last.
  */
 export function mayJoinFeedback(firm: MatchingFirm, prepared: PreparedOffers, d: number, shown: Pick<ShownResults, 'offerIds'>): boolean {
-  return mayJoinFeedbackOf(firm, firmQuery(firm, prepared), prepared, d, shown);
+  const query = firmQuery(firm, prepared);
+  return mayJoinFeedbackOf(firmProfile(firm, prepared), query, prepared, d, rawScore(prepared, query, d), shown);
 }
 
 /**
@@ -122,12 +123,18 @@ function soleHolderOfOwnWord(query: FirmQuery, prepared: PreparedOffers, d: numb
   return false;
 }
 
-function mayJoinFeedbackOf(firm: MatchingFirm, query: FirmQuery, prepared: PreparedOffers, d: number, shown: Pick<ShownResults, 'offerIds'>): boolean {
+/** mayJoinFeedback from the firm's profile, own query and offer d's BM25 for it (`raw`), computed once by the caller. */
+function mayJoinFeedbackOf(
+  profile: FirmProfile,
+  query: FirmQuery,
+  prepared: PreparedOffers,
+  d: number,
+  raw: number,
+  shown: Pick<ShownResults, 'offerIds'>,
+): boolean {
   const { documents, terms, weight } = prepared.weights.text.feedback;
   if (documents === 0 || terms === 0 || weight === 0 || query.terms.length === 0) return false;
-  const raw = rawScore(prepared, query, d);
   if (raw <= 0) return false;
-  const profile = firmProfile(firm, prepared);
   const score = (e: number, r: number) => combinedFrom(structuralScore(profile, prepared, e), query, prepared, r, 0);
   const others: number[] = [];
   for (const id of new Set(shown.offerIds)) {
@@ -150,7 +157,7 @@ function feedbackBound(prepared: PreparedOffers, query: FirmQuery, d: number): n
   const { terms: budget, weight } = prepared.weights.text.feedback;
   if (budget === 0 || weight === 0 || query.terms.length === 0) return 0;
   const index = prepared.text;
-  const own = new Set(query.terms.slice(0, query.ownTermCount));
+  const own = ownTerms(query);
   const best: number[] = [];
   for (let p = index.docStart[d] as number; p < (index.docStart[d + 1] as number); p++) {
     const t = index.docTerm[p] as number;
@@ -161,4 +168,9 @@ function feedbackBound(prepared: PreparedOffers, query: FirmQuery, d: number): n
   let sum = 0;
   for (let i = 0; i < Math.min(budget, best.length); i++) sum += best[i] as number;
   return sum;
+}
+
+/** The query's own words (feedback lends none of them). */
+function ownTerms(query: FirmQuery): Set<number> {
+  return new Set(query.terms.slice(0, query.ownTermCount));
 }
