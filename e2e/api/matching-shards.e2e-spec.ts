@@ -169,7 +169,8 @@ describe('matching as distributed shard jobs', () => {
     const runId = await newRun(db, fixture.editionId);
     await new ShardedMatching(db, { shardSize: 4 }).execute(runId);
     const before = await rankings(db, runId);
-    const incremental = new IncrementalMatching(db);
+    // One firm per commit: results committed in turns equal those of one commit.
+    const incremental = new IncrementalMatching(db, { commitFirms: 1 });
     // Warm, as a worker is: the new offer is patched into the offers it holds prepared.
     await incremental.warm();
     const id = (name: string) => fixture.firms.get(name)!;

@@ -2,7 +2,7 @@ import { DEVELOPMENT_CONFIG, generatePlantedData } from '../testing/planted-data
 import type { MatchingFirm, MatchingOffer } from './domain';
 import type { FirmRecommendations } from './match-result';
 import type { ShownResults } from './offer-screen';
-import { mayJoinFeedback, offerCanMoveFirm } from './offer-screen';
+import { mayJoinFeedback, offerCanMoveFirm, ownWordsCoverage } from './offer-screen';
 import type { PreparedOffers } from './prepare-offers';
 import { prepareOffers } from './prepare-offers';
 import { scoreAll } from './rank';
@@ -106,6 +106,24 @@ describe('offerCanMoveFirm: which reached firms a new offer can move', () => {
     const f = data.firms.indexOf(firmWords);
     expect(offerCanMoveFirm(firmWords, after, after.positionById.get(offer.id) as number, shownOf(run.firms[f]!), 0)).toBe(true);
     expect(names(scoreAll([firmWords], after, { ...OPTIONS, demand: run.demand }).firms[0]!)).toContain(offer.id);
+  });
+
+  it('orders the firms an offer moves by how much of their own words it covers: the firms that would show it first', () => {
+    // IncrementalMatching commits re-scored firms in this order.
+    const offer = added[0]!;
+    const after = prepareOffers([...data.offers, offer]);
+    const d = after.positionById.get(offer.id) as number;
+    const fresh = scoreAll(data.firms, after, { ...OPTIONS, demand: { ...run.demand, [offer.id]: 0 } });
+    const coverage = data.firms.map((firm) => ownWordsCoverage(firm, after, d));
+    for (const c of coverage) expect(c >= 0 && c < 1).toBe(true);
+    // The firm whose words it repeats comes first.
+    expect(Math.max(...coverage)).toBe(coverage[data.firms.indexOf(firmWords)]);
+    // The firms a fresh scoring shows it to come before those it shows it to none: in the first
+    // half of the order, all of them.
+    const order = data.firms.map((_, f) => f).sort((a, b) => (coverage[b] as number) - (coverage[a] as number));
+    const showing = order.filter((f) => names(fresh.firms[f]!).includes(offer.id));
+    expect(showing.length).toBeGreaterThan(0);
+    for (const f of showing) expect(order.indexOf(f)).toBeLessThan(order.length / 2);
   });
 
   it('an offer that joins the feedback moves the firm even when its own score stays low', () => {

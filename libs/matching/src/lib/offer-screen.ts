@@ -89,6 +89,17 @@ function feedbackPart(prepared: PreparedOffers, query: FirmQuery, d: number, wor
 }
 
 /**
+ * How much of the firm's own words offer `d` covers (its BM25 for the firm's own query over the
+ * query's mass, in [0, 1)): the firms an offer matches best come first when a pass re-scores many
+ * (IncrementalMatching commits them in that order), so the offer reaches its likeliest readers
+ * first. An order, not a screen: every firm offerCanMoveFirm keeps is re-scored.
+ */
+export function ownWordsCoverage(firm: MatchingFirm, prepared: PreparedOffers, d: number): number {
+  const query = firmQuery(firm, prepared);
+  return query.mass > 0 ? rawScore(prepared, query, d) / query.mass : 0;
+}
+
+/**
  * Whether offer `d` as it was (before a change or its withdrawal; `prepared` the offers then)
  * could have moved the firm's results when it changed: when it held a word of the firm's no other
  * offer has (the firm's query loses it), or when it may have been among the firm's feedback
