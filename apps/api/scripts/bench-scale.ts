@@ -179,9 +179,10 @@ async function main(): Promise<void> {
 
   rss.phase('incremental');
   const incrementalSeconds = recommendations ? await incremental(db, base, editionId, data, bureau) : null;
-  // The pass's own account (firms reached and re-scored, where the time went) is logged just after
-  // its commit, which the poll above can see first.
-  for (let i = 0; i < 20 && recommendations && !lastIncrementalPass; i++) await new Promise((r) => setTimeout(r, 100));
+  // The pass's own account (firms reached and re-scored, where the time went) is logged when the
+  // pass ends: after its last commit, while the firm sees the offer from the commit of its turn
+  // (IncrementalMatching.commitFirms). The reads below start once the pass is over, as before turns.
+  for (let i = 0; i < 1200 && recommendations && !lastIncrementalPass; i++) await new Promise((r) => setTimeout(r, 100));
   record(
     'matching incremental (new offer visible)',
     incrementalSeconds,
