@@ -169,7 +169,7 @@ describe('matching as distributed shard jobs', () => {
     const runId = await newRun(db, fixture.editionId);
     await new ShardedMatching(db, { shardSize: 4 }).execute(runId);
     const before = await rankings(db, runId);
-    // One firm per commit: results committed in turns equal those of one commit.
+    // Turns of 1, 2, 4 … firms: results committed in turns equal those of one commit.
     const incremental = new IncrementalMatching(db, { commitFirms: 1 });
     // Warm, as a worker is: the new offer is patched into the offers it holds prepared.
     await incremental.warm();
