@@ -5,7 +5,7 @@ import { spreadFit, textValue } from './parts';
 import type { PreparedOffers } from './prepare-offers';
 import { combinedFrom } from './score-pair';
 import type { FirmQuery } from './text-relevance';
-import { firmQuery, rawScore } from './text-relevance';
+import { coverage, firmQuery, rawScore } from './text-relevance';
 import { TokenKind } from './tokenise';
 
 /** What a firm's stored results show: what a screen compares a changed offer with. */
@@ -45,24 +45,24 @@ export function offerCanMoveFirm(firm: MatchingFirm, prepared: PreparedOffers, d
   const own = rawScore(prepared, query, d);
   if (soleHolderOfOwnWord(query, prepared, d) || mayJoinFeedbackOf(profile, query, prepared, d, own, shown)) return true;
   const { parts } = prepared.weights;
-  let coverage: number;
+  let textShare: number;
   let margin: number;
   if (shown.feedbackTerms) {
     // The firm's query as it was scored: the offer's score itself, up to the drift of term rarity
     // (and of the feedback's last words, which can swap at a tie): a margin of 20 cents for it.
     const lent = feedbackPart(prepared, query, d, shown.feedbackTerms);
-    coverage = query.mass + lent.mass > 0 ? (own + lent.raw) / (query.mass + lent.mass) : 0;
+    textShare = query.mass + lent.mass > 0 ? (own + lent.raw) / (query.mass + lent.mass) : 0;
     margin = 20;
   } else {
     // Coverage (own + f) / (mass + F) with the feedback's mass F ≥ its part f in this offer is at
     // most (own + f) / (mass + f), which grows with f (own < mass): so at most this.
     const lent = feedbackBound(prepared, query, d);
-    coverage = query.mass > 0 ? (own + lent) / (query.mass + lent) : 0;
+    textShare = query.mass > 0 ? (own + lent) / (query.mass + lent) : 0;
     // A whole cent: far wider than the rounding of either expression.
     margin = 1;
   }
   const ceiling =
-    structuralScore(profile, prepared, d) + parts.text * textValue(coverage, prepared.weights) + parts.spread * spreadFit(demand, prepared.weights).value;
+    structuralScore(profile, prepared, d) + parts.text * textValue(textShare, prepared.weights) + parts.spread * spreadFit(demand, prepared.weights).value;
   return ceiling * 10000 >= Math.min(shown.lastOfferCents, shown.lastCompanyCents) - margin;
 }
 
@@ -96,7 +96,7 @@ function feedbackPart(prepared: PreparedOffers, query: FirmQuery, d: number, wor
  */
 export function ownWordsCoverage(firm: MatchingFirm, prepared: PreparedOffers, d: number): number {
   const query = firmQuery(firm, prepared);
-  return query.mass > 0 ? rawScore(prepared, query, d) / query.mass : 0;
+  return coverage(query, rawScore(prepared, query, d));
 }
 
 /**
