@@ -1,5 +1,6 @@
 import { ScorePartView } from '@jinan/contracts';
 import { EntityManager } from 'typeorm';
+import type { HotReads } from '../database/hot-reads';
 import { CORPUS_STAMP_SQL } from './matching-input';
 
 /**
@@ -37,16 +38,12 @@ export async function currentRun(db: Db, editionId: string): Promise<CurrentRunR
  * published by a still verified company, the ranked companies still verified, and whether a
  * change the run's rows do not reflect yet (after `changesThrough`) concerns an offer, a
  * company, or this firm (another firm's profile does not move this one's results). Rows come
- * as JSON, with the columns' names.
+ * as JSON, with the columns' names. One plan suits every firm (index lookups from the run and
+ * the firm, the offers and companies by id): the API runs it on the hot reads' pool, prepared
+ * (planning took 1.5–2 ms of PostgreSQL's CPU for 1 ms of execution at 100×).
+ * $1 run, $2 firm, $3 limit per list, $4 the run's changes_through.
  */
-export async function recommendationsOf(
-  db: Db,
-  run: { id: string; changesThrough: string },
-  organizationId: string,
-  limit: number,
-): Promise<{ offers: Record<string, never>[]; companies: Record<string, never>[]; stale: boolean }> {
-  const [row] = await db.query(
-    `SELECT
+export const RECOMMENDATIONS_SQL = `SELECT
        (SELECT coalesce(json_agg(x ORDER BY x.rank), '[]') FROM (
           SELECT r.rank, r.score::float8 AS score, r.parts, o.id AS offer_id, o.sector, o.cooperation_type, o.title_zh, o.title_ja, o.title_en,
                  c.id AS company_id, c.name_zh, c.name_ja, c.name_en
@@ -61,10 +58,25 @@ export async function recommendationsOf(
             JOIN organizations c ON c.id = r.cn_organization_id
            WHERE r.run_id = $1 AND r.jp_organization_id = $2 AND r.kind = 'company' AND c.verification = 'verified'
            ORDER BY r.rank LIMIT $3) y) AS companies,
-       EXISTS (SELECT 1 FROM matching_changes WHERE id > $4 AND (kind <> 'firm' OR entity_id = $2)) AS stale`,
-    [run.id, organizationId, limit, run.changesThrough],
-  );
-  return row;
+       EXISTS (SELECT 1 FROM matching_changes WHERE id > $4 AND (kind <> 'firm' OR entity_id = $2)) AS stale`;
+
+export interface RecommendationRows {
+  offers: Record<string, never>[];
+  companies: Record<string, never>[];
+  stale: boolean;
+}
+
+/** RECOMMENDATIONS_SQL for one firm: prepared on the hot reads' pool when there is one (the API), else on `db`. */
+export async function recommendationsOf(
+  db: Db,
+  hot: HotReads | undefined,
+  run: { id: string; changesThrough: string },
+  organizationId: string,
+  limit: number,
+): Promise<RecommendationRows> {
+  const params = [run.id, organizationId, limit, run.changesThrough];
+  const [row] = hot ? await hot.query<RecommendationRows>('recommendations', RECOMMENDATIONS_SQL, params) : await db.query(RECOMMENDATIONS_SQL, params);
+  return row as RecommendationRows;
 }
 
 export interface PairKey {

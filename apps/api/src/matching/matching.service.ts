@@ -16,6 +16,7 @@ import { AuthUser } from '../common/auth/auth-user';
 import { DomainError } from '../common/errors/domain-error';
 import { ChangeAwareCache } from '../common/change-feed/change-aware-cache';
 import { ChangeFeed } from '../common/change-feed/change-feed';
+import { HotReads } from '../database/hot-reads';
 import { EditionCache } from '../editions/edition-cache';
 import { loadEdition } from '../editions/editions';
 import { MatchingShardWorker } from './matching-shard-worker';
@@ -54,6 +55,8 @@ export class MatchingService {
     // Optional likewise: outside Nest, every read goes to the database.
     @Optional() private readonly editions?: EditionCache,
     @Optional() feed?: ChangeFeed,
+    // The API's prepared reads; outside it (the worker, seeds, benches) recommendations are read on `db`.
+    @Optional() private readonly hot?: HotReads,
   ) {
     // The current run changes when a run finishes or an incremental pass moves on (`matching:<edition>`).
     this.currentRuns = feed && new ChangeAwareCache(feed, { kind: 'matching', maxEntries: 1000, ttlMs: 5 * 60_000 });
@@ -118,7 +121,7 @@ export class MatchingService {
       };
     }
     // The incremental job applies changes within seconds and moves changes_through on.
-    const { offers, companies, stale } = await recommendationsOf(this.db.manager, { id: run.id, changesThrough: run.changes_through }, organizationId, limit);
+    const { offers, companies, stale } = await recommendationsOf(this.db.manager, this.hot, { id: run.id, changesThrough: run.changes_through }, organizationId, limit);
     return {
       editionId,
       organizationId,
