@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { LOCK_SPACE, withTryAdvisoryLock } from '../jobs/advisory-lock';
 import { FirmIndex, TOP_COMPANIES, TOP_OFFERS, scoreFirms } from './engine-adapter';
 import { loadFirms, loadOffers } from './matching-input';
+import { commitTurns } from './incremental-turns';
 import { insertRecommendations } from './recommendation-writer';
 
 /** Changes taken per pass: bounds one pass's transaction. */
@@ -104,7 +105,6 @@ export class IncrementalMatching {
     const upTo = changes[changes.length - 1]!.id;
 
     const changedFirms = [...new Set(changes.filter((c) => c.kind === 'firm').map((c) => c.entity_id))];
-    const affected = new Set(changedFirms);
     const companies = changes.filter((c) => c.kind === 'company').map((c) => c.entity_id);
     const offerIds = new Set(changes.filter((c) => c.kind === 'offer').map((c) => c.entity_id));
     if (companies.length) {
@@ -135,50 +135,43 @@ export class IncrementalMatching {
     }
     for (const id of always) reached.delete(id);
     const firms = new Map((await loadFirms(this.db.manager, [...new Set([...always, ...reached])])).map((f) => [f.id, f]));
-    const perRun = await this.screenReached(
-      state,
-      runs,
-      [...offerIds],
+    // The reached firms in the order their results are committed: those the changed offers match best first.
+    const candidates = byOwnWordsCoverage(
       [...reached].filter((id) => firms.has(id)),
       firms,
+      prepared,
+      [...offerIds],
     );
     const t1 = performance.now();
-    let scoring = 0;
-    let writing = 0;
+    const timing = { screening: 0, scoring: 0, writing: 0 };
     const scoredFirms = new Set<string>();
 
-    // Per run, the firms to score again in the order their results are committed: those showing a
-    // changed offer or company, then the reached ones, those the changed offers match best first.
-    const plan = runs
-      .filter((run) => BigInt(run.changes_through) < BigInt(upTo))
-      .map((run) => ({ run, firmIds: [...[...always].sort(), ...byOwnWordsCoverage(perRun.get(run.id) ?? [], firms, prepared, [...offerIds])] }));
-    for (const { run, firmIds } of plan) {
-      // Turns double in size: the first is small (its firms see the change soonest), and a pass of
-      // 1,245 firms makes 5 turns, not 25 — each scoring call pays a set-up over every offer (the
-      // demand, the companies' offers: ~0.35 s at 300,000 offers; turns of 50 took 35 s of scoring
-      // against 25 s in one call).
-      for (let i = 0, size = this.commitFirms; i < firmIds.length; i += size, size *= 2) {
-        const chunk = firmIds.slice(i, i + size);
+    // Per run, in turns (commitTurns): the firms showing a changed offer or company, then the
+    // reached ones the screen keeps, screened as the turns need them.
+    const plan = runs.filter((run) => BigInt(run.changes_through) < BigInt(upTo));
+    for (const run of plan) {
+      const screen = (slice: readonly string[]) => this.screenReached(state, run, [...offerIds], slice, firms);
+      for await (const chunk of commitTurns([...always].sort(), candidates, screen, { first: this.commitFirms, timing })) {
         const tScore = performance.now();
         const scored = scoreFirms(
           chunk.map((id) => firms.get(id)).filter((f): f is MatchingFirm => f !== undefined),
           prepared,
           run.demand ?? {},
         );
-        scoring += performance.now() - tScore;
+        timing.scoring += performance.now() - tScore;
         const tWrite = performance.now();
         // Each firm's rows are replaced in one transaction: a reader sees its old list or its new one.
         await this.db.transaction(async (tx) => {
           await tx.query(`DELETE FROM recommendations WHERE run_id = $1 AND jp_organization_id = ANY($2::uuid[])`, [run.id, chunk]);
           await insertRecommendations(tx, run.edition_id, run.id, scored);
         });
-        writing += performance.now() - tWrite;
+        timing.writing += performance.now() - tWrite;
         for (const id of chunk) scoredFirms.add(id);
       }
     }
     // Only once every firm is written do the runs move on (a pass cut short is made again whole).
     await this.db.transaction(async (tx) => {
-      for (const { run } of plan) await tx.query(`UPDATE matching_runs SET changes_through = $2 WHERE id = $1`, [run.id, upTo]);
+      for (const run of plan) await tx.query(`UPDATE matching_runs SET changes_through = $2 WHERE id = $1`, [run.id, upTo]);
       // Changes every current run has taken are done with.
       await tx.query(`DELETE FROM matching_changes WHERE id <= (SELECT min(changes_through) FROM matching_runs WHERE id = ANY($1::uuid[]))`, [
         runs.map((r) => r.id),
@@ -188,53 +181,43 @@ export class IncrementalMatching {
     const firmIds = [...scoredFirms].sort();
     this.logger.log(
       `${changes.length} change(s): ${firmIds.length} firm(s) re-scored (${reached.size} reached by words, screened) in ${Math.round(performance.now() - t0)} ms ` +
-        `(offers and firms patched ${Math.round(tState - t0)} ms, firms found, read and screened ${Math.round(t1 - tState)} ms, scoring ${Math.round(scoring)} ms, writing ${Math.round(writing)} ms)`,
+        `(offers and firms patched ${Math.round(tState - t0)} ms, firms found and read ${Math.round(t1 - tState)} ms, screening ${Math.round(timing.screening)} ms, ` +
+        `scoring ${Math.round(timing.scoring)} ms, writing ${Math.round(timing.writing)} ms)`,
     );
     return { changes: changes.length, firms: firmIds };
   }
 
   /**
-   * Per run, the reached firms some changed offer can move there (offerCanMoveFirm against what
-   * the run shows the firm, and for an offer changed or withdrawn, oldOfferCanMoveFirm as it
-   * was). The rest keep their results, as every firm the change does not reach does: scoring
-   * them again would change their scores only by the drift of term rarity. Measured at 100×:
-   * an offer with a firm's own words reached 763 firms, each 25–38 ms to score over 300,000
-   * offers. When the offers' old versions are unknown (this pass read everything afresh),
-   * every reached firm is re-scored.
+   * Of `reached`, the firms some changed offer can move in the run, in their order
+   * (offerCanMoveFirm against what the run shows the firm, and for an offer changed or
+   * withdrawn, oldOfferCanMoveFirm as it was). The rest keep their results, as every firm the
+   * change does not reach does: scoring them again would change their scores only by the drift
+   * of term rarity. Measured at 100×: an offer with a firm's own words reached 763 firms, each
+   * 25–38 ms to score over 300,000 offers. When the offers' old versions are unknown (this pass
+   * read everything afresh), every reached firm is re-scored.
    */
   private async screenReached(
     state: PreparedState,
-    runs: readonly CurrentRun[],
+    run: CurrentRun,
     offerIds: readonly string[],
     reached: readonly string[],
     firms: ReadonlyMap<string, MatchingFirm>,
-  ): Promise<Map<string, string[]>> {
-    const perRun = new Map<string, string[]>();
-    if (!reached.length) return perRun;
-    if (!state.before) {
-      for (const run of runs) perRun.set(run.id, [...reached]);
-      return perRun;
-    }
-    const shown = await shownResults(this.db, runs, reached);
+  ): Promise<string[]> {
     const { before, offers: now } = state;
-    for (const run of runs) {
-      const moved: string[] = [];
-      for (const id of reached) {
-        const firm = firms.get(id) as MatchingFirm;
-        const results = shown.get(`${run.id}|${id}`) ?? NOTHING_SHOWN;
-        const moves = offerIds.some((offerId) => {
-          const d = now.positionById.get(offerId);
-          const old = before.positionById.get(offerId);
-          return (
-            (d !== undefined && offerCanMoveFirm(firm, now, d, results, run.demand?.[offerId] ?? 0)) ||
-            (old !== undefined && oldOfferCanMoveFirm(firm, before, old, results))
-          );
-        });
-        if (moves) moved.push(id);
-      }
-      perRun.set(run.id, moved);
-    }
-    return perRun;
+    if (!before || !reached.length) return [...reached];
+    const shown = await shownResults(this.db, [run], reached);
+    return reached.filter((id) => {
+      const firm = firms.get(id) as MatchingFirm;
+      const results = shown.get(`${run.id}|${id}`) ?? NOTHING_SHOWN;
+      return offerIds.some((offerId) => {
+        const d = now.positionById.get(offerId);
+        const old = before.positionById.get(offerId);
+        return (
+          (d !== undefined && offerCanMoveFirm(firm, now, d, results, run.demand?.[offerId] ?? 0)) ||
+          (old !== undefined && oldOfferCanMoveFirm(firm, before, old, results))
+        );
+      });
+    });
   }
 
   private currentRuns(): Promise<CurrentRun[]> {
