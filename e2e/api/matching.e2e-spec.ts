@@ -239,6 +239,16 @@ describe('matching', () => {
     expect(res.body).toMatchObject({ runId: run.id, stale: false });
   });
 
+  it("marks stale only the firm whose profile changed, and every firm once an offer's company changes", async () => {
+    const staleOf = async (org: string) => (await recommendationsOf('bureau@demo.test', `?organizationId=${org}`)).body.stale;
+    await startRun();
+    await t.db.query(`UPDATE organizations SET seeks_en = 'rehabilitation robots and elderly care' WHERE id = $1`, [jp2Org]);
+    expect([await staleOf(jp1Org), await staleOf(jp2Org)]).toEqual([false, true]);
+    // A change of the company's languages (whatever they are now) moves the scores of its offers for every firm.
+    await t.db.query(`UPDATE organizations SET languages = CASE WHEN languages = '{zh}' THEN '{zh,en}'::text[] ELSE '{zh}' END WHERE id = $1`, [cn1Org]);
+    expect([await staleOf(jp1Org), await staleOf(jp2Org)]).toEqual([true, true]);
+  });
+
   it('answers 404 for a run of another event', async () => {
     const res = await t.http.get(`/api/events/00000000-0000-4000-8000-000000000000/matching/runs/${firstRunId}`).set(await t.as('bureau@demo.test'));
     expect(res.status).toBe(404);
