@@ -56,5 +56,10 @@ describe('FirmIndex: the firms an offer change can move', () => {
     }
     expect(index.firmsFor(offer('membrane filtration'))).toEqual(['c']);
     expect(index.firmsFor(offer('grid storage'))).toEqual([]);
+    // The profiles it holds are the ones taken in last (what the pass scores): changed, added, removed.
+    expect(index.profile('a')).toEqual(firm('a', 'solar inverters'));
+    expect(index.profile('c')).toEqual(firm('c', 'membrane bioreactors'));
+    expect(index.profile('solar001')).toEqual(firm('solar001', 'company solar'));
+    expect([index.profile('b'), index.profile('solar000'), index.profile('nobody')]).toEqual([undefined, undefined, undefined]);
   });
 });

@@ -43,6 +43,8 @@ export class FirmIndex {
   private readonly firmsByTerm = new Map<string, string[]>();
   /** Each firm's terms, to take them out again when its profile changes. */
   private readonly termsByFirm = new Map<string, string[]>();
+  /** Each firm's profile as last taken in: what loadFirms reads while the index follows the change feed. */
+  private readonly profiles = new Map<string, MatchingFirm>();
   private common = 0;
 
   constructor(
@@ -64,9 +66,15 @@ export class FirmIndex {
         else this.firmsByTerm.delete(term);
       }
       this.termsByFirm.delete(id);
+      this.profiles.delete(id);
     }
     for (const firm of changed) this.add(firm);
     this.recount();
+  }
+
+  /** The firm's profile as last taken in; undefined for a firm the index does not hold (not a verified firm). */
+  profile(id: string): MatchingFirm | undefined {
+    return this.profiles.get(id);
   }
 
   /** Ids of the firms the offer's terms reach (see above), sorted. */
@@ -94,6 +102,7 @@ export class FirmIndex {
   private add(firm: MatchingFirm): void {
     const terms = [...firmTerms(firm)];
     this.termsByFirm.set(firm.id, terms);
+    this.profiles.set(firm.id, firm);
     for (const term of terms) {
       const list = this.firmsByTerm.get(term);
       if (list) list.push(firm.id);
