@@ -157,6 +157,42 @@ describe('matching', () => {
       bestOfferId: expect.any(String),
       offerIds: expect.arrayContaining([res.body.companies[0].bestOfferId]),
     });
+    // The lists are PostgreSQL's JSON sent as they are: exactly the contract's fields, from the rows.
+    const [offerRow] = await t.db.query(
+      `SELECT r.score::float8 AS score, r.parts, o.id, o.sector, o.cooperation_type, o.title_zh, o.title_ja, o.title_en, c.id AS company_id, c.name_zh, c.name_ja, c.name_en
+         FROM recommendations r JOIN offers o ON o.id = r.offer_id JOIN organizations c ON c.id = r.cn_organization_id
+        WHERE r.run_id = $1 AND r.jp_organization_id = $2 AND r.kind = 'offer' AND r.rank = 1`,
+      [run.id, jp1Org],
+    );
+    expect(recs[0]).toEqual({
+      rank: 1,
+      score: offerRow.score,
+      parts: offerRow.parts,
+      offer: {
+        id: offerRow.id,
+        sector: offerRow.sector,
+        cooperationType: offerRow.cooperation_type,
+        titleZh: offerRow.title_zh,
+        titleJa: offerRow.title_ja,
+        titleEn: offerRow.title_en,
+      },
+      company: { id: offerRow.company_id, name: { zh: offerRow.name_zh, ja: offerRow.name_ja, en: offerRow.name_en } },
+    });
+    const [companyRow] = await t.db.query(
+      `SELECT r.score::float8 AS score, r.parts, r.offer_id, r.offer_ids, c.id, c.name_zh, c.name_ja, c.name_en
+         FROM recommendations r JOIN organizations c ON c.id = r.cn_organization_id
+        WHERE r.run_id = $1 AND r.jp_organization_id = $2 AND r.kind = 'company' AND r.rank = 1`,
+      [run.id, jp1Org],
+    );
+    expect(res.body.companies[0]).toEqual({
+      rank: 1,
+      score: companyRow.score,
+      parts: companyRow.parts,
+      company: { id: companyRow.id, name: { zh: companyRow.name_zh, ja: companyRow.name_ja, en: companyRow.name_en } },
+      bestOfferId: companyRow.offer_id,
+      offerIds: companyRow.offer_ids,
+    });
+    expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
   });
 
   it('ranks a Chinese 医疗器械 offer above an unrelated health offer for a firm that seeks 医療機器', async () => {

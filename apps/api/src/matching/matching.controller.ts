@@ -1,11 +1,11 @@
-import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { MatchingRunView, RecommendationQueryDto, RecommendationsView } from '@jinan/contracts';
+import { Controller, Get, Header, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { MatchingRunView, RecommendationQueryDto } from '@jinan/contracts';
 import { AuthUser } from '../common/auth/auth-user';
 import { CurrentUser, Roles } from '../common/auth/decorators';
 import { UuidParam } from '../common/http/validation';
 import { MatchingRunner } from './matching-runner';
-import { MatchingService } from './matching.service';
+import { MatchingService, RecommendationsJson } from './matching.service';
 
 @ApiTags('matching')
 @ApiBearerAuth()
@@ -33,11 +33,14 @@ export class MatchingController {
 
   @Roles('jp', 'bureau')
   @Get('recommendations')
+  // A RecommendationsView, serialised by the service (PostgreSQL's JSON sent as it is).
+  @Header('Content-Type', 'application/json; charset=utf-8')
+  @ApiOkResponse({ description: 'RecommendationsView (libs/contracts)' })
   recommendations(
     @CurrentUser() user: AuthUser,
     @UuidParam('eventId') editionId: string,
     @Query() query: RecommendationQueryDto,
-  ): Promise<RecommendationsView> {
+  ): Promise<RecommendationsJson> {
     return this.matching.recommendations(user, editionId, query);
   }
 }

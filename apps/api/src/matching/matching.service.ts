@@ -5,8 +5,6 @@ import {
   RecommendationQueryDto,
   RecommendationsView,
   RECOMMENDATIONS_LIMIT_DEFAULT,
-  RecommendedCompanyView,
-  RecommendedOfferView,
 } from '@jinan/contracts';
 import { DataSource } from 'typeorm';
 import { LOCK_SPACE } from '../jobs/advisory-lock';
@@ -96,33 +94,27 @@ export class MatchingService {
   }
 
   /**
-   * A firm's ranked offers and companies from the edition's current run. A Japanese firm
-   * sees its own only; the bureau names the firm. Offers withdrawn since the run are
-   * left out, and `stale` says the run no longer reflects the profiles and offers.
+   * A firm's ranked offers and companies from the edition's current run, as a serialised
+   * RecommendationsView. A Japanese firm sees its own only; the bureau names the firm. Offers
+   * withdrawn since the run are left out, and `stale` says the run no longer reflects the
+   * profiles and offers. The lists are PostgreSQL's JSON text, sent as they are (RECOMMENDATIONS_SQL).
    */
-  async recommendations(caller: AuthUser, editionId: string, query: RecommendationQueryDto): Promise<RecommendationsView> {
+  async recommendations(caller: AuthUser, editionId: string, query: RecommendationQueryDto): Promise<RecommendationsJson> {
     await this.assertEdition(editionId);
     const organizationId = recommendationsFirm(caller, query.organizationId);
     const limit = query.limit ?? RECOMMENDATIONS_LIMIT_DEFAULT;
     const readRun = () => currentRun(this.db.manager, editionId);
     const run = await (this.currentRuns ? this.currentRuns.get(editionId, '', readRun) : readRun());
     if (!run) {
-      return {
-        editionId,
-        organizationId,
-        runId: null,
-        computedAt: null,
-        inputAt: null,
-        algorithmVersion: null,
-        weightsVersion: null,
-        stale: false,
-        offers: [],
-        companies: [],
-      };
+      return recommendationsJson(
+        { editionId, organizationId, runId: null, computedAt: null, inputAt: null, algorithmVersion: null, weightsVersion: null, stale: false },
+        '[]',
+        '[]',
+      );
     }
     // The incremental job applies changes within seconds and moves changes_through on.
     const { offers, companies, stale } = await recommendationsOf(this.db.manager, this.hot, { id: run.id, changesThrough: run.changes_through }, organizationId, limit);
-    return {
+    const head = {
       editionId,
       organizationId,
       runId: run.id,
@@ -131,38 +123,21 @@ export class MatchingService {
       algorithmVersion: run.algorithm_version,
       weightsVersion: run.weights_version,
       stale,
-      offers: offers.map(
-        (r: Record<string, never>): RecommendedOfferView => ({
-          rank: r['rank'],
-          score: r['score'],
-          parts: r['parts'],
-          offer: {
-            id: r['offer_id'],
-            sector: r['sector'],
-            cooperationType: r['cooperation_type'],
-            titleZh: r['title_zh'],
-            titleJa: r['title_ja'],
-            titleEn: r['title_en'],
-          },
-          company: { id: r['company_id'], name: { zh: r['name_zh'], ja: r['name_ja'], en: r['name_en'] } },
-        }),
-      ),
-      companies: companies.map(
-        (r: Record<string, never>): RecommendedCompanyView => ({
-          rank: r['rank'],
-          score: r['score'],
-          parts: r['parts'],
-          company: { id: r['company_id'], name: { zh: r['name_zh'], ja: r['name_ja'], en: r['name_en'] } },
-          bestOfferId: r['offer_id'],
-          offerIds: r['offer_ids'],
-        }),
-      ),
     };
+    return recommendationsJson(head, offers, companies);
   }
 
   private async assertEdition(editionId: string): Promise<void> {
     await (this.editions ? this.editions.get(editionId) : loadEdition(this.db, editionId));
   }
+}
+
+/** A RecommendationsView as JSON text (what the endpoint sends). */
+export type RecommendationsJson = string & { readonly view?: RecommendationsView };
+
+/** The view's JSON: `head` serialised, the lists (JSON text of RecommendedOfferView[] and RecommendedCompanyView[]) as they are. */
+export function recommendationsJson(head: Omit<RecommendationsView, 'offers' | 'companies'>, offers: string, companies: string): RecommendationsJson {
+  return `${JSON.stringify(head).slice(0, -1)},"offers":${offers},"companies":${companies}}`;
 }
 
 /** Whose recommendations the caller reads: a Japanese firm its own only; the bureau names the firm. */
