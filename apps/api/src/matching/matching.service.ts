@@ -1,11 +1,6 @@
 import { Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import {
-  MatchingRunView,
-  RecommendationQueryDto,
-  RecommendationsView,
-  RECOMMENDATIONS_LIMIT_DEFAULT,
-} from '@jinan/contracts';
+import { MatchingRunView, RecommendationQueryDto, RecommendationsView, RECOMMENDATIONS_LIMIT_DEFAULT } from '@jinan/contracts';
 import { DataSource } from 'typeorm';
 import { LOCK_SPACE } from '../jobs/advisory-lock';
 import { RunLifecycle } from '../jobs/run-lifecycle';
@@ -113,7 +108,13 @@ export class MatchingService {
       );
     }
     // The incremental job applies changes within seconds and moves changes_through on.
-    const { offers, companies, stale } = await recommendationsOf(this.db.manager, this.hot, { id: run.id, changesThrough: run.changes_through }, organizationId, limit);
+    const { offers, companies, stale } = await recommendationsOf(
+      this.db.manager,
+      this.hot,
+      { id: run.id, changesThrough: run.changes_through },
+      organizationId,
+      limit,
+    );
     const head = {
       editionId,
       organizationId,
