@@ -1,4 +1,4 @@
-import { HotReads } from '../../apps/api/src/database/hot-reads';
+import { HotReads } from '../../apps/api/src/common/hot-reads/hot-reads';
 import { AGENDA_SQL } from '../../apps/api/src/scheduling/agenda.queries';
 import { book, demoParties, insertMeeting } from './reports-fixtures';
 import { createTestApp, TestApp } from './support/test-app';

@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { ChangeFeed } from '../../apps/api/src/common/change-feed/change-feed';
-import { HotReads } from '../../apps/api/src/database/hot-reads';
+import { HotReads } from '../../apps/api/src/common/hot-reads/hot-reads';
 import { DEMO_PASSWORD } from '../../apps/api/src/database/seed/demo-seed';
 import { AgendaCache, readEditionCopies } from '../../apps/api/src/scheduling/agenda-cache';
 import { agendaRows } from '../../apps/api/src/scheduling/scheduling.queries';

@@ -17,7 +17,7 @@ import { MatchingModule, MatchingOptionsModule } from './matching/matching.modul
 import { RolesGuard } from './common/auth/roles.guard';
 import { ApiExceptionFilter } from './common/errors/api-exception.filter';
 import { PostgresThrottlerStorage } from './common/throttling/postgres-throttler-storage';
-import { HotReadsModule } from './database/hot-reads';
+import { HotReadsModule } from './common/hot-reads/hot-reads';
 import { Environment } from './config/environment';
 import { EnvironmentModule } from './config/environment.module';
 import { dataSourceOptions } from './database/data-source';

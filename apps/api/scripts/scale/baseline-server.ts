@@ -7,7 +7,7 @@
  */
 import { createServer } from 'node:http';
 import { Pool } from 'pg';
-import { HOT_READ_SESSION } from '../../src/database/hot-read-session';
+import { HOT_READ_SESSION } from '../../src/common/hot-reads/hot-read-session';
 import { AGENDA_SQL } from '../../src/scheduling/agenda.queries';
 
 // The sessions of the API's hot reads (one generic plan per statement); 10 connections, the

@@ -23,7 +23,7 @@ export class Environment {
   @Max(200)
   DATABASE_POOL_SIZE = 10;
 
-  /** The hot reads' own pool (a party's agenda: apps/api/src/database/hot-reads.ts). */
+  /** The hot reads' own pool (a party's agenda: apps/api/src/common/hot-reads/hot-reads.ts). */
   @Type(() => Number)
   @IsInt()
   @Min(1)

@@ -1,6 +1,6 @@
 import { ScorePartView } from '@jinan/contracts';
 import { EntityManager } from 'typeorm';
-import type { HotReads } from '../database/hot-reads';
+import type { HotReads } from '../common/hot-reads/hot-reads';
 import { CORPUS_STAMP_SQL } from './matching-input';
 
 /**

@@ -9,7 +9,7 @@ import { AuthUser } from '../common/auth/auth-user';
 import { DomainError } from '../common/errors/domain-error';
 import { ChangeAwareCache } from '../common/change-feed/change-aware-cache';
 import { ChangeFeed } from '../common/change-feed/change-feed';
-import { HotReads } from '../database/hot-reads';
+import { HotReads } from '../common/hot-reads/hot-reads';
 import { EditionCache } from '../editions/edition-cache';
 import { loadEdition } from '../editions/editions';
 import { MatchingShardWorker } from './matching-shard-worker';

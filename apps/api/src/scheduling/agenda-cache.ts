@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { ChangeAwareCache } from '../common/change-feed/change-aware-cache';
 import { ChangeFeed } from '../common/change-feed/change-feed';
-import { HotReads } from '../database/hot-reads';
+import { HotReads } from '../common/hot-reads/hot-reads';
 import type { AgendaCopy, AgendaRows, PartyRow } from './agenda-copies';
 import { copyOf, SHARED_ROW_BYTES, SharedCopies } from './agenda-copies';
 import { agendaRows, editionAgendaRows, editionAgendaSize, upcomingPublishedEditions } from './scheduling.queries';

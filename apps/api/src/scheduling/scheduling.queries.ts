@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { HotReads } from '../database/hot-reads';
+import { HotReads } from '../common/hot-reads/hot-reads';
 import type { PartyRow } from './agenda-copies';
 import { AGENDA_SQL, EDITION_AGENDA_SIZE_SQL, EDITION_AGENDA_SQL } from './agenda.queries';
 
