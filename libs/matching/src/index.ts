@@ -29,7 +29,7 @@ export type { MessageKey, Reason, ReasonKey } from './lib/reasons';
 export { REASON_MESSAGES, REASON_PARAM_LABELS, explain, formatReason } from './lib/reasons';
 export { firmDemand, scoreAll } from './lib/rank';
 export type { ShownResults } from './lib/offer-screen';
-export { offerCanMoveFirm, oldOfferCanMoveFirm, ownWordsCoverage } from './lib/offer-screen';
+export { offerCanMoveFirm, offerFitEstimate, oldOfferCanMoveFirm } from './lib/offer-screen';
 export type { ScorePairOptions } from './lib/score-pair';
 export { scorePair } from './lib/score-pair';
 export { ALGORITHM_VERSION } from './lib/version';

@@ -1,5 +1,5 @@
 import type { MatchingFirm, MatchingOffer, PreparedOffers, ShownResults } from '@jinan/matching';
-import { offerCanMoveFirm, oldOfferCanMoveFirm, ownWordsCoverage, patchPreparedOffers, prepareOffers } from '@jinan/matching';
+import { offerCanMoveFirm, offerFitEstimate, oldOfferCanMoveFirm, patchPreparedOffers, prepareOffers } from '@jinan/matching';
 import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { LOCK_SPACE, withTryAdvisoryLock } from '../jobs/advisory-lock';
@@ -142,7 +142,7 @@ export class IncrementalMatching {
       if (profile) firms.set(id, profile);
     }
     // The reached firms in the order their results are committed: those the changed offers match best first.
-    const candidates = byOwnWordsCoverage(
+    const candidates = byFitEstimate(
       [...reached].filter((id) => firms.has(id)),
       firms,
       prepared,
@@ -278,21 +278,16 @@ export class IncrementalMatching {
   }
 }
 
-/** `firmIds` by how much of their own words the changed offers cover (the best of them), most first; ties by id. */
-function byOwnWordsCoverage(
-  firmIds: readonly string[],
-  firms: ReadonlyMap<string, MatchingFirm>,
-  prepared: PreparedOffers,
-  offerIds: readonly string[],
-): string[] {
+/** `firmIds` by the changed offers' estimated score for them (offerFitEstimate, the best of them), highest first; ties by id. */
+function byFitEstimate(firmIds: readonly string[], firms: ReadonlyMap<string, MatchingFirm>, prepared: PreparedOffers, offerIds: readonly string[]): string[] {
   const positions = offerIds.map((id) => prepared.positionById.get(id)).filter((d): d is number => d !== undefined);
-  const coverage = new Map(
+  const estimate = new Map(
     firmIds.map((id) => {
       const firm = firms.get(id);
-      return [id, firm ? Math.max(0, ...positions.map((d) => ownWordsCoverage(firm, prepared, d))) : 0];
+      return [id, firm ? Math.max(0, ...positions.map((d) => offerFitEstimate(firm, prepared, d))) : 0];
     }),
   );
-  return [...firmIds].sort((a, b) => (coverage.get(b) as number) - (coverage.get(a) as number) || (a < b ? -1 : a > b ? 1 : 0));
+  return [...firmIds].sort((a, b) => (estimate.get(b) as number) - (estimate.get(a) as number) || (a < b ? -1 : a > b ? 1 : 0));
 }
 
 /** The feed position every current run has taken changes through (the least). */

@@ -1,8 +1,9 @@
 import { DEVELOPMENT_CONFIG, generatePlantedData } from '../testing/planted-data';
 import type { MatchingFirm, MatchingOffer } from './domain';
+import { COOPERATION_TYPES, SECTORS } from './domain';
 import type { FirmRecommendations } from './match-result';
 import type { ShownResults } from './offer-screen';
-import { mayJoinFeedback, offerCanMoveFirm, ownWordsCoverage } from './offer-screen';
+import { mayJoinFeedback, offerCanMoveFirm, offerFitEstimate } from './offer-screen';
 import type { PreparedOffers } from './prepare-offers';
 import { prepareOffers } from './prepare-offers';
 import { scoreAll } from './rank';
@@ -108,22 +109,38 @@ describe('offerCanMoveFirm: which reached firms a new offer can move', () => {
     expect(names(scoreAll([firmWords], after, { ...OPTIONS, demand: run.demand }).firms[0]!)).toContain(offer.id);
   });
 
-  it('orders the firms an offer moves by how much of their own words it covers: the firms that would show it first', () => {
+  it('orders the firms an offer moves by its estimated score for them: the firms that would show it first', () => {
     // IncrementalMatching commits re-scored firms in this order.
     const offer = added[0]!;
     const after = prepareOffers([...data.offers, offer]);
     const d = after.positionById.get(offer.id) as number;
     const fresh = scoreAll(data.firms, after, { ...OPTIONS, demand: { ...run.demand, [offer.id]: 0 } });
-    const coverage = data.firms.map((firm) => ownWordsCoverage(firm, after, d));
-    for (const c of coverage) expect(c >= 0 && c < 1).toBe(true);
-    // The firm whose words it repeats comes first.
-    expect(Math.max(...coverage)).toBe(coverage[data.firms.indexOf(firmWords)]);
-    // The firms a fresh scoring shows it to come before those it shows it to none: in the first
-    // half of the order, all of them.
-    const order = data.firms.map((_, f) => f).sort((a, b) => (coverage[b] as number) - (coverage[a] as number));
+    const estimate = data.firms.map((firm) => offerFitEstimate(firm, after, d));
+    for (const e of estimate) expect(e >= 0 && e <= 1).toBe(true);
+    const order = data.firms.map((_, f) => f).sort((a, b) => (estimate[b] as number) - (estimate[a] as number) || a - b);
+    // The firm whose words it repeats comes first; the firms a fresh scoring shows it to come
+    // before those it shows it to none: in the first half of the order, all of them.
+    expect(order[0]).toBe(data.firms.indexOf(firmWords));
     const showing = order.filter((f) => names(fresh.firms[f]!).includes(offer.id));
     expect(showing.length).toBeGreaterThan(0);
     for (const f of showing) expect(order.indexOf(f)).toBeLessThan(order.length / 2);
+  });
+
+  it('estimates with the structure as well as the words: of two firms with the same words, the one whose sector and cooperation fit the offer comes first', () => {
+    const offer = added[0]!;
+    const after = prepareOffers([...data.offers, offer]);
+    const d = after.positionById.get(offer.id) as number;
+    const fit: MatchingFirm = { ...firmWords, id: 'fit', sectors: [offer.sector], cooperationTypes: [offer.cooperationType] };
+    const misfit: MatchingFirm = {
+      ...firmWords,
+      id: 'misfit',
+      sectors: SECTORS.filter((s) => s !== offer.sector).slice(0, 1),
+      cooperationTypes: COOPERATION_TYPES.filter((t) => t !== offer.cooperationType).slice(0, 1),
+    };
+    const wordless: MatchingFirm = { ...fit, id: 'wordless', seeks: { en: 'unrelated zebra violin' } };
+    expect(offerFitEstimate(fit, after, d)).toBeGreaterThan(offerFitEstimate(misfit, after, d));
+    // The words count too: the same structure without the offer's words comes after.
+    expect(offerFitEstimate(fit, after, d)).toBeGreaterThan(offerFitEstimate(wordless, after, d));
   });
 
   it('an offer that joins the feedback moves the firm even when its own score stays low', () => {
