@@ -218,6 +218,22 @@ describe('publishing the schedule and declining a slot', () => {
     ).toBe(403);
   });
 
+  it('publishes only the sessions named: another session has nothing to publish (409) and the slot stays unpublished', async () => {
+    const [booked] = await t.db.query(`SELECT b.session_id FROM bookings b JOIN meetings m ON m.id = b.meeting_id WHERE m.edition_id = $1`, [editionId]);
+    const [other] = await t.db.query(`SELECT id FROM programme_sessions WHERE edition_id = $1 AND id <> $2 LIMIT 1`, [editionId, booked.session_id]);
+    const res = await t.http
+      .post(`/api/events/${editionId}/schedule/publish`)
+      .set(await t.as('bureau@demo.test'))
+      .send({ sessionIds: [other.id] });
+    expect(res.status).toBe(409);
+    expect(res.body.code).toBe('SCHEDULE_NOTHING_TO_PUBLISH');
+    const [{ unpublished }] = await t.db.query(
+      `SELECT count(*)::int AS unpublished FROM meetings WHERE edition_id = $1 AND status = 'scheduled' AND slot_published_at IS NULL`,
+      [editionId],
+    );
+    expect(unpublished).toBe(1);
+  });
+
   it('publishes, notifies both parties, and shows the slot in both agendas at their local times', async () => {
     const res = await t.http
       .post(`/api/events/${editionId}/schedule/publish`)

@@ -16,13 +16,19 @@ export async function releaseBooking(tx: Db, meetingId: string): Promise<void> {
   await tx.query('DELETE FROM bookings WHERE meeting_id = $1', [meetingId]);
 }
 
-/** The sessions (of `sessionIds`, or all) with scheduled, unpublished meetings, in the order they take place. */
+/**
+ * The sessions (of `sessionIds`, or all) with scheduled, unpublished meetings, in the order they
+ * take place. Session by session, each up to its first such meeting: grouping every booking
+ * of the edition read all of them (90 ms for a session of 11,000 meetings at 100×, before
+ * the publish itself).
+ */
 export async function sessionsToPublish(db: Db, editionId: string, sessionIds: string[] | null): Promise<string[]> {
   const sessions: { session_id: string }[] = await db.query(
-    `SELECT b.session_id FROM meetings m JOIN bookings b ON b.meeting_id = m.id
-      WHERE m.edition_id = $1 AND b.edition_id = $1 AND m.status = 'scheduled' AND m.slot_published_at IS NULL
-        AND ($2::uuid[] IS NULL OR b.session_id = ANY($2::uuid[]))
-      GROUP BY b.session_id ORDER BY min(lower(b.during)), b.session_id`,
+    `SELECT s.id AS session_id FROM programme_sessions s
+      WHERE s.edition_id = $1 AND ($2::uuid[] IS NULL OR s.id = ANY($2::uuid[]))
+        AND EXISTS (SELECT 1 FROM bookings b JOIN meetings m ON m.id = b.meeting_id
+                     WHERE b.edition_id = $1 AND b.session_id = s.id AND m.edition_id = $1 AND m.status = 'scheduled' AND m.slot_published_at IS NULL)
+      ORDER BY s.starts_at, s.id`,
     [editionId, sessionIds],
   );
   return sessions.map((s) => s.session_id);
