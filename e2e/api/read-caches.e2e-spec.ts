@@ -25,6 +25,19 @@ async function delivered(t: TestApp, sql: Client): Promise<void> {
   await back;
 }
 
+/** Hands the feed's notifications to its handlers `ms` late, in order, until restored. */
+function delayNotifications(feed: ChangeFeed, ms: number): () => void {
+  const client = (feed as unknown as { client: Client }).client;
+  const handlers = client.listeners('notification') as ((message: unknown) => void)[];
+  client.removeAllListeners('notification');
+  const late = (message: unknown) => setTimeout(() => handlers.forEach((h) => h(message)), ms);
+  client.on('notification', late);
+  return () => {
+    client.off('notification', late);
+    handlers.forEach((h) => client.on('notification', h));
+  };
+}
+
 /** A change that notifies nobody (the session's triggers off): whatever a cache then answers is its copy. */
 async function withoutTriggers(sql: Client, statement: string, params: unknown[]): Promise<void> {
   await sql.query('BEGIN');
@@ -97,6 +110,20 @@ describe('read caches follow committed changes', () => {
     expect((await t.http.get('/api/events').set(auth)).status).toBe(200);
     expect((await t.http.post('/api/auth/logout').set(auth)).status).toBeLessThan(300);
     expect((await t.http.get('/api/events').set(auth)).status).toBe(401);
+  });
+
+  it("a write answers only once its changes have reached the instance's caches, however late the feed brings them", async () => {
+    const login = await t.http.post('/api/auth/login').send({ email: 'cn3@demo.test', password: DEMO_PASSWORD });
+    const auth = { Authorization: `Bearer ${login.body.accessToken}` };
+    expect((await t.http.get('/api/events').set(auth)).status).toBe(200);
+    // The feed's notifications reach the caches 300 ms late (a busy instance, a far server).
+    const restore = delayNotifications(t.app.get(ChangeFeed), 300);
+    try {
+      expect((await t.http.post('/api/auth/logout').set(auth)).status).toBeLessThan(300);
+      expect((await t.http.get('/api/events').set(auth)).status).toBe(401);
+    } finally {
+      restore();
+    }
   });
 
   it("an agenda shows the edition's new zone once the edition changes in SQL", async () => {
@@ -193,7 +220,7 @@ describe('read caches follow committed changes', () => {
     expect(filled?.get(p.cn[1] as string)?.some((row) => row['id'] === published)).toBe(true);
     expect(filled?.get(p.cn[2] as string)?.some((row) => row['id'] === unpublished) ?? false).toBe(false);
 
-    // Logged in first: a write (a login is one) empties the instance's copies (ReadYourWritesInterceptor).
+    // Logged in first: a write (a login is one) empties the instance's copies (readYourWrites).
     const [jp1, cn2] = [await t.as('jp1@demo.test'), await t.as('cn2@demo.test')];
     // The inserts' notifications delivered (in commit order: a later one's arrival says so), every copy
     // emptied (as a table's change does, applied at once); then one party's read fills the edition's copies.

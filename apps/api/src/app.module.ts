@@ -1,5 +1,5 @@
 import { DynamicModule, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -28,7 +28,6 @@ import { OrganizationsModule } from './organizations/organizations.module';
 import { ParticipationModule } from './participation/participation.module';
 import { Clock, ClockModule } from './common/clock';
 import { ChangeFeedModule } from './common/change-feed/change-feed.module';
-import { ReadYourWritesInterceptor } from './common/change-feed/read-your-writes.interceptor';
 import { JobsModule } from './jobs/jobs.module';
 import { MeetingsModule } from './meetings/meetings.module';
 import { NotificationsModule } from './notifications/notifications.module';
@@ -137,7 +136,6 @@ export class AppModule {
         { provide: APP_GUARD, useExisting: JwtAuthGuard },
         { provide: APP_GUARD, useClass: RolesGuard },
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
-        { provide: APP_INTERCEPTOR, useClass: ReadYourWritesInterceptor },
         { provide: ON_SHUTDOWN, useValue: onShutdown ?? (async () => undefined) },
         ShutdownHook,
       ],

@@ -6,6 +6,8 @@ import { Logger } from 'nestjs-pino';
 import { AbuseLimits } from '../auth/abuse-limits';
 import { refuseBlockedAddresses } from '../auth/address-block';
 import { PasswordHasher } from '../auth/password-hasher';
+import { ChangeFeed } from '../common/change-feed/change-feed';
+import { readYourWrites } from '../common/change-feed/read-your-writes';
 import { bodyParsers } from '../common/http/body-parsing';
 import { Environment, ENVIRONMENT, trustProxySetting } from '../config/environment';
 import { limitJsonDepth } from '../common/http/json-depth';
@@ -27,6 +29,8 @@ export function configureApp(app: NestExpressApplication): INestApplication {
   for (const parser of bodyParsers(BODY_LIMIT)) app.use(parser);
   app.use(limitJsonDepth);
   app.use(rejectIllFormedUnicode);
+  // A write answers once its changes have reached this instance's read caches.
+  app.use(readYourWrites(app.get(ChangeFeed)));
   app.useGlobalPipes(createValidationPipe());
   app.use(
     helmet({
